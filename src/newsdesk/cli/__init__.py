@@ -1,0 +1,31 @@
+"""The ``newsdesk`` command: one Typer app, one sub-module per command group.
+
+Exit status: 0 when every input succeeded, 1 when some input failed (each failure is one
+line on stderr: ``newsdesk: INPUT: reason``), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from newsdesk.cli import evaluate as _evaluate  # noqa: F401  (registers the command)
+from newsdesk.cli import extract as _extract  # noqa: F401  (registers the command)
+from newsdesk.cli import schema as _schema  # noqa: F401  (registers the command)
+from newsdesk.cli.app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console entry point; turns any escaped exception into one line (NEWSDESK_DEBUG=1 shows it)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("newsdesk: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # last resort: never a traceback for a user
+        if os.environ.get("NEWSDESK_DEBUG"):
+            raise
+        sys.stderr.write(f"newsdesk: internal error: {type(exc).__name__}: {exc}\n")
+        sys.exit(1)

@@ -1,0 +1,104 @@
+"""The pipeline: read → clean → (annotate → extract) over one :class:`Article`.
+
+This module only wires stages together; each stage lives in its own sub-package and
+talks to the others through the record types in :mod:`newsdesk.record`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from newsdesk.clean import clean, detect_language
+from newsdesk.errors import InputError
+from newsdesk.read import DEFAULT_MAX_BYTES, InputFormatOption, read
+from newsdesk.record import Article, Cleaned, Document
+
+_TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|smid)$", re.I)
+
+
+def extract(
+    source: str | bytes | Path,
+    *,
+    input_format: InputFormatOption = "auto",
+    url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Turn one page into an :class:`Article`.
+
+    ``source`` is a path, an http(s) URL, ``"-"`` for stdin, ``bytes`` of a page, or the
+    page's text itself (a string with a newline or ``<`` in it). ``input_format`` is
+    ``auto`` (HTML or scraped text, told apart by content), ``html``, ``text`` or
+    ``article`` (already clean: kept verbatim). ``url`` is the page's address when
+    reading from a file. Raises :class:`~newsdesk.errors.InputError` with a one-line
+    reason when the input is not a usable article.
+    """
+    return process(read(source, input_format=input_format, url=url, max_bytes=max_bytes))
+
+
+def process(doc: Document) -> Article:
+    """Clean a decoded document and build its record."""
+    cleaned = clean(doc)
+    article = assemble(doc, cleaned)
+    if not article.body.strip():
+        raise InputError("no article text found")
+    article.language = detect_language(article.body) or cleaned.language
+    if article.language != "en":
+        article.warnings.append(
+            f"language is {article.language or 'unknown'}: the English-only stages "
+            "(entities, quotes, claims, places) were skipped"
+        )
+    return article
+
+
+def assemble(doc: Document, cleaned: Cleaned) -> Article:
+    """Join headline and paragraphs into ``text`` and fill the record's metadata."""
+    if cleaned.verbatim is not None:
+        text = cleaned.verbatim
+        body_start = text.find("\n\n") + 2 if cleaned.title else 0
+    else:
+        body = "\n\n".join(cleaned.paragraphs)
+        text = f"{cleaned.title}\n\n{body}" if cleaned.title else body
+        body_start = len(cleaned.title) + 2 if cleaned.title else 0
+    return Article(
+        id=article_id(doc.url, text),
+        text=text,
+        body_start=body_start,
+        input_format=doc.input_format,
+        url=doc.url,
+        site=cleaned.site or _site(doc.url),
+        source_path=doc.source_path,
+        title=cleaned.title,
+        section=cleaned.section,
+        byline=cleaned.byline,
+        authors=list(cleaned.authors),
+        published=cleaned.published,
+        warnings=[*doc.warnings, *cleaned.warnings],
+        removed=list(cleaned.removed),
+    )
+
+
+def article_id(url: str | None, text: str) -> str:
+    """Stable id: from the normalised URL when known, else from the normalised text."""
+    key = "url:" + normalise_url(url) if url else "text:" + " ".join(text.lower().split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_url(url: str) -> str:
+    """Lower-case scheme and host, drop fragment, ``www.``, tracking parameters and a trailing slash."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING_PARAM.match(k)])
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower() or "http", host, path, query, ""))
+
+
+def _site(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.lower().removeprefix("www.") if host else None

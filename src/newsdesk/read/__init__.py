@@ -1,0 +1,106 @@
+"""The read stage: turn a path, URL, stream or string into a decoded :class:`Document`.
+
+Everything that can go wrong before cleaning (missing file, directory, unreachable URL,
+binary or oversized input, unknown encoding) is raised here as an :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Literal
+
+from newsdesk.errors import InputError
+from newsdesk.read.decode import DEFAULT_MAX_BYTES, decode, human_size
+from newsdesk.read.detect import looks_like_html
+from newsdesk.read.fetch import fetch
+from newsdesk.record import Document, InputFormat
+
+__all__ = ["DEFAULT_MAX_BYTES", "InputFormatOption", "is_url", "read", "read_bytes"]
+
+InputFormatOption = Literal["auto", "html", "text", "article"]
+Source = str | bytes | Path
+
+
+def is_url(source: str) -> bool:
+    """True for an ``http://`` or ``https://`` address."""
+    return source.lower().startswith(("http://", "https://"))
+
+
+def read(
+    source: Source,
+    *,
+    input_format: InputFormatOption = "auto",
+    url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read ``source`` into a :class:`Document`.
+
+    ``source`` is a :class:`~pathlib.Path`; ``bytes`` of a page; ``"-"`` for stdin; an
+    http(s) URL; the path of an existing file; or, when it has a newline or a ``<`` in
+    it, the page's own text. Any other string is taken as a path that does not exist.
+    """
+    source_path: str | None = None
+    if isinstance(source, bytes):
+        data = source
+    elif isinstance(source, Path):
+        data, source_path = _read_file(source, max_bytes), str(source)
+    elif source == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        source_path = "-"
+    elif is_url(source):
+        data = fetch(source, max_bytes=max_bytes)
+        url = url or source
+    elif "\n" in source or "<" in source:
+        return build_document(source, [], input_format, url, None)
+    else:
+        data, source_path = _read_file(Path(source), max_bytes), source
+    return read_bytes(data, input_format=input_format, url=url, source_path=source_path, max_bytes=max_bytes)
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    input_format: InputFormatOption = "auto",
+    url: str | None = None,
+    source_path: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Decode raw bytes of a page into a :class:`Document`."""
+    text, warnings = decode(data, max_bytes=max_bytes)
+    return build_document(text, warnings, input_format, url, source_path)
+
+
+def build_document(
+    text: str,
+    warnings: list[str],
+    input_format: InputFormatOption,
+    url: str | None,
+    source_path: str | None,
+) -> Document:
+    """Settle the input format (by content when ``auto``) and wrap up the document."""
+    if not text.strip():
+        raise InputError("empty input")
+    text = text.removeprefix("\ufeff")
+    fmt: InputFormat
+    fmt = ("html" if looks_like_html(text) else "text") if input_format == "auto" else input_format
+    return Document(content=text, input_format=fmt, url=url, source_path=source_path, warnings=warnings)
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    """Read a file's bytes, refusing directories, missing paths and oversized files."""
+    try:
+        if path.is_dir():
+            raise InputError("is a directory (give the files in it, or use `newsdesk ingest`)")
+        if not path.exists():
+            raise InputError("no such file")
+        size = path.stat().st_size
+        compressed = path.suffix == ".gz"
+        if size > max_bytes and not compressed:
+            raise InputError(f"too large ({human_size(size)}, the limit is {human_size(max_bytes)})")
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None

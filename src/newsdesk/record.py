@@ -1,0 +1,261 @@
+"""The record types of newsdesk: one place for every shape a stage reads or writes.
+
+Every stage of the pipeline (read → clean → annotate → extract → store → serve) passes
+an :class:`Article` along and fills its own fields. Keeping the types here, and only here,
+means a stage never needs to import another stage to know what a quote looks like, and the
+JSON Schema in ``schema/article.schema.json`` is generated from exactly these classes.
+
+All spans are Unicode code-point offsets into ``Article.text``, end exclusive, so
+``article.text[span.start:span.end]`` is always the span's text (tests check this on every
+record they produce).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_NAME = "newsdesk/article@1"
+
+InputFormat = Literal["html", "text", "article"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+PlaceKind = Literal["country", "admin1", "city", "region"]
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of ``Article.text``: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Removed:
+    """A piece of the page the cleaner dropped, kept so a user can audit the cleaning."""
+
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person, organisation or place, with all its mentions clustered across the article."""
+
+    id: str
+    name: str
+    type: str
+    titles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a quote is attributed to: the mention in the text and the entity it resolves to."""
+
+    entity: str | None
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Cue:
+    """The reporting expression ("said", "according to", ":") that introduces a quote."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+
+@dataclass(slots=True)
+class Via:
+    """Where the words were said: ``medium`` ("interview", "statement", …) and ``outlet``."""
+
+    medium: str
+    outlet: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """One attribution: speaker, cue, the content fragments, kind and stance of the cue."""
+
+    id: str
+    speaker: Speaker | None
+    cue: Cue | None
+    content: list[Span]
+    kind: QuoteKind
+    stance: str
+    via: Via | None = None
+    tone: float | None = None
+
+
+@dataclass(slots=True)
+class Place:
+    """A place mentioned in the article, geocoded offline."""
+
+    name: str
+    kind: PlaceKind
+    country: str | None
+    iso3: str | None
+    fips: str | None
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    entity: str | None = None
+    focus: bool = False
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Claimant:
+    """Who stands behind a number: a speaker entity, or the publication itself."""
+
+    entity: str | None
+    name: str
+
+
+@dataclass(slots=True)
+class Claim:
+    """A number that counts or measures something in the world, with what and who says so."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    unit: str | None
+    object: str | None
+    category: str
+    place: str | None
+    claimant: Claimant | None
+    quote: str | None = None
+
+
+@dataclass(slots=True)
+class Tone:
+    """Lexicon tone of a text, on GDELT's scale (positive minus negative, per 100 words)."""
+
+    score: float
+    positive: float
+    negative: float
+    polarity: float
+    word_count: int
+
+
+@dataclass(slots=True)
+class Article:
+    """One cleaned, annotated article: the record newsdesk writes (``newsdesk/article@1``)."""
+
+    id: str
+    text: str
+    body_start: int
+    input_format: InputFormat
+    schema: str = SCHEMA_NAME
+    url: str | None = None
+    site: str | None = None
+    source_path: str | None = None
+    title: str | None = None
+    section: str | None = None
+    byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    language: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    tone: Tone | None = None
+
+    @property
+    def body(self) -> str:
+        """The body text, without the headline."""
+        return self.text[self.body_start :]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain JSON-ready Python values, ``schema`` first."""
+        data = dataclasses.asdict(self)
+        return {key: data[key] for key in _ARTICLE_KEY_ORDER}
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The record as one JSON document (UTF-8 text, not ASCII-escaped)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an :class:`Article` from :meth:`to_dict` output, validating every field."""
+        from pydantic import TypeAdapter
+
+        return TypeAdapter(cls).validate_python(data)
+
+    def spans(self) -> list[Span]:
+        """Every span anywhere in the record, for checking ``text[start:end]`` invariants."""
+        out: list[Span] = []
+        for entity in self.entities:
+            out.extend(entity.mentions)
+        for quote in self.quotes:
+            if quote.speaker is not None:
+                out.append(Span(quote.speaker.start, quote.speaker.end))
+            if quote.cue is not None:
+                out.append(Span(quote.cue.start, quote.cue.end))
+            out.extend(quote.content)
+        for place in self.places:
+            out.extend(place.mentions)
+        out.extend(Span(claim.start, claim.end) for claim in self.claims)
+        return out
+
+
+_ARTICLE_KEY_ORDER = (
+    "schema", "id", "url", "site", "source_path", "input_format", "title", "section", "byline",
+    "authors", "published", "language", "warnings", "text", "body_start", "removed",
+    "entities", "quotes", "places", "claims", "tone",
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class Document:
+    """What the read stage hands to the cleaner: decoded text and where it came from."""
+
+    content: str
+    input_format: InputFormat
+    url: str | None = None
+    source_path: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """What a cleaner returns: the article's parts, before they are joined into ``text``."""
+
+    title: str | None
+    paragraphs: list[str]
+    section: str | None = None
+    byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    site: str | None = None
+    language: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    verbatim: str | None = None
+    """Set by article mode: the exact text to keep, so offsets match outside annotations."""
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`Article`, generated from the dataclasses above."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Article).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_NAME
+    schema["title"] = "newsdesk article record"
+    return schema

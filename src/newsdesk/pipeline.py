@@ -11,8 +11,10 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from newsdesk.annotate import annotate
 from newsdesk.clean import clean, detect_language
 from newsdesk.errors import InputError
+from newsdesk.extract import COMPONENTS, fill
 from newsdesk.read import DEFAULT_MAX_BYTES, InputFormatOption, read
 from newsdesk.record import Article, Cleaned, Document
 
@@ -39,7 +41,23 @@ def extract(
 
 
 def process(doc: Document) -> Article:
-    """Clean a decoded document and build its record."""
+    """Clean, annotate and extract one decoded document."""
+    article = prepare(doc)
+    annotate_articles([article])
+    return article
+
+
+def annotate_articles(articles: list[Article]) -> None:
+    """Run spaCy and the extraction components over the English articles, batched."""
+    english = [a for a in articles if a.language == "en"]
+    if not english or not COMPONENTS:
+        return
+    for article, nlp_doc in zip(english, annotate(a.text for a in english), strict=True):
+        fill(article, nlp_doc)
+
+
+def prepare(doc: Document) -> Article:
+    """Clean a decoded document and build its record, before any NLP."""
     cleaned = clean(doc)
     article = assemble(doc, cleaned)
     if not article.body.strip():

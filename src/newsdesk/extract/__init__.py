@@ -1,0 +1,30 @@
+"""The extract stage: newsdesk's spaCy components, one per file, and how their results reach the record.
+
+Each component is a registered spaCy factory (``nlp.add_pipe("newsdesk_quotes")``) that
+writes record types from :mod:`newsdesk.record` onto ``Doc`` extensions:
+``doc._.entities``, ``doc._.quotes``, ``doc._.places``, ``doc._.claims``, ``doc._.tone``.
+:data:`COMPONENTS` lists them in pipeline order; :func:`fill` copies a Doc's results into
+an :class:`~newsdesk.record.Article`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsdesk.record import Article
+
+# Pipeline order matters: quotes resolve speakers to entities, claims need quotes and places.
+COMPONENTS: list[str] = []
+
+for _name, _default in (("entities", []), ("quotes", []), ("places", []), ("claims", []), ("tone", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def fill(article: Article, doc: Doc) -> None:
+    """Copy the components' results from ``doc`` (made from ``article.text``) into ``article``."""
+    article.entities = list(doc._.entities)
+    article.quotes = list(doc._.quotes)
+    article.places = list(doc._.places)
+    article.claims = list(doc._.claims)
+    article.tone = doc._.tone

@@ -18,6 +18,9 @@ from newsdesk.extract import COMPONENTS, fill
 from newsdesk.read import DEFAULT_MAX_BYTES, InputFormatOption, read
 from newsdesk.record import Article, Cleaned, Document
 
+# Fewer body words than this means the cleaner found navigation, not an article. The
+# shortest real bodies seen: 12 words (a PolNeAR brief), 42 (article-extraction benchmark).
+MIN_BODY_WORDS = 10
 _TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|smid)$", re.I)
 
 
@@ -60,8 +63,8 @@ def prepare(doc: Document) -> Article:
     """Clean a decoded document and build its record, before any NLP."""
     cleaned = clean(doc)
     article = assemble(doc, cleaned)
-    if not article.body.strip():
-        raise InputError("no article text found")
+    if len(article.body.split()) < MIN_BODY_WORDS:
+        raise InputError(f"no article text found (fewer than {MIN_BODY_WORDS} words of body text)")
     article.language = detect_language(article.body) or cleaned.language
     if article.language != "en":
         article.warnings.append(

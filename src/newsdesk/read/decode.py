@@ -54,8 +54,8 @@ _MAX_CONTROL_SHARE = 0.01
 
 
 def human_size(n: int) -> str:
-    """``20971520`` → ``"20.0 MB"``: sizes in error messages a person can read."""
-    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n / 1000:.1f} KB"
+    """``20971520`` → ``"20.0 MiB"``: sizes in error messages a person can read."""
+    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n / 1024:.1f} KiB"
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -105,15 +105,43 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, lis
 
 
 def _guess(data: bytes) -> tuple[str, list[str]]:
-    """Decode bytes that are neither UTF-8 nor their declared charset."""
+    """Decode bytes that are neither valid UTF-8 nor in their declared charset.
+
+    A UTF-8 page with a few corrupt bytes stays UTF-8 (the bad bytes become U+FFFD).
+    Otherwise charset-normalizer guesses; among the single-byte Latin code pages it cannot
+    tell apart on short pages, Windows-1252 wins, as it is by far the most common on the web.
+    """
     from charset_normalizer import from_bytes
 
+    lenient = data.decode("utf-8", errors="replace")
+    if any(ord(ch) > 127 and ch != "\ufffd" for ch in lenient):
+        bad = lenient.count("\ufffd")
+        return _checked(lenient, "utf-8"), [f"invalid UTF-8: {bad} undecodable characters replaced"]
     best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    if encoding in {"ascii", "utf_8"}:
-        encoding = "cp1252"
+    encoding = "cp1252"
+    if best is not None and not _prefer_cp1252(data, best.encoding, best.could_be_from_charset):
+        encoding = best.encoding
     text = data.decode(encoding, errors="replace")
     return _checked(text, encoding), [f"not valid UTF-8; decoded as {encoding}"]
+
+
+# Single-byte Latin code pages that charset-normalizer confuses with Windows-1252 on short pages.
+_LATIN_SINGLE_BYTE = frozenset(
+    {"ascii", "utf_8", "latin_1", "cp1250", "cp1252", "cp1254", "cp1257", "cp1258"}
+    | {f"iso8859_{n}" for n in (1, 2, 3, 4, 9, 10, 13, 14, 15, 16)}
+)
+
+
+def _prefer_cp1252(data: bytes, guess: str, alternatives: list[str]) -> bool:
+    if "cp1252" in alternatives:
+        return True
+    if guess not in _LATIN_SINGLE_BYTE:
+        return False
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _checked(text: str, encoding: str) -> str:

@@ -1,0 +1,93 @@
+"""The pipeline: record assembly, ids, article mode, language, the span invariant."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsdesk
+from newsdesk.errors import InputError
+from newsdesk.pipeline import article_id, normalise_url
+from newsdesk.record import Article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLES = Path(newsdesk.__file__).parent / "examples"
+
+
+def check_spans(article: Article) -> None:
+    """Every span in the record points at real text: text[start:end] is the span's text."""
+    n = len(article.text)
+    for span in article.spans():
+        assert 0 <= span.start < span.end <= n, span
+    for quote in article.quotes:
+        if quote.cue is not None:
+            assert article.text[quote.cue.start : quote.cue.end] == quote.cue.text
+        if quote.speaker is not None:
+            assert article.text[quote.speaker.start : quote.speaker.end].strip()
+    for claim in article.claims:
+        assert article.text[claim.start : claim.end] == claim.text
+
+
+def test_text_is_headline_blank_line_body() -> None:
+    article = newsdesk.extract(FIXTURES / "page_nav_sidebar.html")
+    assert article.title is not None
+    assert article.text.startswith(article.title + "\n\n")
+    assert article.body_start == len(article.title) + 2
+    assert article.body == article.text[article.body_start :]
+    assert "\n\n" in article.body
+    assert article.input_format == "html" and article.language == "en"
+    check_spans(article)
+
+
+def test_article_mode_keeps_the_input_verbatim() -> None:
+    raw = (FIXTURES / "article_mode.txt").read_text(encoding="utf-8")
+    article = newsdesk.extract(FIXTURES / "article_mode.txt", input_format="article")
+    assert article.text == raw
+    assert article.title == "Minister rejects claims of delay in bridge repairs"
+    assert article.removed == []
+    assert raw[article.body_start :].startswith("The transport minister")
+
+
+def test_non_english_pages_are_cleaned_and_marked() -> None:
+    article = newsdesk.extract(FIXTURES / "page_french.html")
+    assert article.language == "fr"
+    assert "pêcheurs" in article.body
+    assert any("English-only" in w for w in article.warnings)
+    assert article.quotes == [] and article.entities == []
+
+
+def test_ids_are_stable_and_url_based_when_a_url_is_known() -> None:
+    a = newsdesk.extract(FIXTURES / "page_broken.html", url="https://www.city.example/news/wing?utm_source=x#top")
+    b = newsdesk.extract(FIXTURES / "page_broken.html", url="http://city.example/news/wing/")
+    assert a.id != b.id  # scheme differs
+    c = newsdesk.extract(FIXTURES / "page_broken.html", url="https://city.example/news/wing")
+    assert a.id == c.id
+    d = newsdesk.extract(FIXTURES / "page_broken.html")
+    assert d.id == newsdesk.extract(FIXTURES / "page_broken.html").id
+    assert d.id != a.id
+    assert article_id(None, "Some  TEXT") == article_id(None, "some text")
+
+
+def test_normalise_url() -> None:
+    assert normalise_url("HTTPS://WWW.Example.org/a/b/?utm_medium=x&id=3#frag") == "https://example.org/a/b?id=3"
+
+
+def test_json_round_trip_and_key_order() -> None:
+    article = newsdesk.extract(EXAMPLES / "city_budget.html", url="https://gazette.example/budget")
+    data = json.loads(article.to_json())
+    assert list(data)[:3] == ["schema", "id", "url"]
+    assert data["schema"] == "newsdesk/article@1"
+    assert Article.from_dict(data) == article
+
+
+def test_navigation_only_page_is_not_an_article() -> None:
+    page = "<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav></body></html>"
+    with pytest.raises(InputError, match="no article text found"):
+        newsdesk.extract(page)
+
+
+def test_bytes_and_string_sources() -> None:
+    html = (FIXTURES / "page_broken.html").read_bytes()
+    assert newsdesk.extract(html).title == newsdesk.extract(html.decode()).title

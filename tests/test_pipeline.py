@@ -9,7 +9,7 @@ import pytest
 
 import newsdesk
 from newsdesk.errors import InputError
-from newsdesk.pipeline import article_id, normalise_url
+from newsdesk.pipeline import article_id, extract_many, normalise_url
 from newsdesk.record import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -91,3 +91,13 @@ def test_navigation_only_page_is_not_an_article() -> None:
 def test_bytes_and_string_sources() -> None:
     html = (FIXTURES / "page_broken.html").read_bytes()
     assert newsdesk.extract(html).title == newsdesk.extract(html.decode()).title
+
+
+def test_extract_many_keeps_order_and_isolates_failures(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    sources: list[str | Path] = [FIXTURES / "page_broken.html", empty, "missing.html", FIXTURES / "page_french.html"]
+    results = list(extract_many(sources, batch_size=2))
+    assert [name for name, _ in results] == [str(s) for s in sources]
+    kinds = [type(item).__name__ for _, item in results]
+    assert kinds == ["Article", "InputError", "InputError", "Article"]

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from newsdesk.annotate import annotate
+from newsdesk.annotate import BATCH_SIZE, annotate
 from newsdesk.clean import clean, detect_language
 from newsdesk.errors import InputError
 from newsdesk.extract import COMPONENTS, fill
@@ -41,6 +42,54 @@ def extract(
     reason when the input is not a usable article.
     """
     return process(read(source, input_format=input_format, url=url, max_bytes=max_bytes))
+
+
+def extract_many(
+    sources: Iterable[str | bytes | Path],
+    *,
+    input_format: InputFormatOption = "auto",
+    url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[tuple[str, Article | InputError]]:
+    """Extract many pages, in input order, annotating them in batches with ``nlp.pipe``.
+
+    Yields ``(name, article)`` or ``(name, error)`` for each source: a bad page is an
+    :class:`InputError` in the stream, never an exception that stops the batch.
+    """
+    pending: list[tuple[str, Article | InputError]] = []
+    for source in sources:
+        name = source.decode("utf-8", "replace")[:40] if isinstance(source, bytes) else str(source)
+        try:
+            doc = read(source, input_format=input_format, url=url, max_bytes=max_bytes)
+            pending.append((name, prepare(doc)))
+        except InputError as exc:
+            pending.append((name, exc))
+        except Exception as exc:  # a cleaner bug on one page must not stop the others
+            pending.append((name, InputError(f"internal error: {type(exc).__name__}: {exc}")))
+        if len(pending) >= batch_size:
+            yield from _annotated(pending)
+            pending = []
+    yield from _annotated(pending)
+
+
+def _annotated(batch: list[tuple[str, Article | InputError]]) -> list[tuple[str, Article | InputError]]:
+    """Annotate a batch together; if that fails, one by one, so only the culprit fails."""
+    articles = [item for _, item in batch if isinstance(item, Article)]
+    try:
+        annotate_articles(articles)
+        return batch
+    except Exception:  # fall through to isolate the article that breaks a component
+        pass
+    out: list[tuple[str, Article | InputError]] = []
+    for name, item in batch:
+        if isinstance(item, Article):
+            try:
+                annotate_articles([item])
+            except Exception as exc:
+                item = InputError(f"internal error in annotation: {type(exc).__name__}: {exc}")
+        out.append((name, item))
+    return out
 
 
 def process(doc: Document) -> Article:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +13,7 @@ import typer
 from newsdesk.cli.app import app, report_failure
 from newsdesk.cli.summary import print_summary
 from newsdesk.errors import InputError
-from newsdesk.pipeline import extract as extract_article
+from newsdesk.pipeline import extract_many
 from newsdesk.read import DEFAULT_MAX_BYTES
 from newsdesk.record import Article
 
@@ -50,19 +49,12 @@ def extract_command(
     failed = 0
     handle: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        for name in inputs:
-            try:
-                article = extract_article(name, input_format=input_format.value, url=url, max_bytes=max_bytes)
-            except InputError as exc:
+        for name, result in extract_many(inputs, input_format=input_format.value, url=url, max_bytes=max_bytes):
+            if isinstance(result, InputError):
                 failed += 1
-                report_failure(name, str(exc))
+                report_failure(name, str(result))
                 continue
-            except Exception as exc:  # one broken page must never stop a batch
-                if os.environ.get("NEWSDESK_DEBUG"):
-                    raise
-                failed += 1
-                report_failure(name, f"internal error: {type(exc).__name__}: {exc}")
-                continue
+            article = result
             if output_format is OutputFormat.jsonl:
                 handle.write(article.to_json() + "\n")
             elif output_format is OutputFormat.summary:

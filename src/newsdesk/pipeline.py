@@ -16,7 +16,7 @@ from newsdesk.annotate import BATCH_SIZE, annotate
 from newsdesk.clean import clean, detect_language
 from newsdesk.errors import InputError
 from newsdesk.extract import COMPONENTS, fill
-from newsdesk.read import DEFAULT_MAX_BYTES, InputFormatOption, read
+from newsdesk.read import DEFAULT_MAX_BYTES, InputFormatOption, iter_documents, read
 from newsdesk.record import Article, Cleaned, Document
 
 # Fewer body words than this means the cleaner found navigation, not an article. The
@@ -54,19 +54,21 @@ def extract_many(
 ) -> Iterator[tuple[str, Article | InputError]]:
     """Extract many pages, in input order, annotating them in batches with ``nlp.pipe``.
 
-    Yields ``(name, article)`` or ``(name, error)`` for each source: a bad page is an
-    :class:`InputError` in the stream, never an exception that stops the batch.
+    Yields ``(name, article)`` or ``(name, error)`` for each source (each page of a WARC
+    file): a bad page is an :class:`InputError` in the stream, never an exception that
+    stops the batch.
     """
     pending: list[tuple[str, Article | InputError]] = []
-    for source in sources:
-        name = source.decode("utf-8", "replace")[:40] if isinstance(source, bytes) else str(source)
-        try:
-            doc = read(source, input_format=input_format, url=url, max_bytes=max_bytes)
-            pending.append((name, prepare(doc)))
-        except InputError as exc:
-            pending.append((name, exc))
-        except Exception as exc:  # a cleaner bug on one page must not stop the others
-            pending.append((name, InputError(f"internal error: {type(exc).__name__}: {exc}")))
+    for name, doc in iter_documents(sources, input_format=input_format, url=url, max_bytes=max_bytes):
+        if isinstance(doc, InputError):
+            pending.append((name, doc))
+        else:
+            try:
+                pending.append((name, prepare(doc)))
+            except InputError as exc:
+                pending.append((name, exc))
+            except Exception as exc:  # a cleaner bug on one page must not stop the others
+                pending.append((name, InputError(f"internal error: {type(exc).__name__}: {exc}")))
         if len(pending) >= batch_size:
             yield from _annotated(pending)
             pending = []

@@ -7,6 +7,7 @@ binary or oversized input, unknown encoding) is raised here as an :class:`InputE
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -14,9 +15,10 @@ from newsdesk.errors import InputError
 from newsdesk.read.decode import DEFAULT_MAX_BYTES, decode, human_size
 from newsdesk.read.detect import looks_like_html
 from newsdesk.read.fetch import fetch
+from newsdesk.read.warc import is_warc, iter_warc
 from newsdesk.record import Document, InputFormat
 
-__all__ = ["DEFAULT_MAX_BYTES", "InputFormatOption", "is_url", "read", "read_bytes"]
+__all__ = ["DEFAULT_MAX_BYTES", "InputFormatOption", "is_url", "iter_documents", "read", "read_bytes"]
 
 InputFormatOption = Literal["auto", "html", "text", "article"]
 Source = str | bytes | Path
@@ -56,6 +58,57 @@ def read(
     else:
         data, source_path = _read_file(Path(source), max_bytes), source
     return read_bytes(data, input_format=input_format, url=url, source_path=source_path, max_bytes=max_bytes)
+
+
+def iter_documents(
+    sources: Iterable[Source],
+    *,
+    input_format: InputFormatOption = "auto",
+    url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[tuple[str, Document | InputError]]:
+    """Read many sources in order; a WARC file expands into one document per page in it.
+
+    Yields ``(name, document)`` or ``(name, error)``: a bad source never stops the stream.
+    Pages from a WARC are named ``URL (in FILE)`` and carry the URL the crawler recorded.
+    """
+    for source in sources:
+        name = source.decode("utf-8", "replace")[:40] if isinstance(source, bytes) else str(source)
+        if isinstance(source, (str, Path)) and not (isinstance(source, str) and is_url(source)):
+            path = Path(source)
+            if is_warc(path) and path.is_file():
+                yield from _warc_documents(path, input_format, max_bytes)
+                continue
+        try:
+            yield name, read(source, input_format=input_format, url=url, max_bytes=max_bytes)
+        except InputError as exc:
+            yield name, exc
+
+
+def _warc_documents(
+    path: Path, input_format: InputFormatOption, max_bytes: int
+) -> Iterator[tuple[str, Document | InputError]]:
+    try:
+        for page_url, body in iter_warc(path, max_bytes=max_bytes):
+            name = f"{page_url} (in {path})"
+            if isinstance(body, InputError):
+                yield name, body
+                continue
+            try:
+                yield (
+                    name,
+                    read_bytes(
+                        body,
+                        input_format=input_format,
+                        url=page_url or None,
+                        source_path=str(path),
+                        max_bytes=max_bytes,
+                    ),
+                )
+            except InputError as exc:
+                yield name, exc
+    except InputError as exc:
+        yield str(path), exc
 
 
 def read_bytes(

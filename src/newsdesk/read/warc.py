@@ -1,0 +1,67 @@
+"""Read the HTML responses out of a WARC (or ARC) file, streaming, one record at a time.
+
+Crawls arrive as WARC files holding thousands to millions of pages; we never load the
+whole file. Only successful (2xx) HTTP responses whose content type is HTML or plain
+text are pages; request, metadata, revisit and redirect records are skipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsdesk.errors import InputError
+
+_PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+def is_warc(path: Path) -> bool:
+    """True for ``.warc``, ``.warc.gz``, ``.arc`` and ``.arc.gz`` files, by name."""
+    name = path.name.lower()
+    return name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
+
+
+def iter_warc(path: Path, *, max_bytes: int) -> Iterator[tuple[str, bytes | InputError]]:
+    """Yield ``(url, page bytes)`` for each page in the archive, or ``(url, error)`` for an oversized one.
+
+    Raises :class:`InputError` if the file cannot be opened or is not a WARC at all.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        handle = path.open("rb")
+        head = _head(path)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    if not head.startswith((b"WARC/", b"filedesc://")):
+        handle.close()
+        raise InputError("not a WARC file: it does not start with a WARC or ARC header")
+    with handle:
+        try:
+            for record in ArchiveIterator(handle, arc2warc=True):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                status = record.http_headers.get_statuscode() or ""
+                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+                if not status.startswith("2") or not ctype.startswith(_PAGE_TYPES):
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                body = record.content_stream().read(max_bytes + 1)
+                if len(body) > max_bytes:
+                    yield url, InputError(f"too large (over the {max_bytes} byte limit)")
+                else:
+                    yield url, body
+        except ArchiveLoadFailed as exc:
+            raise InputError(f"not a readable WARC file ({str(exc).splitlines()[0]})") from None
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of the archive's first record, through gzip if need be."""
+    with path.open("rb") as raw:
+        magic = raw.read(2)
+    opener = gzip.open if magic == b"\x1f\x8b" else open
+    with opener(path, "rb") as handle:
+        return bytes(handle.read(16))

@@ -1,0 +1,228 @@
+"""Where place names sit in a Doc: NER spans, datelines, and the words around them.
+
+A mention is only a candidate here; :mod:`newsdesk.extract.places.resolve` decides what (if
+anything) it is. Candidates come from the model's GPE and LOC spans, from datelines ("PARIS,
+Texas —", which the small model rarely tags) and, under stricter rules, from PERSON/ORG spans
+that are exactly a place name (the small model calls "Takhar" a person). Words that only
+*contain* a place — "Georgia Power", "Perth Glory", "Chad Miller", "Insurance Council of
+Australia" — are not mentions, and nationality words ("Russian", "Afghan", NORP) never are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Spans that are places only when the whole span is a known place name, under stricter
+# rules (see resolve): other NER labels the small model puts on places, and "SCAN", capitalised
+# words the model left untagged ("Victoria sent 120 workers"). A NORP span is a place only when it
+# is a country name outright ("Tajikistan"); demonyms ("Russian", "Central Asian") never match.
+WHOLE_SPAN_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "SCAN"})
+# NER labels whose tokens are never scanned for place names.
+_NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"})
+# Lower-case words that may sit inside a place name ("Jammu and Kashmir", "Cagayan de Oro").
+_CONNECTORS = frozenset({"and", "de", "del", "da", "do", "dos", "of", "the", "al", "el", "la", "-", "upon", "on"})
+# Longest place name, in tokens, tried when scanning or extending a span.
+_MAX_NAME_TOKENS = 6
+TYPE_WORDS = frozenset({"province", "state", "region", "oblast", "governorate", "county", "district", "prefecture"})
+DIRECTIONS = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|southeast|"
+    r"northeast|northwest|southwest)\s+",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
+    r"(?:, (?P<area>[A-Z][\w.'’]+(?: (?:[A-Z][\w.'’]+|of|and|the))*))?\s*(?:[—–]|-{1,2}\s|\(\w+\)\s*[—–-])",
+    re.M,
+)
+_LEADING = re.compile(r"^(?:the|The)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A stretch of text that may name a place."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # NER label, or "DATELINE"
+    container: str | None = None  # "Texas" in "Paris, Texas"
+    type_word: bool = False  # followed (or ended) by "province", "state", "region", …
+    headline: bool = False
+    lead: bool = False
+
+
+def find_mentions(doc: Doc, known: Callable[[str], bool]) -> list[Mention]:
+    """Candidate place mentions of ``doc``, in text order, without overlaps.
+
+    ``known`` tells whether a name is in the gazetteer: spans are extended to the longest
+    known name ("San Antonio" + "del Tachira") and untagged capitalised words are scanned.
+    """
+    text = doc.text
+    headline_end, lead_end = _headline_and_lead(text)
+    found: dict[tuple[int, int], Mention] = {}
+    for match in _DATELINE.finditer(text):
+        for group in ("city", "area"):
+            if match.group(group):
+                start, end = match.span(group)
+                found[(start, end)] = Mention(start, end, match.group(group), "DATELINE")
+        if match.group("area"):
+            found[match.span("city")].container = match.group("area")
+    taken = [(s, e) for s, e in found]
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in WHOLE_SPAN_LABELS:
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if end <= start or any(s < end and start < e for s, e in taken):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            longer = _longest_known(doc, span.start, known, minimum=span.end + 1)
+            if longer is not None and not any(s < longer and start < e for s, e in taken if (s, e) != (start, end)):
+                end = doc[longer - 1].idx + len(doc[longer - 1])
+        mention = Mention(start, end, text[start:end], ent.label_)
+        _mark_type_word(doc, mention)
+        _mark_container(text, mention)
+        found[(start, end)] = mention
+        taken.append((start, end))
+    for mention in _scan(doc, known, taken):
+        _mark_type_word(doc, mention)
+        found[(mention.start, mention.end)] = mention
+    mentions = sorted(found.values(), key=lambda m: m.start)
+    for mention in mentions:
+        mention.headline = mention.start < headline_end
+        mention.lead = headline_end <= mention.start < lead_end
+    return mentions
+
+
+def _scan(doc: Doc, known: Callable[[str], bool], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Known place names among capitalised words outside every NER span and every mention."""
+    blocked = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in _NOT_PLACES or ent.label_ in PLACE_LABELS or ent.label_ in WHOLE_SPAN_LABELS:
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+    for start, end in taken:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                blocked[i] = True
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if blocked[i] or not token.text[:1].isupper() or len(token.text) < 3:
+            i += 1
+            continue
+        stop = _longest_known(doc, i, known, minimum=i + 1, blocked=blocked)
+        if stop is None:
+            i += 1
+            continue
+        if not _inside_longer_name(doc, i, stop):
+            out.append(Mention(token.idx, doc[stop - 1].idx + len(doc[stop - 1]), doc[i:stop].text, "SCAN"))
+        i = stop
+    return out
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Kano Rovers", "Lagos United": a capitalised word next to the name makes it part of another name."""
+    after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    if after is not None and after.is_title and after.pos_ == "PROPN":
+        return True
+    return before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
+
+
+def _longest_known(
+    doc: Doc, first: int, known: Callable[[str], bool], minimum: int, blocked: list[bool] | None = None
+) -> int | None:
+    """End token of the longest known name starting at ``first`` and ending at or after ``minimum``."""
+    best: int | None = None
+    for end in range(first + 1, min(first + _MAX_NAME_TOKENS, len(doc)) + 1):
+        token = doc[end - 1]
+        if blocked is not None and blocked[end - 1]:
+            break
+        if end > first + 1 and doc[end - 2].whitespace_ == "" and token.text not in "-" and doc[end - 2].text != "-":
+            break
+        if token.text[:1].isupper() or token.is_digit:
+            if end >= minimum and known(doc[first:end].text):
+                best = end
+        elif token.lower_ not in _CONNECTORS:
+            break
+    return best
+
+
+def strip_direction(mention: Mention) -> Mention | None:
+    """ "northern Afghanistan" → "Afghanistan" (None when there is no direction word)."""
+    match = DIRECTIONS.match(mention.text)
+    if not match or match.end() >= len(mention.text):
+        return None
+    return replace(mention, start=mention.start + match.end(), text=mention.text[match.end() :])
+
+
+def split_mention(mention: Mention) -> list[Mention]:
+    """ "Kunduz and Takhar" → two mentions, "Paris, Texas" → "Paris" (container "Texas") and "Texas"."""
+    pieces: list[Mention] = []
+    cursor = 0
+    for sep in [*re.finditer(r",\s+|\s+and\s+", mention.text), None]:
+        stop = sep.start() if sep else len(mention.text)
+        start, end = _trim(mention.text, cursor, stop)
+        if end > start:
+            text = mention.text[start:end]
+            pieces.append(replace(mention, start=mention.start + start, end=mention.start + end, text=text))
+        if sep:
+            cursor = sep.end()
+    if len(pieces) == 2 and "," in mention.text:
+        pieces[0].container = pieces[1].text
+    return pieces if len(pieces) > 1 else []
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".’'":
+        end -= 1
+    lead = _LEADING.match(text[start:end])
+    if lead:
+        start += lead.end()
+    trail = _TRAILING.search(text[start:end])
+    if trail:
+        end = start + trail.start()
+    while end > start and text[end - 1] in ".’'" and not text[start:end].isupper():
+        end -= 1
+    return start, end
+
+
+def _mark_type_word(doc: Doc, mention: Mention) -> None:
+    last = mention.text.rsplit(" ", 1)
+    if len(last) == 2 and last[1].lower() in TYPE_WORDS:
+        mention.end -= len(last[1]) + 1
+        mention.text = last[0]
+        mention.type_word = True
+        return
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and span.end < len(doc) and doc[span.end].lower_ in TYPE_WORDS:
+        mention.type_word = True
+
+
+def _mark_container(text: str, mention: Mention) -> None:
+    """ "Paris, Texas": the name after the comma says which Paris."""
+    match = re.match(r", ([A-Z][\w.'’]+(?: [A-Z][\w.'’]+)*)", text[mention.end : mention.end + 40])
+    if match:
+        mention.container = match.group(1).rstrip(".’'")
+
+
+def _headline_and_lead(text: str) -> tuple[int, int]:
+    """End offsets of the headline (first block, when short) and of the first body paragraph."""
+    first = text.find("\n\n")
+    # A first block of 200+ characters is body text, not a headline (PolNeAR dev headlines
+    # run 30–150 characters).
+    headline_end = first if 0 < first < 200 else 0
+    body = headline_end + 2 if headline_end else 0
+    lead_end = text.find("\n\n", body)
+    return headline_end, lead_end if lead_end > 0 else len(text)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from newsdesk.record import Article
 
 # Pipeline order matters: quotes resolve speakers to entities, claims need quotes and places.
-COMPONENTS: list[str] = []
+COMPONENTS: list[str] = ["newsdesk_entities"]
 
 for _name, _default in (("entities", []), ("quotes", []), ("places", []), ("claims", []), ("tone", None)):
     if not Doc.has_extension(_name):
@@ -28,3 +28,7 @@ def fill(article: Article, doc: Doc) -> None:
     article.places = list(doc._.places)
     article.claims = list(doc._.claims)
     article.tone = doc._.tone
+
+
+# Component modules, imported last so their factories are registered before add_pipe.
+from newsdesk.extract import entities  # noqa: E402, F401

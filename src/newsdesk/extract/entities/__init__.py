@@ -1,0 +1,149 @@
+"""The entities component, ``newsdesk_entities``: one :class:`~newsdesk.record.Entity` per thing named.
+
+``nlp.add_pipe("newsdesk_entities")`` after a pipeline with a parser and NER fills
+``doc._.entities``: every person, organisation, place, group… the article names, with all its
+mentions clustered (full name, surname, acronym, alias, pronoun), a corrected type and the
+titles the text gives it. Stages, one module each:
+
+- :mod:`.mentions` — name spans from the model, bracketed acronyms and the gazetteer;
+- :mod:`.cluster` — which mentions are one entity, its type and its name;
+- :mod:`.pronouns` — "he"/"she" that can only mean one person;
+- :mod:`newsdesk.extract.titles` — titles from the parse.
+
+:func:`entity_for_span` maps a character span (a quote's speaker) to its entity.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from newsdesk.extract.entities.cluster import cluster, entity_name, entity_type, name_parts
+from newsdesk.extract.entities.gazetteer import Gazetteer, default_gazetteer
+from newsdesk.extract.entities.mentions import ENTITY_TYPES, Mention, build_matcher, collect
+from newsdesk.extract.entities.pronouns import quoted, resolve
+from newsdesk.extract.titles import titles_of
+from newsdesk.record import Entity, Span
+
+__all__ = ["EntitiesComponent", "entity_for_span", "find_entities"]
+
+_TITLED = frozenset({"PERSON", "ORG"})
+
+if not Doc.has_extension("entities"):  # also usable without importing newsdesk.extract first
+    Doc.set_extension("entities", default=[])
+
+
+@Language.factory("newsdesk_entities")
+def make_entities(nlp: Language, name: str) -> EntitiesComponent:
+    """spaCy factory: ``nlp.add_pipe("newsdesk_entities")``."""
+    return EntitiesComponent(nlp)
+
+
+class EntitiesComponent:
+    """Fills ``doc._.entities``. The gazetteer matcher is built once, when the component is added."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.matcher = build_matcher(nlp, self.gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.entities = find_entities(doc, self.gazetteer, self.matcher)
+        return doc
+
+
+def entity_for_span(doc: Doc, start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping the character span ``[start, end)`` the most, or None.
+
+    A speaker span "Russian envoy Zamir Kabulov" overlaps the mention "Zamir Kabulov" more than
+    the NORP mention "Russian", so it resolves to the person; ties go to the earlier entity.
+    """
+    best: Entity | None = None
+    best_overlap = 0
+    for entity in doc._.entities:
+        for span in entity.mentions:
+            overlap = min(end, span.end) - max(start, span.start)
+            if overlap > best_overlap:
+                best, best_overlap = entity, overlap
+    return best
+
+
+def find_entities(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> list[Entity]:
+    """The entities of a parsed ``doc`` (needs sentences, a parse and the model's entities)."""
+    collected = collect(doc, gazetteer, matcher)
+    mentions = collected.mentions
+    groups = cluster(mentions, collected.links)
+    types = [entity_type([mentions[i] for i in group]) for group in groups]
+    _missed_name_parts(doc, mentions, groups, types)
+    _pronouns(doc, mentions, groups, types)
+    entities: list[Entity] = []
+    for group, type_ in zip(groups, types, strict=True):
+        if type_ not in ENTITY_TYPES:
+            continue
+        members = sorted((mentions[i] for i in group), key=lambda m: m.start)
+        name = entity_name(members)
+        aliases = list(dict.fromkeys(m.text for m in members if m.source != "pronoun" and m.text != name))
+        titles: dict[str, str] = {}
+        if type_ in _TITLED:
+            for m in members:
+                for title in titles_of(doc, m.start, m.end, type_):
+                    titles.setdefault(title.casefold(), title)
+        spans = [Span(m.start_char, m.end_char) for m in members]
+        entities.append(Entity("", name, type_, list(titles.values()), aliases, spans))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    for n, entity in enumerate(entities, 1):
+        entity.id = f"E{n}"
+    return entities
+
+
+def _missed_name_parts(doc: Doc, mentions: list[Mention], groups: list[list[int]], types: list[str]) -> None:
+    """Add surnames of the article's people that the model did not tag ("Brenner is a career banker").
+
+    A capitalised word equal to one person's surname, outside every model entity (so not the
+    month in "in May"), not a stop word and not inside a longer capitalised name.
+    """
+    surnames: dict[str, list[tuple[int, int]]] = {}  # surname → (start of a full-name mention, group)
+    for n, (group, type_) in enumerate(zip(groups, types, strict=True)):
+        if type_ == "PERSON":
+            for i in group:
+                words = mentions[i].words
+                if len(name_parts(mentions[i])) >= 2 and len(words[-1]) >= 3:
+                    surnames.setdefault(words[-1], []).append((mentions[i].start, n))
+    if not surnames:
+        return
+    taken = bytearray(len(doc))
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for token in doc:
+        options = surnames.get(token.text)
+        if options is None or taken[token.i] or token.ent_type_ or token.is_stop or not token.is_title:
+            continue
+        if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title for j in (token.i - 1, token.i + 1)):
+            if not (token.i > 0 and doc[token.i - 1].text in ("Mr.", "Mrs.", "Ms.", "Dr.")):
+                continue
+        earlier = [n for start, n in options if start < token.i]
+        group = earlier[-1] if earlier else options[0][1]
+        mentions.append(
+            Mention(token.i, token.i + 1, "PERSON", "name-part", token.text, token.idx, token.idx + len(token))
+        )
+        groups[group].append(len(mentions) - 1)
+
+
+def _pronouns(doc: Doc, mentions: list[Mention], groups: list[list[int]], types: list[str]) -> None:
+    """Add the pronouns that can only mean one of the article's people to that person's mentions."""
+    people: dict[int, tuple[int, int]] = {}
+    genders: dict[int, str] = {}
+    for n, (group, type_) in enumerate(zip(groups, types, strict=True)):
+        if type_ != "PERSON":
+            continue
+        for i in group:
+            mention = mentions[i]
+            people[mention.start] = (mention.end, n)
+            if mention.gender is not None:
+                genders.setdefault(n, mention.gender)
+    if not people:
+        return
+    for i, n in resolve(doc, people, genders, quoted(doc)):
+        token = doc[i]
+        mentions.append(Mention(i, i + 1, "PERSON", "pronoun", token.text, token.idx, token.idx + len(token)))
+        groups[n].append(len(mentions) - 1)

@@ -1,0 +1,297 @@
+"""Mentions: the name spans an article's entities are built from.
+
+Three sources, merged so that no two mentions overlap:
+
+1. the model's named entities, cleaned: numeric types dropped, split at brackets and line
+   breaks ("Daesh (Islamic State" is two names), without a leading "the", a trailing
+   possessive, or a leading title in a person's name ("Mayor" in "Mayor Lena Hartmann");
+2. acronyms defined in brackets, "UN Assistance Mission in Afghanistan (UNAMA)": the
+   expansion is found by spelling the acronym over the words before the bracket, which also
+   repairs the model's span ("the UN Assistance Mission" + "Afghanistan");
+3. gazetteer names the model missed, matched token by token with exact case.
+
+Names inside a person's pre-name title ("Afghan National Security Adviser" before "Mohammad
+Hanif Atmar") are titles, not organisations, and are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from newsdesk.extract.entities.gazetteer import Gazetteer, GazetteerEntry
+from newsdesk.extract.titles import HONORIFICS, PERSON_ROLES, is_title_token, prename_title, word_of
+
+NUMERIC_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# The types an entity may have; the model's others (numeric ones, LANGUAGE) are not entities.
+ENTITY_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+_BREAKS = frozenset({"(", ")", "[", "]", "“", "”", '"', "«", "»", "„", "—", "–", ":", ";", "|"})
+_LEADING_JUNK = frozenset({"the", "a", "an"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_ACRONYM_GLUE = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "de", "des", "du", "la", "le", "al", "el"})
+_ACRONYM_SKIP = frozenset({"-", "&", "'", "’"})
+# Acronyms are rarely longer; longer all-caps tokens in brackets are shouted words.
+_MAX_ACRONYM = 10
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name span in token offsets, with where it came from and what the gazetteer knows of it."""
+
+    start: int
+    end: int
+    label: str
+    source: str
+    text: str
+    start_char: int
+    end_char: int
+    entries: tuple[GazetteerEntry, ...] = ()
+    gender: str | None = None
+    words: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(slots=True)
+class Collected:
+    """The mentions of one Doc, in text order, and pairs (indices) the text says co-refer."""
+
+    mentions: list[Mention]
+    links: list[tuple[int, int]]
+
+
+def build_matcher(nlp: Language, gazetteer: Gazetteer) -> PhraseMatcher:
+    """A case-exact token matcher over the gazetteer's strong forms, tokenised like the pipeline."""
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("GAZETTEER", list(nlp.tokenizer.pipe(gazetteer.search_phrases())))
+    return matcher
+
+
+def collect(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> Collected:
+    """All mentions of ``doc``: model entities, bracketed acronyms and gazetteer names, non-overlapping."""
+    candidates: list[tuple[int, Mention]] = []  # (priority, mention): lower priority wins ties of length
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_TYPES:
+            for start, end in _pieces(doc, ent.start, ent.end):
+                mention = _trimmed(doc, start, end, ent.label_, "model")
+                if mention is not None:
+                    candidates.append((1, mention))
+    for _, start, end in matcher(doc):
+        if not _shouted(doc, start, end):
+            mention = _trimmed(doc, start, end, "", "gazetteer")
+            if mention is not None:
+                candidates.append((2, mention))
+    pairs = _acronyms(doc, candidates)
+    mentions = _select(doc, candidates)
+    index = {(m.start, m.end): n for n, m in enumerate(mentions)}
+    links = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
+    links.extend(_bracket_aliases(doc, mentions, index))
+    for mention in mentions:
+        mention.entries = gazetteer.lookup(mention.text)
+        if not mention.label:
+            types = {entry.type for entry in mention.entries}
+            mention.label = types.pop() if len(types) == 1 else "ORG"
+    return Collected(mentions, links)
+
+
+def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split an entity span at brackets, quotes, dashes and line breaks."""
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for i in range(start, end):
+        token = doc[i]
+        if token.text in _BREAKS or "\n" in token.text:
+            pieces.append((piece_start, i))
+            piece_start = i + 1
+        elif i > start and "\n" in doc[i - 1].whitespace_:
+            pieces.append((piece_start, i))
+            piece_start = i
+    pieces.append((piece_start, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _trimmed(doc: Doc, start: int, end: int, label: str, source: str) -> Mention | None:
+    """A mention for ``doc[start:end]`` without leading articles, titles and trailing possessives."""
+    gender = None
+    while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if label == "PERSON":
+        while start < end - 1 and is_title_token(doc[start]):
+            gender = HONORIFICS.get(word_of(doc[start]), gender)
+            start += 1
+        if all(is_title_token(doc[i]) for i in range(start, end)):
+            return None
+        if start > 0 and word_of(doc[start - 1]) in HONORIFICS:
+            gender = HONORIFICS[word_of(doc[start - 1])]
+    span = doc[start:end]
+    if not span or not any(ch.isalpha() for ch in span.text) or len(span.text) < 2:
+        return None
+    words = tuple(t.text for t in span if not t.is_punct)
+    return Mention(start, end, label, source, span.text, span.start_char, span.end_char, gender=gender, words=words)
+
+
+def _shouted(doc: Doc, start: int, end: int) -> bool:
+    """Whether an all-caps match sits among all-caps words (a shouted headline: "WHAT IS THE PLAN")."""
+    if not all(doc[i].is_upper for i in range(start, end)):
+        return False
+    neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc) and doc[i].is_alpha and len(doc[i]) > 1]
+    return any(t.is_upper for t in neighbours)
+
+
+def _acronyms(doc: Doc, candidates: list[tuple[int, Mention]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Find "Long Name (ACRONYM)" definitions; add both spans as candidates and return them as pairs.
+
+    When the acronym does not spell the words before it ("Moscow State Institute of International
+    Relations (MGIMO)"), a name the model found right before the bracket takes the acronym.
+    """
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    ending_at = {m.end: m for _, m in candidates if m.source == "model"}
+    for i in range(1, len(doc) - 1):
+        token = doc[i]
+        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not _is_acronym(token):
+            continue
+        opening = i - 1
+        first = _expansion_start(doc, opening, token.text)
+        if first is not None:
+            if word_of(doc[opening - 1]) in PERSON_ROLES:
+                continue  # "National Security Adviser (NSA)" is a title, not a body
+            expansion = _trimmed(doc, first, opening, "", "acronym")
+            if expansion is None:
+                continue
+            model = ending_at.get(opening)
+            if model is not None and model.start == first:
+                expansion.label = model.label
+            candidates.append((0, expansion))
+        else:
+            before = ending_at.get(opening)
+            if before is None or before.label in ("PERSON", "GPE", "LOC", "NORP"):
+                continue
+            expansion = before
+        acronym = _trimmed(doc, i, i + 1, expansion.label, "acronym")
+        if acronym is not None:
+            candidates.append((0, acronym))
+            pairs.append(((expansion.start, expansion.end), (i, i + 1)))
+    return pairs
+
+
+def _is_acronym(token: Token) -> bool:
+    text = token.text
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        2 <= len(letters) <= _MAX_ACRONYM
+        and text[0].isupper()
+        and sum(ch.isupper() for ch in letters) >= 2
+        and all(ch.isalpha() or ch in "-&" for ch in text)
+    )
+
+
+def acronym_spells(words: list[str], acronym: str) -> int | None:
+    """Index of the first word of the longest-needed suffix of ``words`` that ``acronym`` abbreviates.
+
+    Letters are matched right to left: a capitalised word gives its initial, an all-caps word
+    ("UN") all its letters, a linking word ("of", "al") its initial or nothing. "UN Assistance
+    Mission in Afghanistan" spells UNAMA; "al-Qaeda in the Arabian Peninsula" spells AQAP.
+    """
+    letters = [ch.upper() for ch in acronym if ch.isalpha()]
+
+    def match(n_letters: int, w: int, first: int | None) -> int | None:
+        if n_letters == 0:
+            return first
+        if w < 0:
+            return None
+        word = words[w]
+        if word in _ACRONYM_SKIP:
+            return match(n_letters, w - 1, first)
+        if not word[0].isalpha():
+            return None
+        if word.isupper() and len(word) > 1:
+            own = [ch for ch in word if ch.isalpha()]
+            if letters[n_letters - len(own) : n_letters] == own:
+                return match(n_letters - len(own), w - 1, w)
+        if word[0].upper() == letters[n_letters - 1]:
+            found = match(n_letters - 1, w - 1, w)
+            if found is not None:
+                return found
+        if word.lower() in _ACRONYM_GLUE:
+            return match(n_letters, w - 1, first)
+        return None
+
+    first = match(len(letters), len(words) - 1, None)
+    if first is None or words[first].lower() in _ACRONYM_GLUE - {"al", "el"} or len(words) - first < 2:
+        return None
+    return first
+
+
+def _expansion_start(doc: Doc, opening: int, acronym: str) -> int | None:
+    """Token index where the expansion of ``acronym`` (defined in brackets at ``opening``) begins."""
+    floor = max(doc[opening].sent.start, opening - 3 * _MAX_ACRONYM)
+    first = opening
+    while first > floor and not (doc[first - 1].is_punct and doc[first - 1].text not in _ACRONYM_SKIP):
+        first -= 1
+    words = [doc[i].text for i in range(first, opening)]
+    found = acronym_spells(words, acronym) if words else None
+    return None if found is None else first + found
+
+
+def _select(doc: Doc, candidates: list[tuple[int, Mention]]) -> list[Mention]:
+    """Keep the longest candidates, without overlaps; acronym definitions first, then the model's."""
+    taken = bytearray(len(doc))
+    chosen: list[Mention] = []
+    for _, mention in sorted(candidates, key=lambda c: (c[0] != 0, -(c[1].end - c[1].start), c[0], c[1].start)):
+        if any(taken[mention.start : mention.end]):
+            continue
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        chosen.append(mention)
+    chosen.sort(key=lambda m: m.start)
+    return _drop_titles(doc, chosen)
+
+
+def _drop_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Drop names that are really a person's title: "Afghan National Security Adviser", "State" of "Secretary of State"."""
+    inside: set[int] = set()
+    for mention in mentions:
+        if mention.label == "PERSON":
+            title = prename_title(doc, mention.start, "PERSON")
+            if title is not None:
+                inside.update(range(*title))
+    if not inside:
+        return mentions
+    kept = []
+    for mention in mentions:
+        within = all(i in inside for i in range(mention.start, mention.end))
+        is_title = within and (
+            any(word_of(doc[i]) in PERSON_ROLES for i in range(mention.start, mention.end))
+            or (mention.end - mention.start == 1 and mention.start > 0 and doc[mention.start - 1].lower_ == "of")
+        )
+        if not is_title:
+            kept.append(mention)
+    return kept
+
+
+def _bracket_aliases(doc: Doc, mentions: list[Mention], index: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
+    """Pairs "Name (Other Name)" of one kind: "Daesh (Islamic State)", "Zamir Kabulov (Russian: Замир Кабулов)".
+
+    Places are left out: "Herat (Afghanistan)" locates, it does not rename.
+    """
+    by_start = {m.start: m for m in mentions}
+    links: list[tuple[int, int]] = []
+    for outer in mentions:
+        if outer.end + 2 >= len(doc) or doc[outer.end].text != "(" or outer.label in ("GPE", "LOC"):
+            continue
+        inner = by_start.get(outer.end + 1)
+        if outer.end + 3 < len(doc) and doc[outer.end + 2].text == ":":
+            inner = by_start.get(outer.end + 3)  # after a language label: "(Russian: …)"
+        if (
+            inner is not None
+            and inner.end < len(doc)
+            and doc[inner.end].text == ")"
+            and inner.label not in ("GPE", "LOC")
+            and (outer.label == "PERSON") == (inner.label == "PERSON")
+        ):
+            links.append((index[(outer.start, outer.end)], index[(inner.start, inner.end)]))
+    return links

@@ -1,0 +1,281 @@
+"""Titles of people and organisations, read off the dependency parse.
+
+News introduces people with what they are: a title before the name ("Russian Special
+Presidential Envoy for Afghanistan Zamir Kabulov", "Mayor Lena Hartmann"), an appositive
+("Hugh Hill, a doctor, said"; "its chief executive, Tomas Brenner,"), a relative clause
+("Kabulov, who is also Director of …") or a copula ("X is a career diplomat", "X served as
+ambassador"). Each reading starts from the mention's syntactic head and follows one
+dependency (compound/amod chain, ``appos``, ``relcl``, ``attr``/``oprd`` of a copula, ``as``
+of "serve"), then keeps the phrase only when its head noun is a role word: the lexicons below,
+or a person-forming suffix ("strategist", "banker"). Descriptions that are not roles ("a
+threat", "the reason") are dropped, which keeps the output clean at some cost in recall.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# Head nouns of personal titles and roles (lower case, abbreviations without the dot).
+PERSON_ROLES = frozenset(
+    """
+    president vice-president premier minister secretary chancellor senator sen congressman congresswoman
+    congressperson representative rep lawmaker legislator mp mep mla assemblyman assemblywoman councillor
+    councilor councilman councilwoman alderman mayor governor gov speaker leader whip chairman chairwoman
+    chair chairperson chief head director commissioner ambassador envoy consul diplomat emissary negotiator
+    delegate deputy undersecretary adviser advisor aide counsel counselor counsellor spokesman spokeswoman
+    spokesperson official candidate nominee hopeful contender challenger incumbent frontrunner strategist
+    pollster activist founder co-founder cofounder member king queen prince princess emir sheikh sultan
+    monarch pope cardinal archbishop bishop imam rabbi pastor priest reverend rev cleric mullah ayatollah
+    mufti general gen colonel col maj captain capt lieutenant lt sergeant sgt admiral adm commander
+    cmdr marshal brigadier corporal cpl commando militant fighter rebel insurgent warlord judge justice
+    magistrate prosecutor attorney lawyer solicitor barrister atty detective inspector superintendent supt
+    constable sheriff officer agent investigator doctor dr physician surgeon nurse paramedic medic professor
+    prof lecturer researcher scientist scholar economist analyst expert historian academic teacher principal
+    provost rector student author writer novelist poet journalist reporter correspondent editor
+    columnist commentator anchor host presenter broadcaster blogger photographer producer filmmaker actor
+    actress singer musician rapper artist comedian star player striker midfielder defender goalkeeper coach
+    manager athlete champion executive ceo cfo coo cto president-elect founder owner entrepreneur
+    businessman businesswoman billionaire millionaire tycoon magnate investor banker trader partner employee
+    worker staffer volunteer resident farmer engineer architect pilot driver witness survivor veteran
+    administrator governor-general secretary-general premier-designate regent mogul heir
+    """.split()
+)
+
+# Head nouns that describe organisations ("the militant group Daesh", "Acme, a chemicals maker").
+ORG_ROLES = frozenset(
+    """
+    group organization organisation agency company firm party network movement militia body institute
+    institution bank outlet newspaper paper broadcaster magazine website publisher channel station ministry
+    department union coalition alliance association foundation charity council committee court board
+    authority service army force forces regime government administration bloc faction wing outfit cartel
+    gang insurgency mission watchdog regulator tribunal parliament legislature assembly think-tank tank
+    manufacturer maker producer retailer startup conglomerate lender insurer carrier airline operator
+    provider developer automaker carmaker chain club team
+    """.split()
+)
+
+# Words that belong to a title but are not its head ("Ambassador Extraordinary and Plenipotentiary").
+# The model sometimes tags them as names; a "name" made only of these is not one.
+TITLE_MODIFIERS = frozenset(
+    """
+    extraordinary plenipotentiary emeritus elect designate interim acting deputy vice chief senior junior
+    special former ex late general principal assistant associate executive national foreign prime
+    """.split()
+)
+
+# Courtesy titles: not kept as titles, but they tell the person's gender for pronoun resolution.
+HONORIFICS: dict[str, str] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m"}
+
+# Nouns a copula or appositive often carries that are not roles, even with a role suffix.
+_NOT_ROLES = frozenset(
+    """
+    man woman person people one part reason thing way problem issue case example fact question lot number
+    kind sort type result idea key target victim favorite favourite fan friend matter concern priority step
+    move sign time day year place home source member-state center centre order border power water cancer
+    paper letter quarter corner chapter monster winter summer number matter answer murder disaster
+    """.split()
+)
+
+_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "ee", "ess", "eur", "aire", "ster")
+_TITLE_PREPOSITIONS = frozenset({"of", "for", "to", "on", "at", "in"})
+_NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Dependents that start a new clause or a second description: never part of the title phrase.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "xcomp", "npadvmod", "nummod"})
+_COPULA_LEMMAS = frozenset({"be", "become", "remain"})
+_AS_LEMMAS = frozenset({"serve", "act", "work"})
+_NAMING_LEMMAS = frozenset({"name", "appoint", "elect", "nominate"})
+# Titles longer than this are runaway parses (a whole clause hanging off a noun); the longest real
+# titles in our test articles and on the seed page run to 10 tokens.
+_MAX_TITLE_TOKENS = 16
+
+
+def word_of(token: Token) -> str:
+    """The token lower-cased without an abbreviation's dot ("Sen." → "sen")."""
+    return token.lower_.rstrip(".")
+
+
+def is_title_token(token: Token) -> bool:
+    """Whether ``token`` is a title word (head or modifier), so cannot be a name on its own."""
+    word = word_of(token)
+    return word in PERSON_ROLES or word in TITLE_MODIFIERS or word in HONORIFICS
+
+
+def is_role(token: Token, kind: str) -> bool:
+    """Whether ``token`` can head a title of a ``kind`` ("PERSON" or "ORG") entity."""
+    word, lemma = word_of(token), token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN") or word in _NOT_ROLES or lemma in _NOT_ROLES:
+        return False
+    lexicon = PERSON_ROLES if kind == "PERSON" else ORG_ROLES
+    if word in lexicon or lemma in lexicon:
+        return True
+    # A role suffix is evidence only on common nouns; proper nouns ("Center", "Hunter") are names.
+    return token.pos_ == "NOUN" and len(word) > 4 and word.endswith(_ROLE_SUFFIXES)
+
+
+def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
+    """Token range of the title written right before the name at ``start``, if there is one.
+
+    Walks left over the noun phrase the name closes (nouns, proper nouns, adjectives, "of"/"for"
+    links between capitalised words, a parenthetical acronym), then keeps it only if it holds a
+    role word: "Uzbek-born Kabulov" has no title, "Afghan National Security Adviser (NSA)
+    Mohammad Hanif Atmar" has "Afghan National Security Adviser".
+    """
+    floor = doc[start].sent.start
+    end = start
+    if end - 1 > floor and word_of(doc[end - 1]) in HONORIFICS:
+        end -= 1
+    if end - 1 > floor and doc[end - 1].text == ")":
+        opening = next((j for j in range(end - 2, max(floor, end - 6) - 1, -1) if doc[j].text == "("), None)
+        if opening is None:
+            return None
+        end = opening
+    first = end
+    i = end - 1
+    while i >= floor:
+        token = doc[i]
+        if _chain_word(token) or (token.text in ("-", "&") and i > floor and _chain_word(doc[i - 1])):
+            first = i
+        elif token.lower_ == "the" and i > floor and doc[i - 1].lower_ in _TITLE_PREPOSITIONS:
+            pass
+        elif (
+            token.pos_ == "ADP"
+            and token.lower_ in _TITLE_PREPOSITIONS
+            and i > floor
+            and _chain_word(doc[i - 1])
+            and (doc[i - 1].is_title or doc[i - 1].is_upper or is_role(doc[i - 1], kind))
+        ):
+            pass
+        else:
+            break
+        i -= 1
+    while first < end and (doc[first].pos_ in ("ADP", "DET") or doc[first].is_punct):
+        first += 1
+    if first == end or not _chain_word(doc[end - 1]):
+        return None
+    head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind)), None)
+    if head is None:
+        return None
+    tail = range(head + 1, end)
+    if tail and doc[head + 1].pos_ != "ADP" and not all(_is_modifier(doc[j]) for j in tail):
+        return None
+    return first, end
+
+
+def titles_of(doc: Doc, start: int, end: int, kind: str) -> list[str]:
+    """Every title the text gives the mention ``doc[start:end]`` of a ``kind`` entity, in text order."""
+    found: list[str] = []
+    prename = prename_title(doc, start, kind)
+    if prename is not None:
+        found.append(_clean(doc[prename[0] : prename[1]].text))
+    root = doc[start:end].root
+    inside = range(start, end)
+    for child in root.children:
+        if child.i in inside:
+            continue
+        if child.dep_ == "appos":
+            found.extend(_phrase(child, kind, exclude=None))
+        elif child.dep_ == "relcl" and _relative_subject(child):
+            found.extend(_predicate_titles(child, kind))
+    if root.dep_ == "appos" and root.head.i not in inside:
+        found.extend(_phrase(root.head, kind, exclude=root))
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+        found.extend(_predicate_titles(verb, kind))
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and not _has_subject(conj):
+                found.extend(_predicate_titles(conj, kind))
+    return found
+
+
+def _chain_word(token: Token) -> bool:
+    """A word that can sit in a title before a name: noun, proper noun, adjective, participle."""
+    if token.ent_type_ in _NUMERIC or token.is_space or token.is_punct or "\n" in token.text_with_ws[:-1]:
+        return False
+    return token.pos_ in ("PROPN", "NOUN", "ADJ") or (token.tag_ == "VBN" and token.dep_ == "amod")
+
+
+def _is_modifier(token: Token) -> bool:
+    return token.text == "-" or word_of(token) in TITLE_MODIFIERS
+
+
+def _relative_subject(clause: Token) -> bool:
+    """Whether the relative clause's subject is the relative pronoun ("who is …", not "whom X called …")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _predicate_titles(verb: Token, kind: str) -> list[str]:
+    """Titles a clause predicates of its subject: "is/became X", "serves as X", "was named X".
+
+    Negated, modal and conditional clauses ("is not a diplomat", "could become president",
+    "if he were mayor") do not say what the subject is, so they give nothing.
+    """
+    if any(
+        c.dep_ == "neg" or c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in ("if", "whether"))
+        for c in verb.children
+    ):
+        return []
+    heads: list[Token] = []
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if (child.dep_ == "attr" and lemma in _COPULA_LEMMAS) or (
+            child.dep_ in ("oprd", "attr") and lemma in _NAMING_LEMMAS
+        ):
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "as" and lemma in _AS_LEMMAS | _NAMING_LEMMAS:
+            heads.extend(c for c in child.children if c.dep_ == "pobj")
+    found: list[str] = []
+    for head in heads:
+        found.extend(_phrase(head, kind, exclude=None))
+    return found
+
+
+def _phrase(head: Token, kind: str, exclude: Token | None) -> list[str]:
+    """The title phrase headed by ``head`` (its own modifiers and "of …" complements), if a role."""
+    if not is_role(head, kind) and not (
+        # "served as Ambassador Extraordinary": the parse heads the title with its modifier.
+        word_of(head) in TITLE_MODIFIERS and any(c.dep_ == "compound" and is_role(c, kind) for c in head.lefts)
+    ):
+        return []
+    doc = head.doc
+    dropped: set[int] = set()
+    if exclude is not None:
+        dropped.update(t.i for t in exclude.subtree)
+    for token in head.subtree:
+        if token.i == head.i:
+            continue
+        if (
+            token.dep_ in _CLAUSE_DEPS
+            # "Ambassador Extraordinary and Plenipotentiary" is one title; "a doctor and a father" is two.
+            or (token.dep_ in ("cc", "conj") and not _joins_names(token))
+            or (token.dep_ == "poss" and token.head.i == head.i and token.pos_ in ("PRON", "NOUN"))
+        ):
+            dropped.update(t.i for t in token.subtree)
+        elif token.is_punct and token.tag_ != "HYPH":
+            dropped.add(token.i)
+    first = head.i
+    while first - 1 >= head.left_edge.i and first - 1 not in dropped:
+        first -= 1
+    last = head.i
+    while last + 1 <= head.right_edge.i and last + 1 not in dropped:
+        last += 1
+    while first < head.i and (doc[first].dep_ == "det" or doc[first].is_punct or doc[first].lower_ == "also"):
+        first += 1
+    while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc" or doc[last].pos_ in ("ADP", "DET")):
+        last -= 1
+    if last - first + 1 > _MAX_TITLE_TOKENS:
+        return []
+    return [_clean(doc[first : last + 1].text)]
+
+
+def _joins_names(token: Token) -> bool:
+    """Whether a ``cc``/``conj`` token coordinates capitalised title words inside one title."""
+    conj = token if token.dep_ == "conj" else next((c for c in token.head.children if c.dep_ == "conj"), None)
+    return conj is not None and conj.pos_ == "PROPN"
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())

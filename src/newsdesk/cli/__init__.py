@@ -10,7 +10,10 @@ import os
 import sys
 
 from newsdesk.cli import evaluate as _evaluate  # noqa: F401  (registers the command)
+from newsdesk.cli import export as _export  # noqa: F401  (registers the command)
 from newsdesk.cli import extract as _extract  # noqa: F401  (registers the command)
+from newsdesk.cli import ingest as _ingest  # noqa: F401  (registers the command)
+from newsdesk.cli import query as _query  # noqa: F401  (registers the commands)
 from newsdesk.cli import schema as _schema  # noqa: F401  (registers the command)
 from newsdesk.cli.app import app
 

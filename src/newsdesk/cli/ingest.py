@@ -1,0 +1,77 @@
+"""``newsdesk ingest``: pages in, store updated, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from newsdesk.cli.app import app
+from newsdesk.cli.output import db_option, open_store
+from newsdesk.store import ingest
+from newsdesk.store.sources import collect
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: list[str] = typer.Argument(
+        None,
+        help="Page files, directories (recursive), globs, http(s) URLs, .urls lists, .jsonl files, or '-' for stdin.",
+        show_default=False,
+    ),
+    db: str | None = db_option(),
+    urls: list[str] = typer.Option([], "--urls", help="A file of URLs, one per line (repeatable)."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (default: all cores).", min=0),
+    batch_size: int = typer.Option(
+        ingest.BATCH_SIZE, "--batch-size", help="Pages per NLP batch and transaction.", min=1
+    ),
+) -> None:
+    """Extract pages and store them: idempotent, resumable after a crash, errors recorded."""
+    if not inputs and not urls:
+        raise typer.BadParameter("give at least one input (or --urls FILE)", param_hint="INPUT")
+    store = open_store(db)
+    collected = collect(inputs or [], urls)
+    console = Console(stderr=True)
+    columns = (
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s"), TextColumn("{task.fields[errors]} errors"),
+        TimeElapsedColumn(), TimeRemainingColumn(),
+    )  # fmt: skip
+    try:
+        with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+            task = progress.add_task("ingest", total=len(collected.items), rate=0.0, errors=0)
+
+            def on_error(source: str, reason: str) -> None:
+                progress.console.print(f"newsdesk: {source}: {' '.join(reason.split())}", markup=False, highlight=False)
+
+            def on_progress(stats: ingest.RunStats) -> None:
+                progress.update(task, completed=stats.done, rate=stats.rate, errors=stats.failed)
+
+            stats = ingest.run(
+                store, collected.items, workers=workers or None, batch_size=batch_size,
+                on_error=on_error, on_progress=on_progress,
+            )  # fmt: skip
+        totals = store.stats()
+    finally:
+        collected.cleanup()
+        store.close()
+    _summary(stats, totals)
+    if stats.failed:
+        raise typer.Exit(1)
+
+
+def _summary(stats: ingest.RunStats, totals: dict[str, int]) -> None:
+    out = sys.stdout.write
+    out(
+        f"ingested {stats.done} inputs in {stats.elapsed:.1f} s ({stats.rate:.1f} articles/s, "
+        f"{stats.workers} worker{'s' if stats.workers > 1 else ''}, peak worker memory {stats.peak_rss_mb:.0f} MB)\n"
+    )
+    failed = f"failed {stats.failed} (see the ingest_errors table)" if stats.failed else "failed 0"
+    out(f"  added {stats.added}, revised {stats.revised}, unchanged {stats.unchanged}, {failed}\n")
+    out(
+        f"  store: {totals['articles']} articles ({totals['article_revisions']} revisions) in "
+        f"{totals['story_groups']} stories, {totals['entities']} entities, {totals['quotes']} quotes "
+        f"({totals['quote_groups']} statements), {totals['claims']} claims, {totals['places']} places\n"
+    )

@@ -1,0 +1,92 @@
+"""The claim tracker: who claimed which numbers about what, when, and which sources printed it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.store.backend import Backend, Row
+from newsdesk.store.search import Filters, escape_like, filter_sql, like
+from newsdesk.store.text import words
+
+# Words of an ``--about`` text too common to narrow anything down.
+_STOPWORDS = frozenset("a an and the of in on at to for from by with about over into than as is are was were".split())
+
+
+def about_terms(about: str) -> list[str]:
+    """The words of ``about`` that a claim's sentence must contain (a trailing plural ``s`` dropped)."""
+    terms = []
+    for word in words(about):
+        if word in _STOPWORDS:
+            continue
+        terms.append(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
+    return terms
+
+
+class ClaimQueries:
+    """``Store.claims``."""
+
+    db: Backend
+
+    def claims(
+        self,
+        *,
+        about: str | None = None,
+        place: str | None = None,
+        claimant: str | None = None,
+        filters: Filters = Filters(),
+        grouped: bool = True,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[Row]:
+        """Numeric claims, newest first.
+
+        ``about``: every significant word must occur in the claim, its object or its sentence
+        ("Daesh fighters in Afghanistan"); ``place``: ISO country code the number is about;
+        ``claimant``: part of the claimant's name. ``grouped`` (default) folds one claimant's
+        same number about the same object into one row with ``sources`` (distinct sites),
+        ``articles``, ``sites`` and first/last dates; otherwise one row per printed claim,
+        for a chart of values over time.
+        """
+        conditions, params = self._conditions(about, place, claimant, filters)
+        if not grouped:
+            return self.db.query(
+                "SELECT c.id AS claim_id, c.claim_key, c.text, c.value, c.low, c.high, c.qualifier, c.unit, "
+                "c.object, c.category, c.country, COALESCE(e.name, c.claimant_name) AS claimant, "
+                "c.claimant_entity_id, c.quote_id, c.context, a.id AS article_id, a.title AS article_title, "
+                "a.site, a.url, a.published_date FROM claims c JOIN articles a ON a.id = c.article_id "
+                f"LEFT JOIN entities e ON e.id = c.claimant_entity_id WHERE 1 = 1{conditions} "
+                "ORDER BY a.published_date DESC NULLS LAST, c.id DESC LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            )
+        return self.db.query(
+            "SELECT c.claim_key, MIN(c.id) AS claim_id, MIN(COALESCE(e.name, c.claimant_name)) AS claimant, "
+            "MIN(c.claimant_entity_id) AS claimant_entity_id, MIN(c.text) AS text, MIN(c.value) AS value, "
+            "MIN(c.low) AS low, MIN(c.high) AS high, MIN(c.qualifier) AS qualifier, MIN(c.unit) AS unit, "
+            "MIN(c.object) AS object, MIN(c.category) AS category, MIN(c.country) AS country, "
+            "COUNT(DISTINCT c.article_id) AS articles, COUNT(DISTINCT COALESCE(a.site, a.key)) AS sources, "
+            f"{self.db.group_concat('a.site')} AS sites, MIN(a.published_date) AS first_published, "
+            "MAX(a.published_date) AS last_published "
+            "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN entities e ON e.id = c.claimant_entity_id "
+            f"WHERE 1 = 1{conditions} GROUP BY c.claim_key "
+            "ORDER BY first_published DESC NULLS LAST, claim_id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+
+    def _conditions(
+        self, about: str | None, place: str | None, claimant: str | None, filters: Filters
+    ) -> tuple[str, list[Any]]:
+        where, params = filter_sql("article", Filters(site=filters.site, since=filters.since, until=filters.until))
+        haystack = "lower(c.text || ' ' || COALESCE(c.object, '') || ' ' || c.context)"
+        for term in about_terms(about or ""):
+            where += f" AND {haystack} LIKE ? ESCAPE '\\'"
+            params.append(f"%{escape_like(term)}%")
+        if place:
+            where += " AND c.country = ?"
+            params.append(place.upper())
+        if claimant:
+            where += (
+                " AND (lower(COALESCE(c.claimant_name, '')) LIKE ? ESCAPE '\\' OR c.claimant_entity_id IN "
+                "(SELECT id FROM entities WHERE lower(name) LIKE ? ESCAPE '\\'))"
+            )
+            params += [like(claimant)] * 2
+        return where, params

@@ -1,0 +1,173 @@
+"""The ingest runner: work items → worker processes → one transaction per batch in the store.
+
+Crash safety comes from the shape of the work, not from a journal: each batch is written in
+one transaction, articles are keyed by unique constraints, and a re-run skips every page
+whose text is already stored. A run killed at any moment (even ``kill -9``) loses at most
+the batches in flight, and running it again completes them without duplicating anything.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+
+from newsdesk.store import Store
+from newsdesk.store.sources import Item
+from newsdesk.store.text import now
+from newsdesk.store.worker import BatchResult, Failed, Known, Parsed, init, process_batch
+from newsdesk.store.writer import Status, record_error, write_article
+
+# Inputs per batch: the unit of NLP batching, of inter-process transfer and of one store
+# transaction. Matches annotate.BATCH_SIZE, so one batch is one nlp.pipe batch.
+BATCH_SIZE = 32
+# Batches queued per worker beyond the one it is working on: enough to keep every worker
+# busy while the main process writes, few enough to keep memory flat on huge inputs.
+_QUEUED_PER_WORKER = 2
+
+
+@dataclass
+class RunStats:
+    """Counts of one ingest run, updated after every batch."""
+
+    inputs: int
+    workers: int
+    done: int = 0
+    added: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    peak_rss_mb: float = 0.0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def rate(self) -> float:
+        """Inputs processed per second of wall-clock time."""
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+
+ErrorHook = Callable[[str, str], None]
+ProgressHook = Callable[[RunStats], None]
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run(
+    store: Store,
+    items: list[Item],
+    *,
+    workers: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    on_error: ErrorHook | None = None,
+    on_progress: ProgressHook | None = None,
+) -> RunStats:
+    """Ingest ``items`` into ``store``; returns the run's counts (also kept in ``ingest_runs``)."""
+    workers = max(1, workers or default_workers())
+    stats = RunStats(inputs=len(items), workers=workers)
+    run_id = _start_run(store, stats)
+    # Small runs still spread over every worker: at least four batches per worker.
+    size = max(1, min(batch_size, math.ceil(len(items) / (workers * 4)))) if items else 1
+    batches = [items[i : i + size] for i in range(0, len(items), size)]
+    known = store.known_revisions()
+    results = _parallel(batches, known, workers) if workers > 1 and len(batches) > 1 else _serial(batches, known)
+    for result in results:
+        _write(store, result, stats, on_error)
+        if on_progress:
+            on_progress(stats)
+    _finish_run(store, run_id, stats)
+    return stats
+
+
+def _serial(batches: list[list[Item]], known: set[tuple[str, str]]) -> Iterator[BatchResult]:
+    init(known, load_model=True)
+    for batch in batches:
+        yield process_batch(batch)
+
+
+def _parallel(batches: list[list[Item]], known: set[tuple[str, str]], workers: int) -> Iterator[BatchResult]:
+    """Results as workers finish them, with a bounded number of batches in flight."""
+    # spawn, not fork: the main process may hold threads (progress display) and open connections.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=init, initargs=(known, True)) as pool:
+        pending: set[Future[BatchResult]] = set()
+        queue = iter(batches)
+        limit = workers * (1 + _QUEUED_PER_WORKER)
+        while True:
+            for batch in queue:
+                pending.add(pool.submit(process_batch, batch))
+                if len(pending) >= limit:
+                    break
+            if not pending:
+                return
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+
+
+def _write(store: Store, result: BatchResult, stats: RunStats, on_error: ErrorHook | None) -> None:
+    """One transaction for the whole batch; a record the store rejects fails alone."""
+    failures: list[tuple[str, str]] = []
+    counts = {status: 0 for status in Status}
+    with store.db.transaction():
+        for outcome in result.outcomes:
+            if isinstance(outcome, Known):
+                counts[Status.unchanged] += 1
+            elif isinstance(outcome, Failed):
+                failures.append((outcome.source, outcome.reason))
+                record_error(store.db, outcome.source, outcome.reason)
+            else:
+                status = _store_one(store, outcome, failures)
+                if status is not None:
+                    counts[status] += 1
+    stats.done += len(result.outcomes)
+    stats.added += counts[Status.added]
+    stats.revised += counts[Status.revised]
+    stats.unchanged += counts[Status.unchanged]
+    stats.failed += len(failures)
+    stats.peak_rss_mb = max(stats.peak_rss_mb, result.peak_rss_mb)
+    for source, reason in failures:
+        if on_error:
+            on_error(source, reason)
+
+
+def _store_one(store: Store, parsed: Parsed, failures: list[tuple[str, str]]) -> Status | None:
+    try:
+        with store.db.savepoint("article"):
+            return write_article(store.db, parsed.article, parsed.content_hash, parsed.signature)
+    except Exception as exc:  # a database refusal (size, encoding) of one record, not of the batch
+        if os.environ.get("NEWSDESK_DEBUG"):
+            raise
+        reason = f"could not store: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        failures.append((parsed.source, reason))
+        record_error(store.db, parsed.source, reason)
+        return None
+
+
+def _start_run(store: Store, stats: RunStats) -> int:
+    with store.db.transaction():
+        row = store.db.query_one(
+            "INSERT INTO ingest_runs (started_at, workers, inputs, added, revised, unchanged, failed) "
+            "VALUES (?, ?, ?, 0, 0, 0, 0) RETURNING id",
+            (now(), stats.workers, stats.inputs),
+        )
+    assert row is not None
+    return int(row["id"])
+
+
+def _finish_run(store: Store, run_id: int, stats: RunStats) -> None:
+    with store.db.transaction():
+        store.db.execute(
+            "UPDATE ingest_runs SET finished_at = ?, added = ?, revised = ?, unchanged = ?, failed = ? WHERE id = ?",
+            (now(), stats.added, stats.revised, stats.unchanged, stats.failed, run_id),
+        )

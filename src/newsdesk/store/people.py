@@ -1,0 +1,127 @@
+"""Queries about people (any entity): who is quoted most, and everything one speaker said."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.store.backend import Backend, Row
+from newsdesk.store.search import Filters, escape_like, filter_sql, like
+from newsdesk.store.text import entity_key
+
+# How many of a speaker's titles ``speakers`` lists: the most frequent ones.
+_TOP_TITLES = 3
+_CO_MENTIONED = 10
+
+
+class PeopleQueries:
+    """``Store.speakers`` and ``Store.speaker``."""
+
+    db: Backend
+
+    def speakers(self, *, filters: Filters = Filters(), limit: int = 20, offset: int = 0) -> list[Row]:
+        """Speakers by number of distinct statements (a quote repeated by many sites counts once).
+
+        Each row: ``entity_id``, ``name``, ``type``, ``quotes`` (distinct statements),
+        ``quote_mentions`` (every printed copy), ``articles``, ``sources`` (distinct sites), ``first_quoted``,
+        ``last_quoted`` and ``titles`` (the most frequent titles sources give them).
+        """
+        where, params = filter_sql("quote", filters)
+        rows = self.db.query(
+            "SELECT e.id AS entity_id, e.name, e.type, COUNT(DISTINCT q.quote_group_id) AS quotes, "
+            "COUNT(q.id) AS quote_mentions, COUNT(DISTINCT q.article_id) AS articles, "
+            "COUNT(DISTINCT COALESCE(a.site, a.key)) AS sources, MIN(a.published_date) AS first_quoted, "
+            "MAX(a.published_date) AS last_quoted "
+            "FROM quotes q JOIN entities e ON e.id = q.speaker_entity_id JOIN articles a ON a.id = q.article_id "
+            f"WHERE 1 = 1{where} GROUP BY e.id, e.name, e.type "
+            "ORDER BY quotes DESC, quote_mentions DESC, e.name LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        titles = self._top_titles([int(row["entity_id"]) for row in rows])
+        for row in rows:
+            row["titles"] = titles.get(int(row["entity_id"]), [])
+        return rows
+
+    def speaker(self, ref: str | int) -> dict[str, Any] | None:
+        """Everything one entity said, across sources and time; None when no entity matches ``ref``.
+
+        ``ref`` is an entity id or a name (exact, else the best-quoted name containing it).
+        Keys: ``entity``; ``titles`` (each title with the site and date that gave it);
+        ``statements`` (quote groups: ``content``, ``stance``, ``sources``, ``sites``, dates);
+        ``quotes`` (every printed copy, with the ``speaker_title`` its source gave);
+        ``stances`` (counts); ``co_mentioned`` (entities most often in the same articles);
+        ``claims`` (numbers this entity stated).
+        """
+        entity = self._resolve(ref)
+        if entity is None:
+            return None
+        eid = entity["id"]
+        quotes = self.db.query(
+            "SELECT quote_id, quote_group_id, content, cue, stance, kind, speaker_title, via_medium, via_outlet, "
+            "article_id, article_title, site, url, published_date FROM quotes_with_speakers "
+            "WHERE speaker_entity_id = ? ORDER BY published_date DESC NULLS LAST, quote_id DESC",
+            (eid,),
+        )
+        statements = self.db.query(
+            "SELECT g.id AS quote_group_id, g.content, MIN(q.stance) AS stance, COUNT(q.id) AS copies, "
+            f"COUNT(DISTINCT COALESCE(a.site, a.key)) AS sources, {self.db.group_concat('a.site')} AS sites, "
+            "MIN(a.published_date) AS first_published, MAX(a.published_date) AS last_published "
+            "FROM quotes q JOIN quote_groups g ON g.id = q.quote_group_id JOIN articles a ON a.id = q.article_id "
+            "WHERE q.speaker_entity_id = ? GROUP BY g.id, g.content "
+            "ORDER BY first_published DESC NULLS LAST, g.id DESC",
+            (eid,),
+        )
+        return {
+            "entity": entity,
+            "titles": self.db.query(
+                "SELECT title, site, published_date, article_id FROM entity_titles WHERE entity_id = ? "
+                "ORDER BY published_date NULLS LAST, site, title",
+                (eid,),
+            ),
+            "statements": statements,
+            "quotes": quotes,
+            "stances": self.db.query(
+                "SELECT stance, COUNT(*) AS quotes FROM quotes WHERE speaker_entity_id = ? "
+                "GROUP BY stance ORDER BY quotes DESC, stance",
+                (eid,),
+            ),
+            "co_mentioned": self.db.query(
+                "SELECT e.id AS entity_id, e.name, e.type, COUNT(DISTINCT other.article_id) AS articles "
+                "FROM article_entities mine JOIN article_entities other "
+                "ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id "
+                "JOIN entities e ON e.id = other.entity_id WHERE mine.entity_id = ? "
+                "GROUP BY e.id, e.name, e.type ORDER BY articles DESC, e.name LIMIT ?",
+                (eid, _CO_MENTIONED),
+            ),
+            "claims": self.db.query(
+                "SELECT claim_id, text, value, low, high, unit, object, category, country, article_id, site, "
+                "published_date FROM claims_with_claimants WHERE claimant_entity_id = ? "
+                "ORDER BY published_date DESC NULLS LAST, claim_id DESC",
+                (eid,),
+            ),
+        }
+
+    def _resolve(self, ref: str | int) -> Row | None:
+        """An entity by id, by exact (folded) name, else by the best-quoted name containing ``ref``."""
+        columns = "SELECT e.id, e.name, e.type FROM entities e"
+        if isinstance(ref, int) or ref.strip().isdigit():
+            return self.db.query_one(f"{columns} WHERE e.id = ?", (int(ref),))
+        by_quotes = "ORDER BY (SELECT COUNT(*) FROM quotes q WHERE q.speaker_entity_id = e.id) DESC, e.id LIMIT 1"
+        pattern = "%" + escape_like(entity_key(ref, ""))
+        exact = self.db.query_one(f"{columns} WHERE e.key LIKE ? ESCAPE '\\' {by_quotes}", (pattern,))
+        return exact or self.db.query_one(f"{columns} WHERE lower(e.name) LIKE ? ESCAPE '\\' {by_quotes}", (like(ref),))
+
+    def _top_titles(self, entity_ids: list[int]) -> dict[int, list[str]]:
+        if not entity_ids:
+            return {}
+        rows = self.db.query(
+            "SELECT entity_id, title, COUNT(*) AS uses FROM entity_titles "
+            f"WHERE entity_id IN ({', '.join('?' * len(entity_ids))}) GROUP BY entity_id, title "
+            "ORDER BY entity_id, uses DESC, title",
+            entity_ids,
+        )
+        out: dict[int, list[str]] = {}
+        for row in rows:
+            titles = out.setdefault(int(row["entity_id"]), [])
+            if len(titles) < _TOP_TITLES:
+                titles.append(row["title"])
+        return out

@@ -1,0 +1,126 @@
+"""The PostgreSQL backend (psycopg 3): the same schema and queries, for a team sharing one store."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+
+from newsdesk.store.backend import Backend, FtsClause, Params, Row, SearchKind, StoreError
+
+# Any 64-bit number, constant: the advisory lock that serialises concurrent migrators.
+_MIGRATION_LOCK = 7_301_982_411
+
+
+def _placeholders(sql: str) -> str:
+    """Portable ``?`` placeholders to psycopg's ``%s`` (a literal ``%`` must be doubled)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _clean(value: Any) -> Any:
+    """PostgreSQL text cannot hold NUL characters, which a broken page may contain."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class PostgresBackend(Backend):
+    """One psycopg connection; the store runs its own BEGIN/COMMIT."""
+
+    name = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        try:
+            self.conn: psycopg.Connection[Row] = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL: {' '.join(str(exc).split())}") from None
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self.conn.execute(_placeholders(sql), [_clean(v) for v in params])
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        if rows:
+            with self.conn.cursor() as cursor:
+                cursor.executemany(_placeholders(sql), [[_clean(v) for v in row] for row in rows])
+
+    def query(self, sql: str, params: Params = ()) -> list[Row]:
+        cursor = self.conn.execute(_placeholders(sql), [_clean(v) for v in params])
+        return cursor.fetchall() if cursor.description else []
+
+    def stream(self, sql: str, params: Params = ()) -> Iterator[Row]:
+        with self.conn.cursor() as cursor:
+            yield from cursor.stream(_placeholders(sql), [_clean(v) for v in params])
+
+    def script(self, sql: str) -> None:
+        # Without parameters psycopg sends the text as one simple query: several statements are fine.
+        self.conn.execute(sql)
+
+    def begin(self) -> None:
+        self.conn.execute("BEGIN")
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            self.conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def lock_migrations(self) -> None:
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [_MIGRATION_LOCK])
+
+    def table_exists(self, table: str) -> bool:
+        return self.scalar("SELECT to_regclass(?) IS NOT NULL AS found", (table,)) is True
+
+    def columns(self, table: str) -> list[tuple[str, str]]:
+        rows = self.query(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+            (table,),
+        )
+        # The generated tsvector columns are search machinery, not data.
+        return [
+            (row["column_name"], _portable_type(row["data_type"])) for row in rows if row["data_type"] != "tsvector"
+        ]
+
+    def group_concat(self, expr: str) -> str:
+        return f"string_agg(DISTINCT {expr}, ',')"
+
+    def fts(self, kind: SearchKind, query: str) -> FtsClause:
+        tsquery = "websearch_to_tsquery('english', ?) AS tsq"
+        if kind == "article":
+            return FtsClause(f"articles a, {tsquery}", "a.search @@ tsq", "ts_rank_cd(a.search, tsq)", (query,))
+        source = f"quotes q JOIN articles a ON a.id = q.article_id, {tsquery}"
+        return FtsClause(source, "q.search @@ tsq", "ts_rank_cd(q.search, tsq)", (query,))
+
+    def snippets(self, kind: SearchKind, ids: list[int], query: str, mark: tuple[str, str]) -> dict[int, str]:
+        if not ids:
+            return {}
+        start, stop = (m.replace('"', "") for m in mark)
+        if kind == "article":
+            options = (
+                f'StartSel="{start}", StopSel="{stop}", MinWords=12, MaxWords=30, MaxFragments=2, '
+                'FragmentDelimiter=" … "'
+            )
+            sql = "SELECT a.id, ts_headline('english', a.text, tsq, ?) AS snippet FROM articles a, "
+        else:
+            options = f'StartSel="{start}", StopSel="{stop}", HighlightAll=true'
+            sql = "SELECT a.id, ts_headline('english', a.content, tsq, ?) AS snippet FROM quotes a, "
+        sql += f"websearch_to_tsquery('english', ?) AS tsq WHERE a.id IN ({', '.join('?' * len(ids))})"
+        return {int(row["id"]): row["snippet"] for row in self.query(sql, (options, query, *ids))}
+
+    def type_tokens(self) -> dict[str, str]:
+        return {"{pk}": "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", "{blob}": "BYTEA"}
+
+
+def _portable_type(data_type: str) -> str:
+    if re.search(r"int|serial", data_type):
+        return "integer"
+    if re.search(r"double|real|numeric", data_type):
+        return "real"
+    if data_type == "bytea":
+        return "blob"
+    return "text"

@@ -1,0 +1,183 @@
+"""Full-text search over articles and quotes, with the desk's filters, on either backend."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from newsdesk.store.backend import Backend, Row, SearchKind
+from newsdesk.store.text import words
+
+Sort = Literal["relevance", "newest"]
+DEFAULT_MARK = ("[", "]")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Restrictions shared by search and listings; None means "any"."""
+
+    speaker: str | None = None
+    site: str | None = None
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    stance: str | None = None
+
+
+def escape_like(text: str) -> str:
+    """``text`` with the ``LIKE`` wildcards escaped (for ``ESCAPE '\\'``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def like(text: str) -> str:
+    """A ``LIKE`` pattern for "contains ``text``", to match against ``lower(column)``."""
+    return f"%{escape_like(text.lower())}%"
+
+
+def speaker_condition(alias: str) -> str:
+    """SQL: the quote ``alias`` is by a speaker whose name contains the (two) bound patterns."""
+    return (
+        f"(lower(COALESCE({alias}.speaker_name, '')) LIKE ? ESCAPE '\\' OR {alias}.speaker_entity_id IN "
+        "(SELECT id FROM entities WHERE lower(name) LIKE ? ESCAPE '\\'))"
+    )
+
+
+def filter_sql(kind: SearchKind, filters: Filters) -> tuple[str, list[Any]]:
+    """``AND …`` conditions over articles ``a`` (and quotes ``q``) for the given filters."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if filters.site:
+        conditions.append("lower(a.site) = lower(?)")
+        params.append(filters.site)
+    if filters.since:
+        conditions.append("a.published_date >= ?")
+        params.append(filters.since)
+    if filters.until:
+        conditions.append("a.published_date <= ?")
+        params.append(filters.until)
+    if filters.country:
+        conditions.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND p.country = ?)")
+        params.append(filters.country.upper())
+    quote_conditions: list[str] = []
+    quote_params: list[Any] = []
+    alias = "q" if kind == "quote" else "x"
+    if filters.speaker:
+        quote_conditions.append(speaker_condition(alias))
+        quote_params += [like(filters.speaker)] * 2
+    if filters.stance:
+        quote_conditions.append(f"{alias}.stance = ?")
+        quote_params.append(filters.stance)
+    if quote_conditions and kind == "quote":
+        conditions += quote_conditions
+    elif quote_conditions:
+        joined = " AND ".join(quote_conditions)
+        conditions.append(f"EXISTS (SELECT 1 FROM quotes x WHERE x.article_id = a.id AND {joined})")
+    params += quote_params
+    return "".join(f" AND {condition}" for condition in conditions), params
+
+
+class SearchQueries:
+    """``Store.search``: one ranked, paginated list of matching articles and quotes."""
+
+    db: Backend
+
+    def search(
+        self,
+        text: str,
+        *,
+        filters: Filters = Filters(),
+        kinds: Sequence[SearchKind] = ("article", "quote"),
+        sort: Sort = "relevance",
+        limit: int = 20,
+        offset: int = 0,
+        mark: tuple[str, str] = DEFAULT_MARK,
+    ) -> list[Row]:
+        """Articles and quotes matching ``text``, best (or newest) first.
+
+        Each hit is a dict with ``kind`` (``article`` or ``quote``), the article's ``article_id``,
+        ``article_key``, ``title``, ``site``, ``url`` and ``published_date``; ``sources`` (sites
+        carrying the story, or repeating the quote); for quotes ``quote_id``, ``quote_group_id``,
+        ``speaker``, ``stance`` and ``cue``; a ``snippet`` with matches between the ``mark``
+        strings; and ``score`` (higher is better; comparable within one backend only).
+        """
+        if not words(text) or not kinds:
+            return []
+        branches, params = [], []
+        for kind in kinds:
+            clause = self.db.fts(kind, text)
+            where, filter_params = filter_sql(kind, filters)
+            quote_id = "q.id" if kind == "quote" else "NULL"
+            branches.append(
+                f"SELECT '{kind}' AS kind, a.id AS article_id, {quote_id} AS quote_id, {clause.score} AS score, "
+                f"a.published_date FROM {clause.source} WHERE {clause.where}{where}"
+            )
+            params += [*clause.params, *filter_params]
+        order = "score DESC" if sort == "relevance" else "published_date DESC NULLS LAST, score DESC"
+        hits = self.db.query(
+            f"SELECT kind, article_id, quote_id, score FROM ({' UNION ALL '.join(branches)}) hits "
+            f"ORDER BY {order}, article_id DESC, quote_id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return self._describe(hits, text, mark)
+
+    def _describe(self, hits: list[Row], text: str, mark: tuple[str, str]) -> list[Row]:
+        """Fill in the hits' details with a few keyed queries (only for the page being shown)."""
+        article_ids = sorted({int(hit["article_id"]) for hit in hits})
+        quote_ids = sorted({int(hit["quote_id"]) for hit in hits if hit["quote_id"] is not None})
+        articles = {
+            row["id"]: row
+            for row in self._by_ids(
+                "SELECT a.id, a.key, a.title, a.site, a.url, a.published_date, "
+                "(SELECT COUNT(DISTINCT COALESCE(s.site, s.key)) FROM articles s "
+                "WHERE s.story_group_id = a.story_group_id) AS sources "
+                "FROM articles a WHERE a.id IN ({ids})",
+                article_ids,
+            )
+        }
+        quotes = {
+            row["quote_id"]: row
+            for row in self._by_ids(
+                "SELECT v.quote_id, v.quote_group_id, v.speaker, v.speaker_entity_id, v.stance, v.cue, "
+                "(SELECT COUNT(DISTINCT COALESCE(a.site, a.key)) FROM quotes o JOIN articles a ON a.id = o.article_id "
+                "WHERE o.quote_group_id = v.quote_group_id) AS sources "
+                "FROM quotes_with_speakers v WHERE v.quote_id IN ({ids})",
+                quote_ids,
+            )
+        }
+        article_hits = [int(h["article_id"]) for h in hits if h["kind"] == "article"]
+        snippets = {
+            "article": self.db.snippets("article", article_hits, text, mark),
+            "quote": self.db.snippets("quote", quote_ids, text, mark),
+        }
+        out = []
+        for hit in hits:
+            article = articles[hit["article_id"]]
+            quote = quotes.get(hit["quote_id"], {})
+            key = hit["quote_id"] if hit["kind"] == "quote" else hit["article_id"]
+            out.append(
+                {
+                    "kind": hit["kind"],
+                    "article_id": article["id"],
+                    "article_key": article["key"],
+                    "title": article["title"],
+                    "site": article["site"],
+                    "url": article["url"],
+                    "published_date": article["published_date"],
+                    "quote_id": hit["quote_id"],
+                    "quote_group_id": quote.get("quote_group_id"),
+                    "speaker": quote.get("speaker"),
+                    "speaker_entity_id": quote.get("speaker_entity_id"),
+                    "stance": quote.get("stance"),
+                    "cue": quote.get("cue"),
+                    "sources": quote.get("sources", article["sources"]),
+                    "snippet": snippets[hit["kind"]].get(int(key), ""),
+                    "score": round(float(hit["score"]), 6),
+                }
+            )
+        return out
+
+    def _by_ids(self, sql: str, ids: list[int]) -> list[Row]:
+        if not ids:
+            return []
+        return self.db.query(sql.format(ids=", ".join("?" * len(ids))), ids)

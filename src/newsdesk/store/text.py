@@ -1,0 +1,73 @@
+"""Normalisation helpers shared by the writer and the queries.
+
+Keys decide what the store treats as "the same": the same person across articles and
+sites, the same quote across wire copies, the same claim repeated by several outlets. They
+are deliberately simple (accents, case, punctuation and spacing ignored) so that a user can
+predict them, and they live in one place so that writing and querying agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import UTC, datetime
+
+_NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"\w+")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# Honorifics that a source may or may not put before a name: "Mr Kabulov" and "Kabulov"
+# are the same person. Kept short on purpose: titles that carry information ("President",
+# "General") are recorded as titles, not stripped.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and punctuation, collapse spaces: "Zamir  Kabúlov." → "zamir kabulov"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
+
+
+def entity_key(name: str, entity_type: str) -> str:
+    """The cross-article identity of an entity: its type and folded name, honorifics dropped."""
+    words = fold(name).split()
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words = words[1:]
+    return f"{entity_type.strip().upper()}:{' '.join(words)}"
+
+
+def digest(*parts: str) -> str:
+    """A short stable hash of some strings, for unique keys."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def content_hash(text: str) -> str:
+    """What makes two fetches of one URL "the same page": the cleaned text, exactly."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def words(text: str) -> list[str]:
+    """The folded word tokens of ``text``."""
+    return _WORD.findall(fold(text))
+
+
+def jaccard(a: str, b: str) -> float:
+    """Jaccard similarity of the word sets of two short texts (quotes)."""
+    sa, sb = set(words(a)), set(words(b))
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def iso_date(published: str | None) -> str | None:
+    """``YYYY-MM-DD`` from an ISO 8601 publication date, or None when there is none."""
+    if not published:
+        return None
+    match = _DATE.match(published.strip())
+    return "-".join(match.groups()) if match else None
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 text (timestamps are text in both backends)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")

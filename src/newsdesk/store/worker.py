@@ -1,0 +1,161 @@
+"""The per-process half of ingest: read, clean and annotate a batch of inputs (no database here).
+
+Runs in each worker process (or in the main process with ``--workers 1``). The spaCy
+pipeline is loaded once per process by :func:`init`; pages are read and cleaned one by one,
+then annotated together with ``nlp.pipe`` batching. A page whose cleaned text is already in
+the store (same article key and content hash) is reported as unchanged before any NLP.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdesk.errors import InputError
+from newsdesk.pipeline import annotate_articles, prepare
+from newsdesk.read import read, read_bytes
+from newsdesk.record import SCHEMA_NAME, Article, Document
+from newsdesk.store.minhash import signature
+from newsdesk.store.sources import Item
+from newsdesk.store.text import content_hash
+
+
+@dataclass(slots=True)
+class Parsed:
+    """An article ready to store."""
+
+    source: str
+    article: Article
+    content_hash: str
+    signature: bytes | None
+
+
+@dataclass(slots=True)
+class Failed:
+    """An input that produced no article, with a one-line reason."""
+
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Known:
+    """An input whose article text is already stored: nothing to do."""
+
+    source: str
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What a worker sends back for one batch, plus its peak memory so far."""
+
+    outcomes: list[Parsed | Failed | Known] = field(default_factory=list)
+    peak_rss_mb: float = 0.0
+
+
+_known: set[tuple[str, str]] = set()
+
+
+def init(known: set[tuple[str, str]], load_model: bool) -> None:
+    """Process start-up: remember what is stored and load the spaCy pipeline once."""
+    global _known
+    _known = known
+    if load_model:
+        from newsdesk.annotate import get_nlp
+        from newsdesk.extract import COMPONENTS
+
+        if COMPONENTS:
+            get_nlp()
+
+
+def process_batch(items: list[Item]) -> BatchResult:
+    """Turn a batch of inputs into outcomes; one bad input never fails the others."""
+    result = BatchResult()
+    fresh: list[tuple[str, Article]] = []
+    for item in items:
+        try:
+            article, annotated = _load(item)
+        except InputError as exc:
+            result.outcomes.append(Failed(item.source, str(exc)))
+            continue
+        except Exception as exc:  # a reader bug on one page must not stop the batch
+            if os.environ.get("NEWSDESK_DEBUG"):
+                raise
+            result.outcomes.append(Failed(item.source, f"internal error: {type(exc).__name__}: {exc}"))
+            continue
+        chash = content_hash(article.text)
+        if (article.id, chash) in _known:
+            result.outcomes.append(Known(item.source))
+        elif annotated:
+            result.outcomes.append(Parsed(item.source, article, chash, signature(article.body)))
+        else:
+            fresh.append((item.source, article))
+    result.outcomes += _annotate(fresh)
+    result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def _annotate(fresh: list[tuple[str, Article]]) -> list[Parsed | Failed | Known]:
+    """NLP over the whole batch at once; if that fails, page by page to isolate the culprit."""
+    try:
+        annotate_articles([article for _, article in fresh])
+        pending = fresh
+        failed: list[Parsed | Failed | Known] = []
+    except Exception:
+        if os.environ.get("NEWSDESK_DEBUG"):
+            raise
+        pending, failed = [], []
+        for source, article in fresh:
+            try:
+                annotate_articles([article])
+                pending.append((source, article))
+            except Exception as exc:
+                failed.append(Failed(source, f"internal error: {type(exc).__name__}: {exc}"))
+    parsed: list[Parsed | Failed | Known] = [
+        Parsed(source, article, content_hash(article.text), signature(article.body)) for source, article in pending
+    ]
+    return parsed + failed
+
+
+def _load(item: Item) -> tuple[Article, bool]:
+    """The item's article before NLP, and whether it arrived already annotated (a stored record)."""
+    if item.error:
+        raise InputError(item.error)
+    if item.jsonl:
+        return _jsonl_article(item.jsonl)
+    if item.path:
+        doc = read(Path(item.path), url=item.url)
+        doc.source_path = item.source
+    else:
+        doc = read(item.url or "")
+    return prepare(doc), False
+
+
+def _jsonl_article(where: tuple[str, int]) -> tuple[Article, bool]:
+    path, offset = where
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        line = handle.readline()
+    try:
+        data = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise InputError('a JSONL line must be an object: {"url", "html"} or {"url", "text"}')
+    if data.get("schema") == SCHEMA_NAME:
+        try:
+            return Article.from_dict(data), True
+        except ValueError as exc:
+            raise InputError(f"not a valid {SCHEMA_NAME} record: {' '.join(str(exc).split())[:200]}") from None
+    url = data.get("url")
+    if url is not None and not isinstance(url, str):
+        raise InputError('"url" must be a string')
+    for fmt in ("html", "text"):
+        content = data.get(fmt)
+        if isinstance(content, str):
+            doc: Document = read_bytes(content.encode("utf-8"), input_format=fmt, url=url or None)
+            return prepare(doc), False
+    raise InputError('a JSONL line needs "html" or "text" (a string)')

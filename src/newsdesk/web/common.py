@@ -1,0 +1,127 @@
+"""What the page routes and the API routes share: settings, store access, input checks, links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fastapi import HTTPException, Request
+
+from newsdesk.errors import InputError
+from newsdesk.pipeline import extract
+from newsdesk.read import is_url
+from newsdesk.read.fetch import fetch
+from newsdesk.record import Article
+from newsdesk.store import Filters, Store
+from newsdesk.web.app import Settings
+from newsdesk.web.data import Desk
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+MAX_OFFSET = 10_000
+
+
+def settings(request: Request) -> Settings:
+    """The running desk's settings."""
+    found: Settings = request.app.state.settings
+    return found
+
+
+@contextmanager
+def store(request: Request) -> Iterator[Store]:
+    """This worker thread's store handle, with queries cut off at the request's deadline."""
+    desk: Desk = request.app.state.desk
+    with desk.deadline(settings(request).request_seconds) as handle:
+        yield handle
+
+
+def filters(
+    site: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+    speaker: str | None = None,
+    stance: str | None = None,
+) -> Filters:
+    """The search filters from query parameters; a malformed date or country code is a 422."""
+    for name, value in (("since", since), ("until", until)):
+        if value and not _DATE.match(value):
+            raise HTTPException(422, f"{name} must be a date, YYYY-MM-DD")
+    if country and not _COUNTRY.match(country):
+        raise HTTPException(422, "country must be a two-letter ISO 3166-1 code")
+    return Filters(
+        speaker=speaker or None,
+        site=site or None,
+        since=since or None,
+        until=until or None,
+        country=country.upper() if country else None,
+        stance=stance or None,
+    )
+
+
+def country_code(value: str) -> str:
+    """An ISO alpha-2 code from a path, upper-cased; 404 for anything else."""
+    if not _COUNTRY.match(value):
+        raise HTTPException(404, "no such country code")
+    return value.upper()
+
+
+def offset(page: int, size: int) -> int:
+    """The row offset of a 1-based page, refusing pages deeper than anyone reads."""
+    start = (max(page, 1) - 1) * size
+    if start > MAX_OFFSET:
+        raise HTTPException(422, f"pages go up to offset {MAX_OFFSET}; narrow the search instead")
+    return start
+
+
+def extract_page(
+    settings: Settings,
+    *,
+    content: bytes | None,
+    url: str | None,
+    input_format: str,
+) -> Article:
+    """Run the pipeline over a posted page; fetch ``url`` only when the server allows it.
+
+    The page is always handed to the pipeline as ``bytes``: a string would be read as a path
+    or URL when it has no newline, and a pasted "/etc/passwd" must stay text.
+    """
+    url = (url or "").strip() or None
+    if url is not None and not is_url(url):
+        raise HTTPException(422, "url must be an http:// or https:// address")
+    if not content:
+        if url is None:
+            raise HTTPException(422, "give the page: paste its text or HTML, or upload a file")
+        if not settings.allow_fetch:
+            raise HTTPException(403, "this server does not fetch URLs (start it with --allow-fetch)")
+        try:
+            content = fetch(url, max_bytes=settings.max_upload_bytes)
+        except InputError as exc:
+            raise HTTPException(422, f"could not fetch {url}: {exc}") from None
+    try:
+        return extract(content, input_format=_input_format(input_format), url=url, max_bytes=settings.max_upload_bytes)
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from None
+
+
+def _input_format(value: str) -> Any:
+    if value not in {"auto", "html", "text", "article"}:
+        raise HTTPException(422, "input_format is one of auto, html, text, article")
+    return value
+
+
+def article_href(key: str) -> str:
+    """The article page's path."""
+    return f"/articles/{key}"
+
+
+def entity_href(entity_id: int | str) -> str:
+    """An entity's (or speaker's) page path."""
+    return f"/entities/{entity_id}"
+
+
+def place_href(country: str) -> str:
+    """A country's page path."""
+    return f"/places/{country.upper()}"

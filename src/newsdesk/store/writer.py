@@ -14,6 +14,7 @@ from enum import StrEnum
 from newsdesk.record import Article, Claim, Entity, Quote
 from newsdesk.store import minhash
 from newsdesk.store.backend import Backend, Row
+from newsdesk.store.search import escape_like
 from newsdesk.store.text import digest, entity_key, fold, iso_date, jaccard, now, words
 
 # Two quotes by one speaker inside one story group are the same statement when their word
@@ -163,27 +164,52 @@ def _find_group(db: Backend, signature: bytes | None) -> int | None:
 
 
 def _entity_ids(db: Backend, entities: list[Entity]) -> dict[str, int]:
-    """Global ids for an article's entities, creating the ones never seen before."""
-    keys = {entity.id: entity_key(entity.name, entity.type) for entity in entities if fold(entity.name)}
-    if not keys:
-        return {}
-    wanted = sorted(set(keys.values()))
-    found = {
-        row["key"]: int(row["id"])
-        for row in db.query(f"SELECT id, key FROM entities WHERE key IN ({', '.join('?' * len(wanted))})", wanted)
-    }
+    """Global ids for an article's entities, creating the ones never seen before.
+
+    An entity is found by its key, then by the keys of its aliases (in ``entities`` or
+    ``entity_aliases``), then — for a person named by one word ("Ms Velasquez") — by the one
+    stored person with that surname, if exactly one; otherwise it becomes a new row.
+    """
+    out: dict[str, int] = {}
     for entity in entities:
-        key = keys.get(entity.id)
-        if key is None or key in found:
+        key = entity_key(entity.name, entity.type)
+        if key.endswith(":"):
             continue
-        row = db.query_one(
-            "INSERT INTO entities (key, name, type, first_seen) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (key) DO NOTHING RETURNING id",
-            (key, entity.name, entity.type.strip().upper(), now()),
-        ) or db.query_one("SELECT id FROM entities WHERE key = ?", (key,))
-        assert row is not None
-        found[key] = int(row["id"])
-    return {local: found[key] for local, key in keys.items()}
+        alias_keys = [entity_key(alias, entity.type) for alias in entity.aliases if fold(alias)]
+        found = _lookup(db, [key, *alias_keys]) or _by_surname(db, key)
+        if found is None:
+            row = db.query_one(
+                "INSERT INTO entities (key, name, type, first_seen) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (key) DO NOTHING RETURNING id",
+                (key, entity.name, entity.type.strip().upper(), now()),
+            ) or db.query_one("SELECT id FROM entities WHERE key = ?", (key,))
+            assert row is not None
+            found = int(row["id"])
+        db.executemany(
+            "INSERT INTO entity_aliases (key, entity_id) SELECT ?, ? WHERE NOT EXISTS "
+            "(SELECT 1 FROM entities WHERE key = ?) ON CONFLICT (key) DO NOTHING",
+            [(alias, found, alias) for alias in dict.fromkeys([key, *alias_keys])],
+        )
+        out[entity.id] = found
+    return out
+
+
+def _lookup(db: Backend, keys: list[str]) -> int | None:
+    """The entity with any of ``keys`` as its own key or as an alias (own keys first)."""
+    marks = ", ".join("?" * len(keys))
+    row = db.query_one(f"SELECT id FROM entities WHERE key IN ({marks}) ORDER BY id LIMIT 1", keys) or db.query_one(
+        f"SELECT entity_id AS id FROM entity_aliases WHERE key IN ({marks}) ORDER BY entity_id LIMIT 1", keys
+    )
+    return int(row["id"]) if row else None
+
+
+def _by_surname(db: Backend, key: str) -> int | None:
+    """For a one-word person name: the only stored person whose name ends with that word."""
+    kind, _, name = key.partition(":")
+    if kind != "PERSON" or " " in name:
+        return None
+    rows = db.query("SELECT id FROM entities WHERE key LIKE ? ESCAPE '\\' LIMIT 2", (f"PERSON:% {escape_like(name)}",))
+    return int(rows[0]["id"]) if len(rows) == 1 else None
 
 
 def _write_entities(db: Backend, article: Article, ctx: _Context) -> None:

@@ -73,6 +73,13 @@ CREATE TABLE entities (
 );
 CREATE INDEX entities_type ON entities (type);
 
+-- Other names of an entity (aliases in records, surnames resolved to a full name): same key format.
+CREATE TABLE entity_aliases (
+    key TEXT PRIMARY KEY,
+    entity_id BIGINT NOT NULL REFERENCES entities (id)
+);
+CREATE INDEX entity_aliases_entity ON entity_aliases (entity_id);
+
 -- Which entities an article mentions, under its own local ids (E1, E2, … in the record).
 CREATE TABLE article_entities (
     article_id BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,

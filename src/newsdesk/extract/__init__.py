@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from newsdesk.record import Article
 
 # Pipeline order matters: quotes resolve speakers to entities, claims need quotes and places.
-COMPONENTS: list[str] = ["newsdesk_entities"]
+COMPONENTS: list[str] = ["newsdesk_entities", "newsdesk_places", "newsdesk_claims"]
 
 for _name, _default in (("entities", []), ("quotes", []), ("places", []), ("claims", []), ("tone", None)):
     if not Doc.has_extension(_name):
@@ -32,3 +32,5 @@ def fill(article: Article, doc: Doc) -> None:
 
 # Component modules, imported last so their factories are registered before add_pipe.
 from newsdesk.extract import entities  # noqa: E402, F401
+from newsdesk.extract import places  # noqa: E402, F401
+from newsdesk.extract.claims import component as _claims  # noqa: E402, F401

@@ -1,0 +1,334 @@
+"""Finding number expressions in a Doc and deciding which of them are claims.
+
+An expression is the qualifier, currency, number words and unit around one amount:
+"more than 10,000", "$25 million", "Rs 550 crore", "40-80 million", "nearly 90 percent",
+"49 degrees Celsius", "dozens". Not claims (each rule below names its case): dates and
+years, times and durations ("two days", "a three-year contract"), ages ("Miller, 44,",
+"23-year-old"), ordinals ("12th", "second"), numbers inside names ("Defense Expo 12",
+"F-16", "G20"), labels ("Section 144", "Article 32", "Flight 17"), phone numbers, sports
+scores and vote tallies ("3-1", "voted 6-1"), and page furniture (a number alone on a line,
+like a comment count).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsdesk.extract.claims.numbers import (
+    QUALIFIERS,
+    SCALES,
+    UNITS_WORDS,
+    VAGUE,
+    Amount,
+    bounds,
+    parse_number,
+    vague_range,
+)
+from newsdesk.extract.claims.units import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    LABEL_WORDS,
+    MEASURES,
+    MEASURES_LONGEST_FIRST,
+    MONTHS,
+    NATIONAL_CURRENCIES,
+    PERCENT_WORDS,
+    SYMBOLS_LONGEST_FIRST,
+    TIME_UNITS,
+)
+
+_SYMBOL = "|".join(re.escape(s) for s in SYMBOLS_LONGEST_FIRST if not s.isalpha())
+_NUMBER_TOKEN = re.compile(
+    rf"^(?P<cur>(?i:{_SYMBOL}|Rs\.?))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<suffix>k|K|m|mn|bn|b|tn|C|F|%)?$"
+)
+_PHONE = re.compile(r"(?<![\w.])(?:\+?\d{1,3}[ .-])?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3}[ .-]\d{3,4}(?![\w])")
+_TIME = re.compile(r"^\d{1,2}:\d{2}$")
+_NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW", "NORP", "GPE", "LOC"})
+_ORDINAL_WORDS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+)
+_NUMBER_WORDS = frozenset(w for w in UNITS_WORDS if w not in ("a", "an", "zero")) | {"dozen"}
+_SCALE_WORDS = frozenset(w for w in SCALES if len(w) > 2)
+_RANGE_WORDS = frozenset({"-", "–", "to"})
+# Scores and tallies above this are rare enough that N-M is read as a range instead.
+_MAX_SCORE = 30
+# A number alone in a sentence this short (in word tokens) is page furniture ("0" comments).
+_MIN_SENTENCE_WORDS = 3
+
+
+@dataclass(slots=True)
+class Expression:
+    """One amount in the text: token range [start, end), its core number tokens and reading."""
+
+    start: int
+    end: int
+    core: list[int]
+    amount: Amount
+    qualifier: str | None
+    unit: str | None
+    kind: str  # "money" | "percent" | "measure" | "count"
+
+
+def find_expressions(doc: Doc) -> list[Expression]:
+    """Every claim-like number expression of ``doc``, in text order."""
+    phones = [m.span() for m in _PHONE.finditer(doc.text)]
+    out: list[Expression] = []
+    i = 0
+    while i < len(doc):
+        end = _core_end(doc, i)
+        if end == i:
+            i += 1
+            continue
+        expression = _build(doc, i, end)
+        i = max(end, expression.end if expression else end)
+        if expression is not None and not _excluded(doc, expression, phones):
+            out.append(expression)
+    return out
+
+
+def _is_number_token(token: Token) -> bool:
+    return bool(_NUMBER_TOKEN.match(token.text)) or token.lower_ in _NUMBER_WORDS
+
+
+def _core_end(doc: Doc, i: int) -> int:
+    """End of the run of number words starting at ``i`` (== i when there is none)."""
+    token = doc[i]
+    lower = token.lower_
+    if lower in VAGUE or lower in ("tens",):
+        return _vague_end(doc, i)
+    if lower in ("a", "several", "few") and i + 1 < len(doc) and doc[i + 1].lower_ in (*_SCALE_WORDS, "dozen"):
+        return i + 2
+    if not _is_number_token(token):
+        return i
+    j = i + 1
+    while j < len(doc) and (doc[j].lower_ in _SCALE_WORDS or doc[j].lower_ in ("k", "bn", "mn")):
+        j += 1
+    while j < len(doc) and doc[j].lower_ in _NUMBER_WORDS and doc[j - 1].lower_ in _NUMBER_WORDS:
+        j += 1
+        while j < len(doc) and doc[j].lower_ in _SCALE_WORDS:
+            j += 1
+    return j
+
+
+def _vague_end(doc: Doc, i: int) -> int:
+    """ "dozens", "hundreds of thousands", "tens of thousands": the vague words, without a trailing "of"."""
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in ("thousands", "millions"):
+        return i + 3
+    if doc[i].lower_ == "tens":
+        return i
+    if doc[i].lower_ == "scores" and (i + 1 >= len(doc) or doc[i + 1].lower_ != "of"):
+        return i  # "scores" counts only as "scores of"; else it is a sports word
+    return i + 1
+
+
+def _build(doc: Doc, start: int, end: int) -> Expression | None:
+    words = [t.text for t in doc[start:end]]
+    vague = vague_range(words)
+    core = list(range(start, end))
+    currency, unit_end, unit, kind = _unit_after(doc, end)
+    glued = _NUMBER_TOKEN.match(doc[start].text)
+    if glued and glued.group("cur"):
+        currency = CURRENCY_SYMBOLS[glued.group("cur").lower()]
+        words[0] = doc[start].text[len(glued.group("cur")) :]
+    if glued and glued.group("suffix") in ("C", "F", "%"):
+        suffix = glued.group("suffix")
+        unit, kind = ("%", "percent") if suffix == "%" else ("°" + suffix, "measure")
+        words[0] = glued.group("num")
+    first = start
+    if currency is None and start > 0:
+        symbol = _symbol_before(doc, start)
+        if symbol is not None:
+            currency, first = symbol
+    if currency is not None:
+        unit, kind = currency, "money"
+    amount = _amount(doc, words, vague, end)
+    if amount is None:
+        return None
+    last = unit_end
+    if amount.low is not None and amount.value is None and not vague:
+        last = max(last, _range_end(doc, end))
+        _, unit_end2, unit2, kind2 = _unit_after(doc, _range_end(doc, end))
+        if unit is None and unit2 is not None:
+            unit, kind, last = unit2, kind2, unit_end2
+    qualifier, first = _qualifier(doc, first)
+    if qualifier and amount.value is not None:
+        amount.low, amount.high = bounds(qualifier, amount.value)
+    return Expression(first, max(last, end), core, amount, qualifier, unit, kind)
+
+
+def _amount(doc: Doc, words: list[str], vague: tuple[float, float] | None, end: int) -> Amount | None:
+    if vague is not None:
+        return Amount(None, vague[0], vague[1], vague=True)
+    value = parse_number(words)
+    if value is None:
+        return None
+    second = _range_second(doc, end)
+    if second is None:
+        return Amount(value)
+    high, scale = second
+    if value * scale < high:  # "40-80 million": the scale word after the second number scales both
+        value *= scale
+    return Amount(None, value, high) if value < high else Amount(value)
+
+
+def _range_second(doc: Doc, end: int) -> tuple[float, float] | None:
+    """ "40-80 million", "five to eight dollars", "between 150 and 200": the upper number and its scale."""
+    if end + 1 >= len(doc):
+        return None
+    joiner = doc[end].lower_
+    starts_between = any(t.lower_ == "between" for t in doc[max(0, end - 4) : end])
+    if joiner not in _RANGE_WORDS and not (joiner == "and" and starts_between):
+        return None
+    stop = _core_end(doc, end + 1)
+    if stop == end + 1 or doc[end + 1].lower_ in VAGUE:
+        return None
+    high = parse_number([t.text for t in doc[end + 1 : stop]])
+    if high is None:
+        return None
+    scales = [SCALES[t.lower_] for t in doc[end + 1 : stop] if t.lower_ in _SCALE_WORDS]
+    return high, float(scales[-1]) if scales else 1.0
+
+
+def _range_end(doc: Doc, end: int) -> int:
+    stop = _core_end(doc, end + 1) if end + 1 < len(doc) else end
+    return stop if stop > end + 1 else end
+
+
+def _unit_after(doc: Doc, end: int) -> tuple[str | None, int, str | None, str]:
+    """Currency, percent or measure right after the number: (currency, end token, unit, kind)."""
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end - 1].whitespace_ == "":
+        found = _unit_after(doc, end + 1)  # "300-kilometre"
+        if found[2] is not None:
+            return found
+    if end >= len(doc):
+        return None, end, None, "count"
+    nxt = doc[end].lower_
+    if end + 1 < len(doc):
+        pair = (nxt, doc[end + 1].lower_.rstrip("s"))
+        national = NATIONAL_CURRENCIES.get(pair)
+        if national:
+            return national, end + 2, national, "money"
+    if nxt in CURRENCY_WORDS:
+        return CURRENCY_WORDS[nxt], end + 1, CURRENCY_WORDS[nxt], "money"
+    rest = " ".join(t.lower_ for t in doc[end : end + 3])
+    for word, unit in PERCENT_WORDS.items():
+        if word != "points" and (rest == word or rest.startswith(word + " ")):
+            return None, end + len(word.split()), unit, "percent"
+    glued = doc[end : end + 3].text.lower()
+    for word in MEASURES_LONGEST_FIRST:
+        if len(word) <= 1:
+            continue
+        if rest == word or rest.startswith(word + " ") or re.match(re.escape(word) + r"(?![a-z0-9])", glued):
+            span = doc.char_span(doc[end].idx, doc[end].idx + len(word), alignment_mode="expand")
+            stop = span.end if span is not None else end + 1
+            return None, stop, MEASURES[word], "measure"
+    return None, end, None, "count"
+
+
+def _symbol_before(doc: Doc, start: int) -> tuple[str, int] | None:
+    prev = doc[start - 1].text.lower()
+    if prev in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[prev], start - 1
+    return None
+
+
+def _qualifier(doc: Doc, first: int) -> tuple[str | None, int]:
+    """The qualifier words right before the expression ("more than", "up to")."""
+    for qualifier in QUALIFIERS:
+        n = qualifier.count(" ") + 1
+        if first - n >= 0 and " ".join(t.lower_ for t in doc[first - n : first]) == qualifier:
+            if qualifier == "some" and first - n > 0 and doc[first - n - 1].lower_ in ("for", "in"):
+                continue
+            return doc[first - n : first].text, first - n
+    if first > 0 and doc[first - 1].lower_ == "between":
+        return doc[first - 1].text, first - 1
+    return None, first
+
+
+def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
+    """The not-a-claim rules; see the module docstring."""
+    first, last = doc[ex.core[0]], doc[ex.core[-1]]
+    start_char, end_char = first.idx, last.idx + len(last)
+    if any(s <= start_char and end_char <= e for s, e in phones):
+        return True  # phone number
+    if _TIME.match(first.text) or first.lower_ in _ORDINAL_WORDS:
+        return True
+    after = doc[ex.end] if ex.end < len(doc) else None
+    after2 = doc[ex.end + 1] if ex.end + 1 < len(doc) else None
+    if ex.kind == "count":
+        if after is not None and (
+            after.lower_ in TIME_UNITS or (after.text == "-" and after2 is not None and after2.lower_ in TIME_UNITS)
+        ):
+            return True  # duration, time of day, "23-year-old"
+        if _is_year(doc, ex) or _next_to_month(doc, ex):
+            return True
+        if ex.start > 0 and doc[ex.start - 1].lower_ in LABEL_WORDS and ex.qualifier is None:
+            return True  # "Section 144"
+        if _is_age(doc, ex) or _is_score(doc, ex):
+            return True
+        if first.lower_ == "one" and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ == "of"):
+            return True  # "one" as a pronoun
+    if first.ent_type_ in _NAME_LABELS and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
+        return True  # inside a name: "12th Defense Expo", "Group of 20"
+    if first.ent_type_ in ("DATE", "TIME") and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
+        return True
+    sentence_words = sum(1 for t in first.sent if t.is_alpha)
+    return sentence_words < _MIN_SENTENCE_WORDS
+
+
+def _is_year(doc: Doc, ex: Expression) -> bool:
+    """ "since 2014", "(1979-1988)": a bare four-digit number from 1900 to 2100 (no comma)."""
+    if ex.unit is not None or len(ex.core) != 1 or not re.fullmatch(r"(19|20)\d\d|2100", doc[ex.core[0]].text):
+        return False
+    return True
+
+
+def _next_to_month(doc: Doc, ex: Expression) -> bool:
+    before = doc[ex.core[0] - 1].lower_.rstrip(".") if ex.core[0] > 0 else ""
+    after = doc[ex.core[-1] + 1].lower_.rstrip(".") if ex.core[-1] + 1 < len(doc) else ""
+    return before in MONTHS or after in MONTHS
+
+
+def _is_age(doc: Doc, ex: Expression) -> bool:
+    """ "Nazari, 61, has served…", "aged 44": an age, not a count."""
+    value = ex.amount.value
+    if value is None or not value.is_integer() or not 0 < value < 120 or len(ex.core) != 1:
+        return False
+    i = ex.core[0]
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and prev.lower_ in ("aged", "age", "ages"):
+        return True
+    before = doc[i - 2] if i > 1 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        prev is not None and prev.text == "," and before is not None and before.pos_ == "PROPN"
+        and nxt is not None and nxt.text in (",", ")")
+    )  # fmt: skip
+
+
+def _is_score(doc: Doc, ex: Expression) -> bool:
+    """ "beat Kano Rovers 3-1", "voted 6-1": N-M of small whole numbers with no counted noun after."""
+    i, j = ex.core[0], ex.core[-1]
+    if j + 2 < len(doc) and doc[j + 1].text in ("-", "–") and doc[j + 2].is_digit:
+        pair = (doc[j], doc[j + 2], j + 3)
+    elif i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].is_digit:
+        pair = (doc[i - 2], doc[i], j + 1)
+    else:
+        return False
+    after = doc[pair[2]] if pair[2] < len(doc) else None
+    small = all(t.text.isdigit() and int(t.text) <= _MAX_SCORE for t in pair[:2])
+    return small and (after is None or after.pos_ != "NOUN")
+
+
+def _entity_has_words(doc: Doc, i: int) -> bool:
+    """Does the entity around token ``i`` have words besides numbers? A DATE with words ("two
+    days", "September 21") is a date and a PRODUCT with words is a name, but a bare number the
+    small model called a DATE ("sent 80.") or a PRODUCT ("500k") is still a number."""
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return any(t.is_alpha and t.lower_ not in _NUMBER_WORDS and t.lower_ not in SCALES for t in ent)
+    return False

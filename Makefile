@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 SEED   := ../shared/seed/000_762bebefbf6e6e89.txt
 
-.PHONY: demo test lint unit venv dev lock schema clean
+.PHONY: demo test lint unit venv dev browser lock schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,18 @@ $(VENV)/.dev-installed: $(VENV)/.installed
 venv: $(VENV)/.installed
 dev: $(VENV)/.dev-installed
 
+# Debian's Chromium for the web desk's end-to-end tests: Playwright drives this binary and
+# never downloads a browser of its own. Installed only when missing.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get -o DPkg::Lock::Timeout=600 update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium fonts-liberation
+browser: $(CHROMIUM)
+
 demo: venv
 	$(BIN)/newsdesk extract src/newsdesk/examples/harbour_strike.txt src/newsdesk/examples/city_budget.html
+	@echo "The web desk on http://127.0.0.1:8000/ (Ctrl-C stops it)"
+	$(BIN)/newsdesk serve --host 127.0.0.1 --port 8000
 
 test: dev lint unit
 
@@ -33,7 +43,7 @@ lint: dev
 	$(BIN)/ruff format --check src tests $(wildcard bench)
 	$(BIN)/mypy
 
-unit: dev
+unit: dev browser
 	$(BIN)/pytest
 
 schema: venv

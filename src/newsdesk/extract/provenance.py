@@ -1,0 +1,105 @@
+"""Provenance (``via``): where quoted words were said — an interview, a statement, a post.
+
+Read from the attribution's own clause, outside the quoted words: "said in an interview
+with state run Sputnik News Agency" → interview / Sputnik News Agency; "told Reuters" →
+interview / Reuters; "wrote on X" → social media post / X; "in a statement" → statement.
+Media are tried in order, the most specific first ("in a statement posted on Facebook" is
+a statement). An outlet is the run of capitalised words after "with / to / on / for / in",
+past at most three lower-case words ("state run"), and never a person the parser names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from newsdesk.record import Via
+
+_PLATFORMS: Final = (
+    "Truth Social", "Twitter", "Facebook", "Instagram", "TikTok", "Telegram", "YouTube",
+    "LinkedIn", "Threads", "Bluesky", "Weibo", "VKontakte", "Reddit", "Snapchat", "WhatsApp", "X",
+)  # fmt: skip
+_PLATFORM: Final = re.compile(r"\b(?:on|via|to)\s+(?:the\s+)?(" + "|".join(_PLATFORMS) + r")\b(?:/\w+)?")
+_DET = r"(?:an?|the|his|her|its|their|this|that|one)\s+"
+_MODIFIERS = r"(?:[\w'’-]+\s+){0,3}?"
+_MEDIA: Final = tuple(
+    (medium, re.compile(pattern))
+    for medium, pattern in (
+        ("statement", rf"\b(?:in|through|issued)\s+{_DET}{_MODIFIERS}statement\b"),
+        ("press release", rf"\b(?:in|through)\s+{_DET}{_MODIFIERS}(?:press|news)\s+release\b"),
+        ("press conference", rf"\b(?:at|during|in)\s+{_DET}{_MODIFIERS}(?:press|news)\s+conference\b"),
+        ("press briefing", rf"\b(?:at|during|in)\s+{_DET}{_MODIFIERS}briefing\b"),
+        ("interview", rf"\b(?:in|during)\s+{_DET}{_MODIFIERS}interview\b|\binterview(?:ed)?\s+(?=with|by)"),
+        ("social media post", rf"\b(?:in|on)\s+{_DET}{_MODIFIERS}(?:post|tweet|video)\b|\btweet(?:ed|s|ing)?\b"),
+        ("speech", rf"\b(?:in|during)\s+{_DET}{_MODIFIERS}(?:speech|address|remarks)\b"),
+        ("op-ed", rf"\b(?:in|wrote)\s+{_DET}{_MODIFIERS}(?:op-ed|column|opinion piece|essay)\b"),
+        ("letter", rf"\b(?:in|through)\s+{_DET}{_MODIFIERS}letter\b"),
+        ("email", rf"\b(?:in|by)\s+(?:{_DET})?{_MODIFIERS}e-?mail\b"),
+        ("hearing", rf"\b(?:at|during|in)\s+{_DET}{_MODIFIERS}hearing\b"),
+        ("debate", rf"\b(?:at|during|in)\s+{_DET}{_MODIFIERS}debate\b"),
+        ("rally", rf"\b(?:at|during)\s+{_DET}{_MODIFIERS}rally\b"),
+        ("broadcast", rf"\b(?:on|during)\s+{_DET}?{_MODIFIERS}(?:program|programme|show|broadcast)\b"),
+    )
+)
+_TOLD: Final = re.compile(r"\b(?:told|tells|telling|tell)\s+")
+_OUTLET_AFTER: Final = re.compile(
+    r"\s*(?:with|to|on|for|in|by)?\s*(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*|[a-z]+-\w+)\s+){0,3}?"
+    r"((?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|the|and|for|&)\s+)?[A-Z][\w.&'’-]*)*)"
+)
+_NOT_OUTLET_TYPES: Final = frozenset({"PERSON", "GPE", "NORP", "DATE", "TIME", "LOC", "FAC"})
+_NOT_OUTLETS: Final = frozenset(
+    "I Congress Parliament Senate House Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "January February March April May June July August September October November December".split()
+)
+
+
+def provenance(
+    text: str, start: int, end: int, quoted: list[tuple[int, int]], named: list[tuple[int, int, str]]
+) -> Via | None:
+    """The medium and outlet named in ``text[start:end]``, ignoring the ``quoted`` spans.
+
+    ``named`` are the parser's named entities there (start, end, label): a person or a
+    place after "told" or "interview with" is the interviewer, not an outlet.
+    """
+    text = _blank(text, start, end, quoted)
+    platform = _PLATFORM.search(text, start, end)
+    for medium, pattern in _MEDIA:
+        match = pattern.search(text, start, end)
+        if match is None:
+            continue
+        if medium == "social media post" or (platform and medium in ("statement", "op-ed", "letter")):
+            outlet = platform.group(1) if platform else _outlet(named, text, match.end(), end)
+            return Via(medium, outlet)
+        return Via(medium, _outlet(named, text, match.end(), end))
+    if platform is not None:
+        return Via("social media post", platform.group(1))
+    told = _TOLD.search(text, start, end)
+    if told is not None:
+        outlet = _outlet(named, text, told.end(), end, attached=True)
+        if outlet is not None:
+            return Via("interview", outlet)
+    return None
+
+
+def _outlet(named: list[tuple[int, int, str]], text: str, start: int, end: int, *, attached: bool = False) -> str | None:
+    """The capitalised name after ``start``: right there when ``attached`` ("told Reuters")."""
+    match = _OUTLET_AFTER.match(text, start, end)
+    if match is None or attached and match.start(1) != start:
+        return None
+    name = match.group(1).rstrip(".’'")
+    name = re.sub(r"(?:['’]s)$", "", name)
+    if not name or name.split()[0] in _NOT_OUTLETS:
+        return None
+    first, last = match.start(1), match.start(1) + len(name)
+    if any(s < last and first < e and label in _NOT_OUTLET_TYPES for s, e, label in named):
+        return None
+    return name
+
+
+def _blank(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
+    """``text`` with the quoted spans inside ``start:end`` blanked out (offsets kept)."""
+    for s, e in quoted:
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            text = text[:s] + " " * (e - s) + text[e:]
+    return text

@@ -1,0 +1,179 @@
+"""The ``newsdesk_quotes`` spaCy component: every attribution of an article on ``doc._.quotes``.
+
+Steps, each in its own module: find the quotations (:mod:`.marks`), the cues
+(:mod:`.cues`), each cue's source and content (:mod:`.indirect` over the parse,
+:mod:`.direct` by adjacency to quotations), the verbless attributions (speaker labels,
+sign-offs, floating quotes), then resolve speakers (:mod:`.speaker`) and read stance and
+provenance. Runs after ``newsdesk_entities`` when that is in the pipeline, and without it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsdesk.extract.provenance import provenance
+from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.cues import CueMatch, find_cues
+from newsdesk.extract.quotes.direct import floating, labels, quotes_around, sign_offs
+from newsdesk.extract.quotes.draft import Draft
+from newsdesk.extract.quotes.indirect import according_to, complement_of, source_of
+from newsdesk.extract.quotes.speaker import EntityLookup, resolve
+from newsdesk.extract.quotes.spans import CharSpan, trim
+from newsdesk.extract.stance import Lexicon, lexicon
+from newsdesk.record import Cue, Quote, QuoteKind, Span, Speaker, Via
+
+
+@Language.factory("newsdesk_quotes")
+def make_quotes(nlp: Language, name: str) -> QuoteComponent:
+    """Factory for ``nlp.add_pipe("newsdesk_quotes")``."""
+    return QuoteComponent()
+
+
+class QuoteComponent:
+    """Fills ``doc._.quotes`` with :class:`~newsdesk.record.Quote` records (ids Q1, Q2, … in text order)."""
+
+    def __init__(self) -> None:
+        self.lexicon = lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = extract_quotes(doc, self.lexicon)
+        return doc
+
+
+def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
+    """All attributions of a parsed ``doc``, as records."""
+    ctx = Context.build(doc)
+    drafts = find_drafts(ctx, lex or lexicon())
+    speakers = resolve(ctx, drafts, _entity_lookup())
+    return [_record(ctx, n, draft, speaker) for n, (draft, speaker) in enumerate(zip(drafts, speakers, strict=True), 1)]
+
+
+def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
+    """Every attribution the rules find, in text order, before speaker resolution."""
+    drafts = _outermost([d for cue in find_cues(ctx.doc, lex, ctx.quoted) if (d := _cue_draft(ctx, cue)) is not None])
+    taken = {frag for d in drafts for frag in d.content}
+    drafts.extend(d for d in labels(ctx) if not any(_overlaps(f, taken) for f in d.content))
+    used = _used_regions(ctx, drafts)
+    drafts.extend(sign_offs(ctx, used))
+    used = _used_regions(ctx, drafts)
+    drafts.extend(floating(ctx, drafts, used))
+    drafts.sort(key=lambda d: d.anchor)
+    return drafts
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drop attributions whose cue sits inside another's content ("X said Y claimed Z").
+
+    News attribution annotation never nests (PolNeAR train: 0 of 19,833 cues lie inside
+    another attribution's content): the outer speaker is the one the article reports.
+    When two drafts each hold the other's cue (a misparse), the one whose cue comes first wins.
+    """
+
+    def inside(cue: CharSpan, other: Draft) -> bool:
+        return any(s <= cue[0] and cue[1] <= e for s, e in other.content)
+
+    out = []
+    for draft in drafts:
+        cue = draft.cue
+        if cue is None:
+            out.append(draft)
+            continue
+        outer = [d for d in drafts if d is not draft and inside(cue, d)]
+        if all(d.cue is not None and inside(d.cue, draft) and cue[0] < d.cue[0] for d in outer):
+            out.append(draft)
+    return out
+
+
+def _cue_draft(ctx: Context, cue: CueMatch) -> Draft | None:
+    """The attribution a cue makes, or None when its complement is not one its frames allow."""
+    doc, expression = ctx.doc, cue.expression
+    cue_span = (doc[cue.first].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1]))
+    lemma, stance = expression.text, expression.stance
+    if expression.words == ("according", "to"):
+        found = according_to(cue, ctx)
+        if found is None:
+            return None
+        source, root, content = found
+        return Draft(cue_span, lemma, stance, source, root, content, frame="according")
+    subject = source_of(cue, ctx)
+    source, root = subject if subject is not None else (None, None)
+    clause = (min(cue_span[0], source[0]), max(cue_span[1], source[1])) if source else cue_span
+    content = quotes_around(ctx, clause, cue_span[1], cue.colon) if "c" in expression.frames else []
+    frame = "colon" if cue.colon else "clause"
+    if not content and cue.colon:
+        content = [trim(ctx.text, cue_span[1], ctx.paragraph_end(cue_span[1]))]
+    if not content:
+        found = complement_of(cue, ctx)
+        if found is None or found[1] not in expression.frames:
+            return None
+        content = found[0]
+    content = [c for c in content if c[0] < c[1]]
+    if not content:
+        return None
+    if source is not None and _overlaps(source, set(content)):
+        source, root = None, None
+    return Draft(cue_span, lemma, stance, source, root, content, frame=frame)
+
+
+def _record(ctx: Context, number: int, draft: Draft, speaker: Speaker | None) -> Quote:
+    cue = None
+    if draft.cue is not None:
+        cue = Cue(draft.cue[0], draft.cue[1], ctx.text[draft.cue[0] : draft.cue[1]], draft.lemma)
+    return Quote(
+        id=f"Q{number}",
+        speaker=speaker,
+        cue=cue,
+        content=[Span(s, e) for s, e in draft.content],
+        kind=_kind(ctx, draft.content),
+        stance=draft.stance,
+        via=_via(ctx, draft.cue, draft) if draft.cue is not None else None,
+    )
+
+
+def _via(ctx: Context, cue: CharSpan, draft: Draft) -> Via | None:
+    """Provenance from the sentence of the cue, with the quoted words blanked out."""
+    span = ctx.doc.char_span(*cue, alignment_mode="expand")
+    if span is None:
+        return None
+    first, last = ctx.sentence(span.root.i)
+    start, end = ctx.doc[first].idx, ctx.doc[last - 1].idx + len(ctx.doc[last - 1])
+    if draft.source is not None:
+        start, end = min(start, draft.source[0]), max(end, draft.source[1])
+    named = [(e.start_char, e.end_char, e.label_) for e in ctx.ents_in(start, end)]
+    return provenance(ctx.text, start, end, draft.content, named)
+
+
+def _kind(ctx: Context, content: list[CharSpan]) -> QuoteKind:
+    """direct: every fragment is a quotation; mixed: some quotation inside; else indirect."""
+    fragments = {f for r in ctx.regions for f in r.fragments}
+    if all(f in fragments or _within_quote(ctx, f) for f in content):
+        return "direct"
+    if any(s < f[1] and f[0] < e for f in content for s, e in fragments):
+        return "mixed"
+    return "indirect"
+
+
+def _within_quote(ctx: Context, span: CharSpan) -> bool:
+    region = ctx.region_containing(span[0])
+    return region is not None and any(s <= span[0] and span[1] <= e for s, e in region.fragments)
+
+
+def _used_regions(ctx: Context, drafts: list[Draft]) -> set[int]:
+    """Start offsets of the quotations some draft's content already covers."""
+    spans = {c for d in drafts for c in d.content}
+    return {r.start for r in ctx.regions if any(_overlaps(f, spans) for f in r.fragments)}
+
+
+def _overlaps(span: CharSpan, others: set[CharSpan]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in others)
+
+
+def _entity_lookup() -> EntityLookup | None:
+    """``entity_for_span`` of the entities component, if that component is installed."""
+    try:
+        from newsdesk.extract import entities
+    except ImportError:
+        return None
+    found = getattr(entities, "entity_for_span", None)
+    return found if callable(found) else None

@@ -1,0 +1,95 @@
+"""What every quote rule needs about one article: its parse, its quotations and its paragraphs."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsdesk.extract.quotes.marks import QuoteRegion, find_quotes
+
+
+@dataclass(slots=True)
+class Context:
+    """One article prepared for the rules: quotation regions and a per-token "quoted" flag."""
+
+    doc: Doc
+    text: str
+    regions: list[QuoteRegion]
+    quoted: list[bool]
+    """``quoted[i]``: token ``i`` lies strictly inside a quotation's marks."""
+    sentences: list[tuple[int, int]]
+    """Token (start, end) of every sentence: ``Doc.sents`` walks the whole doc on each access."""
+    ents: list[Span]
+    """``doc.ents``, read once (each access rebuilds the list)."""
+    _region_starts: list[int]
+    _sentence_starts: list[int]
+    _ent_starts: list[int]
+
+    @classmethod
+    def build(cls, doc: Doc) -> Context:
+        """Find the quotations of ``doc`` and flag the tokens inside them."""
+        text = doc.text
+        regions = find_quotes(text)
+        inside = [False] * (len(text) + 1)
+        for region in regions:
+            for start, end in region.fragments:
+                for i in range(start + 1, end - 1):
+                    inside[i] = True
+        quoted = [inside[t.idx] for t in doc]
+        sentences = [(s.start, s.end) for s in doc.sents]
+        ents = list(doc.ents)
+        return cls(
+            doc,
+            text,
+            regions,
+            quoted,
+            sentences,
+            ents,
+            [r.start for r in regions],
+            [start for start, _ in sentences],
+            [e.start_char for e in ents],
+        )
+
+    def sentence(self, token: int) -> tuple[int, int]:
+        """Token (start, end) of the sentence holding token ``token``."""
+        return self.sentences[bisect_right(self._sentence_starts, token) - 1]
+
+    def ents_in(self, start: int, end: int) -> list[Span]:
+        """Named entities inside the character span ``start:end``."""
+        i = bisect_right(self._ent_starts, start - 1)
+        out = []
+        while i < len(self.ents) and self.ents[i].start_char < end:
+            if self.ents[i].end_char <= end:
+                out.append(self.ents[i])
+            i += 1
+        return out
+
+    def region_starting_after(self, offset: int) -> QuoteRegion | None:
+        """The first quotation that starts at or after ``offset``."""
+        i = bisect_right(self._region_starts, offset - 1)
+        return self.regions[i] if i < len(self.regions) else None
+
+    def region_ending_before(self, offset: int) -> QuoteRegion | None:
+        """The last quotation that ends at or before ``offset``."""
+        i = bisect_right(self._region_starts, offset) - 1
+        while i >= 0 and self.regions[i].end > offset:
+            i -= 1
+        return self.regions[i] if i >= 0 else None
+
+    def region_containing(self, offset: int) -> QuoteRegion | None:
+        """The quotation whose marks enclose ``offset``, if any."""
+        i = bisect_right(self._region_starts, offset) - 1
+        if i >= 0 and any(s <= offset < e for s, e in self.regions[i].fragments):
+            return self.regions[i]
+        return None
+
+    def paragraph_end(self, offset: int) -> int:
+        """Offset of the newline ending the paragraph that holds ``offset`` (or the text's end)."""
+        end = self.text.find("\n", offset)
+        return len(self.text) if end < 0 else end
+
+    def paragraph_start(self, offset: int) -> int:
+        """Offset of the first character of the paragraph that holds ``offset``."""
+        return self.text.rfind("\n", 0, offset) + 1

@@ -1,0 +1,159 @@
+"""Direct quotations: which quoted stretches a cue introduces, and quotes with no verb at all.
+
+A quote is tied to a cue by adjacency, not by the parse ("“…,” said X. “…”" parses badly
+across the marks): the quotation right before the attribution clause, right after the cue
+("X said: “…”", possibly in the next paragraph), and the quotations that continue the same
+paragraph after it. Three attributions need no verb: speaker labels ("PENCE: …", a
+headline's "Caddell: …"), sign-offs ("“…” — Jane Roe") and floating quotes (a quoted
+sentence after an attributed quote, which inherits its speaker).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.draft import Draft
+from newsdesk.extract.quotes.marks import QuoteRegion
+from newsdesk.extract.quotes.spans import CharSpan, trim
+
+_GAP_BEFORE = re.compile(r"[ \t,—–-]*")  # between a quote and the "she said" after it
+_GAP_AFTER = re.compile(r"[ \t,]*")  # between "she said," and the quote after it
+_GAP_AFTER_COLON = re.compile(r"\s*")  # a colon may introduce the next paragraph
+_GAP_CONTINUE = re.compile(r"[ \t.,;!?]*")  # between "she said." and the next quote of the paragraph
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’']|$)|\n")
+_SIGN_OFF = re.compile(r"[ \t]*(?:[―—–]|--?)[ \t]*([A-Z][^,\n]{1,60}?)[ \t]*(?=,|\n|$)")
+_QUOTE_STARTS_AFTER = ".!?:;,(—–―\"”’"  # a quote that opens a sentence follows one of these (or nothing)
+_MAX_LABEL_WORDS = 5  # speaker labels ("Sen. Tim Kaine:") are short; longer prefixes are sentences
+_MIN_FLOATING_WORDS = 4  # shorter quoted fragments are scare quotes or titles, not statements
+_FLOATING_PARAGRAPHS = 2  # a floating quote inherits a speaker named at most this many paragraphs back
+
+
+def quotes_around(ctx: Context, clause: CharSpan, cue_end: int, colon: bool) -> list[CharSpan]:
+    """Quotation fragments an attribution clause introduces, in text order; [] if none.
+
+    ``clause`` runs from the start of the source-and-cue clause to its end, ``cue_end`` is
+    where the cue itself ends (a quote may follow "said," even when the source comes after).
+    """
+    text = ctx.text
+    fragments: list[CharSpan] = []
+    before = ctx.region_ending_before(clause[0])
+    if before is not None and _GAP_BEFORE.fullmatch(text, before.end, clause[0]) and _opens_sentence(ctx, before):
+        fragments.extend(before.fragments)
+    clause_end = _clause_end(ctx, clause[1])
+    after = ctx.region_starting_after(cue_end)
+    gap = _GAP_AFTER_COLON if colon else _GAP_AFTER
+    if after is not None and gap.fullmatch(text, cue_end, after.start):
+        fragments.extend(after.fragments)
+        clause_end = after.end
+    elif not fragments:
+        return []
+    follower = ctx.region_starting_after(clause_end)
+    while follower is not None and _GAP_CONTINUE.fullmatch(text, clause_end, follower.start):
+        fragments.extend(follower.fragments)
+        clause_end = follower.end
+        follower = ctx.region_starting_after(clause_end)
+    return fragments
+
+
+def labels(ctx: Context) -> list[Draft]:
+    """Speaker labels: a short name and a colon opening a paragraph ("PENCE: …", "Caddell: …")."""
+    doc, out = ctx.doc, []
+    for token in doc:
+        if token.text != ":" or ctx.quoted[token.i] or token.whitespace_ == "":
+            continue
+        start = ctx.paragraph_start(token.idx)
+        prefix = doc.char_span(start, token.idx, alignment_mode="expand")
+        if prefix is None or not 0 < len(prefix) <= _MAX_LABEL_WORDS or prefix.start != _first_token(ctx, start):
+            continue
+        if any(t.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ") for t in prefix):
+            continue
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in prefix):
+            continue
+        content = trim(ctx.text, token.idx + 1, ctx.paragraph_end(token.idx))
+        if content[1] - content[0] < 2:
+            continue
+        source = trim(ctx.text, start, token.idx)
+        out.append(Draft((token.idx, token.idx + 1), ":", "say", source, prefix.root, [content], frame="label"))
+    return out
+
+
+def sign_offs(ctx: Context, used: set[int]) -> list[Draft]:
+    """Quotes signed by a dash and a name after them: "“…” ― Jane Roe, teacher"."""
+    out = []
+    for region in ctx.regions:
+        if region.start in used:
+            continue
+        match = _SIGN_OFF.match(ctx.text, region.end)
+        if match is None:
+            continue
+        name = trim(ctx.text, match.start(1), match.end(1))
+        span = ctx.doc.char_span(*name, alignment_mode="expand")
+        if span is None or len(span) > _MAX_LABEL_WORDS + 1:
+            continue
+        dash = trim(ctx.text, match.start(), match.start(1))
+        out.append(Draft(dash, ctx.text[dash[0] : dash[1]], "say", name, span.root, list(region.fragments), "sign-off"))
+    return out
+
+
+def floating(ctx: Context, drafts: list[Draft], used: set[int]) -> list[Draft]:
+    """Quoted sentences no cue claims, attached to the attributed quote just before them.
+
+    A quote introduced by a colon ("She went on:") runs on over the next quoted paragraphs
+    as more fragments of the same attribution; any other floating quote becomes a quote of
+    its own that inherits the earlier one's speaker.
+    """
+    out: list[Draft] = []
+    direct = sorted((d for d in drafts if d.content and d.source is not None), key=lambda d: d.content[-1][1])
+    for region in ctx.regions:
+        if region.start in used or not _opens_sentence(ctx, region) or _words(ctx, region) < _MIN_FLOATING_WORDS:
+            continue
+        previous = _last_before(direct, region.start)
+        if previous is None or _paragraphs_between(ctx, previous.content[-1][1], region.start) > _FLOATING_PARAGRAPHS:
+            continue
+        if any(previous.anchor < d.anchor < region.start for d in drafts if d is not previous):
+            continue
+        if previous.frame in ("colon", "label"):
+            previous.content.extend(region.fragments)
+            continue
+        draft = Draft(None, "", previous.stance, previous.source, previous.source_root, list(region.fragments))
+        draft.frame, draft.inherited_from = "floating", previous
+        out.append(draft)
+        direct.append(draft)
+        direct.sort(key=lambda d: d.content[-1][1])
+    return out
+
+
+def _clause_end(ctx: Context, offset: int) -> int:
+    """Where the attribution clause that runs to ``offset`` ends: the sentence end or a quote."""
+    match = _SENTENCE_END.search(ctx.text, offset)
+    end = match.start() if match is not None else len(ctx.text)
+    region = ctx.region_starting_after(offset)
+    return min(end, region.start) if region is not None else end
+
+
+def _opens_sentence(ctx: Context, region: QuoteRegion) -> bool:
+    """Whether a quotation starts its own sentence (not a phrase quoted inside one)."""
+    i = region.start
+    while i > 0 and ctx.text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or ctx.text[i - 1] == "\n" or ctx.text[i - 1] in _QUOTE_STARTS_AFTER
+
+
+def _words(ctx: Context, region: QuoteRegion) -> int:
+    return sum(len(ctx.text[s:e].split()) for s, e in region.fragments)
+
+
+def _first_token(ctx: Context, offset: int) -> int:
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
+
+
+def _last_before(drafts: list[Draft], offset: int) -> Draft | None:
+    before = [d for d in drafts if d.content[-1][1] <= offset]
+    return before[-1] if before else None
+
+
+def _paragraphs_between(ctx: Context, start: int, end: int) -> int:
+    return ctx.text.count("\n\n", start, end) or ctx.text.count("\n", start, end)
+

@@ -1,0 +1,193 @@
+"""Indirect attributions over the dependency parse: "X said that …", "X warned …", "according to X".
+
+For a cue verb the source is its subject (through coordination, participles and relative
+clauses when the verb has none of its own) and the content is its complement: a clause,
+an infinitive, an object, or — for a parenthetical "…, he said" — the clause around it.
+Spans follow attribution annotation: the source's whole noun phrase with titles and
+appositions, the content's whole clause with its "that", no edge punctuation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.cues import CueMatch
+from newsdesk.extract.quotes.spans import CharSpan, char_span, subtree_range, trim
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependencies through which a verb without a subject of its own shares its governor's:
+# "X stood up and said …" (conj), "X tweeted, saying …" (advcl), "X wants to say" (xcomp).
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+# Verbs whose direct object is the person addressed, never the words ("told reporters").
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "urge", "warn", "brief", "promise", "thank"})
+_EXPLETIVES = frozenset({"it", "there"})
+# After an object, these complete what was reported: "called it a disgrace", "accused X of Y".
+_OBJECT_COMPLEMENTS = frozenset({"oprd", "ccomp", "xcomp"})
+_OBJECT_PREPOSITIONS = frozenset({"as", "of", "for"})
+_SETTING_OFF = frozenset({",", "—", "–", "''", '"', "”", "’"})  # what precedes a parenthetical "he said"
+_MAX_CLIMB = 3  # subject sharing rarely spans more than three linked verbs
+
+
+def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
+    """The source phrase of a verb cue and its head token, or None when the text gives none."""
+    verb = cue.head
+    for _ in range(_MAX_CLIMB):
+        subject = _subject(verb, ctx.quoted)
+        if subject is not None:
+            return _phrase(subject, ctx, avoid=cue)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "the first accord committing nations to …": the modified noun is the source.
+            noun = verb.head
+            return _phrase(noun, ctx, avoid=cue, stop_at=verb.i)
+        if verb.dep_ not in _SHARED_SUBJECT_DEPS or verb.head == verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def according_to(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token, list[CharSpan]] | None:
+    """Source and content of "according to X": X, and the clause the phrase modifies."""
+    objects = [c for c in cue.last.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return None
+    source = _phrase(objects[0], ctx, avoid=cue)
+    clause = cue.head.head
+    if clause == cue.head:
+        return None
+    while clause.dep_ in ("conj", "ccomp", "advcl") and clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+        clause = clause.head
+    first, last = subtree_range(clause, exclude=cue.head.subtree)
+    content = trim(ctx.text, *char_span(ctx.doc, first, last))
+    if source is None or content[0] >= content[1]:
+        return None
+    return source[0], source[1], [content]
+
+
+def complement_of(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | None:
+    """Content of a verb cue from its complement, with the frame letter it was found in.
+
+    Tried in order: a clause (``c``), the object of the expression's final preposition
+    ("called for …", ``o``), an infinitive (``t``), a direct object (``o``), and the
+    clause a parenthetical cue interrupts (``c``).
+    """
+    verb, doc = cue.head, ctx.doc
+    avoid = set(range(cue.first, cue.end))
+    children = [c for c in verb.children if c.i not in avoid]
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        fragments = _spans(ctx, clause, avoid)
+        lead = _parenthetical_lead(cue, ctx) if clause.i > verb.i else None
+        return ([lead, *fragments] if lead else fragments), "c"
+    if cue.last.pos_ == "ADP" and cue.last != verb:
+        obj = next((c for c in cue.last.children if c.dep_ in ("pobj", "pcomp")), None)
+        return (_object(ctx, obj, children, avoid), "o") if obj is not None else None
+    infinitive = next((c for c in children if c.dep_ == "xcomp" and _has_to(c)), None)
+    if infinitive is not None:
+        return _spans(ctx, infinitive, avoid), "t"
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is not None and cue.expression.words[0] not in _ADDRESSEE_VERBS:
+        return _object(ctx, obj, children, avoid), "o"
+    return _interrupted(cue, ctx)
+
+
+def _object(ctx: Context, obj: Token, siblings: list[Token], avoid: set[int]) -> list[CharSpan]:
+    """An object and the complements that finish it: "called the plan a disaster", "accused X of Y"."""
+    first, last = subtree_range(obj, exclude=[ctx.doc[i] for i in avoid])
+    for sibling in siblings:
+        if sibling.i > last and (sibling.dep_ in _OBJECT_COMPLEMENTS or sibling.lower_ in _OBJECT_PREPOSITIONS):
+            last = max(last, subtree_range(sibling)[1])
+    return [trim(ctx.text, *char_span(ctx.doc, first, last))]
+
+
+def _clause_start(cue: CueMatch) -> int:
+    """First token of the cue's own clause: the cue or its subject, whichever comes first."""
+    subjects = [c.left_edge.i for c in cue.head.children if c.dep_ in _SUBJECT_DEPS]
+    return min([cue.first, *subjects])
+
+
+def _parenthetical_lead(cue: CueMatch, ctx: Context) -> CharSpan | None:
+    """The words before a cue clause set off by commas: "Back home, he said, he …" → "Back home"."""
+    doc, first = ctx.doc, _clause_start(cue)
+    sentence_start = ctx.sentence(cue.head.i)[0]
+    after = cue.end
+    if first <= sentence_start or doc[first - 1].text != "," or after >= len(doc) or doc[after].text != ",":
+        return None
+    lead = trim(ctx.text, *char_span(doc, sentence_start, first - 1))
+    return lead if lead[0] < lead[1] else None
+
+
+def _interrupted(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | None:
+    """The clause a parenthetical cue breaks into or closes: "Taxes, she said, will rise."."""
+    verb, doc = cue.head, ctx.doc
+    first = _clause_start(cue)
+    set_off = first > 0 and doc[first - 1].text in _SETTING_OFF
+    if verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and set_off:
+        head = verb.head
+        inside = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
+        runs = _runs(sorted(inside))
+        fragments = [trim(ctx.text, *char_span(doc, a, b)) for a, b in runs]
+        fragments = [f for f in fragments if f[0] < f[1]]
+        return (fragments, "c") if fragments else None
+    if verb.dep_ != "ROOT" or not set_off:
+        return None
+    sentence_start = ctx.sentence(verb.i)[0]
+    if first <= sentence_start:
+        return None
+    return [trim(ctx.text, *char_span(doc, sentence_start, first - 1))], "c"
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Contiguous (first, last) runs of sorted token indices."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def _spans(ctx: Context, head: Token, avoid: set[int]) -> list[CharSpan]:
+    first, last = subtree_range(head, exclude=[ctx.doc[i] for i in avoid])
+    return [trim(ctx.text, *char_span(ctx.doc, first, last))]
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _subject(verb: Token, quoted: list[bool]) -> Token | None:
+    """The verb's subject: of two ("People like him, he said"), the one next to the verb."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not quoted[c.i]]
+    if not subjects:
+        return None
+    subject = min(subjects, key=lambda s: abs(s.i - verb.i))
+    if subject.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return pobj
+    if subject.lower_ in _EXPLETIVES and subject.dep_ == "nsubj" and any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return subject
+
+
+def _phrase(head: Token, ctx: Context, *, avoid: CueMatch, stop_at: int | None = None) -> tuple[CharSpan, Token] | None:
+    """The noun phrase headed by ``head``: its subtree, cut short of the cue and of quotations."""
+    exclude = list(ctx.doc[avoid.first : avoid.end])
+    first, last = subtree_range(head, exclude=exclude)
+    if stop_at is not None:
+        last = min(last, stop_at - 1)
+    # A quotation or a paragraph break never belongs to the source; keep the side of the head.
+    for i in range(head.i, last + 1):
+        if ctx.quoted[i] or "\n" in ctx.doc[i].text:
+            last = i - 1
+            break
+    for i in range(head.i, first - 1, -1):
+        if ctx.quoted[i] or "\n" in ctx.doc[i].text:
+            first = i + 1
+            break
+    if first > last:
+        return None
+    span = trim(ctx.text, *char_span(ctx.doc, first, last))
+    return (span, head) if span[0] < span[1] else None

@@ -1,0 +1,147 @@
+"""Speaker resolution: every attribution of one person should point at one entity.
+
+A source phrase is a full name ("longtime pollster Pat Caddell"), a short one ("Caddell",
+"Mr. Caddell"), a pronoun ("he") or a relative "who". The entities component, when it
+runs first, clusters names and answers ``entity_for_span``; what it cannot answer is
+resolved here: a relative pronoun to the noun its clause modifies, a personal pronoun to
+the latest earlier speaker (or person named) of a compatible gender, and a short name to
+the earlier full name it abbreviates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.draft import Draft
+from newsdesk.record import Entity, Speaker
+
+EntityLookup = Callable[[Doc, int, int], Entity | None]
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_MALE = frozenset({"he", "him", "his", "himself", "mr.", "mr"})
+_FEMALE = frozenset({"she", "her", "hers", "herself", "mrs.", "mrs", "ms.", "ms", "miss"})
+_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "sen.", "rep.", "gov.", "gen.", "prof."})
+_NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+_PRONOUN_PARAGRAPHS = 3  # a pronoun's antecedent is named at most this many paragraphs back
+
+
+@dataclass(slots=True)
+class _Resolved:
+    entity: str | None
+    name: str
+    gender: str | None
+    person: bool
+
+
+def resolve(ctx: Context, drafts: list[Draft], lookup: EntityLookup | None) -> list[Speaker | None]:
+    """One :class:`Speaker` per draft (None when it has no source), in the drafts' order."""
+    names = _Names(ctx, lookup)
+    out: list[Speaker | None] = []
+    history: list[tuple[int, _Resolved]] = []  # (offset, speaker) of earlier attributions
+    done: dict[int, _Resolved] = {}
+    for draft in drafts:
+        if draft.source is None or draft.source_root is None:
+            out.append(None)
+            continue
+        if draft.inherited_from is not None and id(draft.inherited_from) in done:
+            resolved = done[id(draft.inherited_from)]
+        else:
+            resolved = names.resolve(draft.source, draft.source_root, history)
+        done[id(draft)] = resolved
+        history.append((draft.source[0], resolved))
+        out.append(Speaker(resolved.entity, resolved.name, draft.source[0], draft.source[1]))
+    return out
+
+
+class _Names:
+    """The article's people: full names by surname, gender evidence, and the entity lookup."""
+
+    def __init__(self, ctx: Context, lookup: EntityLookup | None) -> None:
+        self.ctx, self.lookup = ctx, lookup
+        self.full_names: dict[str, str] = {}
+        self.genders: dict[str, str] = {}
+        people = [e for e in ctx.ents if e.label_ == "PERSON"]
+        for ent in people:
+            words = [w for w in ent.text.split() if w.lower() not in _TITLES]
+            if len(words) >= 2:
+                self.full_names.setdefault(_surname(ent.text), " ".join(words))
+        for ent in people:
+            # "Mr. Clarke", "Ms. Ruiz": a title in front of a name tells its gender.
+            title = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            title = ent[0].lower_ if ent[0].lower_ in _TITLES else title
+            gender = "m" if title in _MALE else "f" if title in _FEMALE else None
+            if gender is not None:
+                self.genders.setdefault(self.canonical(ent.text), gender)
+
+    def canonical(self, name: str) -> str:
+        """The full name a short one abbreviates ("Mr. Caddell" → "Pat Caddell"), else itself."""
+        return self.full_names.get(_surname(name), name)
+
+    def resolve(self, source: tuple[int, int], root: Token, history: list[tuple[int, _Resolved]]) -> _Resolved:
+        word = root.lower_
+        if word in _RELATIVE and root.head.dep_ == "relcl":
+            antecedent = root.head.head
+            return self.by_name(antecedent.left_edge.idx, antecedent.idx + len(antecedent))
+        if root.pos_ == "PRON" and (word in _MALE or word in _FEMALE):
+            return self.by_pronoun(root, "m" if word in _MALE else "f", history)
+        return self.by_name(*source)
+
+    def by_name(self, start: int, end: int) -> _Resolved:
+        """A named source: the entity the entities component knows there, else the name itself."""
+        ents = [e for e in self.ctx.ents_in(start, end) if e.label_ in _NAME_TYPES]
+        name_span: Span | None = ents[-1] if ents else None
+        person = name_span is not None and name_span.label_ == "PERSON"
+        entity = None
+        if self.lookup is not None:
+            if name_span is not None:
+                entity = self.lookup(self.ctx.doc, name_span.start_char, name_span.end_char)
+            entity = entity or self.lookup(self.ctx.doc, start, end)
+        if entity is not None:
+            person = person or entity.type == "PERSON"
+            return _Resolved(entity.id, entity.name, self.genders.get(self.canonical(entity.name)), person)
+        name = name_span.text if name_span is not None else self.ctx.text[start:end]
+        canonical = self.canonical(name) if person else name
+        return _Resolved(None, canonical, self.genders.get(canonical), person)
+
+    def by_pronoun(self, pronoun: Token, gender: str, history: list[tuple[int, _Resolved]]) -> _Resolved:
+        """A he/she: the latest compatible earlier speaker, else the latest such person named before."""
+        earliest = _paragraphs_back(self.ctx.text, pronoun.idx, _PRONOUN_PARAGRAPHS)
+        speakers = [r for offset, r in history if offset >= earliest and r.person and r.gender in (gender, None)]
+        people = [e for e in self.ctx.ents_in(earliest, pronoun.idx) if e.label_ == "PERSON"]
+        named = [
+            e for e in reversed(people) if self.genders.get(self.canonical(e.text)) in (gender, None) and len(e.text) > 1
+        ]
+        chosen: _Resolved | None = None
+        if speakers and (not named or speakers[-1].name in {self.canonical(e.text) for e in named[:2]}):
+            chosen = speakers[-1]
+        elif named:
+            chosen = self.by_name(named[0].start_char, named[0].end_char)
+        if chosen is None:
+            return _Resolved(None, pronoun.text, gender, True)
+        if chosen.gender is None:
+            # Once "he" is resolved to a name, a later "she" should not be.
+            self.genders[chosen.name] = gender
+            chosen.gender = gender
+        return chosen
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in _TITLES]
+    return words[-1].removesuffix("'s").removesuffix("’s") if words else name
+
+
+def _paragraphs_back(text: str, offset: int, paragraphs: int) -> int:
+    """Start offset of the paragraph ``paragraphs`` non-blank paragraphs before ``offset``'s."""
+    start = text.rfind("\n", 0, offset) + 1
+    for _ in range(paragraphs):
+        if start == 0:
+            break
+        previous = text.rfind("\n", 0, start - 1)
+        while previous > 0 and not text[previous + 1 : start].strip():
+            previous = text.rfind("\n", 0, previous)
+        start = previous + 1
+    return start

@@ -44,7 +44,9 @@ def ingest_command(
             task = progress.add_task("ingest", total=len(collected.items), rate=0.0, errors=0)
 
             def on_error(source: str, reason: str) -> None:
-                progress.console.print(f"newsdesk: {source}: {' '.join(reason.split())}", markup=False, highlight=False)
+                progress.console.print(
+                    f"newsdesk: {source}: {' '.join(reason.split())}", markup=False, highlight=False, soft_wrap=True
+                )
 
             def on_progress(stats: ingest.RunStats) -> None:
                 progress.update(task, completed=stats.done, rate=stats.rate, errors=stats.failed)

@@ -76,7 +76,7 @@ def gkg_row(record: dict[str, Any], record_id: str, ingested: str) -> list[str]:
         ";".join(_names(entities, None)),
         ";".join(f"{_number(c)},{_clean(c.get('object') or '')},{c['start']}" for c in claims if _number(c)),
         "",
-        f"<PAGE_TITLE>{escape(_clean(record.get('title') or ''))}</PAGE_TITLE>",
+        f"<PAGE_TITLE>{escape(' '.join((record.get('title') or '').split()))}</PAGE_TITLE>",
     ]
 
 

@@ -12,7 +12,7 @@ and every place the focus (or None).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsdesk.extract.claims.expressions import Expression, find_expressions
 from newsdesk.extract.claims.objects import category, find_object, is_pronoun
@@ -44,16 +44,21 @@ def find_claims(doc: Doc) -> list[Claim]:
     names = {entity.id: entity.name for entity in doc._.entities}
     focus = focus_country(places)
     claims: list[Claim] = []
-    last_object: dict[int, tuple[str | None, object]] = {}
+    last_object: dict[tuple[int, str, str | None], tuple[str, Token | None]] = {}
+    last_claim: dict[int, Expression] = {}
     for ex in find_expressions(doc):
-        text, head = find_object(doc, ex)
+        text, head, guessed = find_object(doc, ex)
         sentence = doc[ex.core[0]].sent
-        if text is None or is_pronoun(text):
-            previous = last_object.get(sentence.start)
-            if previous is not None:
-                text = previous[0]
-        else:
-            last_object[sentence.start] = (text, head)
+        earlier = last_claim.get(sentence.start)
+        if text is None and earlier is not None and ex.kind == "count" and _compared(doc, ex):
+            ex.kind, ex.unit = earlier.kind, earlier.unit  # "costs 65,000 Lebanese pounds, up from 45,000"
+        last_claim[sentence.start] = ex
+        key = (sentence.start, *_kind_key(ex))
+        previous = last_object.get(key)
+        if previous is not None and (text is None or guessed or is_pronoun(text)):
+            text, head = previous  # "12,300 people returned …, up from 8,100"
+        elif text is not None and not guessed:
+            last_object[key] = (text, head)
         start, end = _char_span(doc, ex)
         place = _place(places, sentence, start) or focus
         quote = _quote_at(quotes, start, end)
@@ -71,11 +76,26 @@ def find_claims(doc: Doc) -> list[Claim]:
                 object=text,
                 category=category(ex, head),
                 place=place,
-                claimant=_claimant(quote, names),
+                claimant=_claimant(doc, quote, names),
                 quote=quote.id if quote is not None else None,
             )
         )
     return claims
+
+
+def _compared(doc: Doc, ex: Expression) -> bool:
+    """Is the number the other side of a comparison ("up from 45,000", "than 2,000")?"""
+    words = {t.lower_ for t in doc[max(ex.start - 2, 0) : ex.start]}
+    return bool(words & {"from", "than", "with", "versus", "vs"})
+
+
+def _kind_key(ex: Expression) -> tuple[str, str | None]:
+    """Which earlier claims an elliptic number may take its object from: counts from counts,
+    sums and percentages from either ("a budget of NT$606.8 billion, up 7.7 percent"),
+    measures from the same unit ("12 litres …, far below the 50 litres")."""
+    if ex.kind in ("money", "percent"):
+        return "money", None
+    return ex.kind, ex.unit if ex.kind == "measure" else None
 
 
 def _char_span(doc: Doc, ex: Expression) -> tuple[int, int]:
@@ -121,9 +141,17 @@ def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
     return None
 
 
-def _claimant(quote: Quote | None, names: dict[str, str]) -> Claimant:
+def _claimant(doc: Doc, quote: Quote | None, names: dict[str, str]) -> Claimant:
+    """The quote's speaker, named by its entity when the entity is plausibly the speaker:
+    the mention is a pronoun or its head word is in the entity's name ("Kabulov" → "Zamir
+    Kabulov"); otherwise by the mention itself ("Economists at a Sao Paulo bank", not "Sao Paulo")."""
     if quote is None or quote.speaker is None:
         return Claimant(entity=None, name=PUBLICATION)
-    entity = quote.speaker.entity
-    name = names.get(entity, quote.speaker.name) if entity else quote.speaker.name
-    return Claimant(entity=entity, name=name)
+    speaker = quote.speaker
+    name = names.get(speaker.entity) if speaker.entity else None
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if name is not None and span is not None and len(span) > 0:
+        root = span.root
+        if root.pos_ == "PRON" or root.lower_ in name.lower().split():
+            return Claimant(entity=speaker.entity, name=name)
+    return Claimant(entity=speaker.entity, name=speaker.name)

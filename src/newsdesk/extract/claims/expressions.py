@@ -282,9 +282,7 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
 
 def _is_year(doc: Doc, ex: Expression) -> bool:
     """ "since 2014", "(1979-1988)": a bare four-digit number from 1900 to 2100 (no comma)."""
-    if ex.unit is not None or len(ex.core) != 1 or not re.fullmatch(r"(19|20)\d\d|2100", doc[ex.core[0]].text):
-        return False
-    return True
+    return ex.unit is None and len(ex.core) == 1 and bool(re.fullmatch(r"(19|20)\d\d|2100", doc[ex.core[0]].text))
 
 
 def _next_to_month(doc: Doc, ex: Expression) -> bool:

@@ -35,6 +35,15 @@ _MONEY_VERBS = frozenset({
     "earmark", "approve", "budget", "set", "pay", "cost", "lend", "loan", "donate", "offer", "announce", "seek",
 })  # fmt: skip
 _MONEY_PREPS = ("on", "for", "to", "in", "towards")
+# A number followed by one of these counts the people in that state ("106 wounded").
+_STATE_WORDS = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "detained", "arrested",
+                          "displaced", "homeless", "unaccounted"})  # fmt: skip
+_CHANGES = frozenset(
+    {"rise", "increase", "fall", "drop", "decline", "cut", "jump", "growth", "gain", "hike", "reduction"}
+)
+_WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
+# Entity types that are never what a sum of money is "for"/"in" ("$5 million in Kenya", "in 2020").
+_NOT_OBJECTS = frozenset({"GPE", "LOC", "DATE", "TIME"})
 _PRONOUNS = frozenset({"them", "they", "it", "those", "these", "whom", "which", "us", "we", "you", "all"})
 
 # Category by the counted noun's lemma (people first, then equipment); see docs/gold-format.md.
@@ -68,30 +77,55 @@ EQUIPMENT = frozenset({
 })  # fmt: skip
 
 
-def find_object(doc: Doc, ex: Expression) -> tuple[str | None, Token | None]:
-    """The counted thing's text and head token, or (None, None) when the parse gives nothing."""
-    span = range(ex.start, ex.end)
+def find_object(doc: Doc, ex: Expression) -> tuple[str | None, Token | None, bool]:
+    """The counted thing's text and head token, and whether it is only a guess from the verb
+    (a subject or object of the verb around a bare number, which a previous claim in the
+    sentence overrides: "Victoria sent 120 workers, while New South Wales sent 80")."""
+    floor = ex.end
     unit_of = _of_child(doc[ex.end - 1]) if ex.kind in ("measure", "percent", "money") else None
-    if unit_of is not None:
-        return _phrase(doc, unit_of)
+    if unit_of is not None and _same_block(doc, ex.end - 1, unit_of.i):
+        return (*_phrase(doc, unit_of, floor), False)
+    after = doc[ex.end] if ex.end < len(doc) else None
+    if after is not None and after.lower_ in _STATE_WORDS and ex.kind == "count":
+        return after.text, after, False  # "106 wounded", "12 missing", "31 dead"
     top = _top(doc, ex)
     head = top.head
-    if top.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") and head.i not in span:
-        if head.pos_ in ("NOUN", "PROPN") and head.i > top.i:
-            return _phrase(doc, head, with_of=True)
+    if not _same_block(doc, top.i, head.i):
+        return _headline(doc, ex, top)
+    if head.lower_ in _WORTH:  # "a contract worth A$1.5 million", "claims worth …"
+        noun = head.head if head.head.pos_ in ("NOUN", "PROPN") and head.head.i < top.i else doc[max(head.i - 1, 0)]
+        if noun.pos_ in ("NOUN", "PROPN"):
+            return (*_phrase(doc, noun, floor), False)
+    if (
+        top.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i >= floor
+    ):
+        if head.lemma_.lower() in _CHANGES:  # "a 35 percent rise in tourist arrivals"
+            of = next((_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+            if of is not None:
+                return (*_phrase(doc, of, floor), False)
+        return (*_phrase(doc, head, floor, with_of=True), False)
     for token in (top, *[doc[i] for i in ex.core]):
         own_of = _of_child(token)
         if own_of is not None:
-            return _phrase(doc, own_of)
+            if own_of.lower_ in ("which", "whom"):
+                antecedent = next((t.head for t in own_of.ancestors if t.dep_ == "relcl"), None)
+                if antecedent is not None:
+                    return (*_phrase(doc, antecedent, floor), False)  # "libraries, 25 of which"
+            return (*_phrase(doc, own_of, floor), False)
     if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < top.i:
-        return _phrase(doc, head.head)
+        return (*_phrase(doc, head.head, floor), False)
     if ex.kind == "money":
         for token in (top, *[doc[i] for i in ex.core]):
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "in":
+                if child.dep_ == "prep" and child.lower_ in _MONEY_PREPS and child.i >= floor:
                     pobj = _pobj(child)
-                    if pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "DATE"):
-                        return _phrase(doc, pobj)
+                    if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NOT_OBJECTS:
+                        if not _same_block(doc, child.i, pobj.i):  # "… for Western Balkans rail link\n\nBRUSSELS"
+                            end = doc.text.find("\n", child.idx)
+                            return doc.text[child.idx + len(child.text) : end].strip() or None, pobj, False
+                        return (*_phrase(doc, pobj, floor), False)
     return _from_verb(doc, ex, top)
 
 
@@ -108,8 +142,8 @@ def category(ex: Expression, head: Token | None) -> str:
             return f"people/{kind}"
     if lemma in PEOPLE_WORDS or lower in PEOPLE_WORDS or head.ent_type_ == "NORP":
         verb = _governing_verb(head)
-        kind = _VERB_CATEGORIES.get(verb.lemma_.lower()) if verb is not None else None
-        return f"people/{kind or 'other'}"
+        state = _VERB_CATEGORIES.get(verb.lemma_.lower()) if verb is not None else None
+        return f"people/{state or 'other'}"
     if lemma in EQUIPMENT or lower in EQUIPMENT:
         return "equipment"
     return "other"
@@ -121,10 +155,16 @@ def is_pronoun(text: str | None) -> bool:
 
 
 def _top(doc: Doc, ex: Expression) -> Token:
-    """The token of the number phrase whose head lies outside it (skipping qualifier words)."""
+    """The token of the number phrase whose head lies outside it (skipping qualifier words):
+    the number itself when it attaches outside, else the unit or currency word."""
     inside = set(range(ex.core[0], ex.end))
-    candidates = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == doc[i].i]
-    token = candidates[-1] if candidates else doc[ex.core[-1]]
+
+    def outside(i: int) -> bool:
+        return doc[i].dep_ != "punct" and (doc[i].head.i not in inside or doc[i].head.i == i)
+
+    core = [doc[i] for i in ex.core if outside(i)]
+    rest = [doc[i] for i in sorted(inside) if outside(i)]
+    token = core[-1] if core else rest[-1] if rest else doc[ex.core[-1]]
     qualifier = set(range(ex.start, ex.core[0]))
     while token.head.i in qualifier and token.head.i != token.i:
         token = token.head
@@ -145,17 +185,23 @@ def _pobj(prep: Token) -> Token | None:
     return None
 
 
-def _phrase(doc: Doc, noun: Token, *, with_of: bool = False) -> tuple[str | None, Token | None]:
-    """The noun with its compounds/adjectives (and conjuncts, and an "of" phrase if asked)."""
+def _phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False) -> tuple[str | None, Token | None]:
+    """The noun with its compounds/adjectives, never reaching back into the number expression
+    (which ends at ``floor`` when it precedes the noun); conjuncts joined without a preposition
+    between ("homes and businesses"), and an "of" phrase if asked ("soldiers of Daesh")."""
     first = noun.i
+    lowest = floor if floor <= noun.i else 0
     for child in sorted(noun.lefts, key=lambda t: -t.i):
-        if (child.i == first - 1 and child.dep_ in _NP_LEFT and not child.like_num) or (
-            child.i == first - 1 and child.dep_ == "punct" and child.text == "-"
-        ):
+        if child.i == first - 1 and child.i >= lowest and child.dep_ in _NP_LEFT and not child.like_num:
             first = child.i
     last = noun.i
     for child in noun.rights:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+        between = doc[noun.i + 1 : child.i]
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in ("NOUN", "PROPN")
+            and not any(t.pos_ in ("ADP", "NUM") for t in between)
+        ):
             last = max(last, child.i)
     if with_of:
         of = _of_child(noun)
@@ -163,8 +209,7 @@ def _phrase(doc: Doc, noun: Token, *, with_of: bool = False) -> tuple[str | None
             last = max(last, of.i)
     while first < noun.i and doc[first].pos_ in ("DET", "PUNCT"):
         first += 1
-    text = doc[first : last + 1].text
-    return text, noun
+    return doc[first : last + 1].text, noun
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -178,32 +223,75 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _from_verb(doc: Doc, ex: Expression, top: Token) -> tuple[str | None, Token | None]:
+def _headline(doc: Doc, ex: Expression, top: Token) -> tuple[str | None, Token | None, bool]:
+    """A number whose parse runs across a blank line (the small model parses a headline into
+    the dateline: "…kill at least 27\n\nTRIPOLI"): read it off the words before it instead —
+    a people verb ("killed"), or "<verb> <object> by N" ("raises defence budget by 7.7%")."""
+    block_start = doc.text.rfind("\n", 0, doc[ex.start].idx) + 1
+    before = [t for t in doc[: ex.start] if t.idx >= block_start]
+    verbs = [t for t in before if t.pos_ == "VERB" or t.lemma_.lower() in _PEOPLE_VERBS]
+    if not verbs:
+        return None, None, False
+    verb = verbs[-1]
+    if verb.lemma_.lower() in _PEOPLE_VERBS and verb.i >= ex.start - 3:
+        return _PEOPLE_VERBS[verb.lemma_.lower()], verb, False
+    objects = [t for t in before if t.i > verb.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"]
+    if objects:
+        return (*_phrase(doc, objects[0], ex.end), False)
+    return None, None, False
+
+
+def _from_verb(doc: Doc, ex: Expression, top: Token) -> tuple[str | None, Token | None, bool]:
     head = top.head
     prep = None
     if head.pos_ == "ADP" and head.i != top.i:
         prep, head = head, head.head
-    if head.pos_ not in ("VERB", "AUX") or head.i == top.i:
-        return None, None
     lemma = head.lemma_.lower()
-    if lemma in _PEOPLE_VERBS and top.dep_ in ("dobj", "nsubjpass", "conj", "attr", "npadvmod"):
-        return _PEOPLE_VERBS[lemma], head
+    if (
+        lemma in _PEOPLE_VERBS
+        and top.dep_ in ("dobj", "nsubjpass", "conj", "attr", "npadvmod", "appos")
+        and prep is None
+    ):
+        return _PEOPLE_VERBS[lemma], head, False  # "killed 97" (headlines tag "arrest" a noun)
+    if head.pos_ not in ("VERB", "AUX") or head.i == top.i or not _same_block(doc, top.i, head.i):
+        return None, None, False
     if ex.kind == "money" and lemma in _MONEY_VERBS:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _MONEY_PREPS and child.i > top.i:
                 pobj = _pobj(child)
-                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-                    return _phrase(doc, pobj)
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NOT_OBJECTS:
+                    return (*_phrase(doc, pobj, ex.end), False)
             if child.dep_ in ("advcl", "xcomp") and child.i > top.i and child.pos_ == "VERB":
-                return doc[child.i : child.right_edge.i + 1].text.rstrip(" ,."), child
-    if top.dep_ == "dobj" and prep is None:
+                target = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if target is None:
+                    return child.text, child, False
+                text, _ = _phrase(doc, target, ex.end)
+                return f"{child.text} {text}", child, False  # "spend $3.2 million replacing water mains"
+    if top.dep_ == "dobj" and prep is None:  # "add 0.4 percentage points to annual growth"
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("to", "in") and child.i > top.i:
+            if child.dep_ == "prep" and child.lower_ == "to" and child.i > top.i:
                 pobj = _pobj(child)
-                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-                    return _phrase(doc, pobj)
-    wanted = ("dobj",) if prep is not None and prep.lower_ == "by" else ("nsubj", "nsubjpass")
-    for child in head.children:
-        if child.dep_ in wanted and child.i != top.i and child.pos_ in ("NOUN", "PROPN"):
-            return _phrase(doc, child)
-    return None, None
+                if pobj is not None and pobj.pos_ == "NOUN" and _same_block(doc, pobj.i, top.i):
+                    return (*_phrase(doc, pobj, ex.end), False)
+    if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+        return (*_phrase(doc, head.head, ex.end), False)  # "swarms covering up to 2,400 square kilometres"
+    wanted = (
+        ("dobj", "nsubj", "nsubjpass") if prep is not None and prep.lower_ in ("by", "at") else ("nsubj", "nsubjpass")
+    )
+    for dep in wanted:
+        for child in head.children:
+            if (
+                child.dep_ == dep
+                and child.i != top.i
+                and child.pos_ in ("NOUN", "PROPN")
+                and _same_block(doc, child.i, top.i)
+            ):
+                return (*_phrase(doc, child, ex.end), True)
+    return None, None, False
+
+
+def _same_block(doc: Doc, a: int, b: int) -> bool:
+    """Are two tokens in the same paragraph? The small model's sentences can run from a
+    headline into the dateline ("…in Georgia\n\nATLANTA —")."""
+    lo, hi = min(a, b), max(a, b)
+    return "\n" not in doc.text[doc[lo].idx : doc[hi].idx]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from newsdesk.record import Article
 
 # Pipeline order matters: quotes resolve speakers to entities, claims need quotes and places.
-COMPONENTS: list[str] = ["newsdesk_entities", "newsdesk_places", "newsdesk_claims"]
+COMPONENTS: list[str] = ["newsdesk_entities", "newsdesk_places", "newsdesk_claims", "newsdesk_tone"]
 
 for _name, _default in (("entities", []), ("quotes", []), ("places", []), ("claims", []), ("tone", None)):
     if not Doc.has_extension(_name):
@@ -34,3 +34,4 @@ def fill(article: Article, doc: Doc) -> None:
 from newsdesk.extract import entities  # noqa: E402, F401
 from newsdesk.extract import places  # noqa: E402, F401
 from newsdesk.extract.claims import component as _claims  # noqa: E402, F401
+from newsdesk.extract import tone  # noqa: E402, F401

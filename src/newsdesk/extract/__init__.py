@@ -31,7 +31,9 @@ def fill(article: Article, doc: Doc) -> None:
 
 
 # Component modules, imported last so their factories are registered before add_pipe.
-from newsdesk.extract import entities  # noqa: E402, F401
-from newsdesk.extract import places  # noqa: E402, F401
-from newsdesk.extract.claims import component as _claims  # noqa: E402, F401
-from newsdesk.extract import tone  # noqa: E402, F401
+from newsdesk.extract import (  # noqa: E402
+    claims,  # noqa: F401
+    entities,  # noqa: F401
+    places,  # noqa: F401
+    tone,  # noqa: F401
+)

@@ -5,7 +5,8 @@ network for map tiles, so the desk ships one small GeoJSON file. It is derived, 
 hand-drawn: Natural Earth's 1:110m Admin-0 countries (public domain) as redistributed in
 TopoJSON by the npm package ``world-atlas`` 2.0.2 (ISC). This script decodes the TopoJSON,
 tags each country with ISO 3166-1 alpha-2/alpha-3 codes (the codes newsdesk's places use),
-drops Antarctica (no news desk shades it, and it would take a fifth of the map), simplifies
+drops Antarctica (no news desk shades it, and it would take a fifth of the map), makes
+rings that cross the antimeridian continuous, simplifies
 every ring (Douglas-Peucker at 0.15°, coordinates rounded to 0.01°) and writes
 ``src/newsdesk/web/static/world.geojson``. Run it again only to change the outline:
 
@@ -16,6 +17,7 @@ every ring (Douglas-Peucker at 0.15°, coordinates rounded to 0.01°) and writes
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import tarfile
@@ -102,6 +104,17 @@ def _distance(p: Point, a: Point, b: Point) -> float:
     return math.hypot(px - ax - t * dx, py - ay - t * dy)
 
 
+def unwrapped(points: list[Point]) -> list[Point]:
+    """A ring that crosses the antimeridian (Russia's far east, Fiji), made continuous past 180°.
+
+    Without this its edge would run back across the whole map as a horizontal stripe; the
+    part beyond 180° falls outside the map's frame and is clipped there.
+    """
+    if all(abs(b[0] - a[0]) <= 180 for a, b in itertools.pairwise(points)):
+        return points
+    return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in points]
+
+
 def rounded(points: list[Point]) -> list[list[float]]:
     """Round to ``DIGITS`` decimals and drop the repeats that rounding creates."""
     out: list[list[float]] = []
@@ -134,7 +147,7 @@ def build(topology: dict[str, Any]) -> dict[str, Any]:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         shapes = []
         for polygon in polygons:
-            rings = [rounded(simplify(ring(r, arcs), TOLERANCE)) for r in polygon]
+            rings = [rounded(simplify(unwrapped(ring(r, arcs)), TOLERANCE)) for r in polygon]
             rings = [r for r in rings if len(r) >= 4]
             if rings:
                 shapes.append(rings)

@@ -8,8 +8,6 @@ the pages never serialise.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -52,12 +50,6 @@ def create_app(settings: Settings) -> FastAPI:
     from newsdesk.web import api, views  # the routes import this module's helpers
 
     desk = Desk(settings.db, writable=settings.allow_ingest)
-
-    @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        desk.close()
-
     app = FastAPI(
         title="newsdesk",
         version=__version__,
@@ -67,7 +59,6 @@ def create_app(settings: Settings) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
-        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.desk = desk

@@ -40,9 +40,9 @@ class Desk:
         self.target = str(target)
         self.writable = writable
         Store.open(self.target).close()  # creates or migrates the schema, the only write at start-up
+        # Handles live as long as their worker thread: a SQLite connection cannot even be
+        # closed from another thread, and the pool's threads last as long as the server.
         self._local = threading.local()
-        self._handles: list[Store] = []
-        self._lock = threading.Lock()
 
     def store(self) -> Store:
         """This thread's store handle (opened on first use)."""
@@ -52,8 +52,6 @@ class Desk:
             if not self.writable:
                 _read_only(store)
             self._local.store = store
-            with self._lock:
-                self._handles.append(store)
         return store
 
     @contextmanager
@@ -70,13 +68,6 @@ class Desk:
             yield store
         finally:
             conn.set_progress_handler(None, 0)
-
-    def close(self) -> None:
-        """Close every thread's handle (at server shutdown)."""
-        with self._lock:
-            for store in self._handles:
-                store.close()
-            self._handles.clear()
 
 
 def _read_only(store: Store) -> None:

@@ -199,8 +199,9 @@ def render_article(
         for start, end in paragraphs(text, article.body_start)
     )
     speakers: dict[str, tuple[str, str]] = {}
-    for view in views:
-        speakers.setdefault(view.colour + view.speaker, (view.speaker, view.colour))
+    for view in views:  # one key entry per colour: "Zamir Kabulov", not also "Kabulov"
+        slot = view.colour + (view.speaker if view.colour == UNKNOWN_SPEAKER else "")
+        speakers.setdefault(slot, (view.speaker, view.colour))
     return Rendered(headline, body, views, list(speakers.values()))
 
 

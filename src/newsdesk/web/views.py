@@ -41,6 +41,11 @@ PAGE_SIZE = 20
 # contain, replaced by <mark> only after the snippet has been escaped.
 _MARK = ("\ue000", "\ue001")
 _MARKED = re.compile("\ue000(.*?)\ue001", re.S)
+# The stance classes of quote cues (docs/schema.md), for the search form's menu.
+STANCES = (
+    "say", "assert-stress", "claim-allege", "believe-think", "warn", "deny-reject", "question-ask", "promise",
+    "according-to", "report-find",
+)  # fmt: skip
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -120,6 +125,7 @@ def search(
         facets=counts,
         params=params,
         link=link,
+        stances=STANCES,
         page_number=page_number,
         pages=max(1, -(-counts.total // PAGE_SIZE)),
     )

@@ -1,0 +1,191 @@
+"""The web desk's JSON API and pages through FastAPI's test client, over a small hand-built store."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+import web_data
+from newsdesk.web.app import Settings, create_app
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "newsdesk" / "examples"
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return web_data.build_store(tmp_path_factory.mktemp("web") / "desk.db")
+
+
+@pytest.fixture(scope="module")
+def client(store_path: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(db=str(store_path)))) as test_client:
+        yield test_client
+
+
+def keys_by_title(client: TestClient) -> dict[str, str]:
+    return {row["title"]: row["key"] for row in client.get("/api/articles").json()}
+
+
+def test_articles_newest_first_with_counts(client: TestClient) -> None:
+    rows = client.get("/api/articles").json()
+    assert [row["published_date"] for row in rows] == ["2026-03-05", "2026-03-01", "2026-02-20", "2026-01-10"]
+    assert rows[0]["quotes"] == 3 and rows[0]["claims"] == 1
+    assert [r["site"] for r in client.get("/api/articles", params={"site": "daily.example"}).json()] == [
+        "daily.example"
+    ]
+
+
+def test_article_and_its_record(client: TestClient) -> None:
+    key = keys_by_title(client)["UN monitors count fewer Daesh fighters in Afghanistan"]
+    found = client.get(f"/api/articles/{key}").json()
+    assert found["site"] == "daily.example"
+    assert [q["speaker"] for q in found["quotes"]] == ["Zamir Kabulov"]
+    record = client.get(f"/api/articles/{key}/record").json()
+    assert record == web_data.report().to_dict()
+    assert client.get("/api/articles/0123456789abcdef").status_code == 404
+
+
+def test_speakers_most_quoted_first(client: TestClient) -> None:
+    rows = client.get("/api/speakers").json()
+    assert rows[0]["name"] == "Zamir Kabulov"
+    assert "Russian special envoy for Afghanistan" in rows[0]["titles"]
+    found = client.get("/api/speakers/Kabulov").json()
+    assert found["entity"]["name"] == "Zamir Kabulov"
+    assert {t["title"] for t in found["titles"]} == {"Russian special envoy for Afghanistan", "presidential envoy"}
+
+
+def test_entities_and_entity(client: TestClient) -> None:
+    people = client.get("/api/entities", params={"type": "person"}).json()
+    assert {row["name"] for row in people} >= {"Zamir Kabulov", "Zabihullah Mujahid"}
+    kabulov = next(row for row in people if row["name"] == "Zamir Kabulov")
+    found = client.get(f"/api/entities/{kabulov['entity_id']}").json()
+    assert len(found["articles"]) == 3
+    assert {c["name"] for c in found["co_mentioned"]} >= {"Afghanistan", "Zabihullah Mujahid"}
+    assert client.get("/api/entities/99999").status_code == 404
+
+
+def test_quotes_filtered_and_searched(client: TestClient) -> None:
+    denials = client.get("/api/quotes", params={"stance": "deny-reject"}).json()
+    assert {row["speaker"] for row in denials} == {"Zabihullah Mujahid"}
+    found = client.get("/api/quotes", params={"q": "threat growing"}).json()
+    assert found and all(row["kind"] == "quote" for row in found)
+    assert "threat" in found[0]["snippet"].lower()
+
+
+def test_claims_tracker(client: TestClient) -> None:
+    rows = client.get("/api/claims", params={"about": "Daesh fighters in Afghanistan", "grouped": "false"}).json()
+    assert sorted((row["published_date"], row["value"], row["low"], row["high"]) for row in rows) == [
+        ("2026-01-10", 10000.0, None, None),
+        ("2026-02-20", None, 4000.0, 6000.0),
+        ("2026-03-05", 12500.0, None, None),
+    ]
+    assert client.get("/api/claims", params={"place": "AF"}).json()
+    assert client.get("/api/claims", params={"place": "Afghanistan"}).status_code == 404
+
+
+def test_places(client: TestClient) -> None:
+    rows = {row["country"]: row for row in client.get("/api/places").json()}
+    assert rows["AF"]["articles"] == 3 and rows["RU"]["articles"] == 2
+    detail = client.get("/api/places/af").json()
+    assert detail["country"] == "AF" and len(detail["articles"]) == 3
+    assert {p["name"] for p in detail["places"]} == {"Afghanistan"}
+
+
+def test_search_with_facets_and_total(client: TestClient) -> None:
+    found = client.get("/api/search", params={"q": "Daesh"}).json()
+    assert found["total"] == len(found["hits"]) == 5
+    assert {row["value"]: row["n"] for row in found["facets"]["site"]} == {"wire.example": 2, "daily.example": 1}
+    narrowed = client.get("/api/search", params={"q": "Daesh", "site": "daily.example"}).json()
+    assert narrowed["total"] == 1 and narrowed["hits"][0]["site"] == "daily.example"
+    everything = client.get("/api/search").json()
+    assert everything["total"] == 4
+    assert client.get("/api/search", params={"since": "March"}).status_code == 422
+
+
+def test_extract_text_and_upload(client: TestClient) -> None:
+    text = (EXAMPLES / "harbour_strike.txt").read_text(encoding="utf-8")
+    record = client.post("/api/extract", data={"text": text}).json()
+    assert record["schema"] == "newsdesk/article@1"
+    assert "dockworkers at the port of Marenza" in record["text"]
+    with (EXAMPLES / "city_budget.html").open("rb") as page:
+        uploaded = client.post("/api/extract", files={"file": ("city_budget.html", page, "text/html")}).json()
+    assert uploaded["title"] == "Council approves record budget for flood defences"
+    assert client.post("/api/extract", data={"text": ""}).status_code == 422
+
+
+def test_extract_stores_only_when_allowed(client: TestClient, tmp_path: Path) -> None:
+    text = (EXAMPLES / "harbour_strike.txt").read_text(encoding="utf-8")
+    assert client.post("/api/extract", data={"text": text, "store": "true"}).status_code == 403
+    with TestClient(create_app(Settings(db=str(tmp_path / "w.db"), allow_ingest=True))) as writable:
+        response = writable.post("/api/extract", data={"text": text, "store": "true"})
+        assert response.status_code == 200 and response.headers["X-Newsdesk-Stored"] == "added"
+        assert [row["key"] for row in writable.get("/api/articles").json()] == [response.json()["id"]]
+
+
+def test_openapi_documents_every_endpoint(client: TestClient) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for path in ("/api/articles", "/api/entities", "/api/speakers", "/api/quotes", "/api/claims", "/api/places",
+                 "/api/search", "/api/extract"):  # fmt: skip
+        assert path in paths
+    assert "/api/extract" in client.get("/api").text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/search",
+        "/search?q=Daesh&kind=quote&sort=newest",
+        "/speakers",
+        "/claims",
+        "/places",
+        "/places/AF",
+        "/try",
+        "/api",
+        "/claims?about=Daesh+fighters",
+    ],
+)
+def test_pages_render(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<h1" in response.text
+
+
+def test_article_page_highlights_quotes_in_speaker_colours(client: TestClient) -> None:
+    key = keys_by_title(client)["Envoy puts Daesh fighters in Afghanistan at 10,000"]
+    html = client.get(f"/articles/{key}").text
+    by_quote = {quote: colour for colour, quote in re.findall(r'class="quote spk-(c\d)"[^>]*data-quote="(Q\d)"', html)}
+    assert set(by_quote) == {"Q1", "Q2", "Q3"}
+    assert by_quote["Q1"] == by_quote["Q2"] != by_quote["Q3"]  # Kabulov twice, Mujahid once
+    assert 'id="quote-card-Q3"' in html and "deny-reject" in html
+    assert f'href="/api/articles/{key}/record"' in html
+    assert 'href="https://wire.example/envoy-2026-01-10"' in html
+    assert "Share this article" in html  # the removed boilerplate can be shown
+
+
+def test_speaker_page_and_claims_chart(client: TestClient) -> None:
+    kabulov = client.get("/api/speakers").json()[0]["entity_id"]
+    html = client.get(f"/entities/{kabulov}").text
+    assert "Titles over time" in html and "presidential envoy" in html and "Stance mix" in html
+    chart = client.get("/claims", params={"about": "Daesh fighters in Afghanistan"}).text
+    assert chart.count("<circle") == 3
+    assert "Zamir Kabulov" in chart and "daily.example" in chart
+
+
+def test_try_it_renders_extraction(client: TestClient) -> None:
+    text = (EXAMPLES / "harbour_strike.txt").read_text(encoding="utf-8")
+    html = client.post("/try", data={"text": text}).text
+    assert "Not stored." in html and "Marenza" in html
+    assert client.post("/try", data={"text": ""}).status_code == 422
+
+
+def test_html_errors_for_pages_json_for_api(client: TestClient) -> None:
+    page = client.get("/articles/nope")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    api = client.get("/api/articles/nope")
+    assert api.status_code == 404 and api.json() == {"detail": "no such article"}

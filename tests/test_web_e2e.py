@@ -1,0 +1,185 @@
+"""The web desk in a real browser: Debian's headless Chromium, driven by Playwright, against `newsdesk serve`.
+
+One server (a real ``newsdesk serve`` process on a free loopback port) and one browser for
+the whole module. Each step saves a screenshot under ``test-artifacts/`` for a person to
+look at; the assertions are about what a reader sees and does, not about timing.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import web_data
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+EXAMPLE = ROOT / "src" / "newsdesk" / "examples" / "city_budget.html"
+STARTUP_SECONDS = 60
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``newsdesk serve`` over the hand-built store, on 127.0.0.1 and a free port."""
+    db = web_data.build_store(tmp_path_factory.mktemp("e2e") / "desk.db")
+    port = free_port()
+    command = [sys.executable, "-m", "newsdesk", "serve", "--db", str(db), "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ})
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                output = process.stdout.read().decode() if process.stdout else ""
+                pytest.fail(f"newsdesk serve did not start: {output}")
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[playwright_api.Browser]:
+    with playwright_api.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: playwright_api.Browser) -> Iterator[playwright_api.Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def shot(page: playwright_api.Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
+
+
+def test_search_article_speaker_claims(server: str, page: playwright_api.Page) -> None:
+    expect = playwright_api.expect
+    page.goto(server + "/")
+    shot(page, "1-home")
+    page.fill("#home-q", "Daesh fighters")
+    page.keyboard.press("Enter")
+    expect(page.locator("#results-h")).to_contain_text("hits")
+    shot(page, "2-search")
+
+    page.locator("#results .hit a strong", has_text="at 10,000").first.click()
+    expect(page.locator("h1.headline")).to_have_text("Envoy puts Daesh fighters in Afghanistan at 10,000")
+    quotes = page.locator(".body .quote")
+    expect(quotes.first).to_be_visible()
+    # Focus a quote from the keyboard: its card appears with speaker, cue, stance and provenance.
+    page.locator('.body .quote[data-quote="Q3"]').focus()
+    tooltip = page.locator(".tooltip")
+    expect(tooltip).to_contain_text("Zabihullah Mujahid")
+    expect(tooltip).to_contain_text("denied")
+    expect(tooltip).to_contain_text("deny-reject")
+    page.locator('.body .quote[data-quote="Q1"]').first.hover()
+    expect(tooltip).to_contain_text("Zamir Kabulov")
+    shot(page, "3-article")
+
+    page.locator("#quote-card-Q1 a", has_text="Zamir Kabulov").click()
+    expect(page.locator("h1")).to_contain_text("Zamir Kabulov")
+    expect(page.locator("#titles-h")).to_be_visible()
+    expect(page.get_by_text("presidential envoy").first).to_be_visible()
+    shot(page, "4-speaker")
+
+    page.get_by_role("link", name="their numbers on the claims tracker").click()
+    chart = page.locator("#claims-chart")
+    expect(chart).to_be_visible()
+    expect(chart.locator("circle")).to_have_count(2)
+    shot(page, "5-claims")
+    page.fill("#about", "Daesh fighters in Afghanistan")
+    page.fill("#claimant", "")
+    page.get_by_role("button", name="Track").click()
+    expect(chart.locator("circle")).to_have_count(3)
+    expect(page.locator(".legend")).to_contain_text("UN")
+    labels = [title.text_content() or "" for title in chart.locator("circle title").all()]
+    assert any("UN, daily.example, 2026-02-20" in label for label in labels), labels
+    shot(page, "6-claims-subject")
+    chart.locator("a.point").last.click()
+    expect(page.locator("h1.headline")).to_contain_text("Daesh fighters")
+
+
+def test_places_map_clicks_through(server: str, page: playwright_api.Page) -> None:
+    expect = playwright_api.expect
+    page.goto(server + "/places")
+    shaded = page.locator('#world-map a[href="/places/AF"] path')
+    expect(shaded).to_have_count(1)
+    assert shaded.get_attribute("class") != "shade-0"
+    shot(page, "7-places")
+    shaded.click(force=True)
+    expect(page.locator("h1")).to_have_text("Places in AF")
+    expect(page.locator(".list a", has_text="UN monitors")).to_be_visible()
+
+
+def test_try_it_with_the_example_page(server: str, page: playwright_api.Page) -> None:
+    expect = playwright_api.expect
+    page.goto(server + "/try")
+    shot(page, "8-try-form")
+    page.set_input_files("#try-file", str(EXAMPLE))
+    page.get_by_role("button", name="Extract").click()
+    expect(page.locator("h1.headline")).to_have_text(
+        "Council approves record budget for flood defences", timeout=120_000
+    )
+    expect(page.get_by_text("Not stored.")).to_be_visible()
+    expect(page.locator(".body")).to_contain_text("48 million euros")
+    shot(page, "9-try-result")
+
+
+def test_hostile_article_is_inert(server: str, page: playwright_api.Page) -> None:
+    expect = playwright_api.expect
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(server + "/search?q=bullied")
+    page.locator("#results a", has_text="Council row").first.click()
+    headline = page.locator("h1.headline")
+    expect(headline).to_contain_text("<script>window.__pwned = 1; alert('pwned')</script>")
+    expect(page.locator(".body")).to_contain_text(web_data.XSS_IMG)
+    page.locator(".body .quote").first.hover()
+    page.locator(".body .mark.speaker").first.hover()
+    page.get_by_text("Show the 1 piece").click()
+    expect(page.locator("details.removed li")).to_contain_text("<script>")
+    shot(page, "10-hostile")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator(".body img, .body script, h1 script, .body b").count() == 0
+    assert dialogs == []
+
+
+def test_keyboard_reaches_the_content(server: str, page: playwright_api.Page) -> None:
+    page.goto(server + "/speakers")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "/"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"

@@ -10,6 +10,7 @@ import os
 import sys
 
 from newsdesk.cli import evaluate as _evaluate  # noqa: F401  (registers the command)
+from newsdesk.cli import evaluate_geo as _evaluate_geo  # noqa: F401  (registers the commands)
 from newsdesk.cli import export as _export  # noqa: F401  (registers the command)
 from newsdesk.cli import extract as _extract  # noqa: F401  (registers the command)
 from newsdesk.cli import ingest as _ingest  # noqa: F401  (registers the command)

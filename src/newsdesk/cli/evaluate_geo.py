@@ -1,0 +1,89 @@
+"""``newsdesk eval places GOLD`` and ``newsdesk eval claims GOLD``: score places and claims on a gold file.
+
+The gold format (JSON Lines, one article per line) is documented in docs/gold-format.md;
+tests/gold/geo.jsonl is the project's own gold in that format.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsdesk.cli.app import eval_app, report_failure
+from newsdesk.errors import InputError
+from newsdesk.evaluation.claims import ClaimsReport, evaluate_claims
+from newsdesk.evaluation.places import PlacesReport, evaluate_places
+
+GOLD_HELP = "Gold file: JSON Lines, one article per line (format in docs/gold-format.md)."
+
+
+@eval_app.command("places")
+def eval_places(
+    gold: Path = typer.Argument(..., help=GOLD_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    errors: bool = typer.Option(False, "--errors", help="Also list missed, wrong and spurious places."),
+) -> None:
+    """Place precision, recall, F1 and correct-country accuracy."""
+    try:
+        report = evaluate_places(gold, keep_errors=errors)
+    except InputError as exc:
+        report_failure(str(gold), str(exc))
+        raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        return
+    _print_places(report)
+
+
+@eval_app.command("claims")
+def eval_claims(
+    gold: Path = typer.Argument(..., help=GOLD_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    misses: bool = typer.Option(False, "--misses", help="Also list missed and spurious claims."),
+) -> None:
+    """Claim precision, recall and F1 on value + object + claimant (and looser rules)."""
+    try:
+        report = evaluate_claims(gold, keep_misses=misses)
+    except InputError as exc:
+        report_failure(str(gold), str(exc))
+        raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        return
+    _print_claims(report)
+
+
+def _print_places(report: PlacesReport) -> None:
+    table = Table(title=f"places, {report.articles} articles")
+    for column in ("gold", "predicted", "precision", "recall", "F1", "country acc.", "kind acc.", "focus F1"):
+        table.add_column(column, justify="right")
+    focus = f"{report.focus['f1']:.3f}" if report.focus else "–"
+    table.add_row(
+        str(report.gold), str(report.predicted), f"{report.precision:.3f}", f"{report.recall:.3f}",
+        f"{report.f1:.3f}", f"{report.country_accuracy:.3f}", f"{report.kind_accuracy:.3f}", focus,
+    )  # fmt: skip
+    console = Console()
+    console.print(table)
+    for error in report.errors:
+        console.print(json.dumps(error, ensure_ascii=False), markup=False, highlight=False)
+
+
+def _print_claims(report: ClaimsReport) -> None:
+    table = Table(title=f"claims, {report.articles} articles")
+    for column in ("match on", "gold", "predicted", "precision", "recall", "F1"):
+        table.add_column(column, justify="right")
+    for name, score in (("value+object+claimant", report.full), ("value+object", report.number_object),
+                        ("value", report.number)):  # fmt: skip
+        table.add_row(name, str(score.gold), str(score.predicted), f"{score.precision:.3f}", f"{score.recall:.3f}",
+                      f"{score.f1:.3f}")  # fmt: skip
+    console = Console()
+    console.print(table)
+    if report.attribute_accuracy:
+        shown = ", ".join(f"{k} {v:.3f}" for k, v in report.attribute_accuracy.items())
+        console.print(f"on fully matched claims: {shown}", markup=False, highlight=False)
+    for miss in report.misses:
+        console.print(json.dumps(miss, ensure_ascii=False), markup=False, highlight=False)

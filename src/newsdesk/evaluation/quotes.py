@@ -373,4 +373,3 @@ def evaluate_quotes(directory: Path, split: str = "dev") -> QuoteReport:
         timing=timing,
         errors=errors,
     )
-

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from newsdesk.record import Article
 
 # Pipeline order matters: quotes resolve speakers to entities, claims need quotes and places.
-COMPONENTS: list[str] = ["newsdesk_entities", "newsdesk_places", "newsdesk_claims", "newsdesk_tone"]
+COMPONENTS: list[str] = ["newsdesk_entities", "newsdesk_quotes", "newsdesk_places", "newsdesk_claims", "newsdesk_tone"]
 
 for _name, _default in (("entities", []), ("quotes", []), ("places", []), ("claims", []), ("tone", None)):
     if not Doc.has_extension(_name):
@@ -35,5 +35,6 @@ from newsdesk.extract import (  # noqa: E402
     claims,  # noqa: F401
     entities,  # noqa: F401
     places,  # noqa: F401
+    quotes,  # noqa: F401
     tone,  # noqa: F401
 )

@@ -46,6 +46,8 @@ _OUTLET_AFTER: Final = re.compile(
     r"\s*(?:with|to|on|for|in|by)?\s*(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*|[a-z]+-\w+)\s+){0,3}?"
     r"((?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|the|and|for|&)\s+)?[A-Z][\w.&'’-]*)*)"
 )
+# Right after "told": the outlet itself, or "the" and the outlet ("told the Marenza Herald").
+_ATTACHED: Final = re.compile(r"(?:the\s+)?((?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|the|and|for|&)\s+)?[A-Z][\w.&'’-]*)*)")
 _NOT_OUTLET_TYPES: Final = frozenset({"PERSON", "GPE", "NORP", "DATE", "TIME", "LOC", "FAC"})
 _NOT_OUTLETS: Final = frozenset(
     "I Congress Parliament Senate House Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
@@ -83,8 +85,8 @@ def provenance(
 
 def _outlet(named: list[tuple[int, int, str]], text: str, start: int, end: int, *, attached: bool = False) -> str | None:
     """The capitalised name after ``start``: right there when ``attached`` ("told Reuters")."""
-    match = _OUTLET_AFTER.match(text, start, end)
-    if match is None or attached and match.start(1) != start:
+    match = (_ATTACHED if attached else _OUTLET_AFTER).match(text, start, end)
+    if match is None:
         return None
     name = match.group(1).rstrip(".’'")
     name = re.sub(r"(?:['’]s)$", "", name)

@@ -107,7 +107,10 @@ def _cue_draft(ctx: Context, cue: CueMatch) -> Draft | None:
         found = complement_of(cue, ctx)
         if found is None or found[1] not in expression.frames:
             return None
-        content = found[0]
+        # A parse can run a sentence over a paragraph break (a headline into the body); a
+        # reported clause never does.
+        paragraph = (ctx.paragraph_start(cue_span[0]), ctx.paragraph_end(cue_span[0]))
+        content = [trim(ctx.text, max(s, paragraph[0]), min(e, paragraph[1])) for s, e in found[0]]
     content = [c for c in content if c[0] < c[1]]
     if not content:
         return None

@@ -84,11 +84,7 @@ def _chain(matches: list[CueMatch]) -> list[CueMatch]:
 
 def _match(token: Token, lexicon: Lexicon) -> CueMatch | None:
     doc = token.doc
-    words = (token.lemma_.lower(), token.lower_)
-    if token.pos_ in _HEADLINE_POS:
-        # Title-case headline verbs keep their inflection as lemma ("Says", "Warns").
-        words += (token.lower_.removesuffix("s"),)
-    for first_word in dict.fromkeys(words):
+    for first_word in _lemmas(token):
         for expression in lexicon.candidates(first_word):
             end = token.i + len(expression.words)
             if end > len(doc):
@@ -100,6 +96,23 @@ def _match(token: Token, lexicon: Lexicon) -> CueMatch | None:
                     end += 1
                 return CueMatch(token, last, expression, _glued_start(token), end)
     return None
+
+
+def _lemmas(token: Token) -> dict[str, None]:
+    """The token's lemma and word, then plain de-inflections of the word, as lookup keys.
+
+    The small model's lemmatizer misses some forms ("hoped" → "hop") and leaves title-case
+    headline verbs inflected ("Says"); stripping -s, -d, -ed, -ing recovers them.
+    """
+    word = token.lower_
+    keys = [token.lemma_.lower(), word]
+    if word.endswith("s"):
+        keys.append(word[:-1])
+    if word.endswith("ed"):
+        keys += [word[:-1], word[:-2]]
+    if word.endswith("ing"):
+        keys += [word[:-3], word[:-3] + "e"]
+    return dict.fromkeys(keys)
 
 
 def _glued_start(verb: Token) -> int:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.marks import QuoteRegion
@@ -22,8 +24,9 @@ _GAP_AFTER = re.compile(r"[ \t,]*")  # between "she said," and the quote after i
 _GAP_AFTER_COLON = re.compile(r"\s*")  # a colon may introduce the next paragraph
 _GAP_CONTINUE = re.compile(r"[ \t.,;!?]*")  # between "she said." and the next quote of the paragraph
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’']|$)|\n")
-_SIGN_OFF = re.compile(r"[ \t]*(?:[―—–]|--?)[ \t]*([A-Z][^,\n]{1,60}?)[ \t]*(?=,|\n|$)")
+_SIGN_OFF = re.compile(r"\s*([―—–]|--?)[^\S\n]*([A-Z][^,\n]{1,60}?)\.?[^\S\n]*(?=,|\n|$)")
 _QUOTE_STARTS_AFTER = ".!?:;,(—–―\"”’"  # a quote that opens a sentence follows one of these (or nothing)
+_LABEL_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "van", "von", "al"})
 _MAX_LABEL_WORDS = 5  # speaker labels ("Sen. Tim Kaine:") are short; longer prefixes are sentences
 _MIN_FLOATING_WORDS = 4  # shorter quoted fragments are scare quotes or titles, not statements
 _FLOATING_PARAGRAPHS = 2  # a floating quote inherits a speaker named at most this many paragraphs back
@@ -57,25 +60,36 @@ def quotes_around(ctx: Context, clause: CharSpan, cue_end: int, colon: bool) -> 
 
 
 def labels(ctx: Context) -> list[Draft]:
-    """Speaker labels: a short name and a colon opening a paragraph ("PENCE: …", "Caddell: …")."""
+    """Speaker labels: a short name and a colon opening a paragraph ("PENCE: …", "Poll: …").
+
+    A transcript paragraph may open with a quotation mark before the label; the label's
+    words are all capitalised ("Sen. Tim Kaine", "WALLACE") and hold no verb, which is
+    what tells "Caddell: Voters worried" from "The answer is simple: …".
+    """
     doc, out = ctx.doc, []
     for token in doc:
         if token.text != ":" or ctx.quoted[token.i] or token.whitespace_ == "":
             continue
-        start = ctx.paragraph_start(token.idx)
-        prefix = doc.char_span(start, token.idx, alignment_mode="expand")
-        if prefix is None or not 0 < len(prefix) <= _MAX_LABEL_WORDS or prefix.start != _first_token(ctx, start):
-            continue
-        if any(t.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ") for t in prefix):
-            continue
-        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in prefix):
+        first = _first_token(ctx, ctx.paragraph_start(token.idx))
+        if 0 <= first < token.i and doc[first].is_quote:
+            first += 1
+        prefix = doc[first : token.i] if 0 <= first < token.i else None
+        if prefix is None or len(prefix) > _MAX_LABEL_WORDS or not all(_label_word(t) for t in prefix):
             continue
         content = trim(ctx.text, token.idx + 1, ctx.paragraph_end(token.idx))
-        if content[1] - content[0] < 2:
+        if len(ctx.text[content[0] : content[1]].split()) < 2:
             continue
-        source = trim(ctx.text, start, token.idx)
+        source = trim(ctx.text, prefix.start_char, token.idx)
         out.append(Draft((token.idx, token.idx + 1), ":", "say", source, prefix.root, [content], frame="label"))
     return out
+
+
+def _label_word(token: Token) -> bool:
+    if token.is_upper and len(token) > 1:
+        return True
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    return token.is_title or token.lower_ in _LABEL_FUNCTION_WORDS or token.is_punct and token.text in ".-’'"
 
 
 def sign_offs(ctx: Context, used: set[int]) -> list[Draft]:
@@ -87,12 +101,12 @@ def sign_offs(ctx: Context, used: set[int]) -> list[Draft]:
         match = _SIGN_OFF.match(ctx.text, region.end)
         if match is None:
             continue
-        name = trim(ctx.text, match.start(1), match.end(1))
+        name = trim(ctx.text, match.start(2), match.end(2))
         span = ctx.doc.char_span(*name, alignment_mode="expand")
         if span is None or len(span) > _MAX_LABEL_WORDS + 1:
             continue
-        dash = trim(ctx.text, match.start(), match.start(1))
-        out.append(Draft(dash, ctx.text[dash[0] : dash[1]], "say", name, span.root, list(region.fragments), "sign-off"))
+        dash = (match.start(1), match.end(1))
+        out.append(Draft(dash, match.group(1), "say", name, span.root, list(region.fragments), "sign-off"))
     return out
 
 

@@ -22,6 +22,10 @@ _EDGE_PUNCT = set(",.;:!?-–—―()[]{}…/*•·")
 _CLOSE_ONLY = "”»›"  # a span never starts with a closing mark
 _PAIR = {")": "(", "]": "["}
 _DANGLING = re.compile(r"[\s,;]+(?:and|or|but|nor)$")  # "…, and" left by a cut-off conjunct
+# A final period that belongs to its word: "Jr.", "U.S.", "Gov." keep it.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|St|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Prof|Rev|No|Ave)|(?:\b[A-Za-z]\.){1,}[A-Za-z])\.$"
+)
 _CLOSER = re.compile(r"[.,!?]?[”\"»]")
 
 
@@ -64,6 +68,8 @@ def trim(text: str, start: int, end: int) -> CharSpan:
         while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT or text[start] in _CLOSE_ONLY):
             start += 1
         while start < end and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+            if text[end - 1] == "." and _ABBREVIATION.search(text, start, end):
+                break
             if text[end - 1] in ")]" and text.count(_PAIR[text[end - 1]], start, end) > text.count(text[end - 1], start, end - 1):
                 break
             end -= 1

@@ -85,15 +85,23 @@ class _Names:
         word = root.lower_
         if word in _RELATIVE and root.head.dep_ == "relcl":
             antecedent = root.head.head
-            return self.by_name(antecedent.left_edge.idx, antecedent.idx + len(antecedent))
+            return self.by_name(antecedent.left_edge.idx, antecedent.idx + len(antecedent), head=antecedent)
         if root.pos_ == "PRON" and (word in _MALE or word in _FEMALE):
             return self.by_pronoun(root, "m" if word in _MALE else "f", history)
-        return self.by_name(*source)
+        return self.by_name(*source, head=root)
 
-    def by_name(self, start: int, end: int) -> _Resolved:
-        """A named source: the entity the entities component knows there, else the name itself."""
+    def by_name(self, start: int, end: int, head: Token | None = None) -> _Resolved:
+        """A named source: the entity the entities component knows there, else the name itself.
+
+        Of several names in the phrase ("Irena Kovač, head of the Dock Workers union"), the
+        one holding the phrase's head names the speaker.
+        """
         ents = [e for e in self.ctx.ents_in(start, end) if e.label_ in _NAME_TYPES]
-        name_span: Span | None = ents[-1] if ents else None
+        name_span: Span | None = None
+        if ents:
+            holding = [e for e in ents if head is not None and e.start <= head.i < e.end]
+            people = [e for e in ents if e.label_ == "PERSON"]
+            name_span = (holding or people or ents)[0]
         person = name_span is not None and name_span.label_ == "PERSON"
         entity = None
         if self.lookup is not None:

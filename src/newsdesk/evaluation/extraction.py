@@ -21,7 +21,7 @@ from typing import Literal
 
 from newsdesk.clean.flatten import Style, flatten
 from newsdesk.errors import InputError
-from newsdesk.pipeline import process
+from newsdesk.pipeline import prepare
 from newsdesk.read import read_bytes
 from newsdesk.read.decode import decode
 from newsdesk.record import Document
@@ -116,13 +116,13 @@ def load_benchmark(root: Path) -> Iterator[tuple[str, bytes, dict[str, str]]]:
 
 
 def predict_body(raw: bytes, url: str | None, mode: Mode, style: Style) -> str:
-    """The body newsdesk extracts from one benchmark page in the given mode."""
+    """The body newsdesk extracts from one benchmark page (cleaning only: no NLP stages)."""
     if mode == "html":
-        article = process(read_bytes(raw, input_format="html", url=url))
+        article = prepare(read_bytes(raw, input_format="html", url=url))
     else:
         page, _warnings = decode(raw)
         text = flatten(page, style)
-        article = process(Document(content=text, input_format="text", url=url))
+        article = prepare(Document(content=text, input_format="text", url=url))
     return article.body
 
 

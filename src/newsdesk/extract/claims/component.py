@@ -21,6 +21,8 @@ from newsdesk.extract.places import focus_country
 from newsdesk.record import Claim, Claimant, Place, Quote
 
 PUBLICATION = "publication"
+# Dependency labels by which a speaker mention hangs off the real subject of the cue.
+_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "pobj", "prep", "nmod"})
 
 
 class ClaimsComponent:
@@ -44,7 +46,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     names = {entity.id: entity.name for entity in doc._.entities}
     focus = focus_country(places)
     claims: list[Claim] = []
-    last_object: dict[tuple[int, str, str | None], tuple[str, Token | None]] = {}
+    last_object: dict[tuple[int, str, str | None], tuple[str, Token | None, bool]] = {}
     last_claim: dict[int, Expression] = {}
     for ex in find_expressions(doc):
         text, head, guessed = find_object(doc, ex)
@@ -55,10 +57,11 @@ def find_claims(doc: Doc) -> list[Claim]:
         last_claim[sentence.start] = ex
         key = (sentence.start, *_kind_key(ex))
         previous = last_object.get(key)
-        if previous is not None and (text is None or guessed or is_pronoun(text)):
-            text, head = previous  # "12,300 people returned …, up from 8,100"
-        elif text is not None and not guessed:
-            last_object[key] = (text, head)
+        missing = text is None or is_pronoun(text)
+        if previous is not None and (missing or (guessed and not previous[2])):
+            text, head, guessed = previous  # "12,300 people returned …, up from 8,100"
+        elif text is not None:
+            last_object[key] = (text, head, guessed)
         start, end = _char_span(doc, ex)
         place = _place(places, sentence, start) or focus
         quote = _quote_at(quotes, start, end)
@@ -142,16 +145,36 @@ def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
 
 
 def _claimant(doc: Doc, quote: Quote | None, names: dict[str, str]) -> Claimant:
-    """The quote's speaker, named by its entity when the entity is plausibly the speaker:
-    the mention is a pronoun or its head word is in the entity's name ("Kabulov" → "Zamir
-    Kabulov"); otherwise by the mention itself ("Economists at a Sao Paulo bank", not "Sao Paulo")."""
+    """Who the quote's speaker is, for a claim: the entity's name when the mention is a pronoun
+    or its head word is in that name ("he", "Kabulov" → "Zamir Kabulov"); the whole subject
+    phrase when the mention only modifies it ("Brazil" in "Brazil's government said",
+    "Bavarian" in "A Bavarian carmaker said", "Sao Paulo" in "Economists at a Sao Paulo bank
+    said" — the number is the government's, the carmaker's, the economists'); else the mention."""
     if quote is None or quote.speaker is None:
         return Claimant(entity=None, name=PUBLICATION)
     speaker = quote.speaker
     name = names.get(speaker.entity) if speaker.entity else None
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if name is not None and span is not None and len(span) > 0:
-        root = span.root
-        if root.pos_ == "PRON" or root.lower_ in name.lower().split():
-            return Claimant(entity=speaker.entity, name=name)
-    return Claimant(entity=speaker.entity, name=speaker.name)
+    if span is None or len(span) == 0:
+        return Claimant(entity=speaker.entity, name=name or speaker.name)
+    root = span.root
+    if root.pos_ == "PRON":
+        return Claimant(entity=speaker.entity, name=name or speaker.name)
+    subject = root
+    while subject.dep_ in _MODIFIER_DEPS and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.i != root.i and subject.pos_ in ("NOUN", "PROPN"):
+        phrase = doc[subject.left_edge.i : subject.i + 1]
+        first = next((t.i for t in phrase if t.pos_ != "DET"), subject.i)
+        return Claimant(entity=speaker.entity, name=doc[first : subject.i + 1].text)
+    if name is not None and root.lower_ in name.lower().replace("-", " ").split():
+        return Claimant(entity=speaker.entity, name=name)
+    return Claimant(entity=speaker.entity, name=_mention_text(span))
+
+
+def _mention_text(span: Span) -> str:
+    """The speaker mention without a leading article or a trailing clause ("The company, which …")."""
+    tokens = [t for t in span if t.i < span.root.i or not t.is_punct]
+    stop = next((t.i for t in span if t.text == "," and t.i > span.root.i), span.end)
+    first = next((t.i for t in tokens if t.pos_ != "DET"), span.start)
+    return span.doc[first:stop].text or span.text

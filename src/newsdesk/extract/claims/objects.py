@@ -103,8 +103,11 @@ def find_object(doc: Doc, ex: Expression) -> tuple[str | None, Token | None, boo
     ):
         if head.lemma_.lower() in _CHANGES:  # "a 35 percent rise in tourist arrivals"
             of = next((_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-            if of is not None:
+            if of is not None and _same_block(doc, head.i, of.i):
                 return (*_phrase(doc, of, floor), False)
+            if of is not None:  # the parse ran on into the dateline: take the words up to the blank line
+                end = doc.text.find("\n", head.idx)
+                return doc.text[head.idx + len(head.text) : end].strip().removeprefix("in ") or None, of, False
         return (*_phrase(doc, head, floor, with_of=True), False)
     for token in (top, *[doc[i] for i in ex.core]):
         own_of = _of_child(token)

@@ -13,6 +13,7 @@ from rich.table import Table
 from newsdesk.cli.app import eval_app, report_failure
 from newsdesk.errors import InputError
 from newsdesk.evaluation.extraction import evaluate_extraction
+from newsdesk.evaluation.quotes import ROLES, QuoteReport, evaluate_quotes
 
 
 class Mode(StrEnum):
@@ -53,3 +54,46 @@ def eval_extraction(
         str(len(report.errors)),
     )
     Console().print(table)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    directory: Path = typer.Argument(
+        ..., help="PolNeAR-style dir: metadata.tsv and <split>/text, <split>/attributions."
+    ),
+    split: str = typer.Option("dev", "--split", help="Which compartment of metadata.tsv to score."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Attribution P/R/F1 per role (exact and begin match), linked F1 (exact and overlap) and speed."""
+    try:
+        report = evaluate_quotes(directory, split)
+    except InputError as exc:
+        report_failure(str(directory), str(exc))
+        raise typer.Exit(1) from None
+    for error in report.errors:
+        report_failure(str(directory), error)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2))
+        return
+    _print_quote_report(report)
+
+
+def _print_quote_report(report: QuoteReport) -> None:
+    console = Console()
+    scores = report.scores
+    table = Table(title=f"attributions, {report.split}: {report.articles} articles, {report.gold_attributions} gold")
+    for column in ("role", "match", "precision", "recall", "F1"):
+        table.add_column(column, justify="right" if column not in ("role", "match") else "left")
+    for match, by_role in (("exact", scores.exact), ("begin", scores.begin)):
+        for role in ROLES:
+            s = by_role[role]
+            table.add_row(role, match, f"{100 * s.precision:.1f}", f"{100 * s.recall:.1f}", f"{100 * s.f1:.1f}")
+    for match, s in (("exact", scores.linked_exact), ("overlap", scores.linked_overlap)):
+        table.add_row("linked", match, f"{100 * s.precision:.1f}", f"{100 * s.recall:.1f}", f"{100 * s.f1:.1f}")
+    console.print(table)
+    timing = report.timing
+    total = timing.total or 1.0
+    parts = ", ".join(
+        f"{name} {100 * t / total:.1f}%" for name, t in (("spaCy", timing.spacy), *timing.components.items())
+    )
+    console.print(f"{report.articles_per_second:.2f} articles/s, {report.words_per_second:,.0f} words/s; time: {parts}")

@@ -266,7 +266,7 @@ def _strip(text: str, start: int, end: int, *, punctuation: bool) -> Span:
     """Trim whitespace (and, with ``punctuation``, any Unicode punctuation) from both ends."""
 
     def edge(ch: str) -> bool:
-        return ch.isspace() or punctuation and unicodedata.category(ch).startswith("P")
+        return ch.isspace() or (punctuation and unicodedata.category(ch).startswith("P"))
 
     while start < end and edge(text[start]):
         start += 1

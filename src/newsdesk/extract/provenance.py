@@ -83,7 +83,9 @@ def provenance(
     return None
 
 
-def _outlet(named: list[tuple[int, int, str]], text: str, start: int, end: int, *, attached: bool = False) -> str | None:
+def _outlet(
+    named: list[tuple[int, int, str]], text: str, start: int, end: int, *, attached: bool = False
+) -> str | None:
     """The capitalised name after ``start``: right there when ``attached`` ("told Reuters")."""
     match = (_ATTACHED if attached else _OUTLET_AFTER).match(text, start, end)
     if match is None:

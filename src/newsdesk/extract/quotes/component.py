@@ -10,7 +10,7 @@ provenance. Runs after ``newsdesk_entities`` when that is in the pipeline, and w
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsdesk.extract.provenance import provenance
 from newsdesk.extract.quotes.context import Context
@@ -18,8 +18,8 @@ from newsdesk.extract.quotes.cues import CueMatch, find_cues
 from newsdesk.extract.quotes.direct import floating, labels, quotes_around, sign_offs
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.indirect import according_to, complement_of, source_of
-from newsdesk.extract.quotes.speaker import EntityLookup, resolve
 from newsdesk.extract.quotes.spans import CharSpan, trim
+from newsdesk.extract.quotes.speaker import EntityLookup, resolve
 from newsdesk.extract.stance import Lexicon, lexicon
 from newsdesk.record import Cue, Quote, QuoteKind, Span, Speaker, Via
 
@@ -91,32 +91,37 @@ def _cue_draft(ctx: Context, cue: CueMatch) -> Draft | None:
     cue_span = (doc[cue.first].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1]))
     lemma, stance = expression.text, expression.stance
     if expression.words == ("according", "to"):
-        found = according_to(cue, ctx)
-        if found is None:
+        according = according_to(cue, ctx)
+        if according is None:
             return None
-        source, root, content = found
-        return Draft(cue_span, lemma, stance, source, root, content, frame="according")
+        return Draft(cue_span, lemma, stance, according[0], according[1], according[2], frame="according")
     subject = source_of(cue, ctx)
-    source, root = subject if subject is not None else (None, None)
-    clause = (min(cue_span[0], source[0]), max(cue_span[1], source[1])) if source else cue_span
-    content = quotes_around(ctx, clause, cue_span[1], cue.colon) if "c" in expression.frames else []
-    frame = "colon" if cue.colon else "clause"
-    if not content and cue.colon:
-        content = [trim(ctx.text, cue_span[1], ctx.paragraph_end(cue_span[1]))]
-    if not content:
-        found = complement_of(cue, ctx)
-        if found is None or found[1] not in expression.frames:
-            return None
-        # A parse can run a sentence over a paragraph break (a headline into the body); a
-        # reported clause never does.
-        paragraph = (ctx.paragraph_start(cue_span[0]), ctx.paragraph_end(cue_span[0]))
-        content = [trim(ctx.text, max(s, paragraph[0]), min(e, paragraph[1])) for s, e in found[0]]
-    content = [c for c in content if c[0] < c[1]]
+    source: CharSpan | None = subject[0] if subject is not None else None
+    root: Token | None = subject[1] if subject is not None else None
+    content = _verb_content(ctx, cue, cue_span, source)
     if not content:
         return None
     if source is not None and _overlaps(source, set(content)):
         source, root = None, None
-    return Draft(cue_span, lemma, stance, source, root, content, frame=frame)
+    return Draft(cue_span, lemma, stance, source, root, content, frame="colon" if cue.colon else "clause")
+
+
+def _verb_content(ctx: Context, cue: CueMatch, cue_span: CharSpan, source: CharSpan | None) -> list[CharSpan]:
+    """What a verb cue reports: adjacent quotations, the text after its colon, or its complement."""
+    clause = (min(cue_span[0], source[0]), max(cue_span[1], source[1])) if source else cue_span
+    frames = cue.expression.frames
+    content = quotes_around(ctx, clause, cue_span[1], cue.colon) if "c" in frames else []
+    if not content and cue.colon:
+        content = [trim(ctx.text, cue_span[1], ctx.paragraph_end(cue_span[1]))]
+    if not content:
+        found = complement_of(cue, ctx)
+        if found is None or found[1] not in frames:
+            return []
+        # A parse can run a sentence over a paragraph break (a headline into the body); a
+        # reported clause never does.
+        first, last = ctx.paragraph_start(cue_span[0]), ctx.paragraph_end(cue_span[0])
+        content = [trim(ctx.text, max(s, first), min(e, last)) for s, e in found[0]]
+    return [c for c in content if c[0] < c[1]]
 
 
 def _record(ctx: Context, number: int, draft: Draft, speaker: Speaker | None) -> Quote:

@@ -25,7 +25,7 @@ _GAP_AFTER_COLON = re.compile(r"\s*")  # a colon may introduce the next paragrap
 _GAP_CONTINUE = re.compile(r"[ \t.,;!?]*")  # between "she said." and the next quote of the paragraph
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’']|$)|\n")
 _SIGN_OFF = re.compile(r"\s*([―—–]|--?)[^\S\n]*([A-Z][^,\n]{1,60}?)\.?[^\S\n]*(?=,|\n|$)")
-_QUOTE_STARTS_AFTER = ".!?:;,(—–―\"”’"  # a quote that opens a sentence follows one of these (or nothing)
+_QUOTE_STARTS_AFTER = '.!?:;,(—–―"”’'  # a quote that opens a sentence follows one of these (or nothing)
 _LABEL_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "van", "von", "al"})
 _MAX_LABEL_WORDS = 5  # speaker labels ("Sen. Tim Kaine:") are short; longer prefixes are sentences
 _MIN_FLOATING_WORDS = 4  # shorter quoted fragments are scare quotes or titles, not statements
@@ -89,7 +89,7 @@ def _label_word(token: Token) -> bool:
         return True
     if token.pos_ in ("VERB", "AUX"):
         return False
-    return token.is_title or token.lower_ in _LABEL_FUNCTION_WORDS or token.is_punct and token.text in ".-’'"
+    return token.is_title or token.lower_ in _LABEL_FUNCTION_WORDS or (token.is_punct and token.text in ".-’'")
 
 
 def sign_offs(ctx: Context, used: set[int]) -> list[Draft]:
@@ -170,4 +170,3 @@ def _last_before(drafts: list[Draft], offset: int) -> Draft | None:
 
 def _paragraphs_between(ctx: Context, start: int, end: int) -> int:
     return ctx.text.count("\n\n", start, end) or ctx.text.count("\n", start, end)
-

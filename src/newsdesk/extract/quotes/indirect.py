@@ -55,7 +55,9 @@ def according_to(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token, list[Cha
     clause = cue.head.head
     if clause == cue.head:
         return None
-    while clause.dep_ in ("conj", "ccomp", "advcl") and clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+    while (
+        clause.dep_ in ("conj", "ccomp", "advcl") and clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX")
+    ):
         clause = clause.head
     first, last = subtree_range(clause, exclude=cue.head.subtree)
     content = trim(ctx.text, *char_span(ctx.doc, first, last))
@@ -71,7 +73,7 @@ def complement_of(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | N
     ("called for …", ``o``), an infinitive (``t``), a direct object (``o``), and the
     clause a parenthetical cue interrupts (``c``).
     """
-    verb, doc = cue.head, ctx.doc
+    verb = cue.head
     avoid = set(range(cue.first, cue.end))
     children = [c for c in verb.children if c.i not in avoid]
     clauses = [c for c in children if c.dep_ == "ccomp"]
@@ -125,7 +127,7 @@ def _interrupted(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | No
     verb, doc = cue.head, ctx.doc
     first = _clause_start(cue)
     set_off = first > 0 and doc[first - 1].text in _SETTING_OFF
-    if verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and set_off:
+    if verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and set_off):
         head = verb.head
         inside = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
         runs = _runs(sorted(inside))

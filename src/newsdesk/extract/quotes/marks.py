@@ -163,7 +163,7 @@ def _classify(token: str, pos: int, before: str, after: str) -> _Mark | None:
             return _Mark(pos, length, "double", "either")
         return _Mark(pos, length, "double", "close")
     if token in _SINGLE_OPEN or (token == "'" and opens_here):
-        return _Mark(pos, length, "single", "open") if after.isalpha() or after in "“\"" else None
+        return _Mark(pos, length, "single", "open") if after.isalpha() or after in '“"' else None
     if token in _SINGLE_CLOSE or token == "'":
         # An apostrophe inside a word ("it’s") is not a mark; a closing one is followed by a non-letter.
         if after.isalnum() or before.isspace():

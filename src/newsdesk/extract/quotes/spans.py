@@ -70,7 +70,7 @@ def trim(text: str, start: int, end: int) -> CharSpan:
         while start < end and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
             if text[end - 1] == "." and _ABBREVIATION.search(text, start, end):
                 break
-            if text[end - 1] in ")]" and text.count(_PAIR[text[end - 1]], start, end) > text.count(text[end - 1], start, end - 1):
+            if text[end - 1] in _PAIR and _unclosed(text, start, end - 1, text[end - 1]):
                 break
             end -= 1
         if start < end and text[end - 1] in _CLOSING_MARKS and not _balanced_close(text, start, end):
@@ -82,6 +82,11 @@ def trim(text: str, start: int, end: int) -> CharSpan:
             end = tail.start()
         if (start, end) == before:
             return _close_quote(text, start, end)
+
+
+def _unclosed(text: str, start: int, end: int, closer: str) -> bool:
+    """Whether ``text[start:end]`` opens more ``(`` (or ``[``) than it closes: ``closer`` belongs to it."""
+    return text.count(_PAIR[closer], start, end) > text.count(closer, start, end)
 
 
 def _close_quote(text: str, start: int, end: int) -> CharSpan:

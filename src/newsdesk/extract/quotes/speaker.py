@@ -24,7 +24,9 @@ EntityLookup = Callable[[Doc, int, int], Entity | None]
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _MALE = frozenset({"he", "him", "his", "himself", "mr.", "mr"})
 _FEMALE = frozenset({"she", "her", "hers", "herself", "mrs.", "mrs", "ms.", "ms", "miss"})
-_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "sen.", "rep.", "gov.", "gen.", "prof."})
+_TITLES = frozenset(
+    {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "sen.", "rep.", "gov.", "gen.", "prof."}
+)
 _NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 _PRONOUN_PARAGRAPHS = 3  # a pronoun's antecedent is named at most this many paragraphs back
 
@@ -121,7 +123,9 @@ class _Names:
         speakers = [r for offset, r in history if offset >= earliest and r.person and r.gender in (gender, None)]
         people = [e for e in self.ctx.ents_in(earliest, pronoun.idx) if e.label_ == "PERSON"]
         named = [
-            e for e in reversed(people) if self.genders.get(self.canonical(e.text)) in (gender, None) and len(e.text) > 1
+            e
+            for e in reversed(people)
+            if self.genders.get(self.canonical(e.text)) in (gender, None) and len(e.text) > 1
         ]
         chosen: _Resolved | None = None
         if speakers and (not named or speakers[-1].name in {self.canonical(e.text) for e in named[:2]}):

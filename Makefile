@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 SEED   := ../shared/seed/000_762bebefbf6e6e89.txt
 
-.PHONY: demo test lint unit venv dev browser lock schema clean
+.PHONY: demo test lint unit venv dev browser postgres lock schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,17 @@ $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium fonts-liberation
 browser: $(CHROMIUM)
 
+# Debian's PostgreSQL server for the store tests: tests/conftest.py runs initdb and pg_ctl
+# from /usr/lib/postgresql/*/bin on 127.0.0.1 itself. Installed only when missing.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends postgresql; }
+
 demo: venv
 	$(BIN)/newsdesk extract src/newsdesk/examples/harbour_strike.txt src/newsdesk/examples/city_budget.html
+	$(BIN)/newsdesk ingest src/newsdesk/examples --db newsdesk.db
+	$(BIN)/newsdesk speakers --db newsdesk.db --limit 5
 	@echo "The web desk on http://127.0.0.1:8000/ (Ctrl-C stops it)"
 	$(BIN)/newsdesk serve --host 127.0.0.1 --port 8000
 
@@ -43,7 +52,7 @@ lint: dev
 	$(BIN)/ruff format --check src tests $(wildcard bench)
 	$(BIN)/mypy
 
-unit: dev browser
+unit: dev browser postgres
 	$(BIN)/pytest
 
 schema: venv

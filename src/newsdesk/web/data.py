@@ -111,42 +111,46 @@ def _matches(store: Store, text: str, filters: Filters, kinds: tuple[SearchKind,
 
 
 def facets(store: Store, text: str, filters: Filters, kinds: tuple[SearchKind, ...] = ("article", "quote")) -> Facets:
-    """How many hits a search has, and how the matching articles split by site, month, country, speaker, stance."""
+    """How many hits a search has, and how the matching articles split by site, month, country, speaker, stance.
+
+    One statement: the matches are computed once (a materialised CTE, on both backends) and
+    every facet counts over them, instead of one full-text match per facet.
+    """
     matches, params = _matches(store, text, filters, kinds)
-    db = store.db
-    total = int(db.scalar(f"SELECT COUNT(*) AS n FROM ({matches}) m", params) or 0)
-    if total == 0:
-        return Facets()
-    articles = f"SELECT DISTINCT article_id FROM ({matches}) m"
-
-    def counted(select: str, joins: str, group: str) -> list[Row]:
-        return db.query(
-            f"SELECT {select}, COUNT(DISTINCT h.article_id) AS n FROM ({articles}) h {joins} "
-            f"GROUP BY {group} ORDER BY n DESC, value LIMIT ?",
-            (*params, FACET_SIZE),
-        )
-
-    return Facets(
-        total=total,
-        site=counted("a.site AS value", "JOIN articles a ON a.id = h.article_id WHERE a.site IS NOT NULL", "a.site"),
-        month=db.query(
-            f"SELECT substr(a.published_date, 1, 7) AS value, COUNT(*) AS n FROM ({articles}) h "
-            "JOIN articles a ON a.id = h.article_id WHERE a.published_date IS NOT NULL "
-            "GROUP BY substr(a.published_date, 1, 7) ORDER BY value DESC LIMIT ?",
-            (*params, FACET_SIZE * 2),
-        ),
-        country=counted(
-            "p.country AS value",
-            "JOIN places p ON p.article_id = h.article_id WHERE p.country IS NOT NULL",
-            "p.country",
-        ),
-        speaker=counted(
-            "COALESCE(e.name, q.speaker_name) AS value",
-            "JOIN quotes q ON q.article_id = h.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id "
-            "WHERE COALESCE(e.name, q.speaker_name) IS NOT NULL",
+    branches = [
+        "SELECT 'total' AS facet, NULL AS value, COUNT(*) AS n FROM m",
+        _facet("site", "a.site", "JOIN articles a ON a.id = h.article_id", "COUNT(*)"),
+        _facet("month", "substr(a.published_date, 1, 7)", "JOIN articles a ON a.id = h.article_id", "COUNT(*)"),
+        _facet("country", "p.country", "JOIN places p ON p.article_id = h.article_id", "COUNT(DISTINCT h.article_id)"),
+        _facet(
+            "speaker",
             "COALESCE(e.name, q.speaker_name)",
+            "JOIN quotes q ON q.article_id = h.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id",
+            "COUNT(DISTINCT h.article_id)",
         ),
-        stance=counted("q.stance AS value", "JOIN quotes q ON q.article_id = h.article_id", "q.stance"),
+        _facet("stance", "q.stance", "JOIN quotes q ON q.article_id = h.article_id", "COUNT(DISTINCT h.article_id)"),
+    ]
+    rows = store.db.query(
+        f"WITH m AS MATERIALIZED ({matches}), h AS MATERIALIZED (SELECT DISTINCT article_id FROM m) "
+        + " UNION ALL ".join(branches),
+        params,
+    )
+    out = Facets()
+    for row in rows:
+        if row["facet"] == "total":
+            out.total = int(row["n"])
+        else:
+            getattr(out, row["facet"]).append({"value": row["value"], "n": int(row["n"])})
+    out.month.sort(key=lambda row: row["value"], reverse=True)
+    return out
+
+
+def _facet(name: str, value: str, joins: str, count: str) -> str:
+    """One facet's branch of the facets statement: its top values among the matched articles ``h``."""
+    order = "value DESC" if name == "month" else "n DESC, value"
+    return (
+        f"SELECT * FROM (SELECT '{name}' AS facet, {value} AS value, {count} AS n FROM h {joins} "
+        f"WHERE {value} IS NOT NULL GROUP BY {value} ORDER BY {order} LIMIT {FACET_SIZE}) {name}_facet"
     )
 
 

@@ -18,8 +18,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from markupsafe import Markup, escape
+from pydantic import TypeAdapter
 
 from newsdesk.record import Article, Quote
 
@@ -27,6 +30,8 @@ from newsdesk.record import Article, Quote
 # enough as a background tint that black text on it keeps WCAG AA contrast (see desk.css).
 PALETTE_SIZE = 8
 UNKNOWN_SPEAKER = "unknown"
+# Stripped from the ends of a quote card's text, which the template puts in its own “…”.
+_QUOTE_MARKS = " \"'“”‘’«»,"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,20 @@ class Rendered:
     quotes: list[QuoteView] = field(default_factory=list)
     speakers: list[tuple[str, str]] = field(default_factory=list)
     """(speaker name, colour slot) in order of first quote: the page's colour key."""
+
+
+@lru_cache(maxsize=1)
+def _article_adapter() -> TypeAdapter[Article]:
+    return TypeAdapter(Article)
+
+
+def load_article(record: dict[str, Any]) -> Article:
+    """A stored record as an :class:`Article`, validated like ``Article.from_dict``.
+
+    The pydantic adapter is built once: building it per call (as ``from_dict`` does) costs
+    more than rendering the whole page.
+    """
+    return _article_adapter().validate_python(record)
 
 
 Linker = Callable[[str], str | None]
@@ -115,7 +134,7 @@ def quote_views(
                 stance=quote.stance,
                 kind=quote.kind,
                 via=via,
-                text=" … ".join(article.text[s.start : s.end] for s in quote.content),
+                text=" … ".join(article.text[s.start : s.end] for s in quote.content).strip(_QUOTE_MARKS),
                 speaker_href=link_entity(speaker.entity) if speaker and speaker.entity else None,
                 sources=(sources or {}).get(quote.id, 1),
             )

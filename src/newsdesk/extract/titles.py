@@ -13,6 +13,8 @@ threat", "the reason") are dropped, which keeps the output clean at some cost in
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Doc, Token
 
 # Head nouns of personal titles and roles (lower case, abbreviations without the dot).
@@ -20,24 +22,24 @@ PERSON_ROLES = frozenset(
     """
     president vice-president premier minister secretary chancellor senator sen congressman congresswoman
     congressperson representative rep lawmaker legislator mp mep mla assemblyman assemblywoman councillor
-    councilor councilman councilwoman alderman mayor governor gov speaker leader whip chairman chairwoman
-    chair chairperson chief head director commissioner ambassador envoy consul diplomat emissary negotiator
-    delegate deputy undersecretary adviser advisor aide counsel counselor counsellor spokesman spokeswoman
-    spokesperson official candidate nominee hopeful contender challenger incumbent frontrunner strategist
-    pollster activist founder co-founder cofounder member king queen prince princess emir sheikh sultan
-    monarch pope cardinal archbishop bishop imam rabbi pastor priest reverend rev cleric mullah ayatollah
-    mufti general gen colonel col maj captain capt lieutenant lt sergeant sgt admiral adm commander
-    cmdr marshal brigadier corporal cpl commando militant fighter rebel insurgent warlord judge justice
-    magistrate prosecutor attorney lawyer solicitor barrister atty detective inspector superintendent supt
-    constable sheriff officer agent investigator doctor dr physician surgeon nurse paramedic medic professor
-    prof lecturer researcher scientist scholar economist analyst expert historian academic teacher principal
-    provost rector student author writer novelist poet journalist reporter correspondent editor
-    columnist commentator anchor host presenter broadcaster blogger photographer producer filmmaker actor
-    actress singer musician rapper artist comedian star player striker midfielder defender goalkeeper coach
-    manager athlete champion executive ceo cfo coo cto president-elect founder owner entrepreneur
-    businessman businesswoman billionaire millionaire tycoon magnate investor banker trader partner employee
-    worker staffer volunteer resident farmer engineer architect pilot driver witness survivor veteran
-    administrator governor-general secretary-general premier-designate regent mogul heir
+    councilor councilman councilwoman alderman mayor governor gov speaker leader whip chairman chairwoman chair
+    chairperson chief head director commissioner ambassador envoy consul diplomat emissary negotiator delegate
+    deputy undersecretary adviser advisor aide counsel counselor counsellor spokesman spokeswoman spokesperson
+    official candidate nominee hopeful contender challenger incumbent frontrunner strategist pollster activist
+    founder co-founder cofounder member king queen prince princess emir sheikh sultan monarch pope cardinal
+    archbishop bishop imam rabbi pastor priest reverend rev cleric mullah ayatollah mufti general gen colonel
+    col maj captain capt lieutenant lt sergeant sgt admiral adm commander cmdr marshal brigadier corporal cpl
+    commando militant fighter rebel insurgent warlord judge justice magistrate prosecutor attorney lawyer
+    solicitor barrister atty detective inspector superintendent supt constable sheriff officer agent
+    investigator doctor dr physician surgeon nurse paramedic medic professor prof lecturer researcher scientist
+    scholar economist analyst expert historian academic teacher principal provost rector student author writer
+    novelist poet journalist reporter correspondent editor columnist commentator anchor host presenter
+    broadcaster blogger photographer producer filmmaker actor actress hostess heiress princess duchess countess
+    singer musician rapper artist comedian star player striker midfielder defender goalkeeper coach manager
+    athlete champion executive ceo cfo coo cto president-elect founder owner entrepreneur businessman
+    businesswoman billionaire millionaire tycoon magnate investor banker trader partner employee worker staffer
+    volunteer resident farmer engineer architect pilot driver witness survivor veteran administrator pollster
+    gangster mobster youngster fraudster governor-general secretary-general premier-designate regent mogul heir
     """.split()
 )
 
@@ -66,17 +68,26 @@ TITLE_MODIFIERS = frozenset(
 # Courtesy titles: not kept as titles, but they tell the person's gender for pronoun resolution.
 HONORIFICS: dict[str, str] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m"}
 
-# Nouns a copula or appositive often carries that are not roles, even with a role suffix.
+# Nouns a copula or appositive often carries that are not roles, and common nouns that merely look
+# like role nouns ("-er", "-or", "-ent", "-ant"); checked on the phrase's head noun.
 _NOT_ROLES = frozenset(
     """
     man woman person people one part reason thing way problem issue case example fact question lot number
     kind sort type result idea key target victim favorite favourite fan friend matter concern priority step
-    move sign time day year place home source member-state center centre order border power water cancer
-    paper letter quarter corner chapter monster winter summer number matter answer murder disaster
+    move sign time day year place home source center centre order border power water cancer paper letter
+    quarter corner chapter monster winter summer answer murder disaster computer danger weather dinner
+    finger river tower shelter theater theatre character disorder door floor error color colour factor
+    sector motor mirror terror labor labour favor favour honor honour humor tumor minor human event percent
+    content incident accident extent talent intent continent segment plant restaurant elephant instant
+    grant want manner banner career frontier barrier layer prayer header trailer container trigger tiger
+    hunger anger soccer cluster filter chamber november december october september member-state
     """.split()
 )
 
-_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "ee", "ess", "eur", "aire", "ster")
+# Role-forming endings, for common nouns the lexicons miss ("strategist", "banker", "consultant").
+# Calibrated by reading the titles found on the PolNeAR dev texts: "-ess", "-ee", "-ster" and "-ment"
+# words were mostly not roles ("business", "degree", "disaster", "endorsement") and are left out.
+_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "eur", "aire")
 _TITLE_PREPOSITIONS = frozenset({"of", "for", "to", "on", "at", "in"})
 _NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Dependents that start a new clause or a second description: never part of the title phrase.
@@ -109,7 +120,7 @@ def is_role(token: Token, kind: str) -> bool:
     if word in lexicon or lemma in lexicon:
         return True
     # A role suffix is evidence only on common nouns; proper nouns ("Center", "Hunter") are names.
-    return token.pos_ == "NOUN" and len(word) > 4 and word.endswith(_ROLE_SUFFIXES)
+    return token.pos_ == "NOUN" and len(word) > 4 and word.endswith(_ROLE_SUFFIXES) and not word.endswith("ment")
 
 
 def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
@@ -120,7 +131,7 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     role word: "Uzbek-born Kabulov" has no title, "Afghan National Security Adviser (NSA)
     Mohammad Hanif Atmar" has "Afghan National Security Adviser".
     """
-    floor = doc[start].sent.start
+    floor = _sentence_start(doc, start)
     end = start
     if end - 1 > floor and word_of(doc[end - 1]) in HONORIFICS:
         end -= 1
@@ -135,17 +146,7 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
         token = doc[i]
         if _chain_word(token) or (token.text in ("-", "&") and i > floor and _chain_word(doc[i - 1])):
             first = i
-        elif token.lower_ == "the" and i > floor and doc[i - 1].lower_ in _TITLE_PREPOSITIONS:
-            pass
-        elif (
-            token.pos_ == "ADP"
-            and token.lower_ in _TITLE_PREPOSITIONS
-            and i > floor
-            and _chain_word(doc[i - 1])
-            and (doc[i - 1].is_title or doc[i - 1].is_upper or is_role(doc[i - 1], kind))
-        ):
-            pass
-        else:
+        elif not _title_link(doc, i, floor, kind):
             break
         i -= 1
     while first < end and (doc[first].pos_ in ("ADP", "DET") or doc[first].is_punct):
@@ -161,8 +162,12 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     return first, end
 
 
-def titles_of(doc: Doc, start: int, end: int, kind: str) -> list[str]:
-    """Every title the text gives the mention ``doc[start:end]`` of a ``kind`` entity, in text order."""
+def titles_of(doc: Doc, start: int, end: int, kind: str, names: Container[int] = ()) -> list[str]:
+    """Every title the text gives the mention ``doc[start:end]`` of a ``kind`` entity, in text order.
+
+    ``names`` holds the token indices of the article's name mentions: a phrase headed by a name is
+    another name for the entity ("Northern Relief Mission … (NRMC)"), not a title.
+    """
     found: list[str] = []
     prename = prename_title(doc, start, kind)
     if prename is not None:
@@ -173,18 +178,29 @@ def titles_of(doc: Doc, start: int, end: int, kind: str) -> list[str]:
         if child.i in inside:
             continue
         if child.dep_ == "appos":
-            found.extend(_phrase(child, kind, exclude=None))
+            found.extend(_phrase(child, kind, None, names))
         elif child.dep_ == "relcl" and _relative_subject(child):
-            found.extend(_predicate_titles(child, kind))
+            found.extend(_predicate_titles(child, kind, names))
     if root.dep_ == "appos" and root.head.i not in inside:
-        found.extend(_phrase(root.head, kind, exclude=root))
+        found.extend(_phrase(root.head, kind, root, names))
     if root.dep_ in ("nsubj", "nsubjpass"):
         verb = root.head
-        found.extend(_predicate_titles(verb, kind))
+        found.extend(_predicate_titles(verb, kind, names))
         for conj in verb.children:
             if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and not _has_subject(conj):
-                found.extend(_predicate_titles(conj, kind))
+                found.extend(_predicate_titles(conj, kind, names))
     return found
+
+
+def _sentence_start(doc: Doc, i: int, limit: int = 24) -> int:
+    """The start of ``doc[i]``'s sentence, looking back at most ``limit`` tokens (titles are short).
+
+    Cheaper than ``Token.sent``, which checks the whole Doc's annotation on every call.
+    """
+    floor = max(0, i - limit)
+    while i > floor and not doc[i].is_sent_start:
+        i -= 1
+    return i
 
 
 def _chain_word(token: Token) -> bool:
@@ -192,6 +208,24 @@ def _chain_word(token: Token) -> bool:
     if token.ent_type_ in _NUMERIC or token.is_space or token.is_punct or "\n" in token.text_with_ws[:-1]:
         return False
     return token.pos_ in ("PROPN", "NOUN", "ADJ") or (token.tag_ == "VBN" and token.dep_ == "amod")
+
+
+def _title_link(doc: Doc, i: int, floor: int, kind: str) -> bool:
+    """Whether ``doc[i]`` links two parts of one title: "Envoy for Afghanistan", "Ambassador to the UN".
+
+    A preposition counts only after a capitalised or role word ("the role of Adviser X" stops at "of").
+    """
+    token, before = doc[i], doc[i - 1] if i > floor else None
+    if before is None:
+        return False
+    if token.lower_ == "the":
+        return before.lower_ in _TITLE_PREPOSITIONS
+    return (
+        token.pos_ == "ADP"
+        and token.lower_ in _TITLE_PREPOSITIONS
+        and _chain_word(before)
+        and (before.is_title or before.is_upper or is_role(before, kind))
+    )
 
 
 def _is_modifier(token: Token) -> bool:
@@ -207,15 +241,14 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
-def _predicate_titles(verb: Token, kind: str) -> list[str]:
+def _predicate_titles(verb: Token, kind: str, names: Container[int]) -> list[str]:
     """Titles a clause predicates of its subject: "is/became X", "serves as X", "was named X".
 
     Negated, modal and conditional clauses ("is not a diplomat", "could become president",
     "if he were mayor") do not say what the subject is, so they give nothing.
     """
     if any(
-        c.dep_ == "neg" or c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in ("if", "whether"))
-        for c in verb.children
+        c.dep_ == "neg" or c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in ("if", "whether")) for c in verb.children
     ):
         return []
     heads: list[Token] = []
@@ -229,12 +262,14 @@ def _predicate_titles(verb: Token, kind: str) -> list[str]:
             heads.extend(c for c in child.children if c.dep_ == "pobj")
     found: list[str] = []
     for head in heads:
-        found.extend(_phrase(head, kind, exclude=None))
+        found.extend(_phrase(head, kind, None, names))
     return found
 
 
-def _phrase(head: Token, kind: str, exclude: Token | None) -> list[str]:
+def _phrase(head: Token, kind: str, exclude: Token | None, names: Container[int]) -> list[str]:
     """The title phrase headed by ``head`` (its own modifiers and "of …" complements), if a role."""
+    if head.i in names:
+        return []
     if not is_role(head, kind) and not (
         # "served as Ambassador Extraordinary": the parse heads the title with its modifier.
         word_of(head) in TITLE_MODIFIERS and any(c.dep_ == "compound" and is_role(c, kind) for c in head.lefts)
@@ -248,7 +283,7 @@ def _phrase(head: Token, kind: str, exclude: Token | None) -> list[str]:
         if token.i == head.i:
             continue
         if (
-            token.dep_ in _CLAUSE_DEPS
+            (token.dep_ in _CLAUSE_DEPS and (token.dep_ != "appos" or token.head.i == head.i))
             # "Ambassador Extraordinary and Plenipotentiary" is one title; "a doctor and a father" is two.
             or (token.dep_ in ("cc", "conj") and not _joins_names(token))
             or (token.dep_ == "poss" and token.head.i == head.i and token.pos_ in ("PRON", "NOUN"))

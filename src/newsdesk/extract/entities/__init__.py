@@ -21,9 +21,10 @@ from spacy.tokens import Doc
 
 from newsdesk.extract.entities.cluster import cluster, entity_name, entity_type, name_parts
 from newsdesk.extract.entities.gazetteer import Gazetteer, default_gazetteer
-from newsdesk.extract.entities.mentions import ENTITY_TYPES, Mention, build_matcher, collect
-from newsdesk.extract.entities.pronouns import quoted, resolve
-from newsdesk.extract.titles import titles_of
+from newsdesk.extract.entities.mentions import ENTITY_TYPES, Mention, build_matcher, collect, make_mention
+from newsdesk.extract.entities.pronouns import resolve
+from newsdesk.extract.entities.scan import Scanner, quoted
+from newsdesk.extract.titles import HONORIFICS, titles_of, word_of
 from newsdesk.record import Entity, Span
 
 __all__ = ["EntitiesComponent", "entity_for_span", "find_entities"]
@@ -70,23 +71,25 @@ def entity_for_span(doc: Doc, start: int, end: int) -> Entity | None:
 
 def find_entities(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> list[Entity]:
     """The entities of a parsed ``doc`` (needs sentences, a parse and the model's entities)."""
-    collected = collect(doc, gazetteer, matcher)
+    scanner = Scanner(doc)
+    collected = collect(doc, scanner, gazetteer, matcher)
     mentions = collected.mentions
     groups = cluster(mentions, collected.links)
     types = [entity_type([mentions[i] for i in group]) for group in groups]
-    _missed_name_parts(doc, mentions, groups, types)
-    _pronouns(doc, mentions, groups, types)
+    _missed_name_parts(doc, scanner, mentions, groups, types)
+    _pronouns(doc, scanner, mentions, groups, types)
+    names = {i for m in mentions if m.source != "pronoun" for i in range(m.start, m.end)}
     entities: list[Entity] = []
     for group, type_ in zip(groups, types, strict=True):
-        if type_ not in ENTITY_TYPES:
-            continue
         members = sorted((mentions[i] for i in group), key=lambda m: m.start)
+        if type_ not in ENTITY_TYPES or all(m.shaky and not m.entries for m in members):
+            continue  # only in a title-case headline: "Avoid Bad Optics" is not an organisation
         name = entity_name(members)
         aliases = list(dict.fromkeys(m.text for m in members if m.source != "pronoun" and m.text != name))
         titles: dict[str, str] = {}
         if type_ in _TITLED:
             for m in members:
-                for title in titles_of(doc, m.start, m.end, type_):
+                for title in titles_of(doc, m.start, m.end, type_, names):
                     titles.setdefault(title.casefold(), title)
         spans = [Span(m.start_char, m.end_char) for m in members]
         entities.append(Entity("", name, type_, list(titles.values()), aliases, spans))
@@ -96,7 +99,9 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> lis
     return entities
 
 
-def _missed_name_parts(doc: Doc, mentions: list[Mention], groups: list[list[int]], types: list[str]) -> None:
+def _missed_name_parts(
+    doc: Doc, scanner: Scanner, mentions: list[Mention], groups: list[list[int]], types: list[str]
+) -> None:
     """Add surnames of the article's people that the model did not tag ("Brenner is a career banker").
 
     A capitalised word equal to one person's surname, outside every model entity (so not the
@@ -111,39 +116,37 @@ def _missed_name_parts(doc: Doc, mentions: list[Mention], groups: list[list[int]
                     surnames.setdefault(words[-1], []).append((mentions[i].start, n))
     if not surnames:
         return
-    taken = bytearray(len(doc))
-    for m in mentions:
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-    for token in doc:
-        options = surnames.get(token.text)
-        if options is None or taken[token.i] or token.ent_type_ or token.is_stop or not token.is_title:
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for token in scanner.word_tokens(list(surnames)):
+        if token.i in taken or token.ent_type_ or token.is_stop or not token.is_title:
             continue
-        if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title for j in (token.i - 1, token.i + 1)):
-            if not (token.i > 0 and doc[token.i - 1].text in ("Mr.", "Mrs.", "Ms.", "Dr.")):
-                continue
-        earlier = [n for start, n in options if start < token.i]
-        group = earlier[-1] if earlier else options[0][1]
-        mentions.append(
-            Mention(token.i, token.i + 1, "PERSON", "name-part", token.text, token.idx, token.idx + len(token))
+        in_longer_name = any(
+            0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title for j in (token.i - 1, token.i + 1)
         )
-        groups[group].append(len(mentions) - 1)
+        if in_longer_name and not (token.i > 0 and word_of(doc[token.i - 1]) in HONORIFICS):
+            continue
+        options = surnames[token.text]
+        earlier = [n for start, n in options if start < token.i]
+        owner = earlier[-1] if earlier else options[0][1]
+        mentions.append(make_mention(doc, token.i, token.i + 1, "PERSON", "name-part"))
+        groups[owner].append(len(mentions) - 1)
 
 
-def _pronouns(doc: Doc, mentions: list[Mention], groups: list[list[int]], types: list[str]) -> None:
+def _pronouns(doc: Doc, scanner: Scanner, mentions: list[Mention], groups: list[list[int]], types: list[str]) -> None:
     """Add the pronouns that can only mean one of the article's people to that person's mentions."""
-    people: dict[int, tuple[int, int]] = {}
+    people: list[tuple[int, int]] = []
     genders: dict[int, str] = {}
     for n, (group, type_) in enumerate(zip(groups, types, strict=True)):
         if type_ != "PERSON":
             continue
         for i in group:
-            mention = mentions[i]
-            people[mention.start] = (mention.end, n)
-            if mention.gender is not None:
-                genders.setdefault(n, mention.gender)
+            people.append((mentions[i].start_char, n))
+            gender = mentions[i].gender
+            if gender is not None:
+                genders.setdefault(n, gender)
     if not people:
         return
-    for i, n in resolve(doc, people, genders, quoted(doc)):
-        token = doc[i]
-        mentions.append(Mention(i, i + 1, "PERSON", "pronoun", token.text, token.idx, token.idx + len(token)))
+    names = {i for m in mentions for i in range(m.start, m.end)}
+    for i, n in resolve(doc, scanner, people, genders, quoted(scanner.text), names):
+        mentions.append(make_mention(doc, i, i + 1, "PERSON", "pronoun"))
         groups[n].append(len(mentions) - 1)

@@ -10,7 +10,8 @@ Rules, applied in order over the article's mentions (union-find, so they compose
   form ("PTI") joins an entry only when another name of that entry is in the article;
 - the same name up to case, periods, hyphens and "the" ("the United Nations", "United Nations");
 - an acronym the capitals of an earlier name spell ("NATO" after "North Atlantic Treaty Organization");
-- an organisation and its name with a designator ("Veltra" and "Veltra Group").
+- an organisation and its name with a designator ("Veltra" and "Veltra Group"), or its last word
+  when only one name ends so ("the Post" after "New York Post").
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from newsdesk.extract.entities.gazetteer import name_key
 from newsdesk.extract.entities.mentions import Mention, acronym_spells
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Model types under which the small model also writes surnames it missed as people ("Kabulov's" as ORG).
-_SURNAME_MISTYPES = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"})
+# Model types under which the small model also writes surnames of people it has just named in full
+# ("Kabulov's" as ORG; on a PolNeAR dev article, "Alicia Machado" and then "Machado" as GPE 17 times).
+# Names the gazetteer knows ("Jordan", "Washington") keep their type.
+_SURNAME_MISTYPES = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE"})
 _DESIGNATORS = frozenset(
     {"agency", "news", "group", "party", "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc"}
     | {"foundation", "network", "movement", "holdings"}
@@ -62,6 +65,7 @@ def cluster(mentions: list[Mention], links: Iterable[tuple[int, int]]) -> list[l
     _by_name(mentions, sets, attached)
     _acronyms_of_names(mentions, sets)
     _designators(mentions, sets, attached)
+    _short_forms(mentions, sets, attached)
     groups: dict[int, list[int]] = {}
     for i in range(len(mentions)):
         groups.setdefault(sets.find(i), []).append(i)
@@ -69,8 +73,13 @@ def cluster(mentions: list[Mention], links: Iterable[tuple[int, int]]) -> list[l
 
 
 def _is_person(mention: Mention) -> bool:
-    """A PERSON mention the gazetteer does not know as something else ("Sputnik" is a news agency)."""
-    return mention.label == "PERSON" and not any(e.type != "PERSON" for e in mention.entries)
+    """A person's name: the gazetteer says so, or the model does and the gazetteer has nothing against it.
+
+    The gazetteer overrules the model both ways: "Sputnik" is a news agency, "Trump" a person.
+    """
+    if mention.entries:
+        return all(e.type == "PERSON" for e in mention.entries)
+    return mention.label == "PERSON"
 
 
 def _people(mentions: list[Mention], sets: _UnionFind) -> set[int]:
@@ -100,11 +109,13 @@ def _people(mentions: list[Mention], sets: _UnionFind) -> set[int]:
         if len(words) != 1:
             continue
         word = words[0]
-        maybe_person = mention.label == "PERSON" or (mention.label in _SURNAME_MISTYPES and not mention.entries)
+        maybe_person = (
+            mention.label == "PERSON"
+            or _is_person(mention)
+            or (mention.label in _SURNAME_MISTYPES and not mention.entries)
+        )
         if word in by_surname and maybe_person:
-            candidates = by_surname[word]
-            earlier = [j for j in candidates if mentions[j].start < mention.start]
-            sets.union(i, earlier[-1] if earlier else candidates[0])
+            sets.union(i, _owner_of_surname(mentions, sets, by_surname[word], mention.start))
             attached.add(i)
         elif word in by_first and _is_person(mention):
             people = {sets.find(j) for j in by_first[word]}
@@ -112,6 +123,20 @@ def _people(mentions: list[Mention], sets: _UnionFind) -> set[int]:
                 sets.union(i, people.pop())
                 attached.add(i)
     return attached
+
+
+def _owner_of_surname(mentions: list[Mention], sets: _UnionFind, full: list[int], position: int) -> int:
+    """Which of the full names sharing a surname a bare surname means.
+
+    News names the main person by surname and the secondary one by full name ("Hillary
+    Clinton … her daughter Chelsea Clinton's apartment … Clinton's van"), so the person named in
+    full most often wins; between equals, the nearest earlier one.
+    """
+    counts = Counter(sets.find(j) for j in full)
+    best = max(counts.values())
+    leaders = [j for j in full if counts[sets.find(j)] == best]
+    earlier = [j for j in leaders if mentions[j].start < position]
+    return earlier[-1] if earlier else leaders[0]
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -177,6 +202,20 @@ def _designators(mentions: list[Mention], sets: _UnionFind, attached: set[int]) 
         sets.union(i, first_of.setdefault(" ".join(words), i))
 
 
+def _short_forms(mentions: list[Mention], sets: _UnionFind, attached: set[int]) -> None:
+    """Join "the Post" to "New York Post": a one-word organisation name that ends exactly one longer one."""
+    endings: dict[str, set[int]] = {}
+    for i, mention in enumerate(mentions):
+        if mention.label == "ORG" and len(mention.words) >= 2 and i not in attached:
+            endings.setdefault(mention.words[-1], set()).add(sets.find(i))
+    for i, mention in enumerate(mentions):
+        if mention.label != "ORG" or len(mention.words) != 1 or mention.entries or i in attached:
+            continue
+        owners = endings.get(mention.words[0], set())
+        if len(owners) == 1:
+            sets.union(i, owners.pop())
+
+
 def entity_type(members: list[Mention]) -> str:
     """The entity's type: a person's full name, else the gazetteer, else the model's majority label."""
     if any(_is_person(m) and len(name_parts(m)) >= 2 and not m.entries for m in members):
@@ -195,20 +234,24 @@ def entity_type(members: list[Mention]) -> str:
 
 
 def entity_name(members: list[Mention]) -> str:
-    """The fullest name: among forms no other form contains or abbreviates, the most used, then longest."""
-    counts = Counter(m.text for m in members if m.source != "pronoun")
-    forms = {m.text: m for m in reversed(members) if m.source != "pronoun"}  # first mention of each form
+    """The fullest name: among forms that are not a single word or acronym of another, the most used, then longest."""
+    names = [m for m in members if m.source != "pronoun"]
+    names = [m for m in names if not m.shaky] or names  # a headline's spans are the model's weakest
+    counts = Counter(m.text for m in names)
+    forms = {m.text: m for m in reversed(names)}  # first mention of each form
     full = [f for f in counts if not any(g != f and _part_of(forms[f], forms[g]) for g in counts)]
     order = {text: n for n, text in enumerate(counts)}
     return max(full or list(counts), key=lambda f: (counts[f], len(f), -order[f]))
 
 
 def _part_of(short: Mention, long_: Mention) -> bool:
-    """Whether ``short`` is a part ("Kabulov"), an acronym ("UNAMA") or a case variant of ``long_``."""
+    """Whether ``short`` is one word of ("Kabulov"), an acronym of ("UNAMA") or a case variant of ``long_``.
+
+    Longer forms are not preferred just for containing a shorter one: the model's spans sometimes
+    take in a neighbouring word ("Crooked Hillary Clinton"), so between full forms use decides.
+    """
     if len(short.text) >= len(long_.text):
         return len(short.text) == len(long_.text) and short.text != long_.text and short.text.isupper()
-    a = [w.casefold() for w in short.words]
-    b = [w.casefold() for w in long_.words]
-    if a and all(w in b for w in a):
+    if len(short.words) == 1 and short.words[0].casefold() in (w.casefold() for w in long_.words):
         return True
     return short.text.replace(".", "").isupper() and acronym_spells(list(long_.words), short.text) == 0

@@ -16,24 +16,35 @@ Hanif Atmar") are titles, not organisations, and are dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.gazetteer import Gazetteer, GazetteerEntry
+from newsdesk.extract.entities.scan import Scanner, headline_lines
 from newsdesk.extract.titles import HONORIFICS, PERSON_ROLES, is_title_token, prename_title, word_of
 
 NUMERIC_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 # The types an entity may have; the model's others (numeric ones, LANGUAGE) are not entities.
-ENTITY_TYPES = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
-)
+ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 _BREAKS = frozenset({"(", ")", "[", "]", "“", "”", '"', "«", "»", "„", "—", "–", ":", ";", "|"})
 _LEADING_JUNK = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_ACRONYM_GLUE = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "de", "des", "du", "la", "le", "al", "el"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Last words of company and institution names; a "person" ending in one is an organisation.
+_ORGANISATION_WORDS = frozenset(
+    """
+    Shipping Group Holdings Bank Airlines Airways Energy Motors Systems Technologies Industries Partners
+    Capital Corp Corporation Inc Ltd LLC Media Pharmaceuticals Foods Insurance Logistics Telecom Solutions
+    Networks Labs Ventures Resources Mining Steel Press University College Institute Foundation Party
+    Council Committee Ministry Agency Army Police Hospital Airport Club Association Union Trust Fund
+    """.split()
+)
+_ACRONYM_GLUE = frozenset(
+    {"of", "the", "and", "for", "in", "on", "to", "at", "de", "des", "du", "la", "le", "al", "el"}
+)
 _ACRONYM_SKIP = frozenset({"-", "&", "'", "’"})
 # Acronyms are rarely longer; longer all-caps tokens in brackets are shouted words.
 _MAX_ACRONYM = 10
@@ -50,9 +61,23 @@ class Mention:
     text: str
     start_char: int
     end_char: int
+    words: tuple[str, ...]
     entries: tuple[GazetteerEntry, ...] = ()
     gender: str | None = None
-    words: tuple[str, ...] = field(default_factory=tuple)
+    shaky: bool = False
+    """In a title-case line (a headline), where the model's spans and types are unreliable."""
+
+
+def make_mention(doc: Doc, start: int, end: int, label: str, source: str) -> Mention:
+    """A mention of ``doc[start:end]`` with its text, character offsets and words."""
+    span = doc[start:end]
+    return _mention(list(span), span.text, span.start_char, label, source)
+
+
+def _mention(tokens: list[Token], text: str, start_char: int, label: str, source: str) -> Mention:
+    """A mention of contiguous ``tokens`` whose text ``text`` starts at ``start_char``."""
+    words = tuple(t.text for t in tokens if not t.is_punct)
+    return Mention(tokens[0].i, tokens[-1].i + 1, label, source, text, start_char, start_char + len(text), words)
 
 
 @dataclass(slots=True)
@@ -66,29 +91,37 @@ class Collected:
 def build_matcher(nlp: Language, gazetteer: Gazetteer) -> PhraseMatcher:
     """A case-exact token matcher over the gazetteer's strong forms, tokenised like the pipeline."""
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    matcher.add("GAZETTEER", list(nlp.tokenizer.pipe(gazetteer.search_phrases())))
+    matcher.add("GAZETTEER", [nlp.make_doc(text) for text in gazetteer.search_phrases()])
     return matcher
 
 
-def collect(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> Collected:
+def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMatcher) -> Collected:
     """All mentions of ``doc``: model entities, bracketed acronyms and gazetteer names, non-overlapping."""
     candidates: list[tuple[int, Mention]] = []  # (priority, mention): lower priority wins ties of length
+    text = scanner.text
     for ent in doc.ents:
         if ent.label_ in ENTITY_TYPES:
-            for start, end in _pieces(doc, ent.start, ent.end):
-                mention = _trimmed(doc, start, end, ent.label_, "model")
+            for piece in _pieces(list(ent)):
+                mention = _trimmed(doc, text, piece, ent.label_, "model")
                 if mention is not None:
                     candidates.append((1, mention))
+    covered = {m.start: m.end for _, m in candidates}
     for _, start, end in matcher(doc):
-        if not _shouted(doc, start, end):
-            mention = _trimmed(doc, start, end, "", "gazetteer")
+        # Most gazetteer hits repeat a model entity; those can only lose to it, so skip them early.
+        inside = any(covered.get(a, -1) >= end for a in range(max(0, start - 3), start + 1))
+        if not inside and not _shouted(doc, start, end):
+            mention = _trimmed(doc, text, list(doc[start:end]), "", "gazetteer")
             if mention is not None:
                 candidates.append((2, mention))
-    pairs = _acronyms(doc, candidates)
+    pairs = _acronyms(doc, scanner, candidates)
     mentions = _select(doc, candidates)
     index = {(m.start, m.end): n for n, m in enumerate(mentions)}
     links = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
     links.extend(_bracket_aliases(doc, mentions, index))
+    headlines = headline_lines(scanner.text)
+    for mention in mentions:
+        mention.shaky = mention.start_char in headlines
+    _trim_headline_people(doc, mentions)
     for mention in mentions:
         mention.entries = gazetteer.lookup(mention.text)
         if not mention.label:
@@ -97,42 +130,83 @@ def collect(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> Collected
     return Collected(mentions, links)
 
 
-def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Split an entity span at brackets, quotes, dashes and line breaks."""
-    pieces: list[tuple[int, int]] = []
-    piece_start = start
-    for i in range(start, end):
-        token = doc[i]
-        if token.text in _BREAKS or "\n" in token.text:
-            pieces.append((piece_start, i))
-            piece_start = i + 1
-        elif i > start and "\n" in doc[i - 1].whitespace_:
-            pieces.append((piece_start, i))
-            piece_start = i
-    pieces.append((piece_start, end))
-    return [(a, b) for a, b in pieces if b > a]
+def _trim_headline_people(doc: Doc, mentions: list[Mention]) -> None:
+    """Cut a headline's person span to the name the body uses ("Obama Seeks", "Rip Donald Trump").
+
+    In a title-case line the model takes capitalised verbs into names; a full name or surname
+    from the body inside the span is the name.
+    """
+    body = {tuple(w.casefold() for w in m.words) for m in mentions if m.label == "PERSON" and not m.shaky}
+    full = sorted((name for name in body if len(name) >= 2), key=len, reverse=True)
+    surnames = {name[-1] for name in full}
+    for n, mention in enumerate(mentions):
+        words = [t.text.casefold() for t in doc[mention.start : mention.end]]
+        if not mention.shaky or mention.label != "PERSON" or tuple(words) in body:
+            continue
+        found = next(
+            ((a, a + len(name)) for name in full for a in range(len(words)) if tuple(words[a : a + len(name)]) == name),
+            next(((a, a + 1) for a, word in enumerate(words) if word in surnames), None),
+        )
+        if found is not None:
+            trimmed = make_mention(doc, mention.start + found[0], mention.start + found[1], "PERSON", mention.source)
+            trimmed.shaky, trimmed.gender = True, mention.gender
+            mentions[n] = trimmed
 
 
-def _trimmed(doc: Doc, start: int, end: int, label: str, source: str) -> Mention | None:
-    """A mention for ``doc[start:end]`` without leading articles, titles and trailing possessives."""
+def _pieces(tokens: list[Token]) -> list[list[Token]]:
+    """Split an entity's tokens at brackets, quotes, dashes, line breaks and possessives ("Trump’s 1995")."""
+    pieces: list[list[Token]] = [[]]
+    last = len(tokens) - 1
+    for n, token in enumerate(tokens):
+        word = token.text
+        if word in _BREAKS or "\n" in word or (word in _POSSESSIVE and n < last):
+            pieces.append([])
+            continue
+        if n and "\n" in tokens[n - 1].whitespace_:
+            pieces.append([])
+        pieces[-1].append(token)
+    return [piece for piece in pieces if piece]
+
+
+def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) -> Mention | None:
+    """A mention of ``tokens`` without leading articles, titles and trailing possessives, or None."""
+    first, last = 0, len(tokens)
+    while first < last and (tokens[first].lower_ in _LEADING_JUNK or tokens[first].is_punct or tokens[first].is_space):
+        first += 1
+    while last > first and (
+        tokens[last - 1].text in _POSSESSIVE or tokens[last - 1].is_punct or tokens[last - 1].is_space
+    ):
+        last -= 1
     gender = None
-    while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
     if label == "PERSON":
-        while start < end - 1 and is_title_token(doc[start]):
-            gender = HONORIFICS.get(word_of(doc[start]), gender)
-            start += 1
-        if all(is_title_token(doc[i]) for i in range(start, end)):
+        if last - first >= 3 and _after_title_preposition(doc, tokens[first].i):
+            first += 1  # "Envoy for Carpathia Dorin Malek": the place belongs to the title
+        while first < last - 1 and is_title_token(tokens[first]):
+            gender = HONORIFICS.get(word_of(tokens[first]), gender)
+            first += 1
+        if first < last and all(is_title_token(t) for t in tokens[first:last]):
             return None
-        if start > 0 and word_of(doc[start - 1]) in HONORIFICS:
-            gender = HONORIFICS[word_of(doc[start - 1])]
-    span = doc[start:end]
-    if not span or not any(ch.isalpha() for ch in span.text) or len(span.text) < 2:
+    if first >= last:
         return None
-    words = tuple(t.text for t in span if not t.is_punct)
-    return Mention(start, end, label, source, span.text, span.start_char, span.end_char, gender=gender, words=words)
+    kept = tokens[first:last]
+    start_char = kept[0].idx
+    name = text[start_char : kept[-1].idx + len(kept[-1].text)]
+    if len(name) < 2 or not any(ch.isalpha() for ch in name) or word_of(kept[0]) in _SUFFIXES:
+        return None
+    if source == "model" and not any(ch.isupper() for ch in name):
+        return None  # "n’t", "coronavirus": not names
+    if label == "PERSON" and kept[0].i > 0 and word_of(doc[kept[0].i - 1]) in HONORIFICS:
+        gender = HONORIFICS[word_of(doc[kept[0].i - 1])]
+    if label == "PERSON" and len(kept) >= 2 and kept[-1].text in _ORGANISATION_WORDS:
+        label = "ORG"  # "Kestrel Shipping", "Acme Holdings": the model's people that are companies
+    mention = _mention(kept, name, start_char, label, source)
+    mention.gender = gender
+    return mention
+
+
+def _after_title_preposition(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` follows a title's preposition ("Envoy for", "Minister of")."""
+    return i > 1 and doc[i - 1].lower_ in ("for", "of", "to") and is_title_token(doc[i - 2])
 
 
 def _shouted(doc: Doc, start: int, end: int) -> bool:
@@ -143,7 +217,9 @@ def _shouted(doc: Doc, start: int, end: int) -> bool:
     return any(t.is_upper for t in neighbours)
 
 
-def _acronyms(doc: Doc, candidates: list[tuple[int, Mention]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def _acronyms(
+    doc: Doc, scanner: Scanner, candidates: list[tuple[int, Mention]]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Find "Long Name (ACRONYM)" definitions; add both spans as candidates and return them as pairs.
 
     When the acronym does not spell the words before it ("Moscow State Institute of International
@@ -151,16 +227,16 @@ def _acronyms(doc: Doc, candidates: list[tuple[int, Mention]]) -> list[tuple[tup
     """
     pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
     ending_at = {m.end: m for _, m in candidates if m.source == "model"}
-    for i in range(1, len(doc) - 1):
-        token = doc[i]
-        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not _is_acronym(token):
+    for token in scanner.bracketed_acronyms():
+        i = token.i
+        if not _is_acronym(token):
             continue
         opening = i - 1
         first = _expansion_start(doc, opening, token.text)
         if first is not None:
             if word_of(doc[opening - 1]) in PERSON_ROLES:
                 continue  # "National Security Adviser (NSA)" is a title, not a body
-            expansion = _trimmed(doc, first, opening, "", "acronym")
+            expansion = _trimmed(doc, scanner.text, list(doc[first:opening]), "", "acronym")
             if expansion is None:
                 continue
             model = ending_at.get(opening)
@@ -172,7 +248,7 @@ def _acronyms(doc: Doc, candidates: list[tuple[int, Mention]]) -> list[tuple[tup
             if before is None or before.label in ("PERSON", "GPE", "LOC", "NORP"):
                 continue
             expansion = before
-        acronym = _trimmed(doc, i, i + 1, expansion.label, "acronym")
+        acronym = _trimmed(doc, scanner.text, [token], expansion.label, "acronym")
         if acronym is not None:
             candidates.append((0, acronym))
             pairs.append(((expansion.start, expansion.end), (i, i + 1)))
@@ -229,9 +305,13 @@ def acronym_spells(words: list[str], acronym: str) -> int | None:
 
 def _expansion_start(doc: Doc, opening: int, acronym: str) -> int | None:
     """Token index where the expansion of ``acronym`` (defined in brackets at ``opening``) begins."""
-    floor = max(doc[opening].sent.start, opening - 3 * _MAX_ACRONYM)
+    floor = max(0, opening - 3 * _MAX_ACRONYM)
     first = opening
-    while first > floor and not (doc[first - 1].is_punct and doc[first - 1].text not in _ACRONYM_SKIP):
+    while (
+        first > floor
+        and not doc[first].is_sent_start
+        and not (doc[first - 1].is_punct and doc[first - 1].text not in _ACRONYM_SKIP)
+    ):
         first -= 1
     words = [doc[i].text for i in range(first, opening)]
     found = acronym_spells(words, acronym) if words else None
@@ -252,7 +332,7 @@ def _select(doc: Doc, candidates: list[tuple[int, Mention]]) -> list[Mention]:
 
 
 def _drop_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Drop names that are really a person's title: "Afghan National Security Adviser", "State" of "Secretary of State"."""
+    """Drop names that are really a person's title ("Afghan National Security Adviser", "State" of "Secretary of")."""
     inside: set[int] = set()
     for mention in mentions:
         if mention.label == "PERSON":

@@ -10,72 +10,78 @@ linked only when exactly one person could be meant:
 - among those, people whose gender is known to differ (from "Mr."/"Ms." or an earlier pronoun)
   are set aside, and exactly one person must remain;
 - a pronoun in a subordinate clause before a name in its own sentence ("When he arrived,
-  Kabulov said") is left alone: it points forward.
+  Kabulov said") is left alone: it points forward;
+- so is one whose window holds two capitalised proper nouns the model did not tag (a person
+  it missed could be meant).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Container
+
 from spacy.tokens import Doc
+
+from newsdesk.extract.entities.scan import Ranges, Scanner
+from newsdesk.extract.titles import is_title_token
 
 _GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
-_OPENING = frozenset({"“", "«", "„"})
-_CLOSING = frozenset({"”", "»"})
-_STRAIGHT = frozenset({'"', "``", "''"})
 # How many sentences back an antecedent may be: "Kabulov claimed. “…” He stated …" is two.
 _LOOKBACK = 2
 
 
-def quoted(doc: Doc) -> bytearray:
-    """1 for tokens inside (or being) quotation marks; a paragraph break closes an open quote."""
-    mask = bytearray(len(doc))
-    inside = False
-    for token in doc:
-        text = token.text
-        if "\n" in text:
-            inside = False
-        elif text in _OPENING:
-            inside, mask[token.i] = True, 1
-        elif text in _CLOSING:
-            inside, mask[token.i] = False, 1
-        elif text in _STRAIGHT:
-            inside, mask[token.i] = not inside, 1
-        elif inside:
-            mask[token.i] = 1
-    return mask
-
-
 def resolve(
-    doc: Doc, people: dict[int, tuple[int, int]], genders: dict[int, str], mask: bytearray
+    doc: Doc,
+    scanner: Scanner,
+    people: list[tuple[int, int]],
+    genders: dict[int, str],
+    quotes: Ranges,
+    names: Container[int],
 ) -> list[tuple[int, int]]:
-    """Link pronouns to people; ``people`` maps a mention's first token to (its end, its entity).
+    """Link pronouns to people; ``people`` holds (first character, entity) of every person mention.
 
-    ``genders`` (entity → "m"/"f") is read and extended with what the linked pronouns say.
-    Returns (pronoun token index, entity) pairs.
+    ``genders`` (entity → "m"/"f") is read and extended with what the linked pronouns say;
+    ``names`` holds the token indices of all name mentions. Returns (pronoun token, entity) pairs.
     """
+    sentences = [(sent.start, sent.end) for sent in doc.sents]
+    starts = [doc[start].idx for start, _ in sentences]
+    named = [(start, entity) for start, entity in people if start not in quotes]
+    in_sentence: dict[int, set[int]] = {}
+    for start, entity in named:
+        in_sentence.setdefault(bisect_right(starts, start) - 1, set()).add(entity)
+    candidates = [token for token in scanner.pronouns() if token.idx not in quotes]
+    events = sorted([(start, 0, entity) for start, entity in named] + [(t.idx, 1, t.i) for t in candidates])
+    seen: dict[int, list[int]] = {}  # sentence → people named so far, pronouns included
     links: list[tuple[int, int]] = []
-    history: list[list[int]] = []
-    for sent in doc.sents:
-        current: list[int] = []
-        later = {people[i][1] for i in range(sent.start, sent.end) if i in people and not mask[i]}
-        i = sent.start
-        while i < sent.end:
-            if i in people and not mask[i]:
-                end, entity = people[i]
-                current.append(entity)
-                i = end
-                continue
-            token = doc[i]
-            gender = _GENDER.get(token.lower_)
-            if gender is not None and not mask[i] and _referring(token.dep_, token.lower_):
-                forward = bool(later - set(current)) and token.head.dep_ != "ROOT"
-                target = None if forward else _antecedent(current, history, gender, genders)
-                if target is not None:
-                    links.append((i, target))
-                    genders.setdefault(target, gender)
-                    current.append(target)
-            i += 1
-        history.append(current)
+    for position, is_pronoun, item in events:
+        sentence = bisect_right(starts, position) - 1
+        current = seen.setdefault(sentence, [])
+        if not is_pronoun:
+            current.append(item)
+            continue
+        token = doc[item]
+        word = token.lower_
+        if not _referring(token.dep_, word):
+            continue
+        # A pronoun in a subordinate clause before a new name points forward: "When he arrived, X said".
+        if in_sentence.get(sentence, set()) - set(current) and token.head.dep_ != "ROOT":
+            continue
+        source = (
+            sentence
+            if current
+            else next((b for b in range(sentence - 1, max(sentence - 1 - _LOOKBACK, -1), -1) if seen.get(b)), None)
+        )
+        if source is None:
+            continue
+        last = item if source == sentence else sentences[source][1]
+        if _unknown_name(doc, sentences[source][0], last, names):
+            continue
+        target = _antecedent(seen[source], _GENDER[word], genders)
+        if target is not None:
+            links.append((item, target))
+            genders.setdefault(target, _GENDER[word])
+            current.append(target)
     return links
 
 
@@ -84,11 +90,27 @@ def _referring(dep: str, word: str) -> bool:
     return dep in _SUBJECT if word in ("he", "she") else dep == "poss"
 
 
-def _antecedent(current: list[int], history: list[list[int]], gender: str, genders: dict[int, str]) -> int | None:
+def _unknown_name(doc: Doc, start: int, end: int, names: Container[int]) -> bool:
+    """Whether ``doc[start:end]`` holds what looks like a name the model missed ("Ana Ruiz"): two
+    capitalised proper nouns in a row outside every mention, not title words. The person it names
+    could be the pronoun's antecedent, so the pronoun is left alone."""
+    previous = False
+    for token in doc[start:end]:
+        unexplained = (
+            token.pos_ == "PROPN"
+            and token.is_title
+            and token.i not in names
+            and not token.ent_type_
+            and not is_title_token(token)
+        )
+        if unexplained and previous:
+            return True
+        previous = unexplained
+    return False
+
+
+def _antecedent(window: list[int], gender: str, genders: dict[int, str]) -> int | None:
     """The one person a pronoun can mean, or None."""
-    windows = [current] if current else [s for s in history[-_LOOKBACK:][::-1] if s][:1]
-    if not windows:
-        return None
     # People known to be of the other gender are no competition; anyone else is.
-    fitting = {entity for entity in windows[0] if genders.get(entity, gender) == gender}
+    fitting = {entity for entity in window if genders.get(entity, gender) == gender}
     return fitting.pop() if len(fitting) == 1 else None

@@ -1,0 +1,110 @@
+"""Character-level scans of the article text, so the component never walks every token.
+
+Creating spaCy ``Token`` objects is what costs in Python; whole-text questions (which lines are
+title-case headlines, which stretches are inside quotation marks, where the bracketed acronyms
+and the pronouns are) are answered with regular expressions over ``doc.text`` instead, and only
+the few hits are mapped back to tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
+
+# Share of capitalised longer words from which a line reads as a title-case headline; in running news
+# prose even name-dense paragraphs stay near half (the seed's densest sentence: 0.55).
+_HEADLINE_SHARE = 0.8
+# Headlines are short; a longer line is a paragraph, whatever its capitals.
+_HEADLINE_CHARS = 250
+_LONGER_WORD = re.compile(r"[^\W\d_]{4,}")
+_LINE = re.compile(r"[^\n]+")
+# Quotation marks: curly and angle ones open or close; straight ones toggle. A line break ends a quote
+# (news opens every paragraph of a long quote again).
+_QUOTE_MARK = re.compile(r"[“”«»„\"\n]")
+_OPENING = frozenset("“«„")
+_CLOSING = frozenset("”»")
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z&\-]{1,14})\)")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+
+
+class Ranges:
+    """Sorted, disjoint character ranges with a fast membership test."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self._starts = [start for start, _ in ranges]
+        self._ends = [end for _, end in ranges]
+
+    def __contains__(self, position: int) -> bool:
+        n = bisect_right(self._starts, position) - 1
+        return n >= 0 and position < self._ends[n]
+
+
+def headline_lines(text: str) -> Ranges:
+    """Lines in title case ("Stealth Over Health: Clinton Was Headed to ER"): most longer words capitalised.
+
+    Lines, not sentences: the parser often runs a headline without a full stop into the next line.
+    """
+    found: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        if line.end() - line.start() > _HEADLINE_CHARS:
+            continue
+        words = _LONGER_WORD.findall(line.group())
+        capital = sum(word[0].isupper() for word in words)
+        if len(words) >= 3 and capital >= _HEADLINE_SHARE * len(words):
+            found.append(line.span())
+    return Ranges(found)
+
+
+def quoted(text: str) -> Ranges:
+    """The stretches inside quotation marks, marks included; an unclosed quote ends at the line's end."""
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    for mark in _QUOTE_MARK.finditer(text):
+        char, at = mark.group(), mark.start()
+        if char == "\n" or char in _CLOSING or (char == '"' and opened is not None):
+            if opened is not None:
+                found.append((opened, at + (char != "\n")))
+                opened = None
+        elif char in _OPENING or char == '"':
+            opened = at
+    if opened is not None:
+        found.append((opened, len(text)))
+    return Ranges(found)
+
+
+class Scanner:
+    """Regex hits in one Doc's text mapped to tokens, through the tokens' start offsets (one C-level copy)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token's text: take it once
+        self._starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
+
+    def token_at(self, start: int, end: int) -> Token | None:
+        """The single token spanning exactly the characters ``[start, end)``, if the tokenizer agrees."""
+        i = bisect_left(self._starts, start)
+        if i == len(self._starts) or self._starts[i] != start:
+            return None
+        token = self.doc[i]
+        return token if token.idx + len(token.text) == end else None
+
+    def bracketed_acronyms(self) -> list[Token]:
+        """Tokens written alone in brackets that look like acronyms: "(UNAMA)", "(MoD)"."""
+        found = (self.token_at(m.start(1), m.end(1)) for m in _BRACKETED.finditer(self.text))
+        return [t for t in found if t is not None and 0 < t.i < len(self.doc) - 1]
+
+    def pronouns(self) -> list[Token]:
+        """The he/she/his/her tokens, in text order."""
+        found = (self.token_at(*m.span()) for m in _PRONOUN.finditer(self.text))
+        return [t for t in found if t is not None]
+
+    def word_tokens(self, words: list[str]) -> list[Token]:
+        """Tokens that are exactly one of ``words`` (case-sensitive, whole words), in one pass."""
+        if not words:
+            return []
+        alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        found = (self.token_at(*m.span()) for m in pattern.finditer(self.text))
+        return [t for t in found if t is not None]

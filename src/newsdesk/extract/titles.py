@@ -189,7 +189,7 @@ def titles_of(doc: Doc, start: int, end: int, kind: str, names: Container[int] =
         for conj in verb.children:
             if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and not _has_subject(conj):
                 found.extend(_predicate_titles(conj, kind, names))
-    return found
+    return list(dict.fromkeys(found))
 
 
 def _sentence_start(doc: Doc, i: int, limit: int = 24) -> int:

@@ -1,0 +1,98 @@
+"""Titles from the parse: before the name, appositives, relative clauses, copulas — and what is not a title."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsdesk.annotate import DEFAULT_MODEL
+from newsdesk.extract.titles import is_role, prename_title, titles_of
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load(DEFAULT_MODEL)
+
+
+def titles(nlp: Language, sentence: str, name: str, kind: str = "PERSON") -> list[str]:
+    """The titles of the first occurrence of ``name`` in ``sentence``."""
+    doc = nlp(sentence)
+    start_char = sentence.index(name)
+    span = doc.char_span(start_char, start_char + len(name))
+    assert span is not None
+    return titles_of(doc, span.start, span.end, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        ("Mayor Lena Hartmann said the city would not intervene.", "Lena Hartmann", ["Mayor"]),
+        (
+            "Veltrian Special Presidential Envoy for Carpathia Dorin Malek said talks had stalled.",
+            "Dorin Malek",
+            ["Veltrian Special Presidential Envoy for Carpathia"],
+        ),
+        (
+            "He praised the role of Veltrian National Security Adviser (NSA) Ivo Daskal in the talks.",
+            "Ivo Daskal",
+            ["Veltrian National Security Adviser"],
+        ),
+        ("Hugh Hill, a doctor, said the ward was full.", "Hugh Hill", ["doctor"]),
+        (
+            "Kestrel Shipping said its chief executive, Tomas Brenner, had resigned.",
+            "Tomas Brenner",
+            ["chief executive"],
+        ),
+        (
+            "Peter Novak, who serves as spokesman for the Interior Ministry, declined to comment.",
+            "Peter Novak",
+            ["spokesman for the Interior Ministry"],
+        ),
+        ("Tomas Brenner is a career diplomat.", "Tomas Brenner", ["career diplomat"]),
+        ("Sarah Collins became chairwoman of the board in 2019.", "Sarah Collins", ["chairwoman of the board"]),
+        (
+            "Sarah Collins was named chief financial officer of Brightwater Energy in March.",
+            "Sarah Collins",
+            ["chief financial officer of Brightwater Energy"],
+        ),
+        ("Daniel Reyes, 52, a former army officer, said the plan was sound.", "Daniel Reyes", ["former army officer"]),
+    ],
+)
+def test_titles_found(nlp: Language, sentence: str, name: str, expected: list[str]) -> None:
+    assert titles(nlp, sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Daniel Reyes is not a lawyer, his office said.", "Daniel Reyes"),  # negated
+        ("Daniel Reyes could become mayor next year.", "Daniel Reyes"),  # modal: not what he is
+        ("Daniel Reyes is a threat to the region, the minister said.", "Daniel Reyes"),  # not a role
+        ("She welcomed the endorsement of singer Maya Lind.", "Maya Lind"),  # "endorsement" is no role
+    ],
+)
+def test_not_titles(nlp: Language, sentence: str, name: str) -> None:
+    found = titles(nlp, sentence, name)
+    assert not any(word in " ".join(found) for word in ("lawyer", "mayor", "threat", "endorsement")), found
+
+
+def test_organisation_titles(nlp: Language) -> None:
+    assert titles(nlp, "The militant group Black Banner said it carried out the attack.", "Black Banner", "ORG") == [
+        "militant group"
+    ]
+
+
+def test_prename_title_needs_a_role_word(nlp: Language) -> None:
+    doc = nlp("Uzbek-born Marat Sadykov said he would run.")
+    assert prename_title(doc, next(t.i for t in doc if t.text == "Marat"), "PERSON") is None
+    doc = nlp("Democratic presidential candidate Maria Lopez spoke first.")
+    start = next(t.i for t in doc if t.text == "Maria")
+    found = prename_title(doc, start, "PERSON")
+    assert found is not None and doc[found[0] : found[1]].text == "Democratic presidential candidate"
+
+
+def test_role_words(nlp: Language) -> None:
+    doc = nlp("The strategist met the banker, the consultant and the government near the border.")
+    roles = {t.text for t in doc if is_role(t, "PERSON")}
+    assert roles == {"strategist", "banker", "consultant"}

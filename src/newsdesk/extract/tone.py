@@ -10,22 +10,29 @@ density measure, not a sentence classifier.
 
 The lexicon is VADER's (``vader_lexicon.txt``, 7,500 entries rated by ten people each;
 Hutto & Gilbert 2014), shipped inside the ``vaderSentiment`` package, read once per process.
-Each quote's ``tone`` is VADER's compound score (−1 … +1, with VADER's own negation,
-intensifier and "but" rules) of its content fragments joined by spaces.
+Each quote's ``tone`` is a VADER-style compound score (−1 … +1) of its content tokens: the
+sum of their lexicon valences, a valence scaled by VADER's −0.74 when one of VADER's negators
+("not", "never", "n't", …) is among the three words before it, normalised as VADER does
+(x / √(x² + 15)). VADER's other rules (capitals, intensifiers, "but", "!!") are left out:
+running full VADER on every quote cost 7% of spaCy's time on PolNeAR dev, this costs ~1%.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsdesk.record import Quote, Tone
 
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+# How many words back a negator still flips a valence (VADER's window).
+_NEGATION_WINDOW = 3
 
 
 class ToneComponent:
@@ -35,8 +42,8 @@ class ToneComponent:
         doc._.tone = article_tone(doc)
         quotes: list[Quote] = list(doc._.quotes)
         for quote in quotes:
-            text = " ".join(doc.text[span.start : span.end] for span in quote.content)
-            quote.tone = quote_tone(text) if text.strip() else None
+            tokens = [t for span in quote.content for t in _tokens(doc, span.start, span.end)]
+            quote.tone = compound([t.lower_ for t in tokens]) if tokens else None
         return doc
 
 
@@ -68,10 +75,32 @@ def article_tone(doc: Doc) -> Tone:
                 polarity=round(pos + neg, 4), word_count=words)  # fmt: skip
 
 
+def compound(words: list[str]) -> float:
+    """VADER-style compound score of lower-cased words, −1 (most negative) … +1 (most positive)."""
+    from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, normalize
+
+    lexicon = _analyzer().lexicon
+    negators = set(NEGATE)
+    total = 0.0
+    for i, word in enumerate(words):
+        valence = lexicon.get(word)
+        if valence is None:
+            continue
+        window = words[max(0, i - _NEGATION_WINDOW) : i]
+        if any(w in negators or w.endswith("n't") for w in window):
+            valence *= N_SCALAR
+        total += valence
+    return round(float(normalize(total)), 4) if total else 0.0
+
+
 def quote_tone(text: str) -> float:
-    """VADER compound score of a quote's text, −1 (most negative) … +1 (most positive)."""
-    scores: dict[str, Any] = _analyzer().polarity_scores(text)
-    return round(float(scores["compound"]), 4)
+    """Compound score of a piece of text split on whitespace (for callers without a Doc)."""
+    return compound([w.strip(".,;:!?\"'“”‘’()").lower() for w in text.split()])
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if t.is_alpha or t.lower_ == "n't"] if span is not None else []
 
 
 @lru_cache(maxsize=1)

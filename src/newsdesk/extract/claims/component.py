@@ -45,12 +45,13 @@ def find_claims(doc: Doc) -> list[Claim]:
     quotes: list[Quote] = list(doc._.quotes)
     names = {entity.id: entity.name for entity in doc._.entities}
     focus = focus_country(places)
+    text_of_doc = doc.text  # Doc.text joins every token on each access
     claims: list[Claim] = []
     last_object: dict[tuple[int, str, str | None], tuple[str, Token | None, bool]] = {}
     last_claim: dict[int, Expression] = {}
     for ex in find_expressions(doc):
         text, head, guessed = find_object(doc, ex)
-        sentence = doc[ex.core[0]].sent
+        sentence = doc[ex.sentence[0] : ex.sentence[1]]
         earlier = last_claim.get(sentence.start)
         if text is None and earlier is not None and ex.kind == "count" and _compared(doc, ex):
             ex.kind, ex.unit = earlier.kind, earlier.unit  # "costs 65,000 Lebanese pounds, up from 45,000"
@@ -62,7 +63,7 @@ def find_claims(doc: Doc) -> list[Claim]:
             text, head, guessed = previous  # "12,300 people returned …, up from 8,100"
         elif text is not None:
             last_object[key] = (text, head, guessed)
-        start, end = _char_span(doc, ex)
+        start, end = _char_span(doc, text_of_doc, ex)
         place = _place(places, sentence, start) or focus
         quote = _quote_at(quotes, start, end)
         claims.append(
@@ -70,7 +71,7 @@ def find_claims(doc: Doc) -> list[Claim]:
                 id=f"C{len(claims) + 1}",
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=text_of_doc[start:end],
                 value=ex.amount.value,
                 low=ex.amount.low,
                 high=ex.amount.high,
@@ -101,11 +102,11 @@ def _kind_key(ex: Expression) -> tuple[str, str | None]:
     return ex.kind, ex.unit if ex.kind == "measure" else None
 
 
-def _char_span(doc: Doc, ex: Expression) -> tuple[int, int]:
+def _char_span(doc: Doc, text: str, ex: Expression) -> tuple[int, int]:
     start = doc[ex.start].idx
     last = doc[ex.end - 1]
     end = last.idx + len(last.text)
-    while end > start and doc.text[end - 1] in ".,;:":
+    while end > start and text[end - 1] in ".,;:":
         end -= 1
     return start, end
 

@@ -71,11 +71,16 @@ class Expression:
     qualifier: str | None
     unit: str | None
     kind: str  # "money" | "percent" | "measure" | "count"
+    sentence: tuple[int, int] = (0, 0)  # token range of its sentence
 
 
 def find_expressions(doc: Doc) -> list[Expression]:
     """Every claim-like number expression of ``doc``, in text order."""
     phones = [m.span() for m in _PHONE.finditer(doc.text)]
+    # Token.sent re-checks the whole Doc on every call; one pass gives each token its sentence.
+    sentence_of: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        sentence_of.extend([(sent.start, sent.end)] * len(sent))
     out: list[Expression] = []
     i = 0
     while i < len(doc):
@@ -85,7 +90,10 @@ def find_expressions(doc: Doc) -> list[Expression]:
             continue
         expression = _build(doc, i, end)
         i = max(end, expression.end if expression else end)
-        if expression is not None and not _excluded(doc, expression, phones):
+        if expression is None:
+            continue
+        expression.sentence = sentence_of[expression.core[0]]
+        if not _excluded(doc, expression, phones):
             out.append(expression)
     return out
 
@@ -276,7 +284,7 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
         return True  # inside a name: "12th Defense Expo", "Group of 20"
     if first.ent_type_ in ("DATE", "TIME") and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
         return True
-    sentence_words = sum(1 for t in first.sent if t.is_alpha)
+    sentence_words = sum(1 for t in doc[ex.sentence[0] : ex.sentence[1]] if t.is_alpha)
     return sentence_words < _MIN_SENTENCE_WORDS
 
 
@@ -325,8 +333,12 @@ def _is_score(doc: Doc, ex: Expression) -> bool:
 def _entity_has_words(doc: Doc, i: int) -> bool:
     """Does the entity around token ``i`` have words besides numbers? A DATE with words ("two
     days", "September 21") is a date and a PRODUCT with words is a name, but a bare number the
-    small model called a DATE ("sent 80.") or a PRODUCT ("500k") is still a number."""
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return any(t.is_alpha and t.lower_ not in _NUMBER_WORDS and t.lower_ not in SCALES for t in ent)
-    return False
+    small model called a DATE ("sent 80.") or a PRODUCT ("500k") is still a number. Walks the
+    IOB tags rather than ``doc.ents``, which builds every entity span on each access."""
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.is_alpha and t.lower_ not in _NUMBER_WORDS and t.lower_ not in SCALES for t in doc[start:end])

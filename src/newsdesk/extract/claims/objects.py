@@ -297,4 +297,4 @@ def _same_block(doc: Doc, a: int, b: int) -> bool:
     """Are two tokens in the same paragraph? The small model's sentences can run from a
     headline into the dateline ("…in Georgia\n\nATLANTA —")."""
     lo, hi = min(a, b), max(a, b)
-    return "\n" not in doc.text[doc[lo].idx : doc[hi].idx]
+    return not any("\n" in t.text_with_ws for t in doc[lo:hi])

@@ -41,6 +41,9 @@ _MEDIA: Final = tuple(
         ("broadcast", rf"\b(?:on|during)\s+{_DET}?{_MODIFIERS}(?:program|programme|show|broadcast)\b"),
     )
 )
+# Media whose following name is the outlet ("interview with Reuters", "op-ed in the Ellis
+# Gazette"); after a speech or a press conference it is the place or the audience.
+_WITH_OUTLET: Final = frozenset({"interview", "statement", "op-ed", "broadcast"})
 _TOLD: Final = re.compile(r"\b(?:told|tells|telling|tell)\s+")
 _OUTLET_AFTER: Final = re.compile(
     r"\s*(?:with|to|on|for|in|by)?\s*(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*|[a-z]+-\w+)\s+){0,3}?"
@@ -72,7 +75,8 @@ def provenance(
         if medium == "social media post" or (platform and medium in ("statement", "op-ed", "letter")):
             outlet = platform.group(1) if platform else _outlet(named, text, match.end(), end)
             return Via(medium, outlet)
-        return Via(medium, _outlet(named, text, match.end(), end))
+        outlet = _outlet(named, text, match.end(), end) if medium in _WITH_OUTLET else None
+        return Via(medium, outlet)
     if platform is not None:
         return Via("social media post", platform.group(1))
     told = _TOLD.search(text, start, end)

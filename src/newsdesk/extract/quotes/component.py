@@ -148,6 +148,7 @@ def _via(ctx: Context, cue: CharSpan, draft: Draft) -> Via | None:
     start, end = ctx.doc[first].idx, ctx.doc[last - 1].idx + len(ctx.doc[last - 1])
     if draft.source is not None:
         start, end = min(start, draft.source[0]), max(end, draft.source[1])
+    start, end = max(start, ctx.paragraph_start(cue[0])), min(end, ctx.paragraph_end(cue[0]))
     named = [(e.start_char, e.end_char, e.label_) for e in ctx.ents_in(start, end)]
     return provenance(ctx.text, start, end, draft.content, named)
 

@@ -18,7 +18,7 @@ class Context:
     text: str
     regions: list[QuoteRegion]
     quoted: list[bool]
-    """``quoted[i]``: token ``i`` lies strictly inside a quotation's marks."""
+    """``quoted[i]``: token ``i`` lies strictly inside a closed quotation's marks."""
     sentences: list[tuple[int, int]]
     """Token (start, end) of every sentence: ``Doc.sents`` walks the whole doc on each access."""
     ents: list[Span]
@@ -33,7 +33,11 @@ class Context:
         text = doc.text
         regions = find_quotes(text)
         inside = [False] * (len(text) + 1)
+        # An unclosed quotation may run past its speaker's "she said" (the closing mark was
+        # forgotten), so only closed ones hide the cues inside them.
         for region in regions:
+            if not region.closed:
+                continue
             for start, end in region.fragments:
                 for i in range(start + 1, end - 1):
                     inside[i] = True

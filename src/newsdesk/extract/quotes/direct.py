@@ -52,11 +52,28 @@ def quotes_around(ctx: Context, clause: CharSpan, cue_end: int, colon: bool) -> 
     elif not fragments:
         return []
     follower = ctx.region_starting_after(clause_end)
-    while follower is not None and _GAP_CONTINUE.fullmatch(text, clause_end, follower.start):
+    while (
+        follower is not None
+        and _GAP_CONTINUE.fullmatch(text, clause_end, follower.start)
+        and _unattributed(ctx, follower)
+    ):
         fragments.extend(follower.fragments)
         clause_end = follower.end
         follower = ctx.region_starting_after(clause_end)
     return fragments
+
+
+def _unattributed(ctx: Context, region: QuoteRegion) -> bool:
+    """Whether a quotation ends its paragraph, or runs into another quote, with no cue of its own.
+
+    "“…,” she said. “…”" continues her quote; in "“…,” she said. “…,” he wrote." the second
+    quotation belongs to the cue after it (its comma before the closing mark announces one).
+    """
+    end = region.end
+    if end >= 2 and ctx.text[end - 2] == "," and region.closed:
+        return False
+    rest = ctx.text[end : ctx.paragraph_end(end)].strip()
+    return not rest or rest[0] in "\"“«'‘"
 
 
 def labels(ctx: Context) -> list[Draft]:
@@ -130,7 +147,7 @@ def floating(ctx: Context, drafts: list[Draft], used: set[int]) -> list[Draft]:
         if previous.frame in ("colon", "label"):
             previous.content.extend(region.fragments)
             continue
-        draft = Draft(None, "", previous.stance, previous.source, previous.source_root, list(region.fragments))
+        draft = Draft(None, "", "say", previous.source, previous.source_root, list(region.fragments))
         draft.frame, draft.inherited_from = "floating", previous
         out.append(draft)
         direct.append(draft)

@@ -26,6 +26,8 @@ _EXPLETIVES = frozenset({"it", "there"})
 _OBJECT_COMPLEMENTS = frozenset({"oprd", "ccomp", "xcomp"})
 _OBJECT_PREPOSITIONS = frozenset({"as", "of", "for"})
 _SETTING_OFF = frozenset({",", "—", "–", "''", '"', "”", "’"})  # what precedes a parenthetical "he said"
+_CLAUSE_POS = frozenset({"VERB", "AUX", "SCONJ", "PUNCT"})
+_MAX_OPENING_WORDS = 12  # longer openings are clauses, not a lost subject
 _MAX_CLIMB = 3  # subject sharing rarely spans more than three linked verbs
 
 
@@ -41,9 +43,27 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
             noun = verb.head
             return _phrase(noun, ctx, avoid=cue, stop_at=verb.i)
         if verb.dep_ not in _SHARED_SUBJECT_DEPS or verb.head == verb:
-            return None
+            return _opening_phrase(cue, ctx)
         verb = verb.head
     return None
+
+
+def _opening_phrase(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
+    """A noun phrase that opens the cue's paragraph right before it: the subject the parser lost.
+
+    The parser runs a headline into the first sentence of the body ("… talks go on /
+    Special Envoy Marek Voss said …") and hangs the name on the headline's last word.
+    """
+    doc = ctx.doc
+    start = ctx.paragraph_start(doc[cue.first].idx)
+    words = [t for t in doc[: cue.first] if t.idx >= start]
+    if not 0 < len(words) <= _MAX_OPENING_WORDS or any(t.pos_ in _CLAUSE_POS or ctx.quoted[t.i] for t in words):
+        return None
+    nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not nouns:
+        return None
+    span = trim(ctx.text, words[0].idx, words[-1].idx + len(words[-1]))
+    return (span, nouns[-1]) if span[0] < span[1] else None
 
 
 def according_to(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token, list[CharSpan]] | None:
@@ -178,27 +198,34 @@ def _subject(verb: Token, quoted: list[bool]) -> Token | None:
 
 
 def _phrase(head: Token, ctx: Context, *, avoid: CueMatch, stop_at: int | None = None) -> tuple[CharSpan, Token] | None:
-    """The noun phrase headed by ``head``: its subtree, cut short of the cue and of quotations."""
-    exclude = list(ctx.doc[avoid.first : avoid.end])
-    first, last = subtree_range(head, exclude=exclude)
+    """The noun phrase headed by ``head``: its subtree, cut short of the cue and of quotations.
+
+    Quoted words and anything outside the cue's paragraph never belong to the source (a
+    headline parsed into the body's first sentence): the part of the subtree that holds
+    the head is kept, or, when the head itself lies outside, the part next to the cue.
+    Returns the span and the phrase's own head token.
+    """
+    doc = ctx.doc
+    first, last = subtree_range(head, exclude=doc[avoid.first : avoid.end])
     if stop_at is not None:
         last = min(last, stop_at - 1)
-    # A quotation or a paragraph break never belongs to the source; keep the side of the head.
-    for i in range(head.i, last + 1):
-        if ctx.quoted[i] or "\n" in ctx.doc[i].text:
-            last = i - 1
-            break
-    for i in range(head.i, first - 1, -1):
-        if ctx.quoted[i] or "\n" in ctx.doc[i].text:
-            first = i + 1
-            break
-    if first > last:
+    low = ctx.paragraph_start(doc[avoid.first].idx)
+    high = ctx.paragraph_end(doc[avoid.first].idx)
+    kept = [i for i in range(first, last + 1) if low <= doc[i].idx < high and not ctx.quoted[i] and not doc[i].is_space]
+    runs = _runs(kept)
+    if not runs:
         return None
-    span = trim(ctx.text, *char_span(ctx.doc, first, last))
+    run = next((r for r in runs if r[0] <= head.i <= r[1]), None)
+    if run is None:
+        run = min(runs, key=lambda r: min(abs(r[0] - avoid.first), abs(r[1] - avoid.first)))
+    root = next(
+        doc[i] for i in range(run[0], run[1] + 1) if not run[0] <= doc[i].head.i <= run[1] or doc[i].head == doc[i]
+    )
+    span = trim(ctx.text, *char_span(doc, *run))
     if span[0] >= span[1]:
         return None
     if ctx.text.startswith(",", span[1]) and "," in ctx.text[span[0] : span[1]]:
         # An apposition closes with its comma: "Jane Roe, the mayor, said" spans "Jane Roe, the mayor,"
         # (PolNeAR train: 919 of 1,026 such sources keep it).
         span = (span[0], span[1] + 1)
-    return span, head
+    return span, root

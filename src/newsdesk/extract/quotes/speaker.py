@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -89,6 +90,10 @@ class _Names:
             antecedent = root.head.head
             return self.by_name(antecedent.left_edge.idx, antecedent.idx + len(antecedent), head=antecedent)
         if root.pos_ == "PRON" and (word in _MALE or word in _FEMALE):
+            linked = self.lookup(self.ctx.doc, root.idx, root.idx + len(root)) if self.lookup else None
+            if linked is not None:
+                # The entities component links a pronoun only when one person can be meant.
+                return _Resolved(linked.id, linked.name, "m" if word in _MALE else "f", True)
             return self.by_pronoun(root, "m" if word in _MALE else "f", history)
         return self.by_name(*source, head=root)
 
@@ -110,12 +115,31 @@ class _Names:
             if name_span is not None:
                 entity = self.lookup(self.ctx.doc, name_span.start_char, name_span.end_char)
             entity = entity or self.lookup(self.ctx.doc, start, end)
+        entity = entity or self._entity_named(self.ctx.text[start:end])
         if entity is not None:
             person = person or entity.type == "PERSON"
             return _Resolved(entity.id, entity.name, self.genders.get(self.canonical(entity.name)), person)
         name = name_span.text if name_span is not None else self.ctx.text[start:end]
-        canonical = self.canonical(name) if person else name
+        canonical = self.canonical(name)
+        if canonical == name and len(name.split()) > 1 and name[:1].isupper():
+            # A name the parser did not type ("Special Envoy Marek Voss"): later "Voss" is them.
+            self.full_names.setdefault(_surname(name), name)
         return _Resolved(None, canonical, self.genders.get(canonical), person)
+
+    def _entity_named(self, phrase: str) -> Entity | None:
+        """An entity whose name ends the phrase: "Special Envoy Marek Voss" is the "Voss" the entities found.
+
+        The parser may miss a name where its title runs into it; the entities component then
+        only knows the later short mentions, which is still the person to point at.
+        """
+        if self.lookup is None:
+            return None
+        words = phrase.split()
+        for entity in self.ctx.doc._.entities:
+            name_words = entity.name.split()
+            if entity.type == "PERSON" and name_words and words[-len(name_words) :] == name_words:
+                return cast(Entity, entity)
+        return None
 
     def by_pronoun(self, pronoun: Token, gender: str, history: list[tuple[int, _Resolved]]) -> _Resolved:
         """A he/she: the latest compatible earlier speaker, else the latest such person named before."""
@@ -134,8 +158,8 @@ class _Names:
             chosen = self.by_name(named[0].start_char, named[0].end_char)
         if chosen is None:
             return _Resolved(None, pronoun.text, gender, True)
-        if chosen.gender is None:
-            # Once "he" is resolved to a name, a later "she" should not be.
+        if chosen.gender is None and len({r.name for r in speakers} | {self.canonical(e.text) for e in named}) == 1:
+            # Only one person could be meant, so the pronoun tells their gender for later ones.
             self.genders[chosen.name] = gender
             chosen.gender = gender
         return chosen

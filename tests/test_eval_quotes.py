@@ -1,0 +1,155 @@
+"""The attribution metrics on a tiny hand-made gold, the BRAT reader, and ``newsdesk eval quotes``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsdesk.cli import app
+from newsdesk.errors import InputError
+from newsdesk.evaluation.quotes import Attribution, QuoteScores, jaccard, load_gold, parse_brat
+
+TEXT = "Reyes said the pier would reopen. “We are ready,” Whitlock said. Polls show support."
+
+
+def span(phrase: str, text: str = TEXT, *, after: int = 0) -> tuple[int, int]:
+    start = text.index(phrase, after)
+    return start, start + len(phrase)
+
+
+SAID_1 = span("said")
+SAID_2 = span("said", after=SAID_1[1])
+
+
+def attribution(source: str | None, cue: tuple[int, int], *content: str) -> Attribution:
+    return Attribution((span(source),) if source else (), (cue,), tuple(sorted(span(c) for c in content)))
+
+
+GOLD = [
+    attribution("Reyes", SAID_1, "the pier would reopen"),
+    attribution("Whitlock", SAID_2, "“We are ready,”"),
+    attribution("Polls", span("show"), "support"),
+]
+
+
+def test_exact_begin_and_linked_scores_by_hand() -> None:
+    predicted = [
+        attribution("Reyes", SAID_1, "the pier would reopen"),  # right on every role
+        attribution("Whitlock", SAID_2, "“We are ready"),  # content begins right, ends short
+        attribution("pier", span("reopen"), "We are ready"),  # wrong on every role
+    ]
+    scores = QuoteScores()
+    scores.add_article(TEXT, GOLD, predicted)
+    s = scores.exact
+    assert (s["source"].tp, s["source"].fp, s["source"].fn) == (2, 1, 1)
+    assert (s["cue"].tp, s["cue"].fp, s["cue"].fn) == (2, 1, 1)
+    assert (s["content"].tp, s["content"].fp, s["content"].fn) == (1, 2, 2)
+    b = scores.begin["content"]
+    assert (b.tp, b.fp, b.fn) == (2, 1, 1)  # "“We are ready" begins where the gold does
+    # Linked exact trims punctuation: "“We are ready" equals "“We are ready,”" after trimming.
+    assert (scores.linked_exact.tp, scores.linked_exact.fp, scores.linked_exact.fn) == (2, 1, 1)
+    assert scores.linked_exact.f1 == pytest.approx(2 / 3)
+    assert scores.linked_overlap.tp == 2
+
+
+def test_overlap_matching_is_one_to_one_and_needs_both_roles() -> None:
+    gold = [attribution("Reyes", SAID_1, "the pier would reopen")]
+    half = attribution("Reyes", SAID_1, "pier would reopen")  # content Jaccard 3/4
+    wrong_source = attribution("Whitlock", SAID_1, "the pier would reopen")
+    scores = QuoteScores()
+    scores.add_article(TEXT, gold, [half, half, wrong_source])
+    assert (scores.linked_overlap.tp, scores.linked_overlap.fp, scores.linked_overlap.fn) == (1, 2, 0)
+    assert scores.linked_exact.tp == 0
+    assert jaccard(set(), set()) == 1.0 and jaccard({1, 2}, {2, 3}) == pytest.approx(1 / 3)
+
+
+def test_missing_source_matches_missing_source() -> None:
+    gold = [Attribution((), (span("show"),), (span("support"),))]
+    scores = QuoteScores()
+    scores.add_article(TEXT, gold, [Attribution((), (span("show"),), (span("support"),))])
+    assert scores.linked_exact.tp == 1 and scores.exact["source"].fp == 0
+
+
+ANN = """T1\tSource 0 5\tReyes
+T2\tCue 6 10\tsaid
+T3\tContent 11 32\tthe pier would reopen
+T4\tAttribution 6 10\tsaid
+E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3
+T5\tContent 34 49;60 65\t“We are ready,” said.
+still the same span's text, spilled onto a second line
+T6\tCue 60 64\tsaid
+T7\tAttribution-no-source 60 64\tsaid
+E2\tCue:T6 Content:T5 Attribution-no-source:T7
+T8\tDiscuss 0 5\tReyes
+#1\tAnnotatorNotes T1\tcheck
+"""
+
+
+def test_parse_brat_reads_events_fragments_and_skips_the_rest() -> None:
+    got = parse_brat(ANN)
+    assert got == [
+        Attribution(((0, 5),), ((6, 10),), ((11, 32),)),
+        Attribution((), ((60, 64),), ((34, 49), (60, 65))),
+    ]
+
+
+def _polnear(root: Path, text: str, ann: str) -> Path:
+    (root / "dev" / "text").mkdir(parents=True)
+    (root / "dev" / "attributions").mkdir(parents=True)
+    (root / "metadata.tsv").write_text(
+        "compartment\tfilename\tlevel\tannotators\tpublisher\n"
+        "dev\tferry\t1\taa|bb\tgazette\n"
+        "train\tother\t1\taa\tgazette\n",
+        encoding="utf-8",
+    )
+    (root / "dev" / "text" / "ferry.txt").write_text(text, encoding="utf-8")
+    (root / "dev" / "attributions" / "ferry_aa.ann").write_text(ann, encoding="utf-8")
+    (root / "dev" / "attributions" / "ferry_bb.ann").write_text("", encoding="utf-8")
+    return root
+
+
+ARTICLE = "Ferry to resume\n\nMayor Alma Reyes said on Monday that the ferry would run again by June.\n"
+
+
+def _article_ann() -> str:
+    source, cue, content = (
+        span(p, ARTICLE) for p in ("Mayor Alma Reyes", "said", "that the ferry would run again by June")
+    )
+    return (
+        f"T1\tSource {source[0]} {source[1]}\tMayor Alma Reyes\n"
+        f"T2\tCue {cue[0]} {cue[1]}\tsaid\n"
+        f"T3\tContent {content[0]} {content[1]}\tthat the ferry would run again by June\n"
+        f"T4\tAttribution {cue[0]} {cue[1]}\tsaid\n"
+        "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n"
+    )
+
+
+def test_load_gold_takes_the_first_annotator(tmp_path: Path) -> None:
+    root = _polnear(tmp_path, ARTICLE, _article_ann())
+    gold = load_gold(root, "dev")
+    assert [(g.name, len(g.attributions)) for g in gold] == [("ferry", 1)]
+    with pytest.raises(InputError, match="no articles of split"):
+        load_gold(root, "test")
+    with pytest.raises(InputError, match=r"no metadata\.tsv"):
+        load_gold(tmp_path / "dev", "dev")
+
+
+def test_eval_quotes_command_end_to_end(tmp_path: Path) -> None:
+    root = _polnear(tmp_path, ARTICLE, _article_ann())
+    result = CliRunner().invoke(app, ["eval", "quotes", str(root), "--split", "dev", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["articles"] == 1 and report["gold_attributions"] == 1
+    for role in ("source", "cue", "content"):
+        assert report["exact"][role]["f1"] == 100.0
+    assert report["linked_exact"]["f1"] == 100.0
+    assert set(report["speed"]["share"]) >= {"spacy", "newsdesk_quotes"}
+
+
+def test_eval_quotes_command_reports_a_bad_directory(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "quotes", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no metadata.tsv" in result.output

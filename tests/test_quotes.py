@@ -1,0 +1,261 @@
+"""The quote component on short articles written for these tests (people and places invented).
+
+Each test names the pattern it exercises; every test also checks the span invariant
+``text[start:end]`` on the quotes it gets, through :func:`quotes_of`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+import spacy
+
+from newsdesk.annotate import DEFAULT_MODEL, get_nlp
+from newsdesk.record import Quote
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A quote as text: what a reader checks."""
+
+    speaker: str | None
+    name: str | None
+    entity: str | None
+    cue: str | None
+    content: tuple[str, ...]
+    kind: str
+    stance: str
+    via: tuple[str, str | None] | None
+
+
+def quotes_of(text: str) -> list[Seen]:
+    """Run newsdesk's pipeline on ``text``; check every span's invariant; return the quotes as text."""
+    doc = get_nlp()(text)
+    quotes: list[Quote] = doc._.quotes
+    assert [q.id for q in quotes] == [f"Q{i}" for i in range(1, len(quotes) + 1)]
+    out = []
+    for q in quotes:
+        spans = [(c.start, c.end) for c in q.content]
+        if q.speaker is not None:
+            spans.append((q.speaker.start, q.speaker.end))
+        if q.cue is not None:
+            spans.append((q.cue.start, q.cue.end))
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+        for start, end in spans:
+            assert 0 <= start < end <= len(text)
+            assert text[start:end] == text[start:end].strip()
+        out.append(
+            Seen(
+                speaker=text[q.speaker.start : q.speaker.end] if q.speaker else None,
+                name=q.speaker.name if q.speaker else None,
+                entity=q.speaker.entity if q.speaker else None,
+                cue=q.cue.text if q.cue else None,
+                content=tuple(text[c.start : c.end] for c in q.content),
+                kind=q.kind,
+                stance=q.stance,
+                via=(q.via.medium, q.via.outlet) if q.via else None,
+            )
+        )
+    return out
+
+
+def find(quotes: list[Seen], cue: str | None, content_start: str) -> Seen:
+    """The one quote with this cue whose first fragment starts with ``content_start``."""
+    hits = [q for q in quotes if q.cue == cue and q.content and q.content[0].startswith(content_start)]
+    assert len(hits) == 1, (cue, content_start, quotes)
+    return hits[0]
+
+
+FERRY = "\n\n".join(
+    (
+        "Ferry service to resume next month, says Harbor Authority",
+        "PORT ELLIS — Mayor Alma Reyes said on Monday that the ferry to Gull Island would run again by June.",
+        "“We will rebuild the pier before the summer season,” said Reyes, who has led the town since "
+        "2018. “Nobody here wants another year without the boat.”",
+        "Reyes told the Ellis Gazette that the repairs would cost about $4 million. She added that the "
+        "state had promised to cover half.",
+        '"The money is in the budget," Reyes said in a statement. «We are not waiting for anyone,» she wrote on X.',
+        "Councillor Dana Whitlock, the town's treasurer, disagreed. Whitlock warned that the reserve "
+        "fund was nearly empty.",
+        "Whitlock said:",
+        "“The reserve fund is almost gone. We spent it on the flood repairs.",
+        "“Next year we will have to borrow, and the interest will fall on every household.”",
+        "According to a report by the state auditor, two of the repair contracts were never put out to "
+        "tender. Polls show most residents support the mayor.",
+        "“The island kept this town alive for a century.” — Commissioner Ada Brenn",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def ferry() -> list[Seen]:
+    return quotes_of(FERRY)
+
+
+def test_headline_attribution(ferry: list[Seen]) -> None:
+    q = find(ferry, "says", "Ferry service")
+    assert (q.speaker, q.content, q.kind, q.stance) == (
+        "Harbor Authority",
+        ("Ferry service to resume next month",),
+        "indirect",
+        "say",
+    )
+
+
+def test_said_that_with_titled_source(ferry: list[Seen]) -> None:
+    q = find(ferry, "said", "that the ferry")
+    assert q.speaker == "Mayor Alma Reyes"
+    assert q.content == ("that the ferry to Gull Island would run again by June",)
+    assert q.kind == "indirect"
+
+
+def test_direct_quote_inverted_cue_relative_clause_and_following_quote(ferry: list[Seen]) -> None:
+    q = find(ferry, "said", "“We will rebuild")
+    assert q.speaker == "Reyes, who has led the town since 2018"
+    assert q.content == (
+        "“We will rebuild the pier before the summer season,”",
+        "“Nobody here wants another year without the boat.”",
+    )
+    assert q.kind == "direct"
+
+
+def test_told_outlet_is_an_interview(ferry: list[Seen]) -> None:
+    q = find(ferry, "told", "that the repairs")
+    assert q.via == ("interview", "Ellis Gazette")
+
+
+def test_straight_quote_in_a_statement_and_guillemets_on_x(ferry: list[Seen]) -> None:
+    statement = find(ferry, "said", '"The money')
+    assert statement.content == ('"The money is in the budget,"',)
+    assert statement.via == ("statement", None)
+    post = find(ferry, "wrote", "«We are not")
+    assert post.content == ("«We are not waiting for anyone,»",)
+    assert (post.kind, post.via) == ("direct", ("social media post", "X"))
+
+
+def test_warn_stance(ferry: list[Seen]) -> None:
+    q = find(ferry, "warned", "that the reserve")
+    assert (q.speaker, q.stance) == ("Whitlock", "warn")
+
+
+def test_colon_introduces_quote_over_two_paragraphs(ferry: list[Seen]) -> None:
+    q = find(ferry, "said:", "“The reserve fund")
+    assert q.speaker == "Whitlock"
+    assert q.content == (
+        "“The reserve fund is almost gone. We spent it on the flood repairs.",
+        "“Next year we will have to borrow, and the interest will fall on every household.”",
+    )
+    assert q.kind == "direct"
+
+
+def test_according_to(ferry: list[Seen]) -> None:
+    q = find(ferry, "According to", "two of the repair")
+    assert q.speaker == "a report by the state auditor"
+    assert q.content == ("two of the repair contracts were never put out to tender",)
+    assert q.stance == "according-to"
+
+
+def test_non_speech_source(ferry: list[Seen]) -> None:
+    q = find(ferry, "show", "most residents")
+    assert (q.speaker, q.stance) == ("Polls", "report-find")
+
+
+def test_sign_off(ferry: list[Seen]) -> None:
+    q = find(ferry, "—", "“The island")
+    assert q.speaker == "Commissioner Ada Brenn"
+    assert q.content == ("“The island kept this town alive for a century.”",)
+    assert q.kind == "direct"
+
+
+def test_one_person_one_entity_across_names_and_pronouns(ferry: list[Seen]) -> None:
+    reyes = {q.entity for q in ferry if q.name == "Alma Reyes"}
+    assert len(reyes) == 1 and None not in reyes
+    she = find(ferry, "added", "that the state")
+    assert she.speaker == "She" and she.name == "Alma Reyes" and she.entity in reyes
+    whitlock = {q.entity for q in ferry if q.speaker == "Whitlock"}
+    assert len(whitlock) == 1 and not whitlock & reyes
+
+
+ENVOY = "\n\n".join(
+    (
+        "Envoy expects talks to go on",
+        "Special Envoy Marek Voss said in an interview with state run Sputnik News Agency that the talks "
+        "would continue.",
+        "Mr. Voss believes the sanctions will be lifted within a year. Foreign Minister Lena Ortiz "
+        "denied that any deal had been reached.",
+        '"We have made no promises," Ms. Ortiz said at a press conference in Calden. "The talks are only beginning."',
+        '"Nothing has been signed yet."',
+        "Mr. Voss pointed out that both sides wanted a ceasefire. He told Reuters that the next round "
+        "would be held in March.",
+        "Ms. Ortiz posted on X/Twitter that the ministry would publish the draft. She also questioned "
+        "whether the figures were reliable.",
+        "A report by the Institute for Border Studies found that trade had fallen by a third.",
+        "“We will not give up the valley, Voss said.",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def envoy() -> list[Seen]:
+    return quotes_of(ENVOY)
+
+
+def test_interview_with_an_outlet(envoy: list[Seen]) -> None:
+    q = find(envoy, "said", "that the talks")
+    assert q.via == ("interview", "Sputnik News Agency")
+
+
+def test_believe_stance_and_short_name_resolves_to_full_name(envoy: list[Seen]) -> None:
+    q = find(envoy, "believes", "the sanctions")
+    assert (q.speaker, q.stance) == ("Mr. Voss", "believe-think")
+    full = find(envoy, "said", "that the talks")
+    assert q.name == full.name and q.entity == full.entity
+
+
+def test_deny_stance_and_press_conference(envoy: list[Seen]) -> None:
+    assert find(envoy, "denied", "that any deal").stance == "deny-reject"
+    q = find(envoy, "said", '"We have made')
+    assert q.via == ("press conference", None)
+    assert q.content == ('"We have made no promises,"', '"The talks are only beginning."')
+
+
+def test_floating_quote_inherits_the_speaker(envoy: list[Seen]) -> None:
+    q = find(envoy, None, '"Nothing has been signed')
+    earlier = find(envoy, "said", '"We have made')
+    assert (q.speaker, q.name, q.entity, q.kind) == (earlier.speaker, earlier.name, earlier.entity, "direct")
+
+
+def test_multiword_cue_and_pronoun_to_the_right_speaker(envoy: list[Seen]) -> None:
+    pointed = find(envoy, "pointed out", "that both sides")
+    he = find(envoy, "told", "that the next round")
+    assert he.speaker == "He" and he.name == pointed.name and he.via == ("interview", "Reuters")
+    she = find(envoy, "also questioned", "whether the figures")
+    ortiz = find(envoy, "denied", "that any deal")
+    assert she.name == ortiz.name and she.entity == ortiz.entity and she.stance == "question-ask"
+
+
+def test_social_media_post_on_x_twitter(envoy: list[Seen]) -> None:
+    assert find(envoy, "posted", "that the ministry").via == ("social media post", "X")
+
+
+def test_report_found(envoy: list[Seen]) -> None:
+    q = find(envoy, "found", "that trade")
+    assert (q.speaker, q.stance) == ("A report by the Institute for Border Studies", "report-find")
+
+
+def test_unclosed_quote_still_finds_its_speaker(envoy: list[Seen]) -> None:
+    q = find(envoy, "said", "We will not give up")
+    assert q.speaker == "Voss" and q.kind == "direct"
+
+
+def test_component_works_without_the_entities_component() -> None:
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("newsdesk_quotes")
+    text = "Lena Ortiz said the ministry would publish the draft. Ortiz added that it was “nearly ready.”"
+    quotes = nlp(text)._.quotes
+    assert [(q.speaker.name if q.speaker else None, q.kind) for q in quotes] == [
+        ("Lena Ortiz", "indirect"),
+        ("Lena Ortiz", "mixed"),
+    ]
+    assert all(q.speaker is not None and q.speaker.entity is None for q in quotes)

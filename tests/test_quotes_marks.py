@@ -1,0 +1,56 @@
+"""Quotation regions found on raw text: every mark style, paragraphs, unbalanced marks."""
+
+from __future__ import annotations
+
+from newsdesk.extract.quotes.marks import find_quotes
+
+
+def _quoted(text: str) -> list[list[str]]:
+    return [[text[s:e] for s, e in region.fragments] for region in find_quotes(text)]
+
+
+def test_curly_straight_guillemets_and_doubled_apostrophes() -> None:
+    text = "“Curly one,” she said. \"Straight one,\" he said. «Guillemet one,» they said. ''Wire one,'' I said."
+    assert _quoted(text) == [["“Curly one,”"], ['"Straight one,"'], ["«Guillemet one,»"], ["''Wire one,''"]]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "The voters’ mood in the ’90s wasn’t Ellis's problem, he said."
+    assert _quoted(text) == []
+
+
+def test_single_marks_quote_inside_a_headline() -> None:
+    text = "Mayor: Budget Is ‘Dead on Arrival’\n\nBody."
+    assert _quoted(text) == [["‘Dead on Arrival’"]]
+
+
+def test_nested_quote_stays_inside_the_outer_one() -> None:
+    text = "“He told me ‘never again,’ and I believed him,” Ruiz said."
+    assert _quoted(text) == [["“He told me ‘never again,’ and I believed him,”"]]
+
+
+def test_quote_over_paragraphs_has_one_fragment_per_paragraph() -> None:
+    text = "Whitlock said:\n\n“The fund is empty. We spent it.\n\n“Next year we borrow.”\n\nThe vote is Friday."
+    regions = find_quotes(text)
+    assert len(regions) == 1 and regions[0].closed
+    assert [text[s:e] for s, e in regions[0].fragments] == [
+        "“The fund is empty. We spent it.",
+        "“Next year we borrow.”",
+    ]
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "“We will not give up the valley, Voss said.\n\nTalks resume Monday."
+    regions = find_quotes(text)
+    assert [text[s:e] for s, e in regions[0].fragments] == ["“We will not give up the valley, Voss said."]
+    assert not regions[0].closed
+
+
+def test_stray_closing_mark_closes_a_quote_opened_at_the_paragraph_start() -> None:
+    text = "Intro.\n\nWe are ready for the storm,” the chief said."
+    assert _quoted(text) == [["We are ready for the storm,”"]]
+
+
+def test_closing_curly_mark_misused_as_opening() -> None:
+    text = "”Fear is what I feel,” one reader wrote."
+    assert _quoted(text) == [["”Fear is what I feel,”"]]

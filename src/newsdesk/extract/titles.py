@@ -89,9 +89,13 @@ _NOT_ROLES = frozenset(
 # words were mostly not roles ("business", "degree", "disaster", "endorsement") and are left out.
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "eur", "aire")
 _TITLE_PREPOSITIONS = frozenset({"of", "for", "to", "on", "at", "in"})
+_TITLE_OPENERS = frozenset({"former", "then", "ex", "then-", "ex-"})
 _NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Dependents that start a new clause or a second description: never part of the title phrase.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "xcomp", "npadvmod", "nummod"})
+# Of these, only the head's own are cut: deeper down they belong to a complement ("adviser to Vice
+# President Joseph Biden Jr.", "architect of Obama's 2008 campaign").
+_OWN_DEPS = frozenset({"appos", "nummod", "npadvmod"})
 _COPULA_LEMMAS = frozenset({"be", "become", "remain"})
 _AS_LEMMAS = frozenset({"serve", "act", "work"})
 _NAMING_LEMMAS = frozenset({"name", "appoint", "elect", "nominate"})
@@ -119,6 +123,8 @@ def is_role(token: Token, kind: str) -> bool:
     lexicon = PERSON_ROLES if kind == "PERSON" else ORG_ROLES
     if word in lexicon or lemma in lexicon:
         return True
+    if kind != "PERSON" and (word in PERSON_ROLES or lemma in PERSON_ROLES):
+        return False  # "director", "founder" head a person's title, not an organisation's
     # A role suffix is evidence only on common nouns; proper nouns ("Center", "Hunter") are names.
     return token.pos_ == "NOUN" and len(word) > 4 and word.endswith(_ROLE_SUFFIXES) and not word.endswith("ment")
 
@@ -153,6 +159,11 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
         first += 1
     if first == end or not _chain_word(doc[end - 1]):
         return None
+    # "former", "then", "ex" open a title: words before them belong to the sentence ("the
+    # investigation former Secretary of State X").
+    opener = next((j for j in range(end - 1, first, -1) if doc[j].lower_ in _TITLE_OPENERS), None)
+    if opener is not None:
+        first = opener
     head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind)), None)
     if head is None:
         return None
@@ -213,7 +224,8 @@ def _chain_word(token: Token) -> bool:
 def _title_link(doc: Doc, i: int, floor: int, kind: str) -> bool:
     """Whether ``doc[i]`` links two parts of one title: "Envoy for Afghanistan", "Ambassador to the UN".
 
-    A preposition counts only after a capitalised or role word ("the role of Adviser X" stops at "of").
+    A preposition counts only after a proper noun or a role word: "the role of Adviser X" and
+    "Part of the network President X" stop at "of".
     """
     token, before = doc[i], doc[i - 1] if i > floor else None
     if before is None:
@@ -224,7 +236,7 @@ def _title_link(doc: Doc, i: int, floor: int, kind: str) -> bool:
         token.pos_ == "ADP"
         and token.lower_ in _TITLE_PREPOSITIONS
         and _chain_word(before)
-        and (before.is_title or before.is_upper or is_role(before, kind))
+        and (before.pos_ == "PROPN" or is_role(before, kind))
     )
 
 
@@ -283,7 +295,7 @@ def _phrase(head: Token, kind: str, exclude: Token | None, names: Container[int]
         if token.i == head.i:
             continue
         if (
-            (token.dep_ in _CLAUSE_DEPS and (token.dep_ != "appos" or token.head.i == head.i))
+            (token.dep_ in _CLAUSE_DEPS and (token.dep_ not in _OWN_DEPS or token.head.i == head.i))
             # "Ambassador Extraordinary and Plenipotentiary" is one title; "a doctor and a father" is two.
             or (token.dep_ in ("cc", "conj") and not _joins_names(token))
             or (token.dep_ == "poss" and token.head.i == head.i and token.pos_ in ("PRON", "NOUN"))
@@ -297,7 +309,9 @@ def _phrase(head: Token, kind: str, exclude: Token | None, names: Container[int]
     last = head.i
     while last + 1 <= head.right_edge.i and last + 1 not in dropped:
         last += 1
-    while first < head.i and (doc[first].dep_ == "det" or doc[first].is_punct or doc[first].lower_ == "also"):
+    while first < head.i and (
+        doc[first].dep_ in ("det", "advmod") or doc[first].lower_ in ("a", "an", "the") or doc[first].is_punct
+    ):
         first += 1
     while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc" or doc[last].pos_ in ("ADP", "DET")):
         last -= 1

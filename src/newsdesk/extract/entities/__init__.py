@@ -24,7 +24,7 @@ from newsdesk.extract.entities.gazetteer import Gazetteer, default_gazetteer
 from newsdesk.extract.entities.mentions import ENTITY_TYPES, Mention, build_matcher, collect, make_mention
 from newsdesk.extract.entities.pronouns import resolve
 from newsdesk.extract.entities.scan import Scanner, quoted
-from newsdesk.extract.titles import HONORIFICS, titles_of, word_of
+from newsdesk.extract.titles import HONORIFICS, PERSON_ROLES, titles_of, word_of
 from newsdesk.record import Entity, Span
 
 __all__ = ["EntitiesComponent", "entity_for_span", "find_entities"]
@@ -76,6 +76,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> lis
     mentions = collected.mentions
     groups = cluster(mentions, collected.links)
     types = [entity_type([mentions[i] for i in group]) for group in groups]
+    _people_by_title(doc, mentions, groups, types)
     _missed_name_parts(doc, scanner, mentions, groups, types)
     _pronouns(doc, scanner, mentions, groups, types)
     names = {i for m in mentions if m.source != "pronoun" for i in range(m.start, m.end)}
@@ -97,6 +98,29 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> lis
     for n, entity in enumerate(entities, 1):
         entity.id = f"E{n}"
     return entities
+
+
+def _people_by_title(doc: Doc, mentions: list[Mention], groups: list[list[int]], types: list[str]) -> None:
+    """Retype as PERSON a name the model called something else but the text gives a personal title.
+
+    "Enrique Peña Nieto, the Mexican president" and "Vann Newkirk, a writer for The Atlantic" come
+    out of the small model as organisations; a title headed by a personal role word (the lexicon,
+    not a suffix guess) on a two-to-four-word capitalised name that the gazetteer does not know
+    says otherwise.
+    """
+    for n, (group, type_) in enumerate(zip(groups, types, strict=True)):
+        if type_ in ("PERSON", "GPE", "LOC", "EVENT", "LAW"):
+            continue
+        members = [mentions[i] for i in group]
+        if any(m.entries for m in members) or not any(
+            2 <= len(m.words) <= 4 and all(w[:1].isupper() for w in m.words) for m in members
+        ):
+            continue
+        for m in members:
+            found = titles_of(doc, m.start, m.end, "PERSON")
+            if any(word.rstrip(".").lower() in PERSON_ROLES for title in found for word in title.split()):
+                types[n] = "PERSON"
+                break
 
 
 def _missed_name_parts(

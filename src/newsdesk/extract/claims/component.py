@@ -59,7 +59,10 @@ def find_claims(doc: Doc) -> list[Claim]:
         key = (sentence.start, *_kind_key(ex))
         previous = last_object.get(key)
         missing = text is None or is_pronoun(text)
-        if previous is not None and (missing or (guessed and not previous[2])):
+        # A count's guessed object is the verb's subject, usually the one doing the counting
+        # ("New South Wales sent 80"); a percentage's is what changed ("prices rose 35 percent").
+        weak = guessed and not previous[2] and ex.kind == "count" if previous is not None else False
+        if previous is not None and (missing or weak):
             text, head, guessed = previous  # "12,300 people returned …, up from 8,100"
         elif text is not None:
             last_object[key] = (text, head, guessed)

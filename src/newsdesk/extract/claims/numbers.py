@@ -78,6 +78,9 @@ def parse_number(words: list[str]) -> float | None:
             current = (current or 0.0) + number
         elif word in DOZEN:
             current = (current or 1.0) * DOZEN[word]
+        elif word in ("a", "an"):
+            current = (current or 0.0) + 1
+            continue  # "a" is a number only before a scale word ("a million", "a dozen")
         elif word in UNITS_WORDS:
             current = (current or 0.0) + UNITS_WORDS[word]
         elif "-" in word and all(part in UNITS_WORDS for part in word.split("-")):

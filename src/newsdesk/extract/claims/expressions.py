@@ -54,9 +54,11 @@ _ORDINAL_WORDS = frozenset(
 _NUMBER_WORDS = frozenset(w for w in UNITS_WORDS if w not in ("a", "an", "zero")) | {"dozen"}
 _SCALE_WORDS = frozenset(w for w in SCALES if len(w) > 2)
 _RANGE_WORDS = frozenset({"-", "–", "to"})
-# Scores and tallies above this are rare enough that N-M is read as a range instead.
+# Scores and tallies above this are rare enough that N-M is read as a range instead (set by
+# hand; the gold's scores "3-1" and "6-1" are excluded and its range "40-80 million" kept).
 _MAX_SCORE = 30
-# A number alone in a sentence this short (in word tokens) is page furniture ("0" comments).
+# A number alone in a sentence this short (in word tokens) is page furniture ("0" comments
+# under the seed page's teasers); set by hand, no gold claim sits in so short a sentence.
 _MIN_SENTENCE_WORDS = 3
 
 

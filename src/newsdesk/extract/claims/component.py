@@ -4,8 +4,8 @@ Runs after ``newsdesk_quotes`` and ``newsdesk_places`` and reads their results: 
 inside a quote's content is claimed by that quote's speaker (``quote`` is the quote's id);
 any other number is claimed by the publication itself — ``Claimant(entity=None,
 name="publication")``; the record's ``site`` says which publication. The claim's ``place``
-is the country of the place mentioned nearest to it in its sentence, else the article's
-focus country. Without the quotes or places components every claimant is the publication
+is the country of the place mentioned nearest after it in its sentence (else nearest before
+it), else the article's focus country. Without the quotes or places components every claimant is the publication
 and every place the focus (or None).
 """
 
@@ -115,16 +115,21 @@ def _char_span(doc: Doc, text: str, ex: Expression) -> tuple[int, int]:
 
 
 def _place(places: list[Place], sentence: Span, at: int) -> str | None:
-    """Country of the place mentioned nearest to ``at`` within the sentence."""
-    best: tuple[int, str] | None = None
+    """Country of the place mentioned nearest after ``at`` in the sentence ("10,000 fighters in
+    Afghanistan"), else nearest before it ("In Kabul, officials counted 40")."""
+    after: tuple[int, str] | None = None
+    before: tuple[int, str] | None = None
     for place in places:
         if place.country is None:
             continue
         for mention in place.mentions:
-            if sentence.start_char <= mention.start < sentence.end_char:
-                distance = abs(mention.start - at)
-                if best is None or distance < best[0]:
-                    best = (distance, place.country)
+            if not sentence.start_char <= mention.start < sentence.end_char:
+                continue
+            if mention.start >= at and (after is None or mention.start - at < after[0]):
+                after = (mention.start - at, place.country)
+            elif mention.start < at and (before is None or at - mention.start < before[0]):
+                before = (at - mention.start, place.country)
+    best = after or before
     return best[1] if best else None
 
 

@@ -20,11 +20,18 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from newsdesk.extract.entities.cluster import cluster, entity_name, entity_type, name_parts
-from newsdesk.extract.entities.gazetteer import Gazetteer, default_gazetteer
-from newsdesk.extract.entities.mentions import ENTITY_TYPES, Mention, build_matcher, collect, make_mention
+from newsdesk.extract.entities.gazetteer import Gazetteer, default_gazetteer, given_name_genders
+from newsdesk.extract.entities.mentions import (
+    ENTITY_TYPES,
+    ORGANISATION_WORDS,
+    Mention,
+    build_matcher,
+    collect,
+    make_mention,
+)
 from newsdesk.extract.entities.pronouns import resolve
 from newsdesk.extract.entities.scan import Scanner, quoted
-from newsdesk.extract.titles import HONORIFICS, PERSON_ROLES, titles_of, word_of
+from newsdesk.extract.titles import HONORIFICS, ORG_ROLES, PERSON_ROLES, titles_of, word_of
 from newsdesk.record import Entity, Span
 
 __all__ = ["EntitiesComponent", "entity_for_span", "find_entities"]
@@ -112,15 +119,20 @@ def _people_by_title(doc: Doc, mentions: list[Mention], groups: list[list[int]],
         if type_ in ("PERSON", "GPE", "LOC", "EVENT", "LAW"):
             continue
         members = [mentions[i] for i in group]
-        if any(m.entries for m in members) or not any(
-            2 <= len(m.words) <= 4 and all(w[:1].isupper() for w in m.words) for m in members
-        ):
+        if any(m.entries for m in members) or not any(_looks_like_a_name(m) for m in members):
             continue
         for m in members:
             found = titles_of(doc, m.start, m.end, "PERSON")
             if any(word.rstrip(".").lower() in PERSON_ROLES for title in found for word in title.split()):
                 types[n] = "PERSON"
                 break
+
+
+def _looks_like_a_name(mention: Mention) -> bool:
+    """Two to four capitalised words, none of them an organisation word ("Tax Policy Center" is not)."""
+    return 2 <= len(mention.words) <= 4 and all(
+        w[:1].isupper() and w not in ORGANISATION_WORDS and w.lower() not in ORG_ROLES for w in mention.words
+    )
 
 
 def _missed_name_parts(
@@ -160,14 +172,21 @@ def _pronouns(doc: Doc, scanner: Scanner, mentions: list[Mention], groups: list[
     """Add the pronouns that can only mean one of the article's people to that person's mentions."""
     people: list[tuple[int, int]] = []
     genders: dict[int, str] = {}
+    given = given_name_genders()
     for n, (group, type_) in enumerate(zip(groups, types, strict=True)):
         if type_ != "PERSON":
             continue
         for i in group:
             people.append((mentions[i].start_char, n))
-            gender = mentions[i].gender
+            gender = mentions[i].gender  # from "Mr."/"Ms."
             if gender is not None:
-                genders.setdefault(n, gender)
+                genders[n] = gender
+        if n not in genders:
+            # The given name of a full name; a lone given name ("Melanie said") when that is all there is.
+            longest = max(len(mentions[i].words) for i in group)
+            firsts = {given.get(mentions[i].words[0], "") for i in group if len(mentions[i].words) == longest}
+            if len(firsts) == 1 and "" not in firsts:
+                genders[n] = firsts.pop()
     if not people:
         return
     names = {i for m in mentions for i in range(m.start, m.end)}

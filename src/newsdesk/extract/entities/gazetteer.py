@@ -113,3 +113,15 @@ def default_gazetteer() -> Gazetteer:
     """The gazetteer shipped with newsdesk, read once per process."""
     data = resources.files("newsdesk").joinpath("data", "gazetteer.tsv").read_text(encoding="utf-8")
     return parse_gazetteer(data)
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given names with a clear gender ("Donald": "m", "Julie": "f"), shipped as ``gazetteer_given_names.tsv``."""
+    data = resources.files("newsdesk").joinpath("data", "gazetteer_given_names.tsv").read_text(encoding="utf-8")
+    genders: dict[str, str] = {}
+    for line in data.splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            genders[name] = gender
+    return genders

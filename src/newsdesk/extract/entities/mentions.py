@@ -34,12 +34,14 @@ _LEADING_JUNK = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Last words of company and institution names; a "person" ending in one is an organisation.
-_ORGANISATION_WORDS = frozenset(
+ORGANISATION_WORDS = frozenset(
     """
     Shipping Group Holdings Bank Airlines Airways Energy Motors Systems Technologies Industries Partners
     Capital Corp Corporation Inc Ltd LLC Media Pharmaceuticals Foods Insurance Logistics Telecom Solutions
     Networks Labs Ventures Resources Mining Steel Press University College Institute Foundation Party
     Council Committee Ministry Agency Army Police Hospital Airport Club Association Union Trust Fund
+    Center Centre Office Department Commission Service Board Bureau Authority Court Times Post News
+    Journal Network Channel Studios Records Church School Academy Museum Library Hotel Brands Company
     """.split()
 )
 _ACRONYM_GLUE = frozenset(
@@ -197,7 +199,7 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
         return None  # "n’t", "coronavirus": not names
     if label == "PERSON" and kept[0].i > 0 and word_of(doc[kept[0].i - 1]) in HONORIFICS:
         gender = HONORIFICS[word_of(doc[kept[0].i - 1])]
-    if label == "PERSON" and len(kept) >= 2 and kept[-1].text in _ORGANISATION_WORDS:
+    if label == "PERSON" and len(kept) >= 2 and kept[-1].text in ORGANISATION_WORDS:
         label = "ORG"  # "Kestrel Shipping", "Acme Holdings": the model's people that are companies
     mention = _mention(kept, name, start_char, label, source)
     mention.gender = gender

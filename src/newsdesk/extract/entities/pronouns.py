@@ -12,7 +12,9 @@ linked only when exactly one person could be meant:
 - a pronoun in a subordinate clause before a name in its own sentence ("When he arrived,
   Kabulov said") is left alone: it points forward;
 - so is one whose window holds two capitalised proper nouns the model did not tag (a person
-  it missed could be meant).
+  it missed could be meant), or a described person of the pronoun's gender ("the woman");
+- genders come from "Mr."/"Ms.", from common given names ("Donald", "Julie") and from pronouns
+  already linked.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ from newsdesk.extract.titles import is_title_token
 
 _GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_FEMALE_NOUNS = frozenset(
+    "woman women girl mother wife daughter sister lady widow grandmother aunt niece girlfriend mom".split()
+)
+_MALE_NOUNS = frozenset(
+    "man men boy father husband son brother gentleman widower grandfather uncle nephew boyfriend dad".split()
+)
 # How many sentences back an antecedent may be: "Kabulov claimed. “…” He stated …" is two.
 _LOOKBACK = 2
 
@@ -75,7 +83,9 @@ def resolve(
         if source is None:
             continue
         last = item if source == sentence else sentences[source][1]
-        if _unknown_name(doc, sentences[source][0], last, names):
+        if _unknown_name(doc, sentences[source][0], last, names) or _unnamed_person(
+            doc, sentences[source][0], item, _GENDER[word]
+        ):
             continue
         target = _antecedent(seen[source], _GENDER[word], genders)
         if target is not None:
@@ -107,6 +117,15 @@ def _unknown_name(doc: Doc, start: int, end: int, names: Container[int]) -> bool
             return True
         previous = unexplained
     return False
+
+
+def _unnamed_person(doc: Doc, start: int, end: int, gender: str) -> bool:
+    """Whether ``doc[start:end]`` mentions a person by description ("the woman", "his wife") that the
+    pronoun could just as well mean: "The woman disputes the idea that she needed …"."""
+    nouns = _FEMALE_NOUNS if gender == "f" else _MALE_NOUNS
+    return any(
+        token.lower_ in nouns and any(c.dep_ in ("det", "poss") for c in token.children) for token in doc[start:end]
+    )
 
 
 def _antecedent(window: list[int], gender: str, genders: dict[int, str]) -> int | None:

@@ -192,7 +192,11 @@ def search(
     limit: int = Limit,
     offset: int = Offset,
 ) -> dict[str, Any]:
-    """Articles and quotes matching ``q`` (all articles when empty), the total, and facet counts."""
+    """Articles and quotes matching ``q`` (all articles when empty), totals, and facet counts.
+
+    ``total`` counts hits (articles and quotes), ``articles`` the distinct articles among them;
+    facet counts are over ``facets_over`` of those articles (at most 1,000, the newest added).
+    """
     chosen = _filters(site, since, until, country, speaker, stance)
     kinds: tuple[Literal["article", "quote"], ...] = ("article", "quote") if kind == "all" else (kind,)
     with store(request) as db:
@@ -201,7 +205,14 @@ def search(
         else:
             hits = db.articles(filters=chosen, limit=limit, offset=offset)
         counts = data.facets(db, q, chosen, kinds)
-    return {"total": counts.total, "hits": hits, "facets": {k: v for k, v in asdict(counts).items() if k != "total"}}
+    facets = {k: v for k, v in asdict(counts).items() if k not in ("total", "articles", "counted")}
+    return {
+        "total": counts.total,
+        "articles": counts.articles,
+        "facets_over": counts.counted,
+        "hits": hits,
+        "facets": facets,
+    }
 
 
 @router.post("/extract", summary="Extract a page: post it, get its record")

@@ -28,6 +28,7 @@ from newsdesk.store.backend import Row, SearchKind, connect
 from newsdesk.store.search import filter_sql, like
 
 FACET_SIZE = 8
+FACET_SAMPLE = 1000
 # SQLite calls the progress handler every this many virtual-machine instructions: often
 # enough to stop a runaway query within milliseconds, rarely enough to cost nothing.
 _PROGRESS_STEPS = 20_000
@@ -83,9 +84,14 @@ def _read_only(store: Store) -> None:
 
 @dataclass(slots=True)
 class Facets:
-    """Counts of matching articles per value of each filter, plus the total number of hits."""
+    """Counts of matching articles per value of each filter, plus the number of hits."""
 
     total: int = 0
+    """Hits (articles and quotes) the search has in all."""
+    articles: int = 0
+    """Distinct articles among the hits."""
+    counted: int = 0
+    """Articles the facet counts are over: all of them, or the ``FACET_SAMPLE`` most recently added."""
     site: list[Row] = field(default_factory=list)
     month: list[Row] = field(default_factory=list)
     country: list[Row] = field(default_factory=list)
@@ -113,44 +119,41 @@ def _matches(store: Store, text: str, filters: Filters, kinds: tuple[SearchKind,
 def facets(store: Store, text: str, filters: Filters, kinds: tuple[SearchKind, ...] = ("article", "quote")) -> Facets:
     """How many hits a search has, and how the matching articles split by site, month, country, speaker, stance.
 
-    One statement: the matches are computed once (a materialised CTE, on both backends) and
-    every facet counts over them, instead of one full-text match per facet.
+    The full-text match runs once, for the matched article ids and the exact totals. The
+    facets then count over at most ``FACET_SAMPLE`` of those articles (the most recently
+    added): a word in half of a large store would otherwise cost a join over every quote
+    and place of thousands of articles on each page view. The page says when it sampled.
     """
     matches, params = _matches(store, text, filters, kinds)
-    branches = [
-        "SELECT 'total' AS facet, NULL AS value, COUNT(*) AS n FROM m",
-        _facet("site", "a.site", "JOIN articles a ON a.id = h.article_id", "COUNT(*)"),
-        _facet("month", "substr(a.published_date, 1, 7)", "JOIN articles a ON a.id = h.article_id", "COUNT(*)"),
-        _facet("country", "p.country", "JOIN places p ON p.article_id = h.article_id", "COUNT(DISTINCT h.article_id)"),
-        _facet(
-            "speaker",
-            "COALESCE(e.name, q.speaker_name)",
-            "JOIN quotes q ON q.article_id = h.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id",
-            "COUNT(DISTINCT h.article_id)",
-        ),
-        _facet("stance", "q.stance", "JOIN quotes q ON q.article_id = h.article_id", "COUNT(DISTINCT h.article_id)"),
-    ]
     rows = store.db.query(
-        f"WITH m AS MATERIALIZED ({matches}), h AS MATERIALIZED (SELECT DISTINCT article_id FROM m) "
-        + " UNION ALL ".join(branches),
-        params,
+        f"SELECT article_id, COUNT(*) AS hits FROM ({matches}) m GROUP BY article_id ORDER BY article_id DESC", params
     )
-    out = Facets()
-    for row in rows:
-        if row["facet"] == "total":
-            out.total = int(row["n"])
-        else:
-            getattr(out, row["facet"]).append({"value": row["value"], "n": int(row["n"])})
-    out.month.sort(key=lambda row: row["value"], reverse=True)
+    out = Facets(total=sum(int(row["hits"]) for row in rows), articles=len(rows))
+    ids = [int(row["article_id"]) for row in rows[:FACET_SAMPLE]]
+    out.counted = len(ids)
+    if not ids:
+        return out
+    marks = ", ".join("?" * len(ids))
+    branches = [
+        _facet("site", "a.site", "articles a", "a.id", marks),
+        _facet("month", "substr(a.published_date, 1, 7)", "articles a", "a.id", marks),
+        _facet("country", "p.country", "places p", "p.article_id", marks),
+        _facet("speaker", "COALESCE(e.name, q.speaker_name)",
+               "quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id", "q.article_id", marks),
+        _facet("stance", "q.stance", "quotes q", "q.article_id", marks),
+    ]  # fmt: skip
+    for row in store.db.query(" UNION ALL ".join(branches), ids * len(branches)):
+        getattr(out, row["facet"]).append({"value": row["value"], "n": int(row["n"])})
     return out
 
 
-def _facet(name: str, value: str, joins: str, count: str) -> str:
-    """One facet's branch of the facets statement: its top values among the matched articles ``h``."""
+def _facet(name: str, value: str, source: str, article: str, marks: str) -> str:
+    """One facet's branch: its top values among the given articles (months: the newest)."""
     order = "value DESC" if name == "month" else "n DESC, value"
     return (
-        f"SELECT * FROM (SELECT '{name}' AS facet, {value} AS value, {count} AS n FROM h {joins} "
-        f"WHERE {value} IS NOT NULL GROUP BY {value} ORDER BY {order} LIMIT {FACET_SIZE}) {name}_facet"
+        f"SELECT * FROM (SELECT '{name}' AS facet, {value} AS value, COUNT(DISTINCT {article}) AS n FROM {source} "
+        f"WHERE {article} IN ({marks}) AND {value} IS NOT NULL GROUP BY {value} ORDER BY {order} "
+        f"LIMIT {FACET_SIZE}) {name}_facet"
     )
 
 

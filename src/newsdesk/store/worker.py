@@ -94,8 +94,20 @@ def process_batch(items: list[Item]) -> BatchResult:
         else:
             fresh.append((item.source, article))
     result.outcomes += _annotate(fresh)
-    result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.peak_rss_mb = peak_memory_mb()
     return result
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: Linux carries ru_maxrss over
+    fork + exec, so a spawned worker would report its parent's size."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _annotate(fresh: list[tuple[str, Article]]) -> list[Parsed | Failed | Known]:

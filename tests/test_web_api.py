@@ -189,3 +189,11 @@ def test_html_errors_for_pages_json_for_api(client: TestClient) -> None:
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
     api = client.get("/api/articles/nope")
     assert api.status_code == 404 and api.json() == {"detail": "no such article"}
+
+
+def test_facets_count_over_a_sample_when_many_match(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsdesk.web.data.FACET_SAMPLE", 2)
+    found = client.get("/api/search", params={"q": "Daesh"}).json()
+    assert (found["total"], found["articles"], found["facets_over"]) == (5, 3, 2)
+    assert sum(row["n"] for row in found["facets"]["site"]) == 2
+    assert "Counts over the 2 most recently added of 3 matching articles" in client.get("/search?q=Daesh").text

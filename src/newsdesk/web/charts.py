@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -51,6 +51,8 @@ class Chart:
     undated: int = 0
     plot: tuple[float, float, float, float] = (0, 0, 0, 0)
     """left, top, right, bottom of the plotting area."""
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    """(series, SVG polyline points): each claimant's claims joined in date order."""
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -92,8 +94,11 @@ def claims_chart(claims: list[dict[str, Any]], href: Callable[[dict[str, Any]], 
     for claim in claims:
         day = _day(claim.get("published_date"))
         value = claim.get("value")
-        if value is None:
-            value = claim.get("high") if claim.get("low") is None else claim.get("low")
+        low, high = claim.get("low"), claim.get("high")
+        if value is None and low is not None and high is not None:
+            value = (float(low) + float(high)) / 2  # a range is drawn as a bar, its dot in the middle
+        elif value is None:
+            value = low if high is None else high
         if day is not None and value is not None:
             dated.append((day, float(value), claim))
     left, top = MARGIN_LEFT, MARGIN_TOP
@@ -136,6 +141,10 @@ def claims_chart(claims: list[dict[str, Any]], href: Callable[[dict[str, Any]], 
             )
         )
     chart.series = [(index, name) for name, index in names.items()]
+    for index, _ in chart.series:
+        mine = [point for point in chart.points if point.series == index]
+        if len(mine) > 1:
+            chart.lines.append((index, " ".join(f"{point.x},{point.y}" for point in mine)))
     chart.y_ticks = [(round(y_of(t), 1), format_number(t)) for t in y_ticks]
     chart.x_ticks = [(round(x_of(o), 1), date.fromordinal(o).isoformat()) for o in _date_ticks(first + 1, last - 1)]
     return chart

@@ -67,6 +67,13 @@ Jordan Avery met Casey Morgan on Monday. She said the talks were useful.
 Avery later told reporters that she would return on Friday.
 """
 
+COUNCIL = """Council backs harbour plan
+
+Robin Novak, the council treasurer, backed the plan on Tuesday.
+
+Residents trust people like Casey Adler, he said.
+"""
+
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
@@ -177,6 +184,15 @@ def test_pronouns_left_alone_when_two_people_fit(nlp: Language) -> None:
     # "Avery … that she would return": one person named before the pronoun in its sentence.
     avery = named(entities, "Jordan Avery")
     assert surfaces(text, avery) == ["Jordan Avery", "Avery", "she"]
+
+
+def test_pronoun_after_reported_words_looks_past_them(nlp: Language) -> None:
+    text = COUNCIL
+    _, entities = entities_of(nlp, text)
+    novak = named(entities, "Robin Novak")
+    assert surfaces(text, novak) == ["Robin Novak", "he"]
+    assert novak.titles == ["council treasurer"]
+    assert surfaces(text, named(entities, "Casey Adler")) == ["Casey Adler"]
 
 
 def test_numeric_types_are_not_entities(nlp: Language) -> None:

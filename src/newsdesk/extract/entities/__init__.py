@@ -15,6 +15,8 @@ titles the text gives it. Stages, one module each:
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -140,8 +142,10 @@ def _missed_name_parts(
 ) -> None:
     """Add surnames of the article's people that the model did not tag ("Brenner is a career banker").
 
-    A capitalised word equal to one person's surname, outside every model entity (so not the
-    month in "in May"), not a stop word and not inside a longer capitalised name.
+    A capitalised word (or an all-caps one, as transcripts label speakers: "PENCE:") equal to one
+    person's surname, outside every model entity (so not the month in "in May"), not a stop word
+    and not inside a longer capitalised name. As in clustering, a surname two people share goes to
+    the one named in full most often, then to the nearest earlier one.
     """
     surnames: dict[str, list[tuple[int, int]]] = {}  # surname → (start of a full-name mention, group)
     for n, (group, type_) in enumerate(zip(groups, types, strict=True)):
@@ -150,11 +154,12 @@ def _missed_name_parts(
                 words = mentions[i].words
                 if len(name_parts(mentions[i])) >= 2 and len(words[-1]) >= 3:
                     surnames.setdefault(words[-1], []).append((mentions[i].start, n))
+                    surnames.setdefault(words[-1].upper(), []).append((mentions[i].start, n))
     if not surnames:
         return
     taken = {i for m in mentions for i in range(m.start, m.end)}
     for token in scanner.word_tokens(list(surnames)):
-        if token.i in taken or token.ent_type_ or token.is_stop or not token.is_title:
+        if token.i in taken or token.ent_type_ or token.is_stop or not (token.is_title or token.is_upper):
             continue
         in_longer_name = any(
             0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title for j in (token.i - 1, token.i + 1)
@@ -162,8 +167,11 @@ def _missed_name_parts(
         if in_longer_name and not (token.i > 0 and word_of(doc[token.i - 1]) in HONORIFICS):
             continue
         options = surnames[token.text]
-        earlier = [n for start, n in options if start < token.i]
-        owner = earlier[-1] if earlier else options[0][1]
+        counts = Counter(n for _, n in options)
+        best = max(counts.values())
+        leaders = [(start, n) for start, n in options if counts[n] == best]
+        earlier = [n for start, n in leaders if start < token.i]
+        owner = earlier[-1] if earlier else leaders[0][1]
         mentions.append(make_mention(doc, token.i, token.i + 1, "PERSON", "name-part"))
         groups[owner].append(len(mentions) - 1)
 

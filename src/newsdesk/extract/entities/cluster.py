@@ -24,9 +24,10 @@ from newsdesk.extract.entities.mentions import Mention, acronym_spells
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Model types under which the small model also writes surnames of people it has just named in full
-# ("Kabulov's" as ORG; on a PolNeAR dev article, "Alicia Machado" and then "Machado" as GPE 17 times).
+# ("Kabulov's" as ORG; on PolNeAR dev articles, "Alicia Machado" and then "Machado" as GPE 17 times,
+# "Terry McAuliffe" and then "McAuliffe" as LOC 5 times).
 # Names the gazetteer knows ("Jordan", "Washington") keep their type.
-_SURNAME_MISTYPES = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE"})
+_SURNAME_MISTYPES = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC"})
 _DESIGNATORS = frozenset(
     {"agency", "news", "group", "party", "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc"}
     | {"foundation", "network", "movement", "holdings"}

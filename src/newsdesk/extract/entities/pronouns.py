@@ -10,7 +10,8 @@ linked only when exactly one person could be meant:
 - among those, people whose gender is known to differ (from "Mr."/"Ms." or an earlier pronoun)
   are set aside, and exactly one person must remain;
 - a pronoun in a subordinate clause before a name in its own sentence ("When he arrived,
-  Kabulov said") is left alone: it points forward;
+  Kabulov said") is left alone: it points forward; one opening a reporting clause after the
+  reported words ("People like Scott, he said") looks past the names in those words;
 - so is one whose window holds two capitalised proper nouns the model did not tag (a person
   it missed could be meant), or a described person of the pronoun's gender ("the woman");
 - genders come from "Mr."/"Ms.", from common given names ("Donald", "Julie") and from pronouns
@@ -19,10 +20,11 @@ linked only when exactly one person could be meant:
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Container
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.scan import Ranges, Scanner
 from newsdesk.extract.titles import is_title_token
@@ -35,7 +37,8 @@ _FEMALE_NOUNS = frozenset(
 _MALE_NOUNS = frozenset(
     "man men boy father husband son brother gentleman widower grandfather uncle nephew boyfriend dad".split()
 )
-# How many sentences back an antecedent may be: "Kabulov claimed. “…” He stated …" is two.
+_REPORTING = frozenset("say tell add note explain write argue insist continue ask reply recall warn".split())
+# How many sentences (not counting those wholly inside quotation marks) back an antecedent may be.
 _LOOKBACK = 2
 
 
@@ -52,8 +55,11 @@ def resolve(
     ``genders`` (entity → "m"/"f") is read and extended with what the linked pronouns say;
     ``names`` holds the token indices of all name mentions. Returns (pronoun token, entity) pairs.
     """
-    sentences = [(sent.start, sent.end) for sent in doc.sents]
-    starts = [doc[start].idx for start, _ in sentences]
+    sentences = [(sent.start, sent.end, sent.start_char, sent.end_char) for sent in doc.sents]
+    starts = [start_char for _, _, start_char, _ in sentences]
+    # Sentences wholly inside quotation marks name nobody the pronoun can mean; the look-back skips
+    # them, so "“…. …. ….,” he said" reaches the sentence before a quote of several sentences.
+    spoken = {n for n, (_, _, a, b) in enumerate(sentences) if a in quotes and max(a, b - 1) in quotes}
     named = [(start, entity) for start, entity in people if start not in quotes]
     in_sentence: dict[int, set[int]] = {}
     for start, entity in named:
@@ -75,11 +81,9 @@ def resolve(
         # A pronoun in a subordinate clause before a new name points forward: "When he arrived, X said".
         if in_sentence.get(sentence, set()) - set(current) and token.head.dep_ != "ROOT":
             continue
-        source = (
-            sentence
-            if current
-            else next((b for b in range(sentence - 1, max(sentence - 1 - _LOOKBACK, -1), -1) if seen.get(b)), None)
-        )
+        earlier = itertools.islice((b for b in range(sentence - 1, -1, -1) if b not in spoken), _LOOKBACK)
+        own = current and not _after_reported_words(doc, token)
+        source = sentence if own else next((b for b in earlier if seen.get(b)), None)
         if source is None:
             continue
         last = item if source == sentence else sentences[source][1]
@@ -93,6 +97,20 @@ def resolve(
             genders.setdefault(target, _GENDER[word])
             current.append(target)
     return links
+
+
+def _after_reported_words(doc: Doc, pronoun: Token) -> bool:
+    """Whether the pronoun opens a reporting clause after what was said: "People like Scott, he said".
+
+    The names before it belong to the reported words, so the speaker is someone named earlier.
+    """
+    verb = pronoun.head
+    return (
+        verb.i == pronoun.i + 1
+        and verb.lemma_ in _REPORTING
+        and pronoun.i > 0
+        and doc[pronoun.i - 1].text in (",", "”", '"', "’", "'")
+    )
 
 
 def _referring(dep: str, word: str) -> bool:
@@ -120,12 +138,11 @@ def _unknown_name(doc: Doc, start: int, end: int, names: Container[int]) -> bool
 
 
 def _unnamed_person(doc: Doc, start: int, end: int, gender: str) -> bool:
-    """Whether ``doc[start:end]`` mentions a person by description ("the woman", "his wife") that the
-    pronoun could just as well mean: "The woman disputes the idea that she needed …"."""
+    """Whether ``doc[start:end]`` mentions a person by description ("the woman", "a man") that the
+    pronoun could just as well mean: "The woman disputes the idea that she needed …". Relatives
+    of a named person ("his father") are not counted: the pronoun that follows is rarely theirs."""
     nouns = _FEMALE_NOUNS if gender == "f" else _MALE_NOUNS
-    return any(
-        token.lower_ in nouns and any(c.dep_ in ("det", "poss") for c in token.children) for token in doc[start:end]
-    )
+    return any(token.lower_ in nouns and any(c.dep_ == "det" for c in token.children) for token in doc[start:end])
 
 
 def _antecedent(window: list[int], gender: str, genders: dict[int, str]) -> int | None:

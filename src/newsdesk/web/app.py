@@ -22,6 +22,7 @@ from newsdesk import __version__
 from newsdesk.store import DEFAULT_DB
 from newsdesk.web.charts import format_number
 from newsdesk.web.data import Desk
+from newsdesk.web.render import unquoted
 from newsdesk.web.security import BodyLimit, SecurityHeaders, TimeLimit
 
 DEFAULT_HOST = "127.0.0.1"
@@ -90,6 +91,7 @@ def templates() -> Jinja2Templates:
     )
     env.filters["number"] = _number
     env.filters["web_url"] = _web_url
+    env.filters["unquoted"] = unquoted
     env.globals["version"] = __version__
     return Jinja2Templates(env=env)
 

@@ -94,6 +94,11 @@ def _no_link(_: str) -> str | None:
     return None
 
 
+def unquoted(text: str) -> str:
+    """A quote's words without the quotation marks and trailing comma around them (pages add their own)."""
+    return text.strip(_QUOTE_MARKS)
+
+
 def speaker_colours(quotes: Iterable[Quote]) -> dict[str, str]:
     """Colour slot (``c0``…``c7``, or ``unknown``) per speaker key, in order of first quote."""
     out: dict[str, str] = {}
@@ -134,7 +139,7 @@ def quote_views(
                 stance=quote.stance,
                 kind=quote.kind,
                 via=via,
-                text=" … ".join(article.text[s.start : s.end] for s in quote.content).strip(_QUOTE_MARKS),
+                text=unquoted(" … ".join(article.text[s.start : s.end] for s in quote.content)),
                 speaker_href=link_entity(speaker.entity) if speaker and speaker.entity else None,
                 sources=(sources or {}).get(quote.id, 1),
             )

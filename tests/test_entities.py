@@ -224,6 +224,17 @@ def test_component_on_an_empty_doc(nlp: Language) -> None:
     assert nlp("")._.entities == []
 
 
+def test_component_without_a_parser() -> None:
+    """In a user's pipeline without a parser: names clustered and typed, no titles, no pronouns."""
+    pipeline = spacy.load(DEFAULT_MODEL, exclude=["parser"])
+    pipeline.add_pipe("newsdesk_entities")
+    doc = pipeline(ALIASES)
+    entities: list[Entity] = doc._.entities
+    assert named(entities, "Daesh").type == "ORG"
+    assert named(entities, "United Nations").aliases == ["UN"]
+    assert all(e.titles == [] for e in entities)
+
+
 def test_acronym_spelling() -> None:
     assert acronym_spells(["UN", "Assistance", "Mission", "in", "Afghanistan"], "UNAMA") == 0
     assert acronym_spells(["al", "-", "Qaeda", "in", "the", "Arabian", "Peninsula"], "AQAP") == 0

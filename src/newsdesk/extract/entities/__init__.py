@@ -79,15 +79,22 @@ def entity_for_span(doc: Doc, start: int, end: int) -> Entity | None:
 
 
 def find_entities(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> list[Entity]:
-    """The entities of a parsed ``doc`` (needs sentences, a parse and the model's entities)."""
+    """The entities of ``doc``, from its named entities; titles and pronouns need the dependency parse.
+
+    Without a parser in the pipeline the names are still clustered and typed, with no titles and
+    no pronouns.
+    """
     scanner = Scanner(doc)
+    parsed = doc.has_annotation("DEP")
     collected = collect(doc, scanner, gazetteer, matcher)
     mentions = collected.mentions
     groups = cluster(mentions, collected.links)
     types = [entity_type([mentions[i] for i in group]) for group in groups]
-    _people_by_title(doc, mentions, groups, types)
+    if parsed:
+        _people_by_title(doc, mentions, groups, types)
     _missed_name_parts(doc, scanner, mentions, groups, types)
-    _pronouns(doc, scanner, mentions, groups, types)
+    if parsed:
+        _pronouns(doc, scanner, mentions, groups, types)
     names = {i for m in mentions if m.source != "pronoun" for i in range(m.start, m.end)}
     entities: list[Entity] = []
     for group, type_ in zip(groups, types, strict=True):
@@ -97,7 +104,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> lis
         name = entity_name(members)
         aliases = list(dict.fromkeys(m.text for m in members if m.source != "pronoun" and m.text != name))
         titles: dict[str, str] = {}
-        if type_ in _TITLED:
+        if type_ in _TITLED and parsed:
             for m in members:
                 for title in titles_of(doc, m.start, m.end, type_, names):
                     titles.setdefault(title.casefold(), title)

@@ -97,9 +97,14 @@ def complement_of(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | N
     avoid = set(range(cue.first, cue.end))
     children = [c for c in verb.children if c.i not in avoid]
     clauses = [c for c in children if c.dep_ == "ccomp"]
-    # Of two clauses (a misparse hangs the previous quotation on the verb), the one outside
-    # quotation marks and nearest the verb.
-    clause = min(clauses, key=lambda c: (ctx.quoted[c.i], abs(c.i - verb.i)), default=None)
+    # Of two clauses (a misparse hangs the previous quotation or the headline on the verb),
+    # the one in the cue's paragraph, outside quotation marks, nearest the verb.
+    paragraph = (ctx.paragraph_start(verb.idx), ctx.paragraph_end(verb.idx))
+    clause = min(
+        clauses,
+        key=lambda c: (not paragraph[0] <= c.idx < paragraph[1], ctx.quoted[c.i], abs(c.i - verb.i)),
+        default=None,
+    )
     if clause is not None:
         fragments = _spans(ctx, clause, avoid)
         lead = _parenthetical_lead(cue, ctx) if clause.i > verb.i else None
@@ -147,7 +152,9 @@ def _interrupted(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | No
     verb, doc = cue.head, ctx.doc
     first = _clause_start(cue)
     set_off = first > 0 and doc[first - 1].text in _SETTING_OFF
-    if verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and set_off):
+    # A participle after its clause ("…, speaking of X") is an adjunct with its own
+    # complement, not a parenthetical: only "parataxis" and a set-off "ccomp" interrupt.
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and set_off):
         head = verb.head
         inside = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
         runs = _runs(sorted(inside))

@@ -197,3 +197,26 @@ def test_facets_count_over_a_sample_when_many_match(client: TestClient, monkeypa
     assert (found["total"], found["articles"], found["facets_over"]) == (5, 3, 2)
     assert sum(row["n"] for row in found["facets"]["site"]) == 2
     assert "Counts over the 2 most recently added of 3 matching articles" in client.get("/search?q=Daesh").text
+
+
+def test_every_endpoint_on_both_backends(store_url: str) -> None:
+    """The desk's own queries (facets, listings) and the read-only handles on SQLite and PostgreSQL."""
+    web_data.build_store(store_url)
+    with TestClient(create_app(Settings(db=store_url))) as desk:
+        found = desk.get("/api/search", params={"q": "Daesh", "stance": "say"}).json()
+        assert found["total"] >= 1 and {row["value"] for row in found["facets"]["stance"]} >= {"say"}
+        assert desk.get("/api/search").json()["total"] == 4
+        assert {row["value"] for row in desk.get("/api/search", params={"q": "Daesh"}).json()["facets"]["country"]} == {
+            "AF",
+            "RU",
+        }
+        assert len(desk.get("/api/entities", params={"name": "kabulov"}).json()) == 1
+        assert desk.get("/api/quotes", params={"speaker": "Mujahid"}).json()[0]["stance"] == "deny-reject"
+        assert desk.get("/api/places/AF").json()["places"][0]["name"] == "Afghanistan"
+        for path in ("/", "/search?q=Daesh", "/claims", "/places", "/entities/1", "/speakers"):
+            assert desk.get(path).status_code == 200, path
+        key = desk.get("/api/articles").json()[0]["key"]
+        assert desk.get(f"/articles/{key}").status_code == 200
+        handle = desk.app.state.desk.store()
+        with pytest.raises(Exception, match=r"(?i)read.?only"):
+            handle.db.execute("DELETE FROM ingest_errors")

@@ -134,8 +134,8 @@ def _pair(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
-def build_store(path: Path) -> Path:
-    """A SQLite store with the envoy story (two dates), the UN report and the hostile article."""
+def build_store(path: Path | str) -> Path | str:
+    """A store (SQLite path or PostgreSQL URL): the envoy story (two dates), the UN report, the hostile article."""
     with Store.open(path) as store:
         store.add(envoy())
         store.add(envoy("2026-03-05", "12,500", 12500.0))

@@ -17,7 +17,7 @@ from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch, find_cues
 from newsdesk.extract.quotes.direct import floating, labels, quotes_around, sign_offs
 from newsdesk.extract.quotes.draft import Draft
-from newsdesk.extract.quotes.indirect import according_to, complement_of, source_of
+from newsdesk.extract.quotes.indirect import according_to, complement_of, raised, source_of
 from newsdesk.extract.quotes.spans import CharSpan, trim
 from newsdesk.extract.quotes.speaker import EntityLookup, resolve
 from newsdesk.extract.stance import Lexicon, lexicon
@@ -95,6 +95,9 @@ def _cue_draft(ctx: Context, cue: CueMatch) -> Draft | None:
         if according is None:
             return None
         return Draft(cue_span, lemma, stance, according[0], according[1], according[2], frame="according")
+    impression = raised(cue, ctx)
+    if impression is not None:
+        return Draft(cue_span, lemma, stance, None, None, impression, frame="raising")
     subject = source_of(cue, ctx)
     source: CharSpan | None = subject[0] if subject is not None else None
     root: Token | None = subject[1] if subject is not None else None

@@ -15,7 +15,11 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 SCHEMA_NAME = "newsdesk/article@1"
 
@@ -193,9 +197,7 @@ class Article:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """Rebuild an :class:`Article` from :meth:`to_dict` output, validating every field."""
-        from pydantic import TypeAdapter
-
-        return TypeAdapter(cls).validate_python(data)
+        return _article_adapter().validate_python(data)
 
     def spans(self) -> list[Span]:
         """Every span anywhere in the record, for checking ``text[start:end]`` invariants."""
@@ -250,11 +252,17 @@ class Cleaned:
     """Set by article mode: the exact text to keep, so offsets match outside annotations."""
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of :class:`Article`, generated from the dataclasses above."""
+@lru_cache(maxsize=1)
+def _article_adapter() -> TypeAdapter[Article]:
+    """pydantic's validator for :class:`Article`; building it costs ~80 ms, so once per process."""
     from pydantic import TypeAdapter
 
-    schema = TypeAdapter(Article).json_schema()
+    return TypeAdapter(Article)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`Article`, generated from the dataclasses above."""
+    schema = _article_adapter().json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_NAME
     schema["title"] = "newsdesk article record"

@@ -18,11 +18,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
 from markupsafe import Markup, escape
-from pydantic import TypeAdapter
 
 from newsdesk.record import Article, Quote
 
@@ -70,20 +67,6 @@ class Rendered:
     quotes: list[QuoteView] = field(default_factory=list)
     speakers: list[tuple[str, str]] = field(default_factory=list)
     """(speaker name, colour slot) in order of first quote: the page's colour key."""
-
-
-@lru_cache(maxsize=1)
-def _article_adapter() -> TypeAdapter[Article]:
-    return TypeAdapter(Article)
-
-
-def load_article(record: dict[str, Any]) -> Article:
-    """A stored record as an :class:`Article`, validated like ``Article.from_dict``.
-
-    The pydantic adapter is built once: building it per call (as ``from_dict`` does) costs
-    more than rendering the whole page.
-    """
-    return _article_adapter().validate_python(record)
 
 
 Linker = Callable[[str], str | None]

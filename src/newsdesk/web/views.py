@@ -33,7 +33,7 @@ from newsdesk.web.common import (
     settings,
     store,
 )
-from newsdesk.web.render import load_article, render_article
+from newsdesk.web.render import render_article
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
@@ -138,7 +138,7 @@ def article_page(request: Request, ref: str) -> HTMLResponse:
         row = db.article(ref)
     if row is None:
         raise HTTPException(404, "no such article")
-    article = load_article(row["record"])
+    article = Article.from_dict(row["record"])
     entity_ids = {e["local_id"]: e["entity_id"] for e in row["entities"]}
     sources = {q["local_id"]: int(q["sources"] or 1) for q in row["quotes"]}
     rendered = render_article(

@@ -10,8 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsdesk.cli.app import app
 from newsdesk.cli.output import db_option, open_store
-from newsdesk.store import ingest
-from newsdesk.store.sources import collect
+from newsdesk.store import Store, ingest
+from newsdesk.store.sources import Item, collect
 
 
 @app.command("ingest")
@@ -27,10 +27,22 @@ def ingest_command(
     batch_size: int = typer.Option(
         ingest.BATCH_SIZE, "--batch-size", help="Pages per NLP batch and transaction.", min=1
     ),
+    cluster: str | None = typer.Option(
+        None, "--cluster", help="Run on a Dask cluster started here: 'local' (--workers processes).", metavar="local"
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Run on an existing Dask cluster: its scheduler's address (tcp://HOST:8786)."
+    ),
 ) -> None:
     """Extract pages and store them: idempotent, resumable after a crash, errors recorded."""
     if not inputs and not urls:
         raise typer.BadParameter("give at least one input (or --urls FILE)", param_hint="INPUT")
+    if cluster not in (None, "local"):
+        raise typer.BadParameter("the only cluster newsdesk starts is 'local'", param_hint="--cluster")
+    if cluster and scheduler:
+        raise typer.BadParameter("give --cluster or --scheduler, not both", param_hint="--scheduler")
+    if scheduler and workers:
+        raise typer.BadParameter("the cluster at --scheduler has its own workers", param_hint="--workers")
     store = open_store(db)
     collected = collect(inputs or [], urls)
     console = Console(stderr=True)
@@ -49,12 +61,17 @@ def ingest_command(
                 )
 
             def on_progress(stats: ingest.RunStats) -> None:
-                progress.update(task, completed=stats.done, rate=stats.rate, errors=stats.failed)
+                progress.update(task, completed=stats.done, total=stats.inputs, rate=stats.rate, errors=stats.failed)
 
-            stats = ingest.run(
-                store, collected.items, workers=workers or None, batch_size=batch_size,
-                on_error=on_error, on_progress=on_progress,
-            )  # fmt: skip
+            if cluster or scheduler:
+                stats = _on_cluster(
+                    store, collected.items, scheduler, workers, batch_size, on_error=on_error, on_progress=on_progress
+                )
+            else:
+                stats = ingest.run(
+                    store, collected.items, workers=workers or None, batch_size=batch_size,
+                    on_error=on_error, on_progress=on_progress,
+                )  # fmt: skip
         totals = store.stats()
     finally:
         collected.cleanup()
@@ -62,6 +79,31 @@ def ingest_command(
     _summary(stats, totals)
     if stats.failed:
         raise typer.Exit(1)
+
+
+def _on_cluster(
+    store: Store,
+    items: list[Item],
+    scheduler: str | None,
+    workers: int,
+    batch_size: int,
+    *,
+    on_error: ingest.ErrorHook,
+    on_progress: ingest.ProgressHook,
+) -> ingest.RunStats:
+    """The ingest on a Dask cluster (imported only here: Dask is the optional ``cluster`` extra)."""
+    try:
+        from newsdesk import cluster
+    except ImportError as exc:
+        raise typer.BadParameter(
+            f"needs Dask ({exc.name} is missing): pip install 'newsdesk[cluster]'", param_hint="--cluster/--scheduler"
+        ) from None
+    try:
+        with cluster.connect(scheduler, workers or ingest.default_workers()) as client:
+            return cluster.run(store, items, client, batch_size=batch_size, on_error=on_error, on_progress=on_progress)
+    except cluster.ClusterError as exc:
+        sys.stderr.write(f"newsdesk: {exc}\n")
+        raise typer.Exit(2) from None
 
 
 def _summary(stats: ingest.RunStats, totals: dict[str, int]) -> None:

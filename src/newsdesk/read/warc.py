@@ -11,8 +11,12 @@ import gzip
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.errors import InputError
+
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
 
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
@@ -21,6 +25,15 @@ def is_warc(path: Path) -> bool:
     """True for ``.warc``, ``.warc.gz``, ``.arc`` and ``.arc.gz`` files, by name."""
     name = path.name.lower()
     return name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
+
+
+def is_page(record: ArcWarcRecord) -> bool:
+    """A successful (2xx) HTTP response with an HTML or plain-text body."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    status = record.http_headers.get_statuscode() or ""
+    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+    return status.startswith("2") and ctype.startswith(_PAGE_TYPES)
 
 
 def iter_warc(path: Path, *, max_bytes: int) -> Iterator[tuple[str, bytes | InputError]]:
@@ -42,11 +55,7 @@ def iter_warc(path: Path, *, max_bytes: int) -> Iterator[tuple[str, bytes | Inpu
     with handle:
         try:
             for record in ArchiveIterator(handle, arc2warc=True):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                status = record.http_headers.get_statuscode() or ""
-                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                if not status.startswith("2") or not ctype.startswith(_PAGE_TYPES):
+                if not is_page(record):
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 body = record.content_stream().read(max_bytes + 1)

@@ -75,17 +75,17 @@ def run(
     """Ingest ``items`` into ``store``; returns the run's counts (also kept in ``ingest_runs``)."""
     workers = max(1, workers or default_workers())
     stats = RunStats(inputs=len(items), workers=workers)
-    run_id = _start_run(store, stats)
+    run_id = start_run(store, stats)
     # Small runs still spread over every worker: at least four batches per worker.
     size = max(1, min(batch_size, math.ceil(len(items) / (workers * 4)))) if items else 1
     batches = [items[i : i + size] for i in range(0, len(items), size)]
     known = store.known_revisions()
     results = _parallel(batches, known, workers) if workers > 1 and len(batches) > 1 else _serial(batches, known)
     for result in results:
-        _write(store, result, stats, on_error)
+        write_batch(store, result, stats, on_error)
         if on_progress:
             on_progress(stats)
-    _finish_run(store, run_id, stats)
+    finish_run(store, run_id, stats)
     return stats
 
 
@@ -115,8 +115,9 @@ def _parallel(batches: list[list[Item]], known: set[tuple[str, str]], workers: i
                 yield future.result()
 
 
-def _write(store: Store, result: BatchResult, stats: RunStats, on_error: ErrorHook | None) -> None:
-    """One transaction for the whole batch; a record the store rejects fails alone."""
+def write_batch(store: Store, result: BatchResult, stats: RunStats, on_error: ErrorHook | None) -> None:
+    """One transaction for the whole batch; a record the store rejects fails alone. The cluster runner
+    (:mod:`newsdesk.cluster`) writes through here too, so both behave the same."""
     failures: list[tuple[str, str]] = []
     counts = {status: 0 for status in Status}
     with store.db.transaction():
@@ -154,7 +155,8 @@ def _store_one(store: Store, parsed: Parsed, failures: list[tuple[str, str]]) ->
         return None
 
 
-def _start_run(store: Store, stats: RunStats) -> int:
+def start_run(store: Store, stats: RunStats) -> int:
+    """The run's row in ``ingest_runs``; its counts are filled in by :func:`finish_run`."""
     with store.db.transaction():
         row = store.db.query_one(
             "INSERT INTO ingest_runs (started_at, workers, inputs, added, revised, unchanged, failed) "
@@ -165,9 +167,11 @@ def _start_run(store: Store, stats: RunStats) -> int:
     return int(row["id"])
 
 
-def _finish_run(store: Store, run_id: int, stats: RunStats) -> None:
+def finish_run(store: Store, run_id: int, stats: RunStats) -> None:
+    """Final counts; ``inputs`` too, as the cluster runner learns a WARC file's page count on the way."""
     with store.db.transaction():
         store.db.execute(
-            "UPDATE ingest_runs SET finished_at = ?, added = ?, revised = ?, unchanged = ?, failed = ? WHERE id = ?",
-            (now(), stats.added, stats.revised, stats.unchanged, stats.failed, run_id),
+            "UPDATE ingest_runs SET finished_at = ?, inputs = ?, added = ?, revised = ?, unchanged = ?, failed = ? "
+            "WHERE id = ?",
+            (now(), stats.inputs, stats.added, stats.revised, stats.unchanged, stats.failed, run_id),
         )

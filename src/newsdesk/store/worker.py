@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import os
 import resource
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from newsdesk.errors import InputError
@@ -56,10 +58,13 @@ class BatchResult:
     peak_rss_mb: float = 0.0
 
 
-_known: set[tuple[str, str]] = set()
+_known: Container[tuple[str, str]] = frozenset()
+
+# Reads one input and returns its article before NLP, and whether it arrived already annotated.
+Loader = Callable[[], tuple[Article, bool]]
 
 
-def init(known: set[tuple[str, str]], load_model: bool) -> None:
+def init(known: Container[tuple[str, str]], load_model: bool) -> None:
     """Process start-up: remember what is stored and load the spaCy pipeline once."""
     global _known
     _known = known
@@ -71,28 +76,36 @@ def init(known: set[tuple[str, str]], load_model: bool) -> None:
             get_nlp()
 
 
-def process_batch(items: list[Item]) -> BatchResult:
+def process_batch(items: list[Item], known: Container[tuple[str, str]] | None = None) -> BatchResult:
     """Turn a batch of inputs into outcomes; one bad input never fails the others."""
+    return process_loaded([(item.source, partial(_load, item)) for item in items], known)
+
+
+def process_loaded(loaders: list[tuple[str, Loader]], known: Container[tuple[str, str]] | None = None) -> BatchResult:
+    """:func:`process_batch` for inputs of any kind (the cluster runner's WARC pages too), each given
+    as its source name and loader. ``known`` overrides the stored revisions given to :func:`init`, for a
+    process that serves several ingest runs (a Dask worker)."""
+    stored = _known if known is None else known
     result = BatchResult()
     fresh: list[tuple[str, Article]] = []
-    for item in items:
+    for source, load in loaders:
         try:
-            article, annotated = _load(item)
+            article, annotated = load()
         except InputError as exc:
-            result.outcomes.append(Failed(item.source, str(exc)))
+            result.outcomes.append(Failed(source, str(exc)))
             continue
         except Exception as exc:  # a reader bug on one page must not stop the batch
             if os.environ.get("NEWSDESK_DEBUG"):
                 raise
-            result.outcomes.append(Failed(item.source, f"internal error: {type(exc).__name__}: {exc}"))
+            result.outcomes.append(Failed(source, f"internal error: {type(exc).__name__}: {exc}"))
             continue
         chash = content_hash(article.text)
-        if (article.id, chash) in _known:
-            result.outcomes.append(Known(item.source))
+        if (article.id, chash) in stored:
+            result.outcomes.append(Known(source))
         elif annotated:
-            result.outcomes.append(Parsed(item.source, article, chash, signature(article.body)))
+            result.outcomes.append(Parsed(source, article, chash, signature(article.body)))
         else:
-            fresh.append((item.source, article))
+            fresh.append((source, article))
     result.outcomes += _annotate(fresh)
     result.peak_rss_mb = peak_memory_mb()
     return result

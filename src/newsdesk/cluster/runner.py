@@ -1,0 +1,187 @@
+"""The client half of ``newsdesk ingest --cluster local|--scheduler ADDRESS``: plan, submit, write.
+
+The client enumerates the inputs (paths and offsets, as the local ingest does), sends them to the
+workers in chunks with a bounded number in flight, and is the only process that writes to the store,
+through the same :func:`newsdesk.store.ingest.write_batch` as the local ingest: one transaction per
+chunk, so idempotency, revisions, story grouping, the errors table and crash safety are the local
+ingest's. A chunk whose task fails is retried by Dask, then split into single inputs so one poisonous
+page (one that kills its worker every time) ends in the errors table and the rest are stored.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import uuid
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsdesk.cluster.chunks import Chunk, Items, KnownRevisions, WarcPages, plan
+from newsdesk.cluster.tasks import ChunkResult, LoadModel, process_chunk, unreadable
+from newsdesk.store import Store
+from newsdesk.store.ingest import ErrorHook, ProgressHook, RunStats, finish_run, start_run, write_batch
+from newsdesk.store.sources import Item
+from newsdesk.store.worker import BatchResult, Failed
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+# Chunks in flight per worker thread: one running and one waiting, so a worker starts its next chunk
+# while the client fetches and writes the last one; more only grows worker memory and resubmission work.
+WINDOW_PER_THREAD = 2
+# Dask re-runs a chunk whose task raised once (another worker may succeed: a full disk, a lost file
+# handle); a chunk whose worker died is re-run by the scheduler up to its allowed-failures (3).
+RETRIES = 1
+# Seconds to wait for an existing cluster to answer and to have a worker.
+CONNECT_TIMEOUT = 60
+# Input folders sampled to check that the workers see the client's paths.
+_VISIBILITY_SAMPLE = 20
+
+
+class ClusterError(Exception):
+    """The cluster cannot run this ingest: unreachable, no worker, model or inputs missing on the workers."""
+
+
+@contextmanager
+def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler``, or of a new local cluster of ``workers`` processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is None:
+        # One single-threaded process per core: spaCy holds the GIL for most of its work.
+        with (
+            LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            yield client
+        return
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        except TimeoutError:
+            raise ClusterError(f"the Dask cluster at {scheduler} has no worker") from None
+        yield client
+
+
+def run(
+    store: Store,
+    items: list[Item],
+    client: Client,
+    *,
+    batch_size: int,
+    on_error: ErrorHook | None = None,
+    on_progress: ProgressHook | None = None,
+) -> RunStats:
+    """Ingest ``items`` into ``store`` on ``client``'s cluster; returns the run's counts, as the local ingest."""
+    stats = RunStats(inputs=len(items), workers=_threads(client))
+    _check_visible(client, items)
+    try:
+        client.register_plugin(LoadModel())
+    except Exception as exc:
+        raise ClusterError(f"the Dask workers cannot load the spaCy pipeline: {type(exc).__name__}: {exc}") from None
+    known = client.scatter(KnownRevisions(store.known_revisions()), broadcast=True, hash=False)
+    run_id = start_run(store, stats)
+    # As the local ingest: a small run still spreads over every worker, at least four chunks each.
+    size = max(1, min(batch_size, math.ceil(len(items) / (stats.workers * 4))))
+    queue: deque[Chunk] = deque(plan(items, size, warc_batch_size=batch_size))
+    for batch in _results(client, queue, known, stats):
+        write_batch(store, batch, stats, on_error)
+        if on_progress:
+            on_progress(stats)
+    finish_run(store, run_id, stats)
+    return stats
+
+
+def _results(client: Client, queue: deque[Chunk], known: Future[KnownRevisions], stats: RunStats) -> Iterator[BatchResult]:
+    """Each chunk's outcomes as it completes, with at most a window of chunks submitted at a time."""
+    from distributed import as_completed
+
+    token = uuid.uuid4().hex[:12]
+    numbers = itertools.count()
+    in_flight: dict[Future[ChunkResult], Chunk] = {}
+    completed = as_completed()
+
+    def refill() -> None:
+        limit = WINDOW_PER_THREAD * max(1, _threads(client))
+        while queue and len(in_flight) < limit:
+            chunk = queue.popleft()
+            key = f"newsdesk-ingest-{token}-{next(numbers)}"
+            future = client.submit(process_chunk, chunk, known, key=key, retries=RETRIES)
+            in_flight[future] = chunk
+            completed.add(future)
+
+    refill()
+    for future in completed:
+        chunk = in_flight.pop(future)
+        batch = _outcome(future, chunk, queue, stats)
+        future.release()
+        refill()
+        yield batch
+
+
+def _outcome(future: Future[ChunkResult], chunk: Chunk, queue: deque[Chunk], stats: RunStats) -> BatchResult:
+    """What to write for a completed chunk; queues a WARC file's pages, or a failed chunk's inputs one by one."""
+    if future.status == "finished":
+        result: ChunkResult = future.result()
+        if result.more:
+            queue.extendleft(reversed(result.more))
+            stats.inputs += sum(more.size for more in result.more) - chunk.size
+        return result.batch
+    if future.status == "cancelled":
+        raise ClusterError("the Dask cluster dropped the work (scheduler lost?); stored chunks are kept: run again")
+    if chunk.size > 1:
+        queue.extendleft(reversed(chunk.split()))
+        return BatchResult()
+    return BatchResult([Failed(source, failure_reason(future.exception())) for source in sources(chunk)])
+
+
+def failure_reason(exc: BaseException | None) -> str:
+    """A stable reason (the errors table counts attempts per input and reason), for a chunk of one input."""
+    from distributed.scheduler import KilledWorker
+
+    if isinstance(exc, KilledWorker):
+        return "the Dask worker processing it died (killed, crashed or out of memory) on every try"
+    first = (str(exc).splitlines() or [""])[0]
+    return f"internal error on a Dask worker: {type(exc).__name__}: {first}"[:300]
+
+
+def sources(chunk: Chunk) -> list[str]:
+    """The input names a chunk stands for, as the errors table records them."""
+    if isinstance(chunk, Items):
+        return [item.source for item in chunk.items]
+    if isinstance(chunk, WarcPages):
+        return [chunk.source(url) for _, url in chunk.pages]
+    return [chunk.path]
+
+
+def _threads(client: Client) -> int:
+    return sum(client.nthreads().values())
+
+
+def _check_visible(client: Client, items: list[Item]) -> None:
+    """Fail early, with the reason, when the workers cannot read the inputs the client can (a remote cluster
+    without the shared storage, or stdin spooled to the client's own disk); missing inputs stay per-input errors."""
+    folders: dict[str, str] = {}
+    for item in items:
+        path = item.path or (item.jsonl[0] if item.jsonl else None)
+        if path and Path(path).exists():
+            folders.setdefault(str(Path(path).parent), path)
+            if len(folders) >= _VISIBILITY_SAMPLE:
+                break
+    if not folders:
+        return
+    missing = client.submit(unreadable, list(folders.values()), pure=False).result()
+    if missing:
+        raise ClusterError(
+            f"the Dask workers cannot read {missing[0]}: on a cluster, inputs must be on storage the workers share, "
+            "under the same path (or be URLs)"
+        )

@@ -18,7 +18,7 @@ from newsdesk.extract.quotes.spans import CharSpan, char_span, subtree_range, tr
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependencies through which a verb without a subject of its own shares its governor's:
 # "X stood up and said …" (conj), "X tweeted, saying …" (advcl), "X wants to say" (xcomp).
-_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "acomp"})
 # Verbs whose direct object is the person addressed, never the words ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "urge", "warn", "brief", "promise", "thank"})
 _EXPLETIVES = frozenset({"it", "there"})
@@ -31,7 +31,7 @@ _OBJECT_PREPOSITIONS = frozenset({"as", "of", "for", "to"})
 _SETTING_OFF = frozenset({",", "—", "–", "''", '"', "”", "’"})  # what precedes a parenthetical "he said"
 _CLAUSE_POS = frozenset({"VERB", "AUX", "SCONJ", "PUNCT"})
 _MAX_OPENING_WORDS = 12  # longer openings are clauses, not a lost subject
-_MAX_CLIMB = 3  # subject sharing rarely spans more than three linked verbs
+_MAX_CLIMB = 4  # "was able to tout": tout → able → was; longer chains are rare
 
 
 def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
@@ -45,7 +45,10 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
             # "the first accord committing nations to …": the modified noun is the source.
             noun = verb.head
             return _phrase(noun, ctx, avoid=cue, stop_at=verb.i)
-        if verb.dep_ not in _SHARED_SUBJECT_DEPS or verb.head == verb:
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            # "…, aside from saying he wants …": through the preposition to the verb it modifies.
+            verb = verb.head
+        elif verb.dep_ not in _SHARED_SUBJECT_DEPS or verb.head == verb:
             return _opening_phrase(cue, ctx)
         verb = verb.head
     return None

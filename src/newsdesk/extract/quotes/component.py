@@ -4,7 +4,8 @@ Steps, each in its own module: find the quotations (:mod:`.marks`), the cues
 (:mod:`.cues`), each cue's source and content (:mod:`.indirect` over the parse,
 :mod:`.direct` by adjacency to quotations), the verbless attributions (speaker labels,
 sign-offs, floating quotes), then resolve speakers (:mod:`.speaker`) and read stance and
-provenance. Runs after ``newsdesk_entities`` when that is in the pipeline, and without it.
+provenance. Runs after ``newsdesk_entities`` when that is in the pipeline (speakers then
+point at its entities), and without it (speakers keep their names, with no entity id).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsdesk.extract.entities import entity_for_span
 from newsdesk.extract.provenance import provenance
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch, find_cues
@@ -19,7 +21,7 @@ from newsdesk.extract.quotes.direct import floating, labels, quotes_around, sign
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.indirect import according_to, complement_of, raised, source_of
 from newsdesk.extract.quotes.spans import CharSpan, trim
-from newsdesk.extract.quotes.speaker import EntityLookup, resolve
+from newsdesk.extract.quotes.speaker import resolve
 from newsdesk.extract.stance import Lexicon, lexicon
 from newsdesk.record import Cue, Quote, QuoteKind, Span, Speaker, Via
 
@@ -45,7 +47,7 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     """All attributions of a parsed ``doc``, as records."""
     ctx = Context.build(doc)
     drafts = find_drafts(ctx, lex or lexicon())
-    speakers = resolve(ctx, drafts, _entity_lookup())
+    speakers = resolve(ctx, drafts, entity_for_span)
     return [_record(ctx, n, draft, speaker) for n, (draft, speaker) in enumerate(zip(drafts, speakers, strict=True), 1)]
 
 
@@ -138,22 +140,22 @@ def _record(ctx: Context, number: int, draft: Draft, speaker: Speaker | None) ->
         content=[Span(s, e) for s, e in draft.content],
         kind=_kind(ctx, draft.content),
         stance=draft.stance,
-        via=_via(ctx, draft.cue, draft) if draft.cue is not None else None,
+        via=_via(ctx, draft.cue, draft.source, draft.content) if draft.cue is not None else None,
     )
 
 
-def _via(ctx: Context, cue: CharSpan, draft: Draft) -> Via | None:
+def _via(ctx: Context, cue: CharSpan, source: CharSpan | None, content: list[CharSpan]) -> Via | None:
     """Provenance from the sentence of the cue, with the quoted words blanked out."""
     span = ctx.doc.char_span(*cue, alignment_mode="expand")
     if span is None:
         return None
     first, last = ctx.sentence(span.root.i)
     start, end = ctx.doc[first].idx, ctx.doc[last - 1].idx + len(ctx.doc[last - 1])
-    if draft.source is not None:
-        start, end = min(start, draft.source[0]), max(end, draft.source[1])
+    if source is not None:
+        start, end = min(start, source[0]), max(end, source[1])
     start, end = max(start, ctx.paragraph_start(cue[0])), min(end, ctx.paragraph_end(cue[0]))
     named = [(e.start_char, e.end_char, e.label_) for e in ctx.ents_in(start, end)]
-    return provenance(ctx.text, start, end, draft.content, named)
+    return provenance(ctx.text, start, end, content, named)
 
 
 def _kind(ctx: Context, content: list[CharSpan]) -> QuoteKind:
@@ -179,13 +181,3 @@ def _used_regions(ctx: Context, drafts: list[Draft]) -> set[int]:
 
 def _overlaps(span: CharSpan, others: set[CharSpan]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in others)
-
-
-def _entity_lookup() -> EntityLookup | None:
-    """``entity_for_span`` of the entities component, if that component is installed."""
-    try:
-        from newsdesk.extract import entities
-    except ImportError:
-        return None
-    found = getattr(entities, "entity_for_span", None)
-    return found if callable(found) else None

@@ -29,12 +29,6 @@ _ABBREVIATION = re.compile(
 _CLOSER = re.compile(r"[.,!?]?[”\"»]")
 
 
-def token_range(tokens: Iterable[Token]) -> tuple[int, int] | None:
-    """(first, last) token index of a non-empty token set, else None."""
-    indices = [t.i for t in tokens]
-    return (min(indices), max(indices)) if indices else None
-
-
 def char_span(doc: Doc, first: int, last: int) -> CharSpan:
     """Character span from token ``first`` to token ``last`` (inclusive)."""
     return doc[first].idx, doc[last].idx + len(doc[last])

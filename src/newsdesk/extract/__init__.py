@@ -5,6 +5,13 @@ writes record types from :mod:`newsdesk.record` onto ``Doc`` extensions:
 ``doc._.entities``, ``doc._.quotes``, ``doc._.places``, ``doc._.claims``, ``doc._.tone``.
 :data:`COMPONENTS` lists them in pipeline order; :func:`fill` copies a Doc's results into
 an :class:`~newsdesk.record.Article`.
+
+Writing a component: one module here, registered with ``@Language.factory("newsdesk_<name>")``;
+import the module at the bottom of this file (so the factory exists before ``add_pipe``) and
+add its name to :data:`COMPONENTS`. A component must assign new lists to the extensions,
+never append to the shared defaults. Entity ids are "E1", "E2", … in order of first mention,
+quote ids "Q1", …, claim ids "C1", …; ``newsdesk.extract.entities.entity_for_span(doc, start,
+end)`` maps a character span to the entity that has a mention there.
 """
 
 from __future__ import annotations

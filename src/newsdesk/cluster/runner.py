@@ -35,6 +35,10 @@ WINDOW_PER_THREAD = 2
 # Dask re-runs a chunk whose task raised once (another worker may succeed: a full disk, a lost file
 # handle); a chunk whose worker died is re-run by the scheduler up to its allowed-failures (3).
 RETRIES = 1
+# Times a chunk is redone when the workers holding the run's stored revisions all died (the scheduler's own
+# allowed-failures for a killed worker is 3 too), before it is split or its input recorded as failed.
+RETRIES_AFTER_LOSS = 3
+WORKER_DIED = "the Dask worker processing it died (killed, crashed or out of memory) on every try"
 # Seconds to wait for an existing cluster to answer and to have a worker.
 CONNECT_TIMEOUT = 60
 # Input folders sampled to check that the workers see the client's paths.
@@ -88,60 +92,87 @@ def run(
         client.register_plugin(LoadModel())
     except Exception as exc:
         raise ClusterError(f"the Dask workers cannot load the spaCy pipeline: {type(exc).__name__}: {exc}") from None
-    known = client.scatter(KnownRevisions(store.known_revisions()), broadcast=True, hash=False)
+    known = KnownRevisions(store.known_revisions())
     run_id = start_run(store, stats)
     # As the local ingest: a small run still spreads over every worker, at least four chunks each.
     size = max(1, min(batch_size, math.ceil(len(items) / (stats.workers * 4))))
-    queue: deque[Chunk] = deque(plan(items, size, warc_batch_size=batch_size))
-    for batch in _results(client, queue, known, stats):
-        write_batch(store, batch, stats, on_error)
+    flow = _Flow(client, deque(plan(items, size, warc_batch_size=batch_size)), known, stats)
+    for batch in flow.results():
+        if batch.outcomes:
+            write_batch(store, batch, stats, on_error)
         if on_progress:
             on_progress(stats)
     finish_run(store, run_id, stats)
     return stats
 
 
-def _results(client: Client, queue: deque[Chunk], known: Future[KnownRevisions], stats: RunStats) -> Iterator[BatchResult]:
-    """Each chunk's outcomes as it completes, with at most a window of chunks submitted at a time."""
-    from distributed import as_completed
+class _Flow:
+    """Chunks submitted with a bounded window, and their outcomes as they complete."""
 
-    token = uuid.uuid4().hex[:12]
-    numbers = itertools.count()
-    in_flight: dict[Future[ChunkResult], Chunk] = {}
-    completed = as_completed()
+    def __init__(self, client: Client, queue: deque[Chunk], known: KnownRevisions, stats: RunStats) -> None:
+        from distributed import as_completed
 
-    def refill() -> None:
-        limit = WINDOW_PER_THREAD * max(1, _threads(client))
-        while queue and len(in_flight) < limit:
-            chunk = queue.popleft()
-            key = f"newsdesk-ingest-{token}-{next(numbers)}"
-            future = client.submit(process_chunk, chunk, known, key=key, retries=RETRIES)
-            in_flight[future] = chunk
-            completed.add(future)
+        self.client, self.queue, self.known, self.stats = client, queue, known, stats
+        self.known_future = self._send_known()
+        self.token = uuid.uuid4().hex[:12]
+        self.numbers = itertools.count()
+        self.in_flight: dict[Future[ChunkResult], tuple[Chunk, Future[KnownRevisions]]] = {}
+        self.completed = as_completed()
+        self.lost: dict[Chunk, int] = {}
 
-    refill()
-    for future in completed:
-        chunk = in_flight.pop(future)
-        batch = _outcome(future, chunk, queue, stats)
-        future.release()
-        refill()
-        yield batch
+    def results(self) -> Iterator[BatchResult]:
+        self._refill()
+        for future in self.completed:
+            chunk, known = self.in_flight.pop(future)
+            batch = self._outcome(future, chunk, known)
+            future.release()
+            self._refill()
+            yield batch
 
+    def _send_known(self) -> Future[KnownRevisions]:
+        """The stored revisions, copied to every worker once (a worker that joins later fetches them from a peer)."""
+        future: Future[KnownRevisions] = self.client.scatter(self.known, broadcast=True, hash=False)
+        return future
 
-def _outcome(future: Future[ChunkResult], chunk: Chunk, queue: deque[Chunk], stats: RunStats) -> BatchResult:
-    """What to write for a completed chunk; queues a WARC file's pages, or a failed chunk's inputs one by one."""
-    if future.status == "finished":
-        result: ChunkResult = future.result()
-        if result.more:
-            queue.extendleft(reversed(result.more))
-            stats.inputs += sum(more.size for more in result.more) - chunk.size
-        return result.batch
-    if future.status == "cancelled":
-        raise ClusterError("the Dask cluster dropped the work (scheduler lost?); stored chunks are kept: run again")
-    if chunk.size > 1:
-        queue.extendleft(reversed(chunk.split()))
-        return BatchResult()
-    return BatchResult([Failed(source, failure_reason(future.exception())) for source in sources(chunk)])
+    def _refill(self) -> None:
+        limit = WINDOW_PER_THREAD * max(1, _threads(self.client))
+        while self.queue and len(self.in_flight) < limit:
+            chunk = self.queue.popleft()
+            key = f"newsdesk-ingest-{self.token}-{next(self.numbers)}"
+            future = self.client.submit(process_chunk, chunk, self.known_future, key=key, retries=RETRIES)
+            self.in_flight[future] = (chunk, self.known_future)
+            self.completed.add(future)
+
+    def _outcome(self, future: Future[ChunkResult], chunk: Chunk, known: Future[KnownRevisions]) -> BatchResult:
+        """What to write for a completed chunk; queues a WARC file's pages, or a failed chunk's inputs one by one."""
+        if future.status == "finished":
+            result: ChunkResult = future.result()
+            if result.more:
+                self.queue.extendleft(reversed(result.more))
+                self.stats.inputs += sum(more.size for more in result.more) - chunk.size
+            return result.batch
+        if future.status == "cancelled":
+            if known.status == "finished":
+                raise ClusterError(
+                    "the Dask cluster cancelled the work (scheduler lost?); stored chunks are kept: run again"
+                )
+            # Every worker holding the stored revisions died at once (a one-worker cluster whose worker died):
+            # send them again and redo the chunk, as the scheduler would redo it had the data survived.
+            if self.known_future.status != "finished":
+                self.known_future = self._send_known()
+            self.lost[chunk] = self.lost.get(chunk, 0) + 1
+            if self.lost[chunk] <= RETRIES_AFTER_LOSS:
+                self.queue.appendleft(chunk)
+                return BatchResult()
+            return self._failed(chunk, WORKER_DIED)
+        return self._failed(chunk, failure_reason(future.exception()))
+
+    def _failed(self, chunk: Chunk, reason: str) -> BatchResult:
+        """A chunk Dask gave up on: its inputs again one by one, or — a single input — an error to record."""
+        if chunk.size > 1:
+            self.queue.extendleft(reversed(chunk.split()))
+            return BatchResult()
+        return BatchResult([Failed(source, reason) for source in sources(chunk)])
 
 
 def failure_reason(exc: BaseException | None) -> str:
@@ -149,7 +180,7 @@ def failure_reason(exc: BaseException | None) -> str:
     from distributed.scheduler import KilledWorker
 
     if isinstance(exc, KilledWorker):
-        return "the Dask worker processing it died (killed, crashed or out of memory) on every try"
+        return WORKER_DIED
     first = (str(exc).splitlines() or [""])[0]
     return f"internal error on a Dask worker: {type(exc).__name__}: {first}"[:300]
 

@@ -259,3 +259,41 @@ def test_component_works_without_the_entities_component() -> None:
         ("Lena Ortiz", "mixed"),
     ]
     assert all(q.speaker is not None and q.speaker.entity is None for q in quotes)
+
+
+def test_headline_without_period_does_not_run_into_the_body() -> None:
+    text = "Harbor Tax To Rise\n\nCouncil member Aram Vick said the harbor tax would rise next year."
+    quote = find(quotes_of(text), "said", "the harbor tax")
+    assert quote.speaker == "Council member Aram Vick"
+    assert quote.content == ("the harbor tax would rise next year",)
+
+
+def test_clause_runs_to_the_end_of_a_quotation_it_opens() -> None:
+    text = (
+        "Harbor Gazette\n\nMayor Lena Ostrova called the harbor plan a "
+        '"good news story in an era when so often we see towns going the other way."'
+    )
+    quote = find(quotes_of(text), "called", "the harbor plan")
+    assert quote.content == (
+        'the harbor plan a "good news story in an era when so often we see towns going the other way."',
+    )
+
+
+def test_transcript_quoted_whole_keeps_its_speaker_labels() -> None:
+    text = (
+        "Debate Night Transcript\n\nThe host spoke with the governor on Sunday.\n\n"
+        '"BRENN: Let me start with the ferry schedule. Why did it change?\n\n'
+        '"OSTROVA: Well, look, the harbor needed the repairs and we made them.\n\n'
+        '"The ferries will run again next week, and every rider will see the difference.\n\n'
+        '"BRENN: Thank you for your time today, Governor."'
+    )
+    quotes = quotes_of(text)
+    first = find(quotes, ":", "Let me start")
+    assert first.speaker == "BRENN"
+    turn = find(quotes, ":", "Well, look")
+    assert turn.speaker == "OSTROVA"
+    assert turn.content == (
+        "Well, look, the harbor needed the repairs and we made them",
+        "The ferries will run again next week, and every rider will see the difference",
+    )
+    assert find(quotes, ":", "Thank you").speaker == "BRENN"

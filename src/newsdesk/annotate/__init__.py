@@ -27,9 +27,13 @@ def get_nlp(model: str | None = None) -> Language:
     """The spaCy pipeline with newsdesk's components, loaded once per process and model."""
     import spacy
 
+    from newsdesk.annotate import paragraphs  # noqa: F401  (registers newsdesk_paragraphs)
     from newsdesk.extract import COMPONENTS
 
     nlp = spacy.load(model or os.environ.get("NEWSDESK_SPACY_MODEL", DEFAULT_MODEL))
+    if "parser" in nlp.pipe_names:
+        # Paragraph breaks end sentences; set before the parser so it keeps them.
+        nlp.add_pipe("newsdesk_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -125,8 +125,26 @@ def _verb_content(ctx: Context, cue: CueMatch, cue_span: CharSpan, source: CharS
         # A parse can run a sentence over a paragraph break (a headline into the body); a
         # reported clause never does.
         first, last = ctx.paragraph_start(cue_span[0]), ctx.paragraph_end(cue_span[0])
-        content = [trim(ctx.text, max(s, first), min(e, last)) for s, e in found[0]]
+        content = [_finish_quotation(ctx, trim(ctx.text, max(s, first), min(e, last))) for s, e in found[0]]
     return [c for c in content if c[0] < c[1]]
+
+
+def _finish_quotation(ctx: Context, span: CharSpan) -> CharSpan:
+    """Extend a clause that stops inside a quotation it opened to that quotation's end.
+
+    The parse often hangs the tail of a quoted phrase elsewhere ("called Burma a “good news
+    story in an era when …”"); a reported clause never stops mid-quotation.
+    """
+    start, end = span
+    if start >= end:
+        return span
+    region = ctx.region_containing(end - 1)
+    if region is None or not region.closed:
+        return span
+    for first, last in region.fragments:
+        if start <= first < end - 1 < last - 1 and last > end:
+            return trim(ctx.text, start, last)
+    return span
 
 
 def _record(ctx: Context, number: int, draft: Draft, speaker: Speaker | None) -> Quote:

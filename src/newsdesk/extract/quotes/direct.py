@@ -28,6 +28,8 @@ _SIGN_OFF = re.compile(r"\s*([―—–]|--?)[^\S\n]*([A-Z][^,\n]{1,60}?)\.?[^\S
 _QUOTE_STARTS_AFTER = '.!?:;,(—–―"”’'  # a quote that opens a sentence follows one of these (or nothing)
 _LABEL_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "van", "von", "al"})
 _MAX_LABEL_WORDS = 5  # speaker labels ("Sen. Tim Kaine:") are short; longer prefixes are sentences
+# A label opening a transcript paragraph: up to five capitalised words and a colon.
+_TRANSCRIPT_LABEL = re.compile(r"[\"“]?(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*:\s")
 _MIN_FLOATING_WORDS = 4  # shorter quoted fragments are scare quotes or titles, not statements
 _FLOATING_PARAGRAPHS = 2  # a floating quote inherits a speaker named at most this many paragraphs back
 
@@ -85,7 +87,10 @@ def labels(ctx: Context) -> list[Draft]:
     """
     doc, out = ctx.doc, []
     for token in doc:
-        if token.text != ":" or ctx.quoted[token.i] or token.whitespace_ == "":
+        if token.text != ":" or token.whitespace_ == "":
+            continue
+        region = _transcript_region(ctx, token.idx) if ctx.quoted[token.i] else None
+        if ctx.quoted[token.i] and region is None:
             continue
         first = _first_token(ctx, ctx.paragraph_start(token.idx))
         if 0 <= first < token.i and doc[first].is_quote:
@@ -97,7 +102,35 @@ def labels(ctx: Context) -> list[Draft]:
         if len(ctx.text[content[0] : content[1]].split()) < 2:
             continue
         source = trim(ctx.text, prefix.start_char, token.idx)
-        out.append(Draft((token.idx, token.idx + 1), ":", "say", source, prefix.root, [content], frame="label"))
+        fragments = [content, *_turn_continues(ctx, region, content[1])] if region is not None else [content]
+        out.append(Draft((token.idx, token.idx + 1), ":", "say", source, prefix.root, fragments, frame="label"))
+    return out
+
+
+def _transcript_region(ctx: Context, offset: int) -> QuoteRegion | None:
+    """The quotation a transcript runs in, when the paragraph holding ``offset`` opens one of its fragments.
+
+    A transcript quoted whole opens every paragraph with a mark ("\"WALLACE: …"), so its
+    speaker labels sit inside one long quotation.
+    """
+    region = ctx.region_containing(offset)
+    if region is None or len(region.fragments) < 2:
+        return None
+    start = ctx.paragraph_start(offset)
+    return region if any(s == start for s, _ in region.fragments) else None
+
+
+def _turn_continues(ctx: Context, region: QuoteRegion, after: int) -> list[CharSpan]:
+    """The paragraphs of a transcript turn after its labelled one, up to the next label."""
+    out = []
+    for start, end in region.fragments:
+        if start <= after:
+            continue
+        span = trim(ctx.text, start, end)
+        words = ctx.text[span[0] : span[1]].split()
+        if len(words) < _MIN_FLOATING_WORDS or _TRANSCRIPT_LABEL.match(ctx.text, span[0]):
+            break
+        out.append(span)
     return out
 
 

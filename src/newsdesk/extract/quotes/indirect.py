@@ -162,8 +162,12 @@ def _object(ctx: Context, obj: Token, siblings: list[Token], avoid: set[int]) ->
 
 def _clause_start(cue: CueMatch) -> int:
     """First token of the cue's own clause: the cue or its subject, whichever comes first."""
-    subjects = [c.left_edge.i for c in cue.head.children if c.dep_ in _SUBJECT_DEPS]
-    return min([cue.first, *subjects])
+    subjects = [c for c in cue.head.children if c.dep_ in _SUBJECT_DEPS]
+    if any(c.i > cue.head.i for c in subjects):
+        # An inverted "…, says Harbor Authority": a second subject before the verb is the
+        # reported clause the parser took for one.
+        return cue.first
+    return min([cue.first, *(c.left_edge.i for c in subjects)])
 
 
 def _relative_lead(clause: Token, cue: CueMatch) -> CharSpan | None:

@@ -1,0 +1,134 @@
+"""Clean scraped plain text: recover headline, section and byline, drop page furniture.
+
+A line classifier in passes, all rules with a few calibrated thresholds:
+
+- :mod:`.lines` measures each line on its own (length, sentence punctuation, stop-word
+  density) and names unmistakable furniture from a small lexicon (:mod:`.lexicon`);
+- :mod:`.body` finds the article body as the densest contiguous run of prose and decides the
+  undecided lines inside it from their neighbours;
+- :mod:`.headline` recovers the headline above the body (also when repeated, or glued to a
+  section label), :mod:`.dedupe` drops lines repeating body text (bio boxes, pull quotes) and
+  :mod:`.byline` takes a byline or desk prefix off the first paragraph.
+
+Every dropped line goes to ``removed`` with a short reason; body lines are never edited
+except for removing a byline prefix from the first one.
+
+Measured with ``newsdesk eval extraction ../shared/data/article-extraction-dev --mode text``
+(F1 0.946 with ``--style lines``, 0.944 with ``--style glued``; no cleaning 0.665, jusText
+0.761). No trained model: a logistic regression over the same line features (plus the rules'
+own verdict), trained on one half of those pages, scored no better on the other half (F1 0.925
+and 0.945 against the rules' 0.925 and 0.961), and rules are easier to audit.
+"""
+
+from __future__ import annotations
+
+from newsdesk.clean.text.body import densest_block, judge_run, mark_comment_section, mark_teaser_zones
+from newsdesk.clean.text.byline import authors_of, split_prefix, standalone_credit
+from newsdesk.clean.text.dedupe import author_bio_tail, repeats_of_body
+from newsdesk.clean.text.headline import find_headline
+from newsdesk.clean.text.lines import Line, Quality, make_line, rate_page
+from newsdesk.record import Cleaned, Removed
+
+__all__ = ["clean_text", "split_lines"]
+
+
+def split_lines(content: str) -> list[Line]:
+    """The page's non-empty lines, whitespace-normalised and measured."""
+    texts = [" ".join(raw.split()) for raw in content.splitlines()]
+    lines = [make_line(i, t) for i, t in enumerate(t for t in texts if t)]
+    rate_page(lines)
+    mark_teaser_zones(lines)
+    mark_comment_section(lines)
+    return lines
+
+
+def classify(lines: list[Line]) -> dict[int, str]:
+    """Reasons for every line that is not body text (line index → reason)."""
+    reasons: dict[int, str] = {}
+    span = densest_block(lines)
+    first, last = span if span is not None else (len(lines), len(lines) - 1)
+    for line in lines[:first]:
+        reasons[line.index] = line.furniture or (
+            "navigation" if line.quality is Quality.SHORT else "outside article body"
+        )
+    for line in lines[last + 1 :]:
+        reasons[line.index] = line.furniture or (
+            "navigation"
+            if line.words <= 3
+            else "teaser block"
+            if line.quality is not Quality.GOOD
+            else "outside article body"
+        )
+    pos = first
+    while pos <= last:
+        if lines[pos].quality is Quality.GOOD:
+            pos += 1
+            continue
+        end = pos
+        while end + 1 <= last and lines[end + 1].quality is not Quality.GOOD:
+            end += 1
+        run = lines[pos : end + 1]
+        for item in run:
+            if item.furniture is not None:
+                reasons[item.index] = item.furniture
+        reasons.update(judge_run(run, lines[pos - 1] if pos > first else None))
+        pos = end + 1
+    return reasons
+
+
+def clean_text(content: str) -> Cleaned:
+    """Split scraped text into headline, body paragraphs and removed lines."""
+    lines = split_lines(content)
+    if not lines:
+        return Cleaned(title=None, paragraphs=[])
+    reasons = classify(lines)
+    kept = [line for line in lines if line.index not in reasons]
+
+    title = section = None
+    if kept:
+        headline = find_headline(lines, kept[0].index)
+        if headline is not None:
+            title, section = headline.title, headline.section
+            reasons[headline.line] = "headline"
+            for index in headline.repeats:
+                reasons[index] = "headline repeat"
+            kept = [line for line in kept if line.index not in reasons]
+
+    reasons.update(author_bio_tail(kept, reasons))
+    kept = [line for line in kept if line.index not in reasons]
+    reasons.update(repeats_of_body(kept))
+    kept = [line for line in kept if line.index not in reasons]
+
+    byline, authors = find_byline(lines, kept)
+    paragraphs = [line.text for line in kept]
+    removed: list[Removed] = []
+    for line in lines:
+        reason = reasons.get(line.index)
+        if reason is not None:
+            if reason != "headline":
+                removed.append(Removed(text=line.text, reason=reason))
+        elif line.index == kept[0].index and (prefix := split_prefix(line.text)) is not None:
+            credit, paragraphs[0] = prefix
+            byline = byline or credit
+            authors = authors or authors_of(credit)
+            removed.append(Removed(text=line.text[: len(line.text) - len(paragraphs[0])].strip(), reason="byline"))
+    return Cleaned(
+        title=title,
+        paragraphs=paragraphs,
+        section=section,
+        byline=byline,
+        authors=authors,
+        removed=removed,
+    )
+
+
+def find_byline(lines: list[Line], kept: list[Line]) -> tuple[str | None, list[str]]:
+    """The standalone byline line nearest above the body (within 12 lines), as ``(credit, authors)``."""
+    if not kept:
+        return None, []
+    start = kept[0].index
+    for line in reversed(lines[max(0, start - 12) : start]):
+        if line.furniture == "byline":
+            credit = standalone_credit(line.text)
+            return credit, authors_of(credit)
+    return None, []

@@ -1,0 +1,94 @@
+"""Bylines: a standalone credit line above the body, or a desk/byline prefix on the first paragraph.
+
+Prefixes recognised at the start of the first paragraph (and only there, and only up to a
+separator, so the paragraph text itself is never touched otherwise):
+
+- a desk or staff credit: "Monitoring Desk:", "Staff Reporter:", "Web Desk —", "News Desk |";
+- a correspondent credit: "From our correspondent in Kabul:", "Our Correspondent:";
+- a "by" credit: "By Jane Doe:", "By Jane Doe and John Roe —";
+- a name and an outlet: "Jane Doe | Reuters:".
+
+A dateline ("MADRID —", "LONDON (Reuters) -") is part of the article and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"(?:[A-Z][\w'’.-]*\.?|de|da|van|von|der|bin|al|el|la|le|du)"
+_PERSON = rf"[A-Z][\w'’.-]*\.?(?:\s+{_NAME}){{1,4}}"
+_PEOPLE = rf"{_PERSON}(?:\s*(?:,|&|\band\b)\s*{_PERSON})*"
+_SEP = r"\s*(?::|\||—|–|-{1,2})\s*"
+
+_DESK_WORDS = (
+    r"desk|reporter|reporters|correspondent|correspondents|bureau|staff|team|report|news service|"
+    r"newswire|wire|agencies|agency|monitoring|editor|editors|editorial board|writer|writers|"
+    r"news network|online|web team"
+)
+DESK_PREFIX = re.compile(
+    rf"^(?P<credit>(?:[A-Z][\w'’.&-]*\s+){{0,3}}(?=[A-Z])(?i:{_DESK_WORDS}))"
+    r"(?::\s*|\s+[|—–]\s+|\s+-{1,2}\s+)(?=\S)"
+)
+CORRESPONDENT_PREFIX = re.compile(
+    r"^(?P<credit>from (?:our|a) (?:own |special |staff )?(?:correspondent|reporter|staff)s?"
+    r"(?: in [A-Z][\w'’ -]{1,40}?)?)" + _SEP + r"(?=\S)",
+    re.IGNORECASE,
+)
+BY_PREFIX = re.compile(rf"^(?:by|BY|By)\s+(?P<credit>{_PEOPLE}(?:\s*[|,]\s*[A-Z][\w&.'’ -]{{1,30}}?)?){_SEP}(?=\S)")
+NAME_OUTLET_PREFIX = re.compile(
+    rf"^(?P<credit>{_PERSON}\s*\|\s*[A-Z][\w&.'’ -]{{1,30}}?)\s*(?::|—|–|-{{1,2}})\s*(?=\S)"
+)
+
+_STANDALONE_BY = re.compile(
+    r"^(?:(?:written|posted|published|reviewed|medically reviewed|reported|story|words|text|reporting)\s+)?"
+    r"(?:by|von|par|por|door)\s*:?\s+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"\s*(?:(?:\bon\b|\bat\b|\bpublished\b|\bupdated\b|\bposted\b|[-–—|•]).*?\d.*|\s-\s*$|[,|•-]\s*$|@\w+.*|\S+@\S+.*)$",
+    re.IGNORECASE,
+)
+_NOT_PERSON = re.compile(
+    rf"\b(?:{_DESK_WORDS}|press|news|associated|reuters|afp|ap|bloomberg|times|post|herald|media|"
+    r"agency|service|online|digital|magazine|journal|tribune|daily|weekly|network|group|inc|ltd|llc|"
+    r"admin|administrator)\b",
+    re.IGNORECASE,
+)
+_PERSON_ONLY = re.compile(rf"^{_PERSON}$")
+
+
+def split_prefix(paragraph: str) -> tuple[str, str] | None:
+    """``(credit, rest)`` when ``paragraph`` opens with a byline or desk credit, else ``None``."""
+    for pattern in (CORRESPONDENT_PREFIX, DESK_PREFIX, BY_PREFIX, NAME_OUTLET_PREFIX):
+        m = pattern.match(paragraph)
+        if m is None:
+            continue
+        credit = m.group("credit").strip()
+        rest = paragraph[m.end() :]
+        if len(credit.split()) > 8 or len(rest.split()) < 3 or not re.match(r"[\"“‘'(\[\w]", rest):
+            continue
+        if rest[0].isalpha() and not rest[0].isupper():
+            continue
+        return credit, rest
+    return None
+
+
+def standalone_credit(text: str) -> str:
+    """The credit of a standalone byline line: "By Jane Doe on May 3, 2019" → "Jane Doe"."""
+    credit = _STANDALONE_BY.sub("", text, count=1).strip()
+    credit = _TRAILING.sub("", credit).strip(" ,|-–—•")
+    return credit or text.strip()
+
+
+def authors_of(credit: str) -> list[str]:
+    """The person names in a credit: "Jane Doe and John Roe, Reuters" → ["Jane Doe", "John Roe"]."""
+    credit = re.sub(r"\s*\|.*$", "", credit)
+    names: list[str] = []
+    for part in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|;)\s*", credit):
+        part = part.strip()
+        if not part or _NOT_PERSON.search(part) or not _PERSON_ONLY.match(part):
+            continue
+        if part.isupper():
+            part = part.title()
+        names.append(part)
+    return names

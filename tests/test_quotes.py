@@ -297,3 +297,17 @@ def test_transcript_quoted_whole_keeps_its_speaker_labels() -> None:
         "The ferries will run again next week, and every rider will see the difference",
     )
     assert find(quotes, ":", "Thank you").speaker == "BRENN"
+
+
+def test_cue_inside_a_speaker_label_turn_is_part_of_the_turn() -> None:
+    text = (
+        "Partial transcript as follows:\n\nBRENN: Will the ferry run again by June?\n\n"
+        "OSTROVA: Well, I think the whole town needs to work together on the pier."
+    )
+    quotes = quotes_of(text)
+    assert [q.cue for q in quotes] == [":", ":"]
+    turn = find(quotes, ":", "Well, I think")
+    assert (turn.speaker, turn.content) == (
+        "OSTROVA",
+        ("Well, I think the whole town needs to work together on the pier",),
+    )

@@ -54,8 +54,12 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
 def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     """Every attribution the rules find, in text order, before speaker resolution."""
     drafts = _outermost([d for cue in find_cues(ctx.doc, lex, ctx.quoted) if (d := _cue_draft(ctx, cue)) is not None])
+    # A speaker label's turn ("FALLIN: Well, I think …") holds no attribution of its own:
+    # cues inside it belong to the speaker's words, as in _outermost.
+    turns = labels(ctx)
+    drafts = [d for d in drafts if d.cue is None or not any(_inside(d.cue, t) for t in turns)]
     taken = {frag for d in drafts for frag in d.content}
-    drafts.extend(d for d in labels(ctx) if not any(_overlaps(f, taken) for f in d.content))
+    drafts.extend(d for d in turns if not any(_overlaps(f, taken) for f in d.content))
     used = _used_regions(ctx, drafts)
     drafts.extend(sign_offs(ctx, used))
     used = _used_regions(ctx, drafts)
@@ -72,19 +76,20 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
     When two drafts each hold the other's cue (a misparse), the one whose cue comes first wins.
     """
 
-    def inside(cue: CharSpan, other: Draft) -> bool:
-        return any(s <= cue[0] and cue[1] <= e for s, e in other.content)
-
     out = []
     for draft in drafts:
         cue = draft.cue
         if cue is None:
             out.append(draft)
             continue
-        outer = [d for d in drafts if d is not draft and inside(cue, d)]
-        if all(d.cue is not None and inside(d.cue, draft) and cue[0] < d.cue[0] for d in outer):
+        outer = [d for d in drafts if d is not draft and _inside(cue, d)]
+        if all(d.cue is not None and _inside(d.cue, draft) and cue[0] < d.cue[0] for d in outer):
             out.append(draft)
     return out
+
+
+def _inside(cue: CharSpan, other: Draft) -> bool:
+    return any(s <= cue[0] and cue[1] <= e for s, e in other.content)
 
 
 def _cue_draft(ctx: Context, cue: CueMatch) -> Draft | None:

@@ -311,3 +311,15 @@ def test_cue_inside_a_speaker_label_turn_is_part_of_the_turn() -> None:
         "OSTROVA",
         ("Well, I think the whole town needs to work together on the pier",),
     )
+
+
+def test_colon_closing_a_paragraph_introduces_the_next_one() -> None:
+    text = (
+        "Ferry Notes\n\nThe Harbor Gazette made the same claims in February, and the mayor responded:\n\n"
+        "If there are people on the list who pose a threat, they should be stopped."
+    )
+    quote = find(quotes_of(text), "responded:", "If there are")
+    assert (quote.speaker, quote.content) == (
+        "the mayor",
+        ("If there are people on the list who pose a threat, they should be stopped",),
+    )

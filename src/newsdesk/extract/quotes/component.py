@@ -123,6 +123,10 @@ def _verb_content(ctx: Context, cue: CueMatch, cue_span: CharSpan, source: CharS
     content = quotes_around(ctx, clause, cue_span[1], cue.colon) if "c" in frames else []
     if not content and cue.colon:
         content = [trim(ctx.text, cue_span[1], ctx.paragraph_end(cue_span[1]))]
+        if content[0][0] >= content[0][1]:
+            # "… responded:" closing its paragraph introduces the next one.
+            start = _next_paragraph(ctx.text, cue_span[1])
+            content = [trim(ctx.text, start, ctx.paragraph_end(start))] if start is not None else []
     if not content:
         found = complement_of(cue, ctx)
         if found is None or found[1] not in frames:
@@ -132,6 +136,14 @@ def _verb_content(ctx: Context, cue: CueMatch, cue_span: CharSpan, source: CharS
         first, last = ctx.paragraph_start(cue_span[0]), ctx.paragraph_end(cue_span[0])
         content = [_finish_quotation(ctx, trim(ctx.text, max(s, first), min(e, last))) for s, e in found[0]]
     return [c for c in content if c[0] < c[1]]
+
+
+def _next_paragraph(text: str, offset: int) -> int | None:
+    """Offset of the first character of the paragraph after the one holding ``offset``."""
+    end = text.find("\n", offset)
+    while 0 <= end < len(text) and text[end].isspace():
+        end += 1
+    return end if 0 <= end < len(text) else None
 
 
 def _finish_quotation(ctx: Context, span: CharSpan) -> CharSpan:

@@ -50,7 +50,11 @@ class ToneComponent:
 
 @Language.factory("newsdesk_tone")
 def make_tone(nlp: Language, name: str) -> ToneComponent:
-    """Factory for ``nlp.add_pipe("newsdesk_tone")`` (after quotes, to score them)."""
+    """Factory for ``nlp.add_pipe("newsdesk_tone")`` (after quotes, to score them).
+
+    VADER's lexicon is read here, when the pipeline loads, not inside the first Doc.
+    """
+    _analyzer()
     return ToneComponent()
 
 

@@ -323,3 +323,15 @@ def test_colon_closing_a_paragraph_introduces_the_next_one() -> None:
         "the mayor",
         ("If there are people on the list who pose a threat, they should be stopped",),
     )
+
+
+def test_participle_cue_after_a_comma_starts_its_own_attribution() -> None:
+    text = (
+        "Ferry Notes\n\nThe mayor said that he has expanded the ferry service, "
+        "claiming that he is responsible for higher ridership."
+    )
+    quotes = quotes_of(text)
+    said = find(quotes, "said", "that he has")
+    assert (said.speaker, said.content) == ("The mayor", ("that he has expanded the ferry service",))
+    claiming = find(quotes, "claiming", "that he is")
+    assert (claiming.speaker, claiming.content) == ("The mayor", ("that he is responsible for higher ridership",))

@@ -10,6 +10,8 @@ point at its entities), and without it (speakers keep their names, with no entit
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -53,7 +55,11 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
 
 def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     """Every attribution the rules find, in text order, before speaker resolution."""
-    drafts = _outermost([d for cue in find_cues(ctx.doc, lex, ctx.quoted) if (d := _cue_draft(ctx, cue)) is not None])
+    cues = find_cues(ctx.doc, lex, ctx.quoted)
+    # "…, claiming that …", "…, adding …": a participle cue after a comma starts an
+    # attribution of its own, never the end of the previous one's content.
+    stops = sorted(ctx.doc[c.first].idx for c in cues if c.head.tag_ == "VBG" and _after_comma(ctx, c.first))
+    drafts = _outermost([d for cue in cues if (d := _cue_draft(ctx, cue, stops)) is not None])
     # A speaker label's turn ("FALLIN: Well, I think …") holds no attribution of its own:
     # cues inside it belong to the speaker's words, as in _outermost.
     turns = labels(ctx)
@@ -92,7 +98,20 @@ def _inside(cue: CharSpan, other: Draft) -> bool:
     return any(s <= cue[0] and cue[1] <= e for s, e in other.content)
 
 
-def _cue_draft(ctx: Context, cue: CueMatch) -> Draft | None:
+def _after_comma(ctx: Context, first: int) -> bool:
+    return first > 0 and ctx.doc[first - 1].text == ","
+
+
+def _cut_at(ctx: Context, span: CharSpan, stops: list[int]) -> CharSpan:
+    """``span`` ended before the first participle cue inside it ("…, claiming …")."""
+    start, end = span
+    i = bisect_right(stops, start)
+    if i < len(stops) and stops[i] < end:
+        return trim(ctx.text, start, stops[i])
+    return span
+
+
+def _cue_draft(ctx: Context, cue: CueMatch, stops: list[int]) -> Draft | None:
     """The attribution a cue makes, or None when its complement is not one its frames allow."""
     doc, expression = ctx.doc, cue.expression
     cue_span = (doc[cue.first].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1]))
@@ -108,7 +127,7 @@ def _cue_draft(ctx: Context, cue: CueMatch) -> Draft | None:
     subject = source_of(cue, ctx)
     source: CharSpan | None = subject[0] if subject is not None else None
     root: Token | None = subject[1] if subject is not None else None
-    content = _verb_content(ctx, cue, cue_span, source)
+    content = _verb_content(ctx, cue, cue_span, source, stops)
     if not content:
         return None
     if source is not None and _overlaps(source, set(content)):
@@ -116,7 +135,9 @@ def _cue_draft(ctx: Context, cue: CueMatch) -> Draft | None:
     return Draft(cue_span, lemma, stance, source, root, content, frame="colon" if cue.colon else "clause")
 
 
-def _verb_content(ctx: Context, cue: CueMatch, cue_span: CharSpan, source: CharSpan | None) -> list[CharSpan]:
+def _verb_content(
+    ctx: Context, cue: CueMatch, cue_span: CharSpan, source: CharSpan | None, stops: list[int]
+) -> list[CharSpan]:
     """What a verb cue reports: adjacent quotations, the text after its colon, or its complement."""
     clause = (min(cue_span[0], source[0]), max(cue_span[1], source[1])) if source else cue_span
     frames = cue.expression.frames
@@ -134,7 +155,10 @@ def _verb_content(ctx: Context, cue: CueMatch, cue_span: CharSpan, source: CharS
         # A parse can run a sentence over a paragraph break (a headline into the body); a
         # reported clause never does.
         first, last = ctx.paragraph_start(cue_span[0]), ctx.paragraph_end(cue_span[0])
-        content = [_finish_quotation(ctx, trim(ctx.text, max(s, first), min(e, last))) for s, e in found[0]]
+        content = [
+            _cut_at(ctx, _finish_quotation(ctx, trim(ctx.text, max(s, first), min(e, last))), stops)
+            for s, e in found[0]
+        ]
     return [c for c in content if c[0] < c[1]]
 
 

@@ -50,8 +50,17 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
             verb = verb.head
         elif verb.dep_ not in _SHARED_SUBJECT_DEPS or verb.head == verb:
             return _opening_phrase(cue, ctx)
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and _after_comma(verb):
+            # "X said that he …, claiming …": the parser hangs the participle on the
+            # reported clause; it shares the reporting clause's subject.
+            verb = verb.head
         verb = verb.head
     return None
+
+
+def _after_comma(verb: Token) -> bool:
+    first = verb.left_edge.i
+    return first > 0 and verb.doc[first - 1].text == ","
 
 
 def _opening_phrase(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:

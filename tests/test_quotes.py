@@ -335,3 +335,12 @@ def test_participle_cue_after_a_comma_starts_its_own_attribution() -> None:
     assert (said.speaker, said.content) == ("The mayor", ("that he has expanded the ferry service",))
     claiming = find(quotes, "claiming", "that he is")
     assert (claiming.speaker, claiming.content) == ("The mayor", ("that he is responsible for higher ridership",))
+
+
+def test_reported_clause_leaves_out_a_closing_which_clause() -> None:
+    text = (
+        "Ferry Notes\n\nThe mayor said the delay came from the repair contracts, "
+        "which had been in the works since the summer."
+    )
+    quote = find(quotes_of(text), "said", "the delay")
+    assert quote.content == ("the delay came from the repair contracts",)

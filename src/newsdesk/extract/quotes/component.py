@@ -156,7 +156,9 @@ def _verb_content(
         # reported clause never does.
         first, last = ctx.paragraph_start(cue_span[0]), ctx.paragraph_end(cue_span[0])
         content = [
-            _cut_at(ctx, _finish_quotation(ctx, trim(ctx.text, max(s, first), min(e, last))), stops)
+            _drop_relative(
+                ctx, _cut_at(ctx, _finish_quotation(ctx, trim(ctx.text, max(s, first), min(e, last))), stops)
+            )
             for s, e in found[0]
         ]
     return [c for c in content if c[0] < c[1]]
@@ -168,6 +170,28 @@ def _next_paragraph(text: str, offset: int) -> int | None:
     while 0 <= end < len(text) and text[end].isspace():
         end += 1
     return end if 0 <= end < len(text) else None
+
+
+def _drop_relative(ctx: Context, span: CharSpan) -> CharSpan:
+    """A clause without the ", which …" / ", who …" clause that closes it: the writer's aside."""
+    doc = ctx.doc
+    if span[0] >= span[1]:
+        return span
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    if tokens is None:
+        return span
+    for token in tokens:
+        first = token.left_edge
+        if (
+            token.dep_ == "relcl"
+            and first.lower_ in ("which", "who")
+            and first.i > tokens.start + 1
+            and doc[first.i - 1].text == ","
+            and token.right_edge.i >= tokens.end - 2
+            and not ctx.quoted[first.i]
+        ):
+            return trim(ctx.text, span[0], doc[first.i - 1].idx)
+    return span
 
 
 def _finish_quotation(ctx: Context, span: CharSpan) -> CharSpan:

@@ -344,3 +344,15 @@ def test_reported_clause_leaves_out_a_closing_which_clause() -> None:
     )
     quote = find(quotes_of(text), "said", "the delay")
     assert quote.content == ("the delay came from the repair contracts",)
+
+
+def test_according_to_content_drops_its_connective() -> None:
+    text = (
+        "Ferry Notes\n\nAnd the ferry now holds an advantage of 83 points over the bridge, "
+        "according to the harbor survey."
+    )
+    quote = find(quotes_of(text), "according to", "the ferry")
+    assert (quote.speaker, quote.content) == (
+        "the harbor survey",
+        ("the ferry now holds an advantage of 83 points over the bridge",),
+    )

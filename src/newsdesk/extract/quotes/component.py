@@ -10,6 +10,7 @@ point at its entities), and without it (speakers keep their names, with no entit
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.language import Language
@@ -120,7 +121,8 @@ def _cue_draft(ctx: Context, cue: CueMatch, stops: list[int]) -> Draft | None:
         according = according_to(cue, ctx)
         if according is None:
             return None
-        return Draft(cue_span, lemma, stance, according[0], according[1], according[2], frame="according")
+        content = [_drop_relative(ctx, _drop_opener(ctx, c)) for c in according[2]]
+        return Draft(cue_span, lemma, stance, according[0], according[1], content, frame="according")
     impression = raised(cue, ctx)
     if impression is not None:
         return Draft(cue_span, lemma, stance, None, None, impression, frame="raising")
@@ -170,6 +172,18 @@ def _next_paragraph(text: str, offset: int) -> int | None:
     while 0 <= end < len(text) and text[end].isspace():
         end += 1
     return end if 0 <= end < len(text) else None
+
+
+_OPENERS = frozenset({"and", "but", "so", "however", "meanwhile", "still", "yet"})
+
+
+def _drop_opener(ctx: Context, span: CharSpan) -> CharSpan:
+    """A clause without the connective that ties it to the previous sentence ("And …", "However, …")."""
+    start, end = span
+    word = re.match(r"\w+", ctx.text[start:end])
+    if word is None or word.group().lower() not in _OPENERS:
+        return span
+    return trim(ctx.text, start + word.end(), end)
 
 
 def _drop_relative(ctx: Context, span: CharSpan) -> CharSpan:

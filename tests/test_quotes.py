@@ -356,3 +356,18 @@ def test_according_to_content_drops_its_connective() -> None:
         "the harbor survey",
         ("the ferry now holds an advantage of 83 points over the bridge",),
     )
+
+
+def test_in_a_poll_attributes_the_clause_to_the_poll() -> None:
+    text = "Ferry Notes\n\nIn the latest Harbor Gazette poll, the mayor leads the council member by 12 points."
+    quote = find(quotes_of(text), "In", "the mayor")
+    assert (quote.speaker, quote.content, quote.stance) == (
+        "the latest Harbor Gazette poll",
+        ("the mayor leads the council member by 12 points",),
+        "according-to",
+    )
+
+
+def test_lagging_in_the_polls_is_no_attribution() -> None:
+    text = "Ferry Notes\n\nThe council member has been lagging in the polls since March."
+    assert [q for q in quotes_of(text) if q.cue == "in"] == []

@@ -18,16 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-pytest.importorskip("distributed")
-
 import dask
+import pytest
 from distributed import Client, LocalCluster
 from distributed.scheduler import KilledWorker
+from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsdesk.cli import app
 from newsdesk.cluster import run
 from newsdesk.cluster.chunks import Items, KnownRevisions
 from newsdesk.cluster.runner import WORKER_DIED, _Flow
@@ -192,7 +191,7 @@ def client() -> Iterator[Client]:
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": 0}),
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
         ) as cluster,
         Client(cluster) as connected,
     ):
@@ -243,6 +242,24 @@ def test_runner_with_a_killed_worker_stores_what_the_local_ingest_stores_and_rer
     after = snapshot(db)
     assert after["errors"] == [(source, reason, 2) for source, reason, _ in reference["errors"]]
     assert {**after, "errors": None} == {**reference, "errors": None}
+
+
+def test_cli_on_an_existing_cluster_with_relative_paths(
+    client: Client, inputs: list[str], reference: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers run in another directory than the client: names stay as given, files are still found."""
+    root = Path(inputs[0]).parent
+    monkeypatch.chdir(root)
+    db = tmp_path / "scheduler.db"
+    result = CliRunner().invoke(
+        app, ["ingest", "pages", "feed.jsonl", "--db", str(db), "--scheduler", client.scheduler.address]
+    )
+    assert result.exit_code == 1, result.output
+    assert "added 10, revised 0, unchanged 0, failed 1" in result.stdout
+    assert "newsdesk: feed.jsonl:2: not valid JSON" in result.stderr
+    with Store.open(db) as store:
+        paths = {row["source_path"] for row in store.db.query("SELECT source_path FROM articles")}
+    assert paths == {None, *(f"pages/{name}" for name in os.listdir(root / "pages"))}
 
 
 def test_runner_into_postgresql(

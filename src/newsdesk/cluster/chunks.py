@@ -9,8 +9,9 @@ crawl has millions of pages), so pages travel in chunks of ``--batch-size``: one
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsdesk.read.warc import is_warc
@@ -35,9 +36,11 @@ class Items:
 
 @dataclass(frozen=True, slots=True)
 class WarcFile:
-    """A WARC file not yet looked into: a worker lists its pages and returns them as :class:`WarcPages`."""
+    """A WARC file not yet looked into: a worker lists its pages and returns them as :class:`WarcPages`.
+    ``path`` is absolute, for the workers; ``name`` is the path as given, for the store."""
 
     path: str
+    name: str
     batch_size: int
 
     @property
@@ -53,6 +56,7 @@ class WarcPages:
     """Pages of one WARC file, by the byte offset of their record and the URL the crawler recorded."""
 
     path: str
+    name: str
     pages: tuple[tuple[int, str], ...]
 
     @property
@@ -60,11 +64,11 @@ class WarcPages:
         return len(self.pages)
 
     def split(self) -> list[Chunk]:
-        return [WarcPages(self.path, (page,)) for page in self.pages]
+        return [WarcPages(self.path, self.name, (page,)) for page in self.pages]
 
     def source(self, url: str) -> str:
         """A page's name, as ``newsdesk extract`` gives it (and as the errors table records it)."""
-        return f"{url} (in {self.path})"
+        return f"{url} (in {self.name})"
 
 
 Chunk = Items | WarcFile | WarcPages
@@ -77,10 +81,19 @@ def plan(items: list[Item], batch_size: int, *, warc_batch_size: int) -> list[Ch
     rest: list[Item] = []
     for item in items:
         if item.path and is_warc(Path(item.path)) and Path(item.path).is_file():
-            warcs.append(WarcFile(item.path, warc_batch_size))
+            warcs.append(WarcFile(os.path.abspath(item.path), item.path, warc_batch_size))
         else:
-            rest.append(item)
+            rest.append(_absolute(item))
     return warcs + [Items(tuple(rest[i : i + batch_size])) for i in range(0, len(rest), batch_size)]
+
+
+def _absolute(item: Item) -> Item:
+    """Workers run in another directory, or on another machine: paths travel absolute, names stay as given."""
+    if item.path:
+        return replace(item, path=os.path.abspath(item.path))
+    if item.jsonl:
+        return replace(item, jsonl=(os.path.abspath(item.jsonl[0]), item.jsonl[1]))
+    return item
 
 
 class KnownRevisions:

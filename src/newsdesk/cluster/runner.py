@@ -39,8 +39,8 @@ RETRIES = 1
 # allowed-failures for a killed worker is 3 too), before it is split or its input recorded as failed.
 RETRIES_AFTER_LOSS = 3
 WORKER_DIED = "the Dask worker processing it died (killed, crashed or out of memory) on every try"
-# Seconds to wait for an existing cluster to answer and to have a worker.
-CONNECT_TIMEOUT = 60
+# Seconds to wait for an existing cluster to answer (Dask's own connect timeout) and to have a worker.
+CONNECT_TIMEOUT = 30
 # Input folders sampled to check that the workers see the client's paths.
 _VISIBILITY_SAMPLE = 20
 
@@ -55,10 +55,15 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
     if scheduler is None:
-        # One single-threaded process per core: spaCy holds the GIL for most of its work.
+        # One single-threaded process per core: spaCy holds the GIL for most of its work. Everything on
+        # loopback; the scheduler's HTTP server on a free port, so two local runs never compete for 8787.
         with (
             LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address="127.0.0.1:0",
             ) as cluster,
             Client(cluster) as client,
         ):
@@ -87,16 +92,17 @@ def run(
 ) -> RunStats:
     """Ingest ``items`` into ``store`` on ``client``'s cluster; returns the run's counts, as the local ingest."""
     stats = RunStats(inputs=len(items), workers=_threads(client))
-    _check_visible(client, items)
+    # As the local ingest: a small run still spreads over every worker, at least four chunks each.
+    size = max(1, min(batch_size, math.ceil(len(items) / (stats.workers * 4))))
+    chunks = plan(items, size, warc_batch_size=batch_size)
+    _check_visible(client, chunks)
     try:
         client.register_plugin(LoadModel())
     except Exception as exc:
         raise ClusterError(f"the Dask workers cannot load the spaCy pipeline: {type(exc).__name__}: {exc}") from None
     known = KnownRevisions(store.known_revisions())
     run_id = start_run(store, stats)
-    # As the local ingest: a small run still spreads over every worker, at least four chunks each.
-    size = max(1, min(batch_size, math.ceil(len(items) / (stats.workers * 4))))
-    flow = _Flow(client, deque(plan(items, size, warc_batch_size=batch_size)), known, stats)
+    flow = _Flow(client, deque(chunks), known, stats)
     for batch in flow.results():
         if batch.outcomes:
             write_batch(store, batch, stats, on_error)
@@ -191,20 +197,19 @@ def sources(chunk: Chunk) -> list[str]:
         return [item.source for item in chunk.items]
     if isinstance(chunk, WarcPages):
         return [chunk.source(url) for _, url in chunk.pages]
-    return [chunk.path]
+    return [chunk.name]
 
 
 def _threads(client: Client) -> int:
     return sum(client.nthreads().values())
 
 
-def _check_visible(client: Client, items: list[Item]) -> None:
+def _check_visible(client: Client, chunks: list[Chunk]) -> None:
     """Fail early, with the reason, when the workers cannot read the inputs the client can (a remote cluster
     without the shared storage, or stdin spooled to the client's own disk); missing inputs stay per-input errors."""
     folders: dict[str, str] = {}
-    for item in items:
-        path = item.path or (item.jsonl[0] if item.jsonl else None)
-        if path and Path(path).exists():
+    for path in _paths(chunks):
+        if Path(path).exists():
             folders.setdefault(str(Path(path).parent), path)
             if len(folders) >= _VISIBILITY_SAMPLE:
                 break
@@ -216,3 +221,16 @@ def _check_visible(client: Client, items: list[Item]) -> None:
             f"the Dask workers cannot read {missing[0]}: on a cluster, inputs must be on storage the workers share, "
             "under the same path (or be URLs)"
         )
+
+
+def _paths(chunks: list[Chunk]) -> Iterator[str]:
+    """The (absolute) files the chunks read."""
+    for chunk in chunks:
+        if isinstance(chunk, Items):
+            for item in chunk.items:
+                if item.path:
+                    yield item.path
+                elif item.jsonl:
+                    yield item.jsonl[0]
+        else:
+            yield chunk.path

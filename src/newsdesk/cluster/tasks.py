@@ -62,7 +62,7 @@ def process_chunk(chunk: Chunk, known: KnownRevisions) -> ChunkResult:
         return ChunkResult(process_batch(list(chunk.items), known))
     if isinstance(chunk, WarcPages):
         loaders: list[tuple[str, Loader]] = [
-            (chunk.source(url), _warc_loader(chunk.path, offset, url)) for offset, url in chunk.pages
+            (chunk.source(url), _warc_loader(chunk.path, chunk.name, offset, url)) for offset, url in chunk.pages
         ]
         return ChunkResult(process_loaded(loaders, known))
     return _scan(chunk)
@@ -87,12 +87,13 @@ def _scan(chunk: WarcFile) -> ChunkResult:
                     pages.append((records.get_record_offset(), record.rec_headers.get_header("WARC-Target-URI") or ""))
     except (OSError, EOFError, ArchiveLoadFailed) as exc:
         reason = f"not a readable WARC file ({(str(exc).splitlines() or [type(exc).__name__])[0]})"
-        return ChunkResult(BatchResult([Failed(chunk.path, reason)], peak_memory_mb()))
+        return ChunkResult(BatchResult([Failed(chunk.name, reason)], peak_memory_mb()))
     size = chunk.batch_size
-    return ChunkResult(more=[WarcPages(chunk.path, tuple(pages[i : i + size])) for i in range(0, len(pages), size)])
+    pieces = [tuple(pages[i : i + size]) for i in range(0, len(pages), size)]
+    return ChunkResult(more=[WarcPages(chunk.path, chunk.name, piece) for piece in pieces])
 
 
-def _warc_loader(path: str, offset: int, url: str) -> Loader:
+def _warc_loader(path: str, name: str, offset: int, url: str) -> Loader:
     def load() -> tuple[Article, bool]:
         from warcio.archiveiterator import ArchiveIterator
 
@@ -102,6 +103,6 @@ def _warc_loader(path: str, offset: int, url: str) -> Loader:
             body = record.content_stream().read(DEFAULT_MAX_BYTES + 1)
         if len(body) > DEFAULT_MAX_BYTES:
             raise InputError(f"too large (over the {DEFAULT_MAX_BYTES} byte limit)")
-        return prepare(read_bytes(body, url=url or None, source_path=path)), False
+        return prepare(read_bytes(body, url=url or None, source_path=name)), False
 
     return load

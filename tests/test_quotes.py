@@ -371,3 +371,14 @@ def test_in_a_poll_attributes_the_clause_to_the_poll() -> None:
 def test_lagging_in_the_polls_is_no_attribution() -> None:
     text = "Ferry Notes\n\nThe council member has been lagging in the polls since March."
     assert [q for q in quotes_of(text) if q.cue == "in"] == []
+
+
+def test_verb_phrase_coordinated_with_the_cue_continues_the_reported_clause() -> None:
+    text = (
+        "Ferry Notes\n\nThe harbor office says the plan would depress revenue in the early years, "
+        "but would eventually add $84 million over 10 years."
+    )
+    quote = find(quotes_of(text), "says", "the plan")
+    assert quote.content == (
+        "the plan would depress revenue in the early years, but would eventually add $84 million over 10 years",
+    )

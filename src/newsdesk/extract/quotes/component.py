@@ -60,7 +60,8 @@ def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     # "…, claiming that …", "…, adding …": a participle cue after a comma starts an
     # attribution of its own, never the end of the previous one's content.
     stops = sorted(ctx.doc[c.first].idx for c in cues if c.head.tag_ == "VBG" and _after_comma(ctx, c.first))
-    found = [d for cue in cues if (d := _cue_draft(ctx, cue, stops)) is not None]
+    heads = frozenset(c.head.i for c in cues)
+    found = [d for cue in cues if (d := _cue_draft(ctx, cue, stops, heads)) is not None]
     drafts = _outermost(found + _poll_drafts(ctx, [c.first for c in cues]))
     # A speaker label's turn ("FALLIN: Well, I think …") holds no attribution of its own:
     # cues inside it belong to the speaker's words, as in _outermost.
@@ -143,7 +144,7 @@ def _cut_at(ctx: Context, span: CharSpan, stops: list[int]) -> CharSpan:
     return span
 
 
-def _cue_draft(ctx: Context, cue: CueMatch, stops: list[int]) -> Draft | None:
+def _cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[int] = frozenset()) -> Draft | None:
     """The attribution a cue makes, or None when its complement is not one its frames allow."""
     doc, expression = ctx.doc, cue.expression
     cue_span = (doc[cue.first].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1]))
@@ -160,7 +161,7 @@ def _cue_draft(ctx: Context, cue: CueMatch, stops: list[int]) -> Draft | None:
     subject = source_of(cue, ctx)
     source: CharSpan | None = subject[0] if subject is not None else None
     root: Token | None = subject[1] if subject is not None else None
-    content = _verb_content(ctx, cue, cue_span, source, stops)
+    content = _verb_content(ctx, cue, cue_span, source, stops, heads)
     if not content:
         return None
     if source is not None and _overlaps(source, set(content)):
@@ -169,7 +170,12 @@ def _cue_draft(ctx: Context, cue: CueMatch, stops: list[int]) -> Draft | None:
 
 
 def _verb_content(
-    ctx: Context, cue: CueMatch, cue_span: CharSpan, source: CharSpan | None, stops: list[int]
+    ctx: Context,
+    cue: CueMatch,
+    cue_span: CharSpan,
+    source: CharSpan | None,
+    stops: list[int],
+    heads: frozenset[int] = frozenset(),
 ) -> list[CharSpan]:
     """What a verb cue reports: adjacent quotations, the text after its colon, or its complement."""
     clause = (min(cue_span[0], source[0]), max(cue_span[1], source[1])) if source else cue_span
@@ -194,7 +200,29 @@ def _verb_content(
             )
             for s, e in found[0]
         ]
+        if found[1] == "c" and len(content) == 1 and content[0][0] >= cue_span[1]:
+            content = [_shared_conjunct(ctx, cue, heads, content[0], last)]
     return [c for c in content if c[0] < c[1]]
+
+
+def _shared_conjunct(ctx: Context, cue: CueMatch, heads: frozenset[int], span: CharSpan, limit: int) -> CharSpan:
+    """A reported clause with the verb phrase the parser coordinated with the cue instead.
+
+    "says it would depress revenue at first, but would eventually add $84 billion": the
+    second verb has no subject of its own and is no cue, so it continues the reported clause.
+    """
+    for child in cue.head.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and child.idx >= span[1]
+            and child.i not in heads
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
+            and not ctx.quoted[child.i]
+        ):
+            edge = child.right_edge
+            return trim(ctx.text, span[0], min(edge.idx + len(edge), limit))
+    return span
 
 
 def _next_paragraph(text: str, offset: int) -> int | None:

@@ -382,3 +382,12 @@ def test_verb_phrase_coordinated_with_the_cue_continues_the_reported_clause() ->
     assert quote.content == (
         "the plan would depress revenue in the early years, but would eventually add $84 million over 10 years",
     )
+
+
+def test_cue_coordinated_inside_a_reported_clause_is_its_own_attribution() -> None:
+    text = "Ferry Notes\n\nReyes said the pier was safe and added that it would open in June."
+    quotes = quotes_of(text)
+    said = find(quotes, "said", "the pier")
+    assert (said.speaker, said.content) == ("Reyes", ("the pier was safe",))
+    added = find(quotes, "added", "that it")
+    assert (added.speaker, added.content) == ("Reyes", ("that it would open in June",))

@@ -59,7 +59,10 @@ def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     cues = find_cues(ctx.doc, lex, ctx.quoted)
     # "…, claiming that …", "…, adding …": a participle cue after a comma starts an
     # attribution of its own, never the end of the previous one's content.
-    stops = sorted(ctx.doc[c.first].idx for c in cues if c.head.tag_ == "VBG" and _after_comma(ctx, c.first))
+    stops = sorted(
+        [ctx.doc[c.first].idx for c in cues if c.head.tag_ == "VBG" and _after_comma(ctx, c.first)]
+        + [i for c in cues if (i := _coordinated_cue(ctx, c)) is not None]
+    )
     heads = frozenset(c.head.i for c in cues)
     found = [d for cue in cues if (d := _cue_draft(ctx, cue, stops, heads)) is not None]
     drafts = _outermost(found + _poll_drafts(ctx, [c.first for c in cues]))
@@ -129,6 +132,24 @@ def _poll_drafts(ctx: Context, cue_starts: list[int]) -> list[Draft]:
         span = (token.idx, token.idx + len(token))
         out.append(Draft(span, "in", "according-to", found[0], found[1], content, frame="according"))
     return out
+
+
+def _coordinated_cue(ctx: Context, cue: CueMatch) -> int | None:
+    """Offset of the "and" before a subjectless cue coordinated inside a reported clause.
+
+    "Reyes said the pier was safe and added that …": the parser hangs "added" on "was";
+    the reported clause ends before "and", and "added" is an attribution of its own.
+    """
+    verb = cue.head
+    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    previous = ctx.doc[cue.first - 1] if cue.first > 0 else None
+    if previous is None or previous.dep_ != "cc":
+        return None
+    return previous.idx
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 def _after_comma(ctx: Context, first: int) -> bool:

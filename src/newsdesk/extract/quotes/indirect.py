@@ -50,7 +50,10 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
             verb = verb.head
         elif verb.dep_ not in _SHARED_SUBJECT_DEPS or verb.head == verb:
             return _opening_phrase(cue, ctx)
-        elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and _after_comma(verb):
+        elif (
+            (verb.dep_ == "advcl" and verb.tag_ == "VBG" and _after_comma(verb))
+            or (verb.dep_ == "conj" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc")
+        ) and (verb.head.dep_ == "ccomp"):
             # "X said that he …, claiming …": the parser hangs the participle on the
             # reported clause; it shares the reporting clause's subject.
             verb = verb.head

@@ -146,7 +146,10 @@ def _coordinated_cue(ctx: Context, cue: CueMatch) -> int | None:
     previous = ctx.doc[cue.first - 1] if cue.first > 0 else None
     if previous is None or previous.dep_ != "cc":
         return None
-    return previous.idx
+    # Only a cue that reports something ("and added that …", "and added: …"), not "and
+    # would add $84 million".
+    reports = cue.colon or any(c.dep_ == "ccomp" for c in verb.children)
+    return previous.idx if reports else None
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})

@@ -391,3 +391,9 @@ def test_cue_coordinated_inside_a_reported_clause_is_its_own_attribution() -> No
     assert (said.speaker, said.content) == ("Reyes", ("the pier was safe",))
     added = find(quotes, "added", "that it")
     assert (added.speaker, added.content) == ("Reyes", ("that it would open in June",))
+
+
+def test_addressee_belongs_to_an_infinitive_content() -> None:
+    text = "Ferry Notes\n\nThe mayor told his advisers to find a way to open the pier by June."
+    quote = find(quotes_of(text), "told", "his advisers")
+    assert (quote.speaker, quote.content) == ("The mayor", ("his advisers to find a way to open the pier by June",))

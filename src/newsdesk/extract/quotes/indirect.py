@@ -156,7 +156,13 @@ def complement_of(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | N
         return (_object(ctx, obj, children, avoid), "o") if obj is not None else None
     infinitive = next((c for c in children if c.dep_ == "xcomp" and _has_to(c)), None)
     if infinitive is not None:
-        return _spans(ctx, infinitive, avoid), "t"
+        spans = _spans(ctx, infinitive, avoid)
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i < infinitive.i), None)
+        if obj is not None and len(spans) == 1:
+            # "urged voters to stay home": the addressee belongs to what was urged.
+            start = trim(ctx.text, *char_span(ctx.doc, *subtree_range(obj, exclude=[ctx.doc[i] for i in avoid])))[0]
+            spans = [trim(ctx.text, start, spans[0][1])]
+        return spans, "t"
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is not None and cue.expression.words[0] not in _ADDRESSEE_VERBS:
         return _object(ctx, obj, children, avoid), "o"

@@ -397,3 +397,13 @@ def test_addressee_belongs_to_an_infinitive_content() -> None:
     text = "Ferry Notes\n\nThe mayor told his advisers to find a way to open the pier by June."
     quote = find(quotes_of(text), "told", "his advisers")
     assert (quote.speaker, quote.content) == ("The mayor", ("his advisers to find a way to open the pier by June",))
+
+
+def test_support_with_an_object_is_a_position() -> None:
+    text = "Ferry Notes\n\nMost harbor workers support the new ferry schedule."
+    quote = find(quotes_of(text), "support", "the new ferry")
+    assert (quote.speaker, quote.content, quote.stance) == (
+        "Most harbor workers",
+        ("the new ferry schedule",),
+        "assert-stress",
+    )

@@ -407,3 +407,10 @@ def test_support_with_an_object_is_a_position() -> None:
         ("the new ferry schedule",),
         "assert-stress",
     )
+
+
+def test_two_cues_beside_two_quotations_each_keep_the_nearer_one() -> None:
+    text = 'Ferry Notes\n\n"The fund is gone," Whitlock said, adding: "We will have to borrow next year."'
+    quotes = quotes_of(text)
+    assert find(quotes, "said", '"The fund').content == ('"The fund is gone,"',)
+    assert find(quotes, "adding:", '"We will').content == ('"We will have to borrow next year."',)

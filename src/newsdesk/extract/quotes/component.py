@@ -65,7 +65,7 @@ def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     )
     heads = frozenset(c.head.i for c in cues)
     found = [d for cue in cues if (d := _cue_draft(ctx, cue, stops, heads)) is not None]
-    drafts = _outermost(found + _poll_drafts(ctx, [c.first for c in cues]))
+    drafts = _outermost(_share_quotations(found) + _poll_drafts(ctx, [c.first for c in cues]))
     # A speaker label's turn ("FALLIN: Well, I think …") holds no attribution of its own:
     # cues inside it belong to the speaker's words, as in _outermost.
     turns = labels(ctx)
@@ -153,6 +153,38 @@ def _coordinated_cue(ctx: Context, cue: CueMatch) -> int | None:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _share_quotations(drafts: list[Draft]) -> list[Draft]:
+    """A content fragment two cues claim goes to the nearer cue only.
+
+    '"A," Rendell said, suggesting "B"': both cues find both quotations next to them; each
+    keeps the one beside it. A draft left with no content is dropped.
+    """
+    claims: dict[CharSpan, list[Draft]] = {}
+    for draft in drafts:
+        if draft.cue is not None and len(draft.content) > 1:
+            for fragment in draft.content:
+                claims.setdefault(fragment, []).append(draft)
+    out = []
+    for draft in drafts:
+        cue = draft.cue
+        if cue is None or len(draft.content) < 2:
+            out.append(draft)
+            continue
+        kept = [f for f in draft.content if _nearest(f, claims.get(f, [draft])) is draft]
+        if kept:
+            draft.content = kept
+            out.append(draft)
+    return out
+
+
+def _nearest(fragment: CharSpan, drafts: list[Draft]) -> Draft:
+    def distance(d: Draft) -> int:
+        assert d.cue is not None
+        return max(d.cue[0] - fragment[1], fragment[0] - d.cue[1], 0)
+
+    return min(drafts, key=distance)
 
 
 def _after_comma(ctx: Context, first: int) -> bool:

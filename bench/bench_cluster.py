@@ -1,27 +1,32 @@
-"""Ingest throughput on a two-worker Dask LocalCluster against the local two-worker ingest, same texts.
+"""Ingest throughput on a Dask LocalCluster against the local ingest, same workers, same texts.
 
-Usage: ``.venv/bin/python bench/bench_cluster.py [--copies 3] [--workers 2] [--postgres URL] [--cache DIR]``
+Usage: ``.venv/bin/python bench/bench_cluster.py [--copies 3] [--workers 2] [--rounds 1] [--postgres URL]``
 
 Corpus: the Lee corpus of ABC news (gensim's test data, fetched at run time with ``pip download`` by
 bench_ingest.py's loader into a cache directory, never committed), grouped into ~700-word texts and
 repeated ``--copies`` times under different URLs, in one JSONL file. Every figure is measured in this run:
 
-- local ingest (``newsdesk ingest --workers N``) and cluster ingest (``--cluster local --workers N``) into
-  fresh SQLite stores; throughput in steady state (first stored batch to last, so worker start-up and
-  model loading are reported apart) and over the whole run;
-- the store writer alone (the cluster run's batches written again into an empty store, with no worker
-  competing for the CPU), on SQLite and (with ``--postgres``) PostgreSQL, and from it the number of
-  workers one writing client keeps up with: a worker's seconds per article divided by the writer's.
+- the local ingest (``newsdesk ingest --workers N``) and the cluster ingest (``--cluster local --workers N``),
+  each into a fresh SQLite store, ``--rounds`` times alternately: throughput in steady state (first stored
+  batch to last, so start-up and model loading are apart) and over the whole run (cluster start included),
+  and CPU seconds per article in the workers and in the client (writer; for the cluster also the scheduler),
+  which a shared machine's load distorts less than wall-clock rates;
+- the store writer alone: the cluster run's batches written again into an empty store with no worker
+  competing for the CPU, on SQLite and (``--postgres``) PostgreSQL, and from it the number of workers one
+  writing client keeps up with (a worker's seconds per article divided by the writer's).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
+import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import newsdesk.cluster.runner as runner
@@ -31,15 +36,47 @@ from newsdesk.store.ingest import ErrorHook, RunStats, write_batch
 from newsdesk.store.sources import Item, collect
 from newsdesk.store.worker import BatchResult
 
+Hook = Callable[[RunStats], None]
 
-def steady_rate(marks: list[tuple[float, int]]) -> float:
-    """Inputs per second from the first stored batch to the last."""
+
+@dataclass
+class Measured:
+    """One ingest run: counts, throughput, and CPU seconds per article in the client and in the workers."""
+
+    stats: RunStats
+    steady: float
+    wall: float
+    first_batch: float
+    client_cpu: float
+    workers_cpu: float
+
+    def line(self, name: str) -> str:
+        return (
+            f"{name}: {self.steady:.2f} articles/s steady, {self.stats.done / self.wall:.2f} whole run "
+            f"({self.wall:.1f} s, first batch stored after {self.first_batch:.1f} s); CPU per article: workers "
+            f"{self.workers_cpu * 1000:.0f} ms, client {self.client_cpu * 1000:.0f} ms; added {self.stats.added}, "
+            f"failed {self.stats.failed}, peak worker memory {self.stats.peak_rss_mb:.0f} MB"
+        )
+
+
+def cpu() -> tuple[float, float]:
+    """CPU seconds of this process, and of its children that have ended (the workers, once shut down)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def measure(ingest: Callable[[Hook], RunStats]) -> Measured:
+    """Runs ``ingest`` (which must shut its workers down before returning) with a progress hook."""
+    marks: list[tuple[float, int]] = []
+    (own, children), started = cpu(), time.perf_counter()
+    stats = ingest(lambda stats: marks.append((time.perf_counter(), stats.done)))
+    wall = time.perf_counter() - started
+    own_after, children_after = cpu()
     (t0, d0), (t1, d1) = marks[0], marks[-1]
-    return (d1 - d0) / (t1 - t0)
-
-
-def marker(marks: list[tuple[float, int]]) -> Callable[[RunStats], None]:
-    return lambda stats: marks.append((time.perf_counter(), stats.done))
+    done = max(1, stats.done)
+    return Measured(
+        stats, (d1 - d0) / (t1 - t0), wall, t0 - started, (own_after - own) / done, (children_after - children) / done
+    )
 
 
 @contextmanager
@@ -58,6 +95,28 @@ def kept_results(results: list[BatchResult]) -> Iterator[None]:
         runner.write_batch = original  # type: ignore[attr-defined]
 
 
+def local_ingest(target: Path, items: list[Item], workers: int) -> Callable[[Hook], RunStats]:
+    from newsdesk.store.ingest import run
+
+    def ingest(hook: Hook) -> RunStats:
+        with Store.open(target) as store:
+            return run(store, items, workers=workers, on_progress=hook)
+
+    return ingest
+
+
+def cluster_ingest(
+    target: Path, items: list[Item], workers: int, kept: list[BatchResult]
+) -> Callable[[Hook], RunStats]:
+    from newsdesk.cluster import connect, run
+
+    def ingest(hook: Hook) -> RunStats:
+        with connect(None, workers) as client, Store.open(target) as store, kept_results(kept):
+            return run(store, items, client, batch_size=32, on_progress=hook)
+
+    return ingest
+
+
 def replay(target: str, results: list[BatchResult]) -> float:
     """Seconds per stored article when the writer runs alone (no worker competing for the CPU)."""
     with Store.open(target) as store:
@@ -70,36 +129,11 @@ def replay(target: str, results: list[BatchResult]) -> float:
         return (time.perf_counter() - started) / max(1, stats.added)
 
 
-def local_run(target: str, items: list[Item], workers: int) -> tuple[RunStats, float, float]:
-    from newsdesk.store.ingest import run
-
-    marks: list[tuple[float, int]] = []
-    with Store.open(target) as store:
-        started = time.perf_counter()
-        stats = run(store, items, workers=workers, on_progress=marker(marks))
-        return stats, steady_rate(marks), time.perf_counter() - started
-
-
-def cluster_run(
-    target: str, items: list[Item], workers: int
-) -> tuple[RunStats, float, float, float, list[BatchResult]]:
-    """Stats, steady rate, whole-run seconds (cluster start included), cluster start seconds, the written batches."""
-    from newsdesk.cluster import connect, run
-
-    marks: list[tuple[float, int]] = []
-    results: list[BatchResult] = []
-    started = time.perf_counter()
-    with connect(None, workers) as client, Store.open(target) as store, kept_results(results):
-        startup = time.perf_counter() - started
-        stats = run(store, items, client, batch_size=32, on_progress=marker(marks))
-        wall = time.perf_counter() - started
-    return stats, steady_rate(marks), wall, startup, results
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=3, help="Times the corpus is repeated (distinct URLs).")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=1, help="Local and cluster runs, alternately, this many times.")
     parser.add_argument("--postgres", help="An empty PostgreSQL database, to measure the writer there too.")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsdesk-bench")
     args = parser.parse_args()
@@ -115,26 +149,29 @@ def main() -> None:
     words = sum(len(text.split()) for text in texts) * args.copies
     print(f"corpus: {len(items)} texts, {words} words ({words / len(items):.0f} per text), {args.workers} workers")
 
-    local, local_steady, local_wall = local_run(str(work / "local.db"), items, args.workers)
+    local: list[Measured] = []
+    cluster: list[Measured] = []
+    kept: list[BatchResult] = []
+    for round_ in range(args.rounds):
+        local.append(measure(local_ingest(work / f"local{round_}.db", items, args.workers)))
+        print(local[-1].line("local ingest  "), flush=True)
+        kept.clear()
+        cluster.append(measure(cluster_ingest(work / f"cluster{round_}.db", items, args.workers, kept)))
+        print(cluster[-1].line("cluster ingest"), flush=True)
+
+    def ratio(value: Callable[[Measured], float]) -> float:
+        return statistics.median(map(value, cluster)) / statistics.median(map(value, local))
+
     print(
-        f"local ingest:   {local_steady:.2f} articles/s steady, {len(items) / local_wall:.2f} whole run "
-        f"({local_wall:.1f} s), added {local.added}, failed {local.failed}, "
-        f"peak worker memory {local.peak_rss_mb:.0f} MB"
+        f"ratio cluster / local (medians of {args.rounds} round(s)): steady throughput "
+        f"{ratio(lambda m: m.steady):.2f}, whole-run throughput {1 / ratio(lambda m: m.wall):.2f}, "
+        f"worker CPU per article {ratio(lambda m: m.workers_cpu):.2f}"
     )
-    stats, steady, wall, startup, results = cluster_run(str(work / "cluster.db"), items, args.workers)
-    print(
-        f"cluster ingest: {steady:.2f} articles/s steady, {len(items) / wall:.2f} whole run ({wall:.1f} s, of which "
-        f"{startup:.1f} s starting the cluster), added {stats.added}, failed {stats.failed}, "
-        f"peak worker memory {stats.peak_rss_mb:.0f} MB"
-    )
-    print(f"ratio cluster / local, steady state: {steady / local_steady:.2f}; whole run: {local_wall / wall:.2f}")
-    per_worker = args.workers / steady
-    print(
-        f"a worker needs {per_worker * 1000:.0f} ms per article (steady state, {args.workers} workers on this machine)"
-    )
+    per_worker = statistics.median(args.workers / m.steady for m in cluster)
+    print(f"a cluster worker needs {per_worker * 1000:.0f} ms per article (steady state, on this machine)")
     stores = [("SQLite", str(work / "replay.db"))] + ([("PostgreSQL", args.postgres)] if args.postgres else [])
     for name, target in stores:
-        write_s = replay(target, results)
+        write_s = replay(target, kept)
         print(
             f"writer alone on {name}: {write_s * 1000:.1f} ms per article, so one writing client keeps up with "
             f"about {per_worker / write_s:.0f} such workers"

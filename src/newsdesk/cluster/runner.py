@@ -52,12 +52,17 @@ class ClusterError(Exception):
 @contextmanager
 def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
     """A client of the cluster at ``scheduler``, or of a new local cluster of ``workers`` processes."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler is None:
         # One single-threaded process per core: spaCy holds the GIL for most of its work. Everything on
         # loopback; the scheduler's HTTP server on a free port, so two local runs never compete for 8787.
+        # No worker profiler: it samples the compute thread every 10 ms for a dashboard nobody opens here;
+        # worker CPU per article was 1.22x the local ingest's with it, 1.07x without (bench/bench_cluster.py
+        # --copies 1 --rounds 2: 76 Lee corpus texts, 2 workers).
         with (
+            dask.config.set({"distributed.worker.profile.enabled": False}),
             LocalCluster(
                 n_workers=workers,
                 threads_per_worker=1,

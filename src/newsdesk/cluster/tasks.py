@@ -1,8 +1,9 @@
 """What runs on the Dask workers: the model loaded once per worker process, and one call per chunk.
 
 No database here: workers read, clean and annotate, and send back the same :class:`BatchResult` the
-local ingest's worker processes do (pickled article records: smaller than their JSON and about a
-hundred times quicker to load on the client, which is the single writer and must stay light).
+local ingest's worker processes do: pickled article records, a fifth smaller than their JSON and quicker
+to load on the client, which is the single writer and must stay light (0.24 ms against 0.38 ms through
+``Article.from_dict`` for the two example pages, warm).
 """
 
 from __future__ import annotations

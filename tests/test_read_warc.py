@@ -83,3 +83,27 @@ def test_cli_reads_warc(tmp_path: Path) -> None:
     urls = [json.loads(line)["url"] for line in result.stdout.splitlines()]
     assert urls == ["https://ledger.example/trains", "https://city.example/wing"]
     assert result.stderr.count("\n") == 1 and "https://ledger.example/nav" in result.stderr
+
+
+def test_ingest_reads_every_page_of_a_warc(tmp_path: Path) -> None:
+    from newsdesk.store import Store
+
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc)
+    db = tmp_path / "desk.db"
+    command = [sys.executable, "-m", "newsdesk", "ingest", str(warc), "--db", str(db), "--workers", "1"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr  # the navigation-only page is an error, the others are stored
+    assert "https://ledger.example/nav" in result.stderr
+    store = Store.open(str(db))
+    try:
+        assert store.stats()["articles"] == 2
+    finally:
+        store.close()
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 1
+    store = Store.open(str(db))
+    try:
+        assert store.stats()["articles"] == 2  # idempotent: nothing added the second time
+    finally:
+        store.close()

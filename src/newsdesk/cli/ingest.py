@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsdesk.cli.app import app
 from newsdesk.cli.output import db_option, open_store
 from newsdesk.store import Store, ingest
-from newsdesk.store.sources import Item, collect
+from newsdesk.store.sources import Item, collect, expand_warcs
 
 
 @app.command("ingest")
@@ -69,7 +69,7 @@ def ingest_command(
                 )
             else:
                 stats = ingest.run(
-                    store, collected.items, workers=workers or None, batch_size=batch_size,
+                    store, expand_warcs(collected.items), workers=workers or None, batch_size=batch_size,
                     on_error=on_error, on_progress=on_progress,
                 )  # fmt: skip
         totals = store.stats()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from distributed.diagnostics.plugin import WorkerPlugin
@@ -19,7 +20,7 @@ from newsdesk.cluster.chunks import Chunk, Items, KnownRevisions, WarcFile, Warc
 from newsdesk.errors import InputError
 from newsdesk.pipeline import prepare
 from newsdesk.read import DEFAULT_MAX_BYTES, read_bytes
-from newsdesk.read.warc import is_page
+from newsdesk.read.warc import list_warc_pages, read_warc_page
 from newsdesk.record import Article
 from newsdesk.store.worker import BatchResult, Failed, Loader, peak_memory_mb, process_batch, process_loaded
 
@@ -76,19 +77,10 @@ def unreadable(paths: list[str]) -> list[str]:
 
 def _scan(chunk: WarcFile) -> ChunkResult:
     """List a WARC file's pages (record offsets and URLs) in page chunks; it decompresses, but parses no page."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    pages: list[tuple[int, str]] = []
     try:
-        with open(chunk.path, "rb") as handle:
-            records = ArchiveIterator(handle, arc2warc=True)
-            for record in records:
-                if is_page(record):
-                    pages.append((records.get_record_offset(), record.rec_headers.get_header("WARC-Target-URI") or ""))
-    except (OSError, EOFError, ArchiveLoadFailed) as exc:
-        reason = f"not a readable WARC file ({(str(exc).splitlines() or [type(exc).__name__])[0]})"
-        return ChunkResult(BatchResult([Failed(chunk.name, reason)], peak_memory_mb()))
+        pages = list_warc_pages(Path(chunk.path))
+    except InputError as exc:
+        return ChunkResult(BatchResult([Failed(chunk.name, str(exc))], peak_memory_mb()))
     size = chunk.batch_size
     pieces = [tuple(pages[i : i + size]) for i in range(0, len(pages), size)]
     return ChunkResult(more=[WarcPages(chunk.path, chunk.name, piece) for piece in pieces])
@@ -96,14 +88,7 @@ def _scan(chunk: WarcFile) -> ChunkResult:
 
 def _warc_loader(path: str, name: str, offset: int, url: str) -> Loader:
     def load() -> tuple[Article, bool]:
-        from warcio.archiveiterator import ArchiveIterator
-
-        with open(path, "rb") as handle:
-            handle.seek(offset)
-            record = next(iter(ArchiveIterator(handle, arc2warc=True)))
-            body = record.content_stream().read(DEFAULT_MAX_BYTES + 1)
-        if len(body) > DEFAULT_MAX_BYTES:
-            raise InputError(f"too large (over the {DEFAULT_MAX_BYTES} byte limit)")
+        body = read_warc_page(Path(path), offset, max_bytes=DEFAULT_MAX_BYTES)
         return prepare(read_bytes(body, url=url or None, source_path=name)), False
 
     return load

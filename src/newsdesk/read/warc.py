@@ -74,3 +74,43 @@ def _head(path: Path) -> bytes:
     opener = gzip.open if magic == b"\x1f\x8b" else open
     with opener(path, "rb") as handle:
         return bytes(handle.read(16))
+
+
+def list_warc_pages(path: Path) -> list[tuple[int, str]]:
+    """``(record offset, URL)`` of every page in the archive, without parsing any page.
+
+    Work can then be split by offset: a page is read back with :func:`read_warc_page`.
+    Raises :class:`InputError` when the file is not a readable WARC.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        head = _head(path)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    if not head.startswith((b"WARC/", b"filedesc://")):
+        raise InputError("not a WARC file: it does not start with a WARC or ARC header")
+    pages: list[tuple[int, str]] = []
+    try:
+        with path.open("rb") as handle:
+            records = ArchiveIterator(handle, arc2warc=True)
+            for record in records:
+                if is_page(record):
+                    pages.append((records.get_record_offset(), record.rec_headers.get_header("WARC-Target-URI") or ""))
+    except (OSError, EOFError, ArchiveLoadFailed) as exc:
+        raise InputError(f"not a readable WARC file ({(str(exc).splitlines() or [type(exc).__name__])[0]})") from None
+    return pages
+
+
+def read_warc_page(path: Path, offset: int, *, max_bytes: int) -> bytes:
+    """The HTTP body of the record at ``offset`` (as given by :func:`list_warc_pages`)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        record = next(iter(ArchiveIterator(handle, arc2warc=True)))
+        body = bytes(record.content_stream().read(max_bytes + 1))
+    if len(body) > max_bytes:
+        raise InputError(f"too large (over the {max_bytes} byte limit)")
+    return body

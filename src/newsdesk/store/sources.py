@@ -18,21 +18,26 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsdesk.errors import InputError
 from newsdesk.read import is_url
+from newsdesk.read.warc import is_warc, list_warc_pages
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".txt")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 URL_LIST_SUFFIXES = (".urls",)
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One thing to ingest; exactly one of ``path``, ``url``, ``jsonl`` or ``error`` says what."""
+    """One thing to ingest; exactly one of ``path``, ``url``, ``jsonl``, ``warc`` or ``error`` says what
+    (a ``warc`` page also carries the ``url`` its crawler recorded)."""
 
     source: str
     path: str | None = None
     url: str | None = None
     jsonl: tuple[str, int] | None = None
+    warc: tuple[str, int] | None = None
     error: str | None = None
 
 
@@ -83,7 +88,9 @@ def _walk(root: Path) -> list[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             lower = filename.lower()
-            if not filename.startswith(".") and lower.endswith(PAGE_SUFFIXES + JSONL_SUFFIXES + URL_LIST_SUFFIXES):
+            if not filename.startswith(".") and lower.endswith(
+                PAGE_SUFFIXES + JSONL_SUFFIXES + URL_LIST_SUFFIXES + WARC_SUFFIXES
+            ):
                 found.append(Path(dirpath) / filename)
     return found
 
@@ -96,6 +103,27 @@ def _file(out: Inputs, path: Path, *, explicit: bool) -> None:
         _url_list(out, path)
     elif explicit or lower.endswith(PAGE_SUFFIXES):
         out.items.append(Item(source=str(path), path=str(path)))
+
+
+def expand_warcs(items: list[Item]) -> list[Item]:
+    """Replace each WARC file by one item per page in it (record offset and URL), for the local ingest.
+
+    The cluster runner keeps WARC files whole instead and lets a worker list their pages.
+    """
+    out: list[Item] = []
+    for item in items:
+        if not (item.path and is_warc(Path(item.path)) and Path(item.path).is_file()):
+            out.append(item)
+            continue
+        try:
+            pages = list_warc_pages(Path(item.path))
+        except InputError as exc:
+            out.append(Item(source=item.source, error=str(exc)))
+            continue
+        out.extend(
+            Item(source=f"{url} (in {item.source})", url=url or None, warc=(item.path, offset)) for offset, url in pages
+        )
+    return out
 
 
 def _jsonl(out: Inputs, path: Path, source: str) -> None:

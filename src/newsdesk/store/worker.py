@@ -18,7 +18,8 @@ from pathlib import Path
 
 from newsdesk.errors import InputError
 from newsdesk.pipeline import annotate_articles, prepare
-from newsdesk.read import read, read_bytes
+from newsdesk.read import DEFAULT_MAX_BYTES, read, read_bytes
+from newsdesk.read.warc import read_warc_page
 from newsdesk.record import SCHEMA_NAME, Article, Document
 from newsdesk.store.minhash import signature
 from newsdesk.store.sources import Item
@@ -151,6 +152,10 @@ def _load(item: Item) -> tuple[Article, bool]:
         raise InputError(item.error)
     if item.jsonl:
         return _jsonl_article(item.jsonl)
+    if item.warc:
+        path, offset = item.warc
+        body = read_warc_page(Path(path), offset, max_bytes=DEFAULT_MAX_BYTES)
+        return prepare(read_bytes(body, url=item.url, source_path=path)), False
     if item.path:
         doc = read(Path(item.path), url=item.url)
         doc.source_path = item.source

@@ -39,7 +39,7 @@ postgres:
 	  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends postgresql; }
 
 demo: venv
-	$(BIN)/newsdesk extract src/newsdesk/examples/harbour_strike.txt src/newsdesk/examples/city_budget.html
+	$(BIN)/newsdesk extract src/newsdesk/examples/harbour_strike.txt src/newsdesk/examples/city_budget.html src/newsdesk/examples/river_aid.txt
 	$(BIN)/newsdesk ingest src/newsdesk/examples --db newsdesk.db
 	$(BIN)/newsdesk speakers --db newsdesk.db --limit 5
 	@echo "The web desk on http://127.0.0.1:8000/ (Ctrl-C stops it)"

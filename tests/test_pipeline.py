@@ -101,3 +101,18 @@ def test_extract_many_keeps_order_and_isolates_failures(tmp_path: Path) -> None:
     assert [name for name, _ in results] == [str(s) for s in sources]
     kinds = [type(item).__name__ for _, item in results]
     assert kinds == ["Article", "InputError", "InputError", "Article"]
+
+
+def test_annotate_isolated_fails_only_the_culprit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsdesk.pipeline as pipeline
+
+    def fragile(articles: list[Article]) -> None:
+        if any("BREAK" in a.text for a in articles):
+            raise ValueError("component broke")
+
+    monkeypatch.setattr(pipeline, "annotate_articles", fragile)
+    good = newsdesk.extract(FIXTURES / "page_broken.html")
+    bad = newsdesk.extract(FIXTURES / "page_broken.html")
+    bad.text += " BREAK"
+    errors = pipeline.annotate_isolated([good, bad, good])
+    assert errors[0] is None and errors[2] is None and isinstance(errors[1], ValueError)

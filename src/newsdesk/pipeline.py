@@ -7,6 +7,7 @@ talks to the others through the record types in :mod:`newsdesk.record`.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -76,22 +77,35 @@ def extract_many(
 
 
 def _annotated(batch: list[tuple[str, Article | InputError]]) -> list[tuple[str, Article | InputError]]:
-    """Annotate a batch together; if that fails, one by one, so only the culprit fails."""
-    articles = [item for _, item in batch if isinstance(item, Article)]
-    try:
-        annotate_articles(articles)
-        return batch
-    except Exception:  # fall through to isolate the article that breaks a component
-        pass
+    """Annotate a batch's articles; one that breaks a component becomes an :class:`InputError`."""
+    errors = iter(annotate_isolated([item for _, item in batch if isinstance(item, Article)]))
     out: list[tuple[str, Article | InputError]] = []
     for name, item in batch:
-        if isinstance(item, Article):
-            try:
-                annotate_articles([item])
-            except Exception as exc:
-                item = InputError(f"internal error in annotation: {type(exc).__name__}: {exc}")
-        out.append((name, item))
+        if isinstance(item, Article) and (exc := next(errors)) is not None:
+            out.append((name, InputError(f"internal error in annotation: {type(exc).__name__}: {exc}")))
+        else:
+            out.append((name, item))
     return out
+
+
+def annotate_isolated(articles: list[Article]) -> list[Exception | None]:
+    """Annotate ``articles`` as one batch; if that fails, one by one, so only the article that
+    breaks a component fails. Returns, per article, the exception it raised or ``None``
+    (``NEWSDESK_DEBUG=1`` re-raises the batch's failure instead)."""
+    try:
+        annotate_articles(articles)
+        return [None] * len(articles)
+    except Exception:
+        if os.environ.get("NEWSDESK_DEBUG"):
+            raise
+    errors: list[Exception | None] = []
+    for article in articles:
+        try:
+            annotate_articles([article])
+            errors.append(None)
+        except Exception as exc:
+            errors.append(exc)
+    return errors
 
 
 def process(doc: Document) -> Article:

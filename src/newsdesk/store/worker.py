@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from newsdesk.errors import InputError
-from newsdesk.pipeline import annotate_articles, prepare
+from newsdesk.pipeline import annotate_isolated, prepare
 from newsdesk.read import DEFAULT_MAX_BYTES, read, read_bytes
 from newsdesk.read.warc import read_warc_page
 from newsdesk.record import SCHEMA_NAME, Article, Document
@@ -126,22 +126,16 @@ def peak_memory_mb() -> float:
 
 def _annotate(fresh: list[tuple[str, Article]]) -> list[Parsed | Failed | Known]:
     """NLP over the whole batch at once; if that fails, page by page to isolate the culprit."""
-    try:
-        annotate_articles([article for _, article in fresh])
-        pending = fresh
-        failed: list[Parsed | Failed | Known] = []
-    except Exception:
-        if os.environ.get("NEWSDESK_DEBUG"):
-            raise
-        pending, failed = [], []
-        for source, article in fresh:
-            try:
-                annotate_articles([article])
-                pending.append((source, article))
-            except Exception as exc:
-                failed.append(Failed(source, f"internal error: {type(exc).__name__}: {exc}"))
+    errors = annotate_isolated([article for _, article in fresh])
     parsed: list[Parsed | Failed | Known] = [
-        Parsed(source, article, content_hash(article.text), signature(article.body)) for source, article in pending
+        Parsed(source, article, content_hash(article.text), signature(article.body))
+        for (source, article), exc in zip(fresh, errors, strict=True)
+        if exc is None
+    ]
+    failed: list[Parsed | Failed | Known] = [
+        Failed(source, f"internal error: {type(exc).__name__}: {exc}")
+        for (source, _), exc in zip(fresh, errors, strict=True)
+        if exc is not None
     ]
     return parsed + failed
 

@@ -18,11 +18,9 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from newsdesk.cluster.chunks import Chunk, Items, KnownRevisions, WarcFile, WarcPages
 from newsdesk.errors import InputError
-from newsdesk.pipeline import prepare
-from newsdesk.read import DEFAULT_MAX_BYTES, read_bytes
-from newsdesk.read.warc import list_warc_pages, read_warc_page
-from newsdesk.record import Article
-from newsdesk.store.worker import BatchResult, Failed, Loader, peak_memory_mb, process_batch, process_loaded
+from newsdesk.read.warc import list_warc_pages
+from newsdesk.store.sources import Item
+from newsdesk.store.worker import BatchResult, Failed, peak_memory_mb, process_batch
 
 if TYPE_CHECKING:
     from distributed import Worker
@@ -63,10 +61,11 @@ def process_chunk(chunk: Chunk, known: KnownRevisions) -> ChunkResult:
     if isinstance(chunk, Items):
         return ChunkResult(process_batch(list(chunk.items), known))
     if isinstance(chunk, WarcPages):
-        loaders: list[tuple[str, Loader]] = [
-            (chunk.source(url), _warc_loader(chunk.path, chunk.name, offset, url)) for offset, url in chunk.pages
+        pages = [
+            Item(source=chunk.source(url), url=url or None, warc=(chunk.path, offset, chunk.name))
+            for offset, url in chunk.pages
         ]
-        return ChunkResult(process_loaded(loaders, known))
+        return ChunkResult(process_batch(pages, known))
     return _scan(chunk)
 
 
@@ -84,11 +83,3 @@ def _scan(chunk: WarcFile) -> ChunkResult:
     size = chunk.batch_size
     pieces = [tuple(pages[i : i + size]) for i in range(0, len(pages), size)]
     return ChunkResult(more=[WarcPages(chunk.path, chunk.name, piece) for piece in pieces])
-
-
-def _warc_loader(path: str, name: str, offset: int, url: str) -> Loader:
-    def load() -> tuple[Article, bool]:
-        body = read_warc_page(Path(path), offset, max_bytes=DEFAULT_MAX_BYTES)
-        return prepare(read_bytes(body, url=url or None, source_path=name)), False
-
-    return load

@@ -30,14 +30,16 @@ URL_LIST_SUFFIXES = (".urls",)
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One thing to ingest; exactly one of ``path``, ``url``, ``jsonl``, ``warc`` or ``error`` says what
-    (a ``warc`` page also carries the ``url`` its crawler recorded)."""
+    """One thing to ingest; exactly one of ``path``, ``url``, ``jsonl``, ``warc`` or ``error`` says what.
+
+    A ``warc`` page is (file to read, record offset, file name to record as its source) and also
+    carries the ``url`` its crawler recorded."""
 
     source: str
     path: str | None = None
     url: str | None = None
     jsonl: tuple[str, int] | None = None
-    warc: tuple[str, int] | None = None
+    warc: tuple[str, int, str] | None = None
     error: str | None = None
 
 
@@ -121,7 +123,8 @@ def expand_warcs(items: list[Item]) -> list[Item]:
             out.append(Item(source=item.source, error=str(exc)))
             continue
         out.extend(
-            Item(source=f"{url} (in {item.source})", url=url or None, warc=(item.path, offset)) for offset, url in pages
+            Item(source=f"{url} (in {item.source})", url=url or None, warc=(item.path, offset, item.path))
+            for offset, url in pages
         )
     return out
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 import os
 import resource
-from collections.abc import Callable, Container
+from collections.abc import Container
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from newsdesk.errors import InputError
@@ -61,9 +60,6 @@ class BatchResult:
 
 _known: Container[tuple[str, str]] = frozenset()
 
-# Reads one input and returns its article before NLP, and whether it arrived already annotated.
-Loader = Callable[[], tuple[Article, bool]]
-
 
 def init(known: Container[tuple[str, str]], load_model: bool) -> None:
     """Process start-up: remember what is stored and load the spaCy pipeline once."""
@@ -78,20 +74,16 @@ def init(known: Container[tuple[str, str]], load_model: bool) -> None:
 
 
 def process_batch(items: list[Item], known: Container[tuple[str, str]] | None = None) -> BatchResult:
-    """Turn a batch of inputs into outcomes; one bad input never fails the others."""
-    return process_loaded([(item.source, partial(_load, item)) for item in items], known)
-
-
-def process_loaded(loaders: list[tuple[str, Loader]], known: Container[tuple[str, str]] | None = None) -> BatchResult:
-    """:func:`process_batch` for inputs of any kind (the cluster runner's WARC pages too), each given
-    as its source name and loader. ``known`` overrides the stored revisions given to :func:`init`, for a
-    process that serves several ingest runs (a Dask worker)."""
+    """Turn a batch of inputs into outcomes; one bad input never fails the others. ``known``
+    overrides the stored revisions given to :func:`init`, for a process that serves several
+    ingest runs (a Dask worker)."""
     stored = _known if known is None else known
     result = BatchResult()
     fresh: list[tuple[str, Article]] = []
-    for source, load in loaders:
+    for item in items:
+        source = item.source
         try:
-            article, annotated = load()
+            article, annotated = _load(item)
         except InputError as exc:
             result.outcomes.append(Failed(source, str(exc)))
             continue
@@ -147,9 +139,9 @@ def _load(item: Item) -> tuple[Article, bool]:
     if item.jsonl:
         return _jsonl_article(item.jsonl)
     if item.warc:
-        path, offset = item.warc
+        path, offset, name = item.warc
         body = read_warc_page(Path(path), offset, max_bytes=DEFAULT_MAX_BYTES)
-        return prepare(read_bytes(body, url=item.url, source_path=path)), False
+        return prepare(read_bytes(body, url=item.url, source_path=name)), False
     if item.path:
         doc = read(Path(item.path), url=item.url)
         doc.source_path = item.source

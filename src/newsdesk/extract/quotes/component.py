@@ -1,8 +1,8 @@
 """The ``newsdesk_quotes`` spaCy component: every attribution of an article on ``doc._.quotes``.
 
 Steps, each in its own module: find the quotations (:mod:`.marks`), the cues
-(:mod:`.cues`), each cue's source and content (:mod:`.indirect` over the parse,
-:mod:`.direct` by adjacency to quotations), the verbless attributions (speaker labels,
+(:mod:`.cues`), each cue's attribution (:mod:`.verbs`: source and content from :mod:`.indirect`
+over the parse, :mod:`.direct` by adjacency to quotations), the verbless attributions (speaker labels,
 sign-offs, floating quotes), then resolve speakers (:mod:`.speaker`) and read stance and
 provenance. Runs after ``newsdesk_entities`` when that is in the pipeline (speakers then
 point at its entities), and without it (speakers keep their names, with no entity id).
@@ -10,21 +10,19 @@ point at its entities), and without it (speakers keep their names, with no entit
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsdesk.extract.entities import entity_for_span
 from newsdesk.extract.provenance import provenance
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch, find_cues
-from newsdesk.extract.quotes.direct import floating, labels, quotes_around, sign_offs
+from newsdesk.extract.quotes.direct import floating, labels, sign_offs
 from newsdesk.extract.quotes.draft import Draft
-from newsdesk.extract.quotes.indirect import according_to, complement_of, raised, source_of
-from newsdesk.extract.quotes.spans import CharSpan, trim
+from newsdesk.extract.quotes.indirect import according_to
+from newsdesk.extract.quotes.spans import CharSpan
 from newsdesk.extract.quotes.speaker import resolve
+from newsdesk.extract.quotes.verbs import cue_draft, drop_opener
 from newsdesk.extract.stance import Expression, Lexicon, lexicon
 from newsdesk.record import Cue, Quote, QuoteKind, Span, Speaker, Via
 
@@ -64,7 +62,7 @@ def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
         + [i for c in cues if (i := _coordinated_cue(ctx, c)) is not None]
     )
     heads = frozenset(c.head.i for c in cues)
-    found = [d for cue in cues if (d := _cue_draft(ctx, cue, stops, heads)) is not None]
+    found = [d for cue in cues if (d := cue_draft(ctx, cue, stops, heads)) is not None]
     drafts = _outermost(_share_quotations(found) + _poll_drafts(ctx, [c.first for c in cues]))
     # A speaker label's turn ("FALLIN: Well, I think …") holds no attribution of its own:
     # cues inside it belong to the speaker's words, as in _outermost.
@@ -126,7 +124,7 @@ def _poll_drafts(ctx: Context, cue_starts: list[int]) -> list[Draft]:
         found = according_to(cue, ctx)
         if found is None:
             continue
-        content = [_drop_opener(ctx, c) for c in found[2]]
+        content = [drop_opener(ctx, c) for c in found[2]]
         if any(s <= ctx.doc[i].idx < e for i in cue_starts for s, e in content):
             continue
         span = (token.idx, token.idx + len(token))
@@ -189,156 +187,6 @@ def _nearest(fragment: CharSpan, drafts: list[Draft]) -> Draft:
 
 def _after_comma(ctx: Context, first: int) -> bool:
     return first > 0 and ctx.doc[first - 1].text == ","
-
-
-def _cut_at(ctx: Context, span: CharSpan, stops: list[int]) -> CharSpan:
-    """``span`` ended before the first participle cue inside it ("…, claiming …")."""
-    start, end = span
-    i = bisect_right(stops, start)
-    if i < len(stops) and stops[i] < end:
-        return trim(ctx.text, start, stops[i])
-    return span
-
-
-def _cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[int] = frozenset()) -> Draft | None:
-    """The attribution a cue makes, or None when its complement is not one its frames allow."""
-    doc, expression = ctx.doc, cue.expression
-    cue_span = (doc[cue.first].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1]))
-    lemma, stance = expression.text, expression.stance
-    if expression.words == ("according", "to"):
-        according = according_to(cue, ctx)
-        if according is None:
-            return None
-        content = [_drop_relative(ctx, _drop_opener(ctx, c)) for c in according[2]]
-        return Draft(cue_span, lemma, stance, according[0], according[1], content, frame="according")
-    impression = raised(cue, ctx)
-    if impression is not None:
-        return Draft(cue_span, lemma, stance, None, None, impression, frame="raising")
-    subject = source_of(cue, ctx)
-    source: CharSpan | None = subject[0] if subject is not None else None
-    root: Token | None = subject[1] if subject is not None else None
-    content = _verb_content(ctx, cue, cue_span, source, stops, heads)
-    if not content:
-        return None
-    if source is not None and _overlaps(source, set(content)):
-        source, root = None, None
-    return Draft(cue_span, lemma, stance, source, root, content, frame="colon" if cue.colon else "clause")
-
-
-def _verb_content(
-    ctx: Context,
-    cue: CueMatch,
-    cue_span: CharSpan,
-    source: CharSpan | None,
-    stops: list[int],
-    heads: frozenset[int] = frozenset(),
-) -> list[CharSpan]:
-    """What a verb cue reports: adjacent quotations, the text after its colon, or its complement."""
-    clause = (min(cue_span[0], source[0]), max(cue_span[1], source[1])) if source else cue_span
-    frames = cue.expression.frames
-    content = quotes_around(ctx, clause, cue_span[1], cue.colon) if "c" in frames else []
-    if not content and cue.colon:
-        content = [trim(ctx.text, cue_span[1], ctx.paragraph_end(cue_span[1]))]
-        if content[0][0] >= content[0][1]:
-            # "… responded:" closing its paragraph introduces the next one.
-            start = _next_paragraph(ctx.text, cue_span[1])
-            content = [trim(ctx.text, start, ctx.paragraph_end(start))] if start is not None else []
-    if not content:
-        found = complement_of(cue, ctx)
-        if found is None or found[1] not in frames:
-            return []
-        # A parse can run a sentence over a paragraph break (a headline into the body); a
-        # reported clause never does.
-        first, last = ctx.paragraph_start(cue_span[0]), ctx.paragraph_end(cue_span[0])
-        content = [
-            _drop_relative(
-                ctx, _cut_at(ctx, _finish_quotation(ctx, trim(ctx.text, max(s, first), min(e, last))), stops)
-            )
-            for s, e in found[0]
-        ]
-        if found[1] == "c" and len(content) == 1 and content[0][0] >= cue_span[1]:
-            content = [_shared_conjunct(ctx, cue, heads, content[0], last)]
-    return [c for c in content if c[0] < c[1]]
-
-
-def _shared_conjunct(ctx: Context, cue: CueMatch, heads: frozenset[int], span: CharSpan, limit: int) -> CharSpan:
-    """A reported clause with the verb phrase the parser coordinated with the cue instead.
-
-    "says it would depress revenue at first, but would eventually add $84 billion": the
-    second verb has no subject of its own and is no cue, so it continues the reported clause.
-    """
-    for child in cue.head.children:
-        if (
-            child.dep_ == "conj"
-            and child.pos_ in ("VERB", "AUX")
-            and child.idx >= span[1]
-            and child.i not in heads
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
-            and not ctx.quoted[child.i]
-        ):
-            edge = child.right_edge
-            return trim(ctx.text, span[0], min(edge.idx + len(edge), limit))
-    return span
-
-
-def _next_paragraph(text: str, offset: int) -> int | None:
-    """Offset of the first character of the paragraph after the one holding ``offset``."""
-    end = text.find("\n", offset)
-    while 0 <= end < len(text) and text[end].isspace():
-        end += 1
-    return end if 0 <= end < len(text) else None
-
-
-_OPENERS = frozenset({"and", "but", "so", "however", "meanwhile", "still", "yet"})
-
-
-def _drop_opener(ctx: Context, span: CharSpan) -> CharSpan:
-    """A clause without the connective that ties it to the previous sentence ("And …", "However, …")."""
-    start, end = span
-    word = re.match(r"\w+", ctx.text[start:end])
-    if word is None or word.group().lower() not in _OPENERS:
-        return span
-    return trim(ctx.text, start + word.end(), end)
-
-
-def _drop_relative(ctx: Context, span: CharSpan) -> CharSpan:
-    """A clause without the ", which …" / ", who …" clause that closes it: the writer's aside."""
-    doc = ctx.doc
-    if span[0] >= span[1]:
-        return span
-    tokens = doc.char_span(*span, alignment_mode="expand")
-    if tokens is None:
-        return span
-    for token in tokens:
-        first = token.left_edge
-        if (
-            token.dep_ == "relcl"
-            and first.lower_ in ("which", "who")
-            and first.i > tokens.start + 1
-            and doc[first.i - 1].text == ","
-            and token.right_edge.i >= tokens.end - 2
-            and not ctx.quoted[first.i]
-        ):
-            return trim(ctx.text, span[0], doc[first.i - 1].idx)
-    return span
-
-
-def _finish_quotation(ctx: Context, span: CharSpan) -> CharSpan:
-    """Extend a clause that stops inside a quotation it opened to that quotation's end.
-
-    The parse often hangs the tail of a quoted phrase elsewhere ("called Burma a “good news
-    story in an era when …”"); a reported clause never stops mid-quotation.
-    """
-    start, end = span
-    if start >= end:
-        return span
-    region = ctx.region_containing(end - 1)
-    if region is None or not region.closed:
-        return span
-    for first, last in region.fragments:
-        if start <= first < end - 1 < last - 1 and last > end:
-            return trim(ctx.text, start, last)
-    return span
 
 
 def _record(ctx: Context, number: int, draft: Draft, speaker: Speaker | None) -> Quote:

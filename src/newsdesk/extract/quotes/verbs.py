@@ -1,0 +1,182 @@
+"""One cue, one attribution: what a reporting verb (or "according to") says and who says it.
+
+The cue's frames in the stance lexicon decide which complements count; the content is
+then cut the way attribution annotation spans it: no connective opening it, no writer's
+", which …" aside closing it, never stopping inside a quotation or running past a
+participle cue that starts the next attribution ("…, adding …").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Token
+
+from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.cues import CueMatch
+from newsdesk.extract.quotes.direct import quotes_around
+from newsdesk.extract.quotes.draft import Draft
+from newsdesk.extract.quotes.indirect import according_to, complement_of, prepositional, raised, source_of
+from newsdesk.extract.quotes.spans import CharSpan, trim
+
+
+def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[int] = frozenset()) -> Draft | None:
+    """The attribution a cue makes, or None when its complement is not one its frames allow."""
+    doc, expression = ctx.doc, cue.expression
+    cue_span = (doc[cue.first].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1]))
+    lemma, stance = expression.text, expression.stance
+    if expression.words == ("according", "to"):
+        according = according_to(cue, ctx)
+        if according is None:
+            return None
+        content = [_drop_relative(ctx, drop_opener(ctx, c)) for c in according[2]]
+        return Draft(cue_span, lemma, stance, according[0], according[1], content, frame="according")
+    impression = raised(cue, ctx)
+    if impression is not None:
+        return Draft(cue_span, lemma, stance, None, None, impression, frame="raising")
+    subject = source_of(cue, ctx)
+    source: CharSpan | None = subject[0] if subject is not None else None
+    root: Token | None = subject[1] if subject is not None else None
+    content = _verb_content(ctx, cue, cue_span, source, stops, heads)
+    if not content and "o" in expression.frames:
+        found = prepositional(cue, ctx)
+        if found is not None:
+            preposition, content = found
+            if preposition.i == cue.end:
+                # "talked about X", "is accused of X": annotation spans the preposition as part of the cue.
+                cue_span = (cue_span[0], preposition.idx + len(preposition))
+    if not content:
+        return None
+    if source is not None and _overlaps(source, set(content)):
+        source, root = None, None
+    return Draft(cue_span, lemma, stance, source, root, content, frame="colon" if cue.colon else "clause")
+
+
+def _verb_content(
+    ctx: Context,
+    cue: CueMatch,
+    cue_span: CharSpan,
+    source: CharSpan | None,
+    stops: list[int],
+    heads: frozenset[int] = frozenset(),
+) -> list[CharSpan]:
+    """What a verb cue reports: adjacent quotations, the text after its colon, or its complement."""
+    clause = (min(cue_span[0], source[0]), max(cue_span[1], source[1])) if source else cue_span
+    frames = cue.expression.frames
+    content = quotes_around(ctx, clause, cue_span[1], cue.colon) if "c" in frames else []
+    if not content and cue.colon:
+        content = [trim(ctx.text, cue_span[1], ctx.paragraph_end(cue_span[1]))]
+        if content[0][0] >= content[0][1]:
+            # "… responded:" closing its paragraph introduces the next one.
+            start = _next_paragraph(ctx.text, cue_span[1])
+            content = [trim(ctx.text, start, ctx.paragraph_end(start))] if start is not None else []
+    if not content:
+        found = complement_of(cue, ctx)
+        if found is None or found[1] not in frames:
+            return []
+        # A parse can run a sentence over a paragraph break (a headline into the body); a
+        # reported clause never does.
+        first, last = ctx.paragraph_start(cue_span[0]), ctx.paragraph_end(cue_span[0])
+        content = [
+            _drop_relative(
+                ctx, _cut_at(ctx, _finish_quotation(ctx, trim(ctx.text, max(s, first), min(e, last))), stops)
+            )
+            for s, e in found[0]
+        ]
+        if found[1] == "c" and len(content) == 1 and content[0][0] >= cue_span[1]:
+            content = [_shared_conjunct(ctx, cue, heads, content[0], last)]
+    return [c for c in content if c[0] < c[1]]
+
+
+def _shared_conjunct(ctx: Context, cue: CueMatch, heads: frozenset[int], span: CharSpan, limit: int) -> CharSpan:
+    """A reported clause with the verb phrase the parser coordinated with the cue instead.
+
+    "says it would depress revenue at first, but would eventually add $84 billion": the
+    second verb has no subject of its own and is no cue, so it continues the reported clause.
+    """
+    for child in cue.head.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and child.idx >= span[1]
+            and child.i not in heads
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children)
+            and not ctx.quoted[child.i]
+        ):
+            edge = child.right_edge
+            return trim(ctx.text, span[0], min(edge.idx + len(edge), limit))
+    return span
+
+
+def _next_paragraph(text: str, offset: int) -> int | None:
+    """Offset of the first character of the paragraph after the one holding ``offset``."""
+    end = text.find("\n", offset)
+    while 0 <= end < len(text) and text[end].isspace():
+        end += 1
+    return end if 0 <= end < len(text) else None
+
+
+_OPENERS = frozenset({"and", "but", "so", "however", "meanwhile", "still", "yet"})
+
+
+def drop_opener(ctx: Context, span: CharSpan) -> CharSpan:
+    """A clause without the connective that ties it to the previous sentence ("And …", "However, …")."""
+    start, end = span
+    word = re.match(r"\w+", ctx.text[start:end])
+    if word is None or word.group().lower() not in _OPENERS:
+        return span
+    return trim(ctx.text, start + word.end(), end)
+
+
+def _drop_relative(ctx: Context, span: CharSpan) -> CharSpan:
+    """A clause without the ", which …" / ", who …" clause that closes it: the writer's aside."""
+    doc = ctx.doc
+    if span[0] >= span[1]:
+        return span
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    if tokens is None:
+        return span
+    for token in tokens:
+        first = token.left_edge
+        if (
+            token.dep_ == "relcl"
+            and first.lower_ in ("which", "who")
+            and first.i > tokens.start + 1
+            and doc[first.i - 1].text == ","
+            and token.right_edge.i >= tokens.end - 2
+            and not ctx.quoted[first.i]
+        ):
+            return trim(ctx.text, span[0], doc[first.i - 1].idx)
+    return span
+
+
+def _finish_quotation(ctx: Context, span: CharSpan) -> CharSpan:
+    """Extend a clause that stops inside a quotation it opened to that quotation's end.
+
+    The parse often hangs the tail of a quoted phrase elsewhere ("called Burma a “good news
+    story in an era when …”"); a reported clause never stops mid-quotation.
+    """
+    start, end = span
+    if start >= end:
+        return span
+    region = ctx.region_containing(end - 1)
+    if region is None or not region.closed:
+        return span
+    for first, last in region.fragments:
+        if start <= first < end - 1 < last - 1 and last > end:
+            return trim(ctx.text, start, last)
+    return span
+
+
+def _cut_at(ctx: Context, span: CharSpan, stops: list[int]) -> CharSpan:
+    """``span`` ended before the first participle cue inside it ("…, claiming …")."""
+    start, end = span
+    i = bisect_right(stops, start)
+    if i < len(stops) and stops[i] < end:
+        return trim(ctx.text, start, stops[i])
+    return span
+
+
+def _overlaps(span: CharSpan, others: set[CharSpan]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in others)

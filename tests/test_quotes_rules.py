@@ -1,0 +1,66 @@
+"""Attribution patterns of the quote rules, one invented news sentence each.
+
+Each sentence exercises one rule; the expected speaker, cue and content are spans as a
+news attribution annotation would give them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import quotes_of
+
+
+def _only(text: str, cue: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+    hits = [q for q in quotes_of(text) if q.cue == cue]
+    assert len(hits) == 1, (cue, hits)
+    return hits[0].speaker, hits[0].cue, hits[0].content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A preposition's object is what a verb with no other complement reports, and the
+        # preposition joins the cue.
+        (
+            "The union has long argued against the merger of the two hospitals.",
+            ("The union", "has long argued against", ("the merger of the two hospitals",)),
+        ),
+        # A gerund reports like an object.
+        (
+            "The mayor has proposed building a second bridge over the river.",
+            ("The mayor", "has proposed", ("building a second bridge over the river",)),
+        ),
+        # A passive with no complement reports its subject; the agent is the source.
+        (
+            "The closure of the paper mill was first reported by the Valley Courier.",
+            ("the Valley Courier", "was first reported", ("The closure of the paper mill",)),
+        ),
+        # A relative clause that reports something of its own is not part of the source.
+        (
+            "Tom Feld, who said he had voted for the mayor twice, told reporters that he would not do so again.",
+            ("Tom Feld", "told", ("that he would not do so again",)),
+        ),
+        # A no-break space inside a name does not cut the source short.
+        (
+            "Gov.\u00a0Ana Lutz said that the budget was balanced.",
+            ("Gov.\u00a0Ana Lutz", "said", ("that the budget was balanced",)),
+        ),
+    ],
+)
+def test_verb_cue_patterns(text: str, expected: tuple[str, str, tuple[str, ...]]) -> None:
+    assert _only(text, expected[1]) == expected
+
+
+def test_an_ordinary_relative_clause_stays_in_the_source() -> None:
+    text = "Rita Moss, who runs the harbour cafe, said that business had doubled."
+    assert _only(text, "said") == ("Rita Moss, who runs the harbour cafe,", "said", ("that business had doubled",))
+
+
+def test_a_later_quote_in_the_same_paragraph_continues_the_attribution() -> None:
+    text = '"We are ready," Lutz said on Friday. "The trucks leave at dawn for the coast." The convoy left at six.'
+    assert _only(text, "said") == (
+        "Lutz",
+        "said",
+        ('"We are ready,"', '"The trucks leave at dawn for the coast."'),
+    )

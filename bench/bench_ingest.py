@@ -1,17 +1,20 @@
 """Ingest throughput against spaCy alone, 1 vs 2 workers, and peak worker memory.
 
-Usage: ``.venv/bin/python bench/bench_ingest.py [--copies 3] [--cache DIR]``
+Usage: ``.venv/bin/python bench/bench_ingest.py [--copies 2] [--rounds 3] [--cache DIR]``
 
 Corpus: the Lee corpus of ABC news articles (gensim's test data: ``lee_background.cor`` and
 ``lee.cor``), fetched at run time with ``pip download --no-deps gensim==4.4.0`` into a cache
 directory (never committed), its 348 short articles grouped into ~700-word texts and repeated
-``--copies`` times under different URLs. Every figure is measured in this one run:
+``--copies`` times under different URLs. Every figure is measured in this one run, in
+``--rounds`` interleaved rounds (the shared host's speed drifts by ±20% over minutes, so a
+ratio is only taken between measurements of the same round, and the median is reported):
 
 - spaCy alone: ``nlp.pipe`` of the packaged model (no newsdesk components) over the article
   texts newsdesk's cleaner produces from those inputs (the same texts the ingest annotates);
 - ingest with 1 and 2 workers into a fresh SQLite store: the whole pipeline (read, clean,
   NLP with newsdesk's components, MinHash, storage). Throughput is steady state — from the
-  first stored batch to the last — so the one-off model load is reported apart.
+  moment every worker has delivered its first batch to the last batch — so the one-off
+  model load is left out.
 """
 
 from __future__ import annotations
@@ -68,11 +71,22 @@ def _marker(marks: list[tuple[float, int]]) -> Callable[[RunStats], None]:
     return lambda stats: marks.append((time.perf_counter(), stats.done))
 
 
+def _steady_rate(marks: list[tuple[float, int]], workers: int) -> float:
+    """Inputs per second after every worker has delivered its first batch (the one-off model
+    load and warm-up are over by then), to the last batch."""
+    (t0, d0), (t1, d1) = marks[min(workers, len(marks) - 1) - 1], marks[-1]
+    return (d1 - d0) / (t1 - t0) if t1 > t0 else float("nan")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=3, help="Times the corpus is repeated (distinct URLs).")
+    parser.add_argument("--copies", type=int, default=2, help="Times the corpus is repeated (distinct URLs).")
+    parser.add_argument("--rounds", type=int, default=3, help="Interleaved measurement rounds.")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsdesk-bench")
     args = parser.parse_args()
+
+    import spacy
+    from spacy.language import Language
 
     from newsdesk.annotate import DEFAULT_MODEL, get_nlp
     from newsdesk.pipeline import prepare
@@ -83,55 +97,67 @@ def main() -> None:
 
     texts = lee_texts(args.cache)
     work = Path(tempfile.mkdtemp(prefix="newsdesk-bench-ingest-"))
-    feed = work / "feed.jsonl"
-    with feed.open("w", encoding="utf-8") as handle:
-        for copy in range(args.copies):
-            for number, text in enumerate(texts):
-                handle.write(json.dumps({"url": f"https://bench{copy}.example/{number}", "text": text}) + "\n")
-    total = len(texts) * args.copies
+    total: int = len(texts) * args.copies
     cleaned = [prepare(read_bytes(t.encode(), input_format="text")).text for t in texts] * args.copies
     words = sum(len(t.split()) for t in cleaned)
     print(f"corpus: {total} texts, {words} words after cleaning ({words / total:.0f} per text)")
-
-    import spacy
-
-    started = time.perf_counter()
     base = spacy.load(DEFAULT_MODEL)
-    load_base = time.perf_counter() - started
-    started = time.perf_counter()
-    for _ in base.pipe(cleaned, batch_size=32):
-        pass
-    spacy_rate = total / (time.perf_counter() - started)
-    print(f"spaCy alone ({DEFAULT_MODEL}, nlp.pipe): {spacy_rate:.2f} articles/s (model load {load_base:.1f} s)")
-    del base
-
-    started = time.perf_counter()
     nlp = get_nlp()
-    load_full = time.perf_counter() - started
-    started = time.perf_counter()
-    for _ in nlp.pipe(cleaned, batch_size=32):
-        pass
-    full_rate = total / (time.perf_counter() - started)
-    print(f"newsdesk's pipeline ({', '.join(nlp.pipe_names)}): {full_rate:.2f} articles/s (load {load_full:.1f} s)")
+    print(f"spaCy alone: {DEFAULT_MODEL} ({', '.join(base.pipe_names)}), nlp.pipe, batch 32")
+    print(f"newsdesk's pipeline: {', '.join(nlp.pipe_names)}")
 
-    rates = {}
-    for workers in (1, 2):
+    def pipe_rate(pipeline: Language) -> float:
+        started = time.perf_counter()
+        for _ in pipeline.pipe(cleaned, batch_size=32):
+            pass
+        return total / (time.perf_counter() - started)
+
+    def ingest_rate(round_no: int, workers: int) -> float:
+        # Fresh URLs every run, so each run stores every text (no "unchanged" shortcuts).
+        feed = work / f"feed-{round_no}-{workers}.jsonl"
+        with feed.open("w", encoding="utf-8") as handle:
+            for copy in range(args.copies):
+                for number, text in enumerate(texts):
+                    url = f"https://r{round_no}w{workers}c{copy}.example/{number}"
+                    handle.write(json.dumps({"url": url, "text": text}) + "\n")
         marks: list[tuple[float, int]] = []
-        with Store.open(work / f"bench-{workers}.db") as store:
-            started = time.perf_counter()
+        with Store.open(work / f"bench-{round_no}-{workers}.db") as store:
             stats = run(store, collect([str(feed)]).items, workers=workers, on_progress=_marker(marks))
-            wall = time.perf_counter() - started
-        (t0, d0), (t1, d1) = marks[0], marks[-1]
-        rates[workers] = (d1 - d0) / (t1 - t0)
+        assert stats.added == total and stats.failed == 0, stats
+        peaks.setdefault(workers, []).append(stats.peak_rss_mb)
+        return _steady_rate(marks, workers)
+
+    # The machine's speed drifts (shared host): every round measures all four in turn, the
+    # order rotated per round, and the ratios are taken within a round.
+    peaks: dict[int, list[float]] = {}
+    runs: dict[str, Callable[[int], float]] = {
+        "spacy": lambda _r: pipe_rate(base),
+        "pipeline": lambda _r: pipe_rate(nlp),
+        "ingest1": lambda r: ingest_rate(r, 1),
+        "ingest2": lambda r: ingest_rate(r, 2),
+    }
+    pipe_rate(base), pipe_rate(nlp)  # warm both lemma caches before anything is timed
+    ratios: dict[str, list[float]] = {"1w/spacy": [], "1w/pipeline": [], "pipeline/spacy": [], "2w/1w": []}
+    for round_no in range(args.rounds):
+        order = list(runs)[round_no % len(runs) :] + list(runs)[: round_no % len(runs)]
+        rate = {name: runs[name](round_no) for name in order}
+        ratios["1w/spacy"].append(rate["ingest1"] / rate["spacy"])
+        ratios["1w/pipeline"].append(rate["ingest1"] / rate["pipeline"])
+        ratios["pipeline/spacy"].append(rate["pipeline"] / rate["spacy"])
+        ratios["2w/1w"].append(rate["ingest2"] / rate["ingest1"])
         print(
-            f"ingest, {workers} worker(s): {rates[workers]:.2f} articles/s steady state, "
-            f"{total / wall:.2f} over the whole run ({wall:.1f} s incl. start-up), added {stats.added}, "
-            f"failed {stats.failed}, peak worker memory {stats.peak_rss_mb:.0f} MB"
+            f"round {round_no + 1}: articles/s spaCy {rate['spacy']:.2f}, newsdesk pipeline {rate['pipeline']:.2f}, "
+            f"ingest 1 worker {rate['ingest1']:.2f}, ingest 2 workers {rate['ingest2']:.2f}",
+            flush=True,
         )
-    print(f"ratio ingest(1 worker) / spaCy alone: {rates[1] / spacy_rate:.2f}   (target >= 0.8)")
-    print(f"ratio ingest(1 worker) / newsdesk's pipeline alone: {rates[1] / full_rate:.2f}")
-    print(f"ratio ingest(2 workers) / ingest(1 worker): {rates[2] / rates[1]:.2f}   (target >= 1.7)")
-    print(f"median words per text: {statistics.median(len(t.split()) for t in cleaned):.0f}")
+    for name, values in ratios.items():
+        target = {"1w/spacy": "   (target >= 0.8)", "2w/1w": "   (target >= 1.7)"}.get(name, "")
+        rounds = ", ".join(f"{v:.2f}" for v in values)
+        print(f"ratio {name}: median {statistics.median(values):.2f} (rounds: {rounds}){target}")
+    print(
+        f"peak memory: {max(peaks[2]):.0f} MB per worker process (2 workers); {max(peaks[1]):.0f} MB for the "
+        "1-worker run, which is this process and so also holds the baseline spaCy model"
+    )
 
 
 if __name__ == "__main__":

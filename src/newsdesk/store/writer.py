@@ -50,6 +50,7 @@ class _Context:
 def write_article(db: Backend, article: Article, chash: str, signature: bytes | None) -> Status:
     """Store one article (new, a new revision, or already known) with all its child rows."""
     row = db.query_one("SELECT id, content_hash, revision, story_group_id FROM articles WHERE key = ?", (article.id,))
+    record = article.to_json()
     if row is not None:
         if row["content_hash"] == chash or db.query_one(
             "SELECT 1 AS seen FROM article_revisions WHERE article_id = ? AND content_hash = ?", (row["id"], chash)
@@ -57,11 +58,11 @@ def write_article(db: Backend, article: Article, chash: str, signature: bytes | 
             return Status.unchanged
         _delete_children(db, row["id"])
         revision = int(row["revision"]) + 1
-        _update_article(db, row["id"], article, chash, revision)
+        _update_article(db, row["id"], article, record, chash, revision)
         pk, group_id, status = int(row["id"]), int(row["story_group_id"]), Status.revised
     else:
         group_id = _find_group(db, signature) or _new_group(db, article.title)
-        inserted = _insert_article(db, article, chash, group_id)
+        inserted = _insert_article(db, article, record, chash, group_id)
         if inserted is None:  # another process stored this article a moment ago
             db.execute("DELETE FROM story_groups WHERE id = ? AND NOT EXISTS "
                        "(SELECT 1 FROM articles WHERE story_group_id = ?)", (group_id, group_id))  # fmt: skip
@@ -70,7 +71,7 @@ def write_article(db: Backend, article: Article, chash: str, signature: bytes | 
     db.execute(
         "INSERT INTO article_revisions (article_id, revision, content_hash, title, record, ingested_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        (pk, revision, chash, article.title, article.to_json(), now()),
+        (pk, revision, chash, article.title, record, now()),
     )
     if signature is not None:
         db.execute("INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)", (pk, signature))
@@ -97,11 +98,11 @@ def record_error(db: Backend, source: str, reason: str) -> None:
     )
 
 
-def _article_values(article: Article, chash: str, revision: int) -> tuple[object, ...]:
+def _article_values(article: Article, record: str, chash: str, revision: int) -> tuple[object, ...]:
     return (
         article.url, article.site, article.source_path, article.title, article.section, article.byline,
         article.published, iso_date(article.published), article.language, article.text, article.body_start,
-        len(article.body.split()), article.tone.score if article.tone else None, article.to_json(), chash, revision,
+        len(article.body.split()), article.tone.score if article.tone else None, record, chash, revision,
     )  # fmt: skip
 
 
@@ -111,10 +112,10 @@ _ARTICLE_COLUMNS = (
 )  # fmt: skip
 
 
-def _insert_article(db: Backend, article: Article, chash: str, group_id: int) -> int | None:
+def _insert_article(db: Backend, article: Article, record: str, chash: str, group_id: int) -> int | None:
     stamp = now()
     columns = ", ".join(("key", *_ARTICLE_COLUMNS, "story_group_id", "first_ingested", "last_ingested"))
-    values = (article.id, *_article_values(article, chash, 1), group_id, stamp, stamp)
+    values = (article.id, *_article_values(article, record, chash, 1), group_id, stamp, stamp)
     row = db.query_one(
         f"INSERT INTO articles ({columns}) VALUES ({', '.join('?' * len(values))}) "
         "ON CONFLICT (key) DO NOTHING RETURNING id",
@@ -123,10 +124,11 @@ def _insert_article(db: Backend, article: Article, chash: str, group_id: int) ->
     return int(row["id"]) if row else None
 
 
-def _update_article(db: Backend, pk: int, article: Article, chash: str, revision: int) -> None:
+def _update_article(db: Backend, pk: int, article: Article, record: str, chash: str, revision: int) -> None:
     assignments = ", ".join(f"{column} = ?" for column in (*_ARTICLE_COLUMNS, "last_ingested"))
     db.execute(
-        f"UPDATE articles SET {assignments} WHERE id = ?", (*_article_values(article, chash, revision), now(), pk)
+        f"UPDATE articles SET {assignments} WHERE id = ?",
+        (*_article_values(article, record, chash, revision), now(), pk),
     )
 
 

@@ -46,6 +46,26 @@ def _only(text: str, cue: str) -> tuple[str | None, str | None, tuple[str, ...]]
             "Gov.\u00a0Ana Lutz said that the budget was balanced.",
             ("Gov.\u00a0Ana Lutz", "said", ("that the budget was balanced",)),
         ),
+        # The particle or adverb right after the verb belongs to the cue.
+        (
+            "Mayor Alma Reyes called out the contractors over the delays.",
+            ("Mayor Alma Reyes", "called out", ("the contractors over the delays",)),
+        ),
+        (
+            "The minister said later that the border would reopen.",
+            ("The minister", "said later", ("that the border would reopen",)),
+        ),
+        # A reported clause runs to its sentence's end, even where the parse hangs its
+        # second half on the cue verb ...
+        (
+            "Officials said the bridge would close for repairs until March, and the ferry would run instead.",
+            ("Officials", "said", ("the bridge would close for repairs until March, and the ferry would run instead",)),
+        ),
+        # ... but not over the writer's ", which …" aside.
+        (
+            "The governor said the plan would pass in the spring, which surprised the farm lobby.",
+            ("The governor", "said", ("the plan would pass in the spring",)),
+        ),
     ],
 )
 def test_verb_cue_patterns(text: str, expected: tuple[str, str, tuple[str, ...]]) -> None:

@@ -21,6 +21,7 @@ from newsdesk.extract.stance import Expression, Lexicon
 _CUE_POS = frozenset({"VERB", "AUX"})
 _HEADLINE_POS = frozenset({"NOUN", "PROPN"})
 _GLUED_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+_TRAILING_DEPS = frozenset({"prt", "advmod"})
 # Verbs that wrap a reporting verb into one cue: "went on to say", "appeared to suggest".
 _CHAIN_VERBS = frozenset({"go", "appear", "seem", "continue", "refuse", "tend", "begin", "start", "try", "proceed"})
 
@@ -92,10 +93,23 @@ def _match(token: Token, lexicon: Lexicon) -> CueMatch | None:
             rest = doc[token.i + 1 : end]
             if all(word in (t.lemma_.lower(), t.lower_) for word, t in zip(expression.words[1:], rest, strict=True)):
                 last = doc[end - 1]
+                end = _trailing(token, end)
                 if end < len(doc) and doc[end].text == ":":
                     end += 1
                 return CueMatch(token, last, expression, _glued_start(token), end)
     return None
+
+
+def _trailing(verb: Token, end: int) -> int:
+    """End of a cue after the particle or adverb that follows its verb ("called out", "said later").
+
+    PolNeAR train: annotated cues take in the particle after the verb 23 times of 23 and
+    the verb's own adverb right after it 58 of 73.
+    """
+    doc = verb.doc
+    if end < len(doc) and doc[end].head == verb and doc[end].dep_ in _TRAILING_DEPS and doc[end].tag_ != "WRB":
+        return end + 1
+    return end
 
 
 def _lemmas(token: Token) -> dict[str, None]:

@@ -1,4 +1,5 @@
-"""Writing article records into the store: revisions, entities, quotes, claims, places, groups.
+"""Writing article records into the store: revisions, story groups, places, claims; entities
+and quotes through :mod:`~newsdesk.store.entity_writer` and :mod:`~newsdesk.store.quote_writer`.
 
 Everything here runs inside the caller's transaction (one per ingest batch), so a killed
 ingest leaves either the whole batch or none of it. Idempotency comes from the data, not
@@ -8,19 +9,15 @@ its content hash, both under unique constraints, so re-running any input adds no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
-from newsdesk.record import Article, Claim, Entity, Quote
+from newsdesk.record import Article, Claim
 from newsdesk.store import minhash
-from newsdesk.store.backend import Backend, Row
-from newsdesk.store.search import escape_like
-from newsdesk.store.text import digest, entity_key, fold, iso_date, jaccard, now, words
+from newsdesk.store.backend import Backend
+from newsdesk.store.entity_writer import write_entities
+from newsdesk.store.quote_writer import write_quotes
+from newsdesk.store.text import digest, fold, iso_date, now
 
-# Two quotes by one speaker inside one story group are the same statement when their word
-# sets overlap this much: one changed or dropped word in a ten-word quote scores 0.82, a
-# quote cut to its first half about 0.5. Set by reasoning on such edits, not fitted to data.
-QUOTE_SIMILARITY = 0.7
 # Candidates compared per new article when looking for its story group: all members of one
 # group look alike, so the most recent few are enough and bound the cost of viral stories.
 MAX_CANDIDATES = 100
@@ -33,18 +30,6 @@ class Status(StrEnum):
     added = "added"
     revised = "revised"
     unchanged = "unchanged"
-
-
-@dataclass(slots=True)
-class _Context:
-    """What the child rows of one article need to know."""
-
-    article_pk: int
-    group_id: int
-    site: str | None
-    date: str | None
-    entity_ids: dict[str, int]
-    entity_titles: dict[str, str]
 
 
 def write_article(db: Backend, article: Article, chash: str, signature: bytes | None) -> Status:
@@ -79,11 +64,11 @@ def write_article(db: Backend, article: Article, chash: str, signature: bytes | 
             "INSERT INTO article_buckets (bucket, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(bucket, pk) for bucket in minhash.buckets(signature)],
         )
-    context = _Context(pk, group_id, article.site, iso_date(article.published), {}, {})
-    _write_entities(db, article, context)
-    quote_ids = _write_quotes(db, article, context)
-    _write_places(db, article, context)
-    _write_claims(db, article, context, quote_ids)
+    entity_ids = write_entities(db, article, pk, article.site, iso_date(article.published))
+    titles = {entity.id: "; ".join(entity.titles) for entity in article.entities if entity.id in entity_ids}
+    quote_ids = write_quotes(db, article, pk, group_id, entity_ids, titles)
+    _write_places(db, article, pk, entity_ids)
+    _write_claims(db, article, pk, entity_ids, quote_ids)
     return status
 
 
@@ -165,172 +150,13 @@ def _find_group(db: Backend, signature: bytes | None) -> int | None:
     return best[1] if best else None
 
 
-def _entity_ids(db: Backend, entities: list[Entity]) -> dict[str, int]:
-    """Global ids for an article's entities, creating the ones never seen before.
-
-    An entity is found by its key, then by the keys of its aliases (in ``entities`` or
-    ``entity_aliases``), then — for a person named by one word ("Ms Velasquez") — by the one
-    stored person with that surname, if exactly one; otherwise it becomes a new row.
-    """
-    out: dict[str, int] = {}
-    for entity in entities:
-        key = entity_key(entity.name, entity.type)
-        if key.endswith(":"):
-            continue
-        alias_keys = [entity_key(alias, entity.type) for alias in entity.aliases if fold(alias)]
-        found = _lookup(db, [key, *alias_keys]) or _by_surname(db, key)
-        if found is None:
-            row = db.query_one(
-                "INSERT INTO entities (key, name, type, first_seen) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (key) DO NOTHING RETURNING id",
-                (key, entity.name, entity.type.strip().upper(), now()),
-            ) or db.query_one("SELECT id FROM entities WHERE key = ?", (key,))
-            assert row is not None
-            found = int(row["id"])
-        db.executemany(
-            "INSERT INTO entity_aliases (key, entity_id) SELECT ?, ? WHERE NOT EXISTS "
-            "(SELECT 1 FROM entities WHERE key = ?) ON CONFLICT (key) DO NOTHING",
-            [(alias, found, alias) for alias in dict.fromkeys([key, *alias_keys])],
-        )
-        out[entity.id] = found
-    return out
-
-
-def _lookup(db: Backend, keys: list[str]) -> int | None:
-    """The entity with any of ``keys`` as its own key or as an alias (own keys first)."""
-    marks = ", ".join("?" * len(keys))
-    row = db.query_one(f"SELECT id FROM entities WHERE key IN ({marks}) ORDER BY id LIMIT 1", keys) or db.query_one(
-        f"SELECT entity_id AS id FROM entity_aliases WHERE key IN ({marks}) ORDER BY entity_id LIMIT 1", keys
-    )
-    return int(row["id"]) if row else None
-
-
-def _by_surname(db: Backend, key: str) -> int | None:
-    """For a one-word person name: the only stored person whose name ends with that word."""
-    kind, _, name = key.partition(":")
-    if kind != "PERSON" or " " in name:
-        return None
-    rows = db.query("SELECT id FROM entities WHERE key LIKE ? ESCAPE '\\' LIMIT 2", (f"PERSON:% {escape_like(name)}",))
-    return int(rows[0]["id"]) if len(rows) == 1 else None
-
-
-def _write_entities(db: Backend, article: Article, ctx: _Context) -> None:
-    ctx.entity_ids.update(_entity_ids(db, article.entities))
-    for entity in article.entities:
-        global_id = ctx.entity_ids.get(entity.id)
-        if global_id is None:
-            continue
-        ctx.entity_titles[entity.id] = "; ".join(entity.titles)
-        db.execute(
-            "INSERT INTO article_entities (article_id, local_id, entity_id, name, mention_count) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (ctx.article_pk, entity.id, global_id, entity.name, len(entity.mentions)),
-        )
-        db.executemany(
-            "INSERT INTO entity_titles (entity_id, article_id, title, site, published_date) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            [(global_id, ctx.article_pk, title, ctx.site, ctx.date) for title in entity.titles if title.strip()],
-        )
-        db.executemany(
-            "INSERT INTO mentions (article_id, entity_id, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
-            [(ctx.article_pk, global_id, s.start, s.end, article.text[s.start : s.end]) for s in entity.mentions],
-        )
-
-
-def _quote_content(article: Article, quote: Quote) -> str:
-    return " … ".join(article.text[span.start : span.end] for span in quote.content)
-
-
-def _quote_extent(quote: Quote) -> tuple[int, int]:
-    starts = [span.start for span in quote.content]
-    ends = [span.end for span in quote.content]
-    for part in (quote.speaker, quote.cue):
-        if part is not None:
-            starts.append(part.start)
-            ends.append(part.end)
-    return (min(starts), max(ends)) if starts else (0, 0)
-
-
-def _write_quotes(db: Backend, article: Article, ctx: _Context) -> dict[str, int]:
-    """Insert the quotes, each in its quote group; returns local quote id → row id."""
-    siblings: list[Row] | None = None
-    out: dict[str, int] = {}
-    for quote in article.quotes:
-        content = _quote_content(article, quote)
-        speaker = quote.speaker
-        speaker_id = ctx.entity_ids.get(speaker.entity) if speaker and speaker.entity else None
-        speaker_name = speaker.name if speaker else None
-        identity = f"entity:{speaker_id}" if speaker_id else f"name:{fold(speaker_name or '')}"
-        key = digest(identity, " ".join(words(content)))
-        group = db.query_one("SELECT id FROM quote_groups WHERE key = ?", (key,))
-        if group is None:
-            if siblings is None:
-                siblings = db.query(
-                    "SELECT q.quote_group_id, q.content, q.speaker_entity_id, q.speaker_name FROM quotes q "
-                    "JOIN articles a ON a.id = q.article_id WHERE a.story_group_id = ? AND q.article_id <> ?",
-                    (ctx.group_id, ctx.article_pk),
-                )
-            group = _similar_quote(siblings, content, speaker_id, speaker_name)
-        if group is None:
-            group = db.query_one(
-                "INSERT INTO quote_groups (key, speaker_entity_id, speaker_name, content, first_seen) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
-                (key, speaker_id, speaker_name, content, now()),
-            ) or db.query_one("SELECT id FROM quote_groups WHERE key = ?", (key,))
-        assert group is not None
-        start, end = _quote_extent(quote)
-        row = db.query_one(
-            "INSERT INTO quotes (article_id, local_id, quote_group_id, speaker_entity_id, speaker_name, "
-            "speaker_title, content, cue, cue_lemma, kind, stance, via_medium, via_outlet, tone, start_char, end_char) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (
-                ctx.article_pk,
-                quote.id,
-                group["id"],
-                speaker_id,
-                speaker_name,
-                ctx.entity_titles.get(speaker.entity or "") if speaker else None,
-                content,
-                quote.cue.text if quote.cue else None,
-                quote.cue.lemma if quote.cue else None,
-                quote.kind,
-                quote.stance,
-                quote.via.medium if quote.via else None,
-                quote.via.outlet if quote.via else None,
-                quote.tone,
-                start,
-                end,
-            ),
-        )
-        assert row is not None
-        out[quote.id] = int(row["id"])
-    return out
-
-
-def _similar_quote(siblings: list[Row], content: str, speaker_id: int | None, speaker_name: str | None) -> Row | None:
-    """The quote group of a near-identical quote by the same speaker in the same story group."""
-    best: tuple[float, Row] | None = None
-    for row in siblings:
-        same_speaker = (
-            speaker_id == row["speaker_entity_id"]
-            if speaker_id and row["speaker_entity_id"]
-            else fold(speaker_name or "") == fold(row["speaker_name"] or "")
-        )
-        if not same_speaker:
-            continue
-        score = jaccard(content, row["content"])
-        if score >= QUOTE_SIMILARITY and (best is None or score > best[0]):
-            best = (score, {"id": row["quote_group_id"]})
-    return best[1] if best else None
-
-
-def _write_places(db: Backend, article: Article, ctx: _Context) -> None:
+def _write_places(db: Backend, article: Article, pk: int, entity_ids: dict[str, int]) -> None:
     db.executemany(
         "INSERT INTO places (article_id, name, kind, country, iso3, fips, geonameid, lat, lon, entity_id, focus, "
         "mention_count, first_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
-                ctx.article_pk,
+                pk,
                 p.name,
                 p.kind,
                 p.country,
@@ -339,7 +165,7 @@ def _write_places(db: Backend, article: Article, ctx: _Context) -> None:
                 p.geonameid,
                 p.lat,
                 p.lon,
-                ctx.entity_ids.get(p.entity) if p.entity else None,
+                entity_ids.get(p.entity) if p.entity else None,
                 int(p.focus),
                 max(len(p.mentions), 1),
                 min((m.start for m in p.mentions), default=None),
@@ -364,14 +190,16 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(text[max(left, start - _CONTEXT_CHARS) : min(right, end + _CONTEXT_CHARS)].split())
 
 
-def _write_claims(db: Backend, article: Article, ctx: _Context, quote_ids: dict[str, int]) -> None:
+def _write_claims(
+    db: Backend, article: Article, pk: int, entity_ids: dict[str, int], quote_ids: dict[str, int]
+) -> None:
     rows = []
     for claim in article.claims:
         claimant = claim.claimant
-        claimant_id = ctx.entity_ids.get(claimant.entity) if claimant and claimant.entity else None
+        claimant_id = entity_ids.get(claimant.entity) if claimant and claimant.entity else None
         rows.append(
             (
-                ctx.article_pk,
+                pk,
                 claim.id,
                 claim_key(claim, claimant_id),
                 claim.text,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any, Literal
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from newsdesk.store import Filters
@@ -21,27 +21,17 @@ router = APIRouter(prefix="/api", tags=["api"])
 Limit = Query(20, ge=1, le=200, description="Rows per page (at most 200).")
 Offset = Query(0, ge=0, le=10_000, description="Rows to skip.")
 
-
-def _filters(
-    site: str | None, since: str | None, until: str | None, country: str | None, speaker: str | None, stance: str | None
-) -> Filters:
-    return filters(site, since, until, country, speaker, stance)
+Filtered = Depends(filters)
 
 
 @router.get("/articles", summary="Articles, newest first")
 def articles(
     request: Request,
-    site: str | None = None,
-    since: str | None = Query(None, description="YYYY-MM-DD"),
-    until: str | None = Query(None, description="YYYY-MM-DD"),
-    country: str | None = Query(None, description="ISO 3166-1 alpha-2 of a place mentioned"),
-    speaker: str | None = Query(None, description="part of a quoted speaker's name"),
-    stance: str | None = None,
+    chosen: Filters = Filtered,
     limit: int = Limit,
     offset: int = Offset,
 ) -> list[dict[str, Any]]:
     """Stored articles with quote and claim counts and how many sites carry the story."""
-    chosen = _filters(site, since, until, country, speaker, stance)
     with store(request) as db:
         return db.articles(filters=chosen, limit=limit, offset=offset)
 
@@ -91,16 +81,11 @@ def entity(request: Request, entity_id: int) -> dict[str, Any]:
 @router.get("/speakers", summary="Speakers, most quoted first")
 def speakers(
     request: Request,
-    site: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    country: str | None = None,
-    stance: str | None = None,
+    chosen: Filters = Filtered,
     limit: int = Limit,
     offset: int = Offset,
 ) -> list[dict[str, Any]]:
     """Speakers by distinct statements (a quote repeated by many sites counts once), with titles."""
-    chosen = _filters(site, since, until, country, None, stance)
     with store(request) as db:
         return db.speakers(filters=chosen, limit=limit, offset=offset)
 
@@ -119,17 +104,11 @@ def speaker(request: Request, ref: str) -> dict[str, Any]:
 def quotes(
     request: Request,
     q: str | None = Query(None, max_length=500, description="full-text query over quotes"),
-    site: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    country: str | None = None,
-    speaker: str | None = None,
-    stance: str | None = None,
+    chosen: Filters = Filtered,
     limit: int = Limit,
     offset: int = Offset,
 ) -> list[dict[str, Any]]:
     """Printed quotes with speaker, cue, stance and source; with ``q``, the best matches first."""
-    chosen = _filters(site, since, until, country, speaker, stance)
     with store(request) as db:
         if q:
             return db.search(q, filters=chosen, kinds=("quote",), limit=limit, offset=offset)
@@ -150,7 +129,7 @@ def claims(
     offset: int = Offset,
 ) -> list[dict[str, Any]]:
     """Who claimed which numbers about what, when, and which sources printed them."""
-    chosen = _filters(site, since, until, None, None, None)
+    chosen = filters(site, since, until, None, None, None)
     code = country_code(place) if place else None
     with store(request) as db:
         return db.claims(
@@ -181,12 +160,7 @@ def place(request: Request, code: str, limit: int = Limit, offset: int = Offset)
 def search(
     request: Request,
     q: str = Query("", max_length=500, description='words, "exact phrases", or, -exclude'),
-    site: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    country: str | None = None,
-    speaker: str | None = None,
-    stance: str | None = None,
+    chosen: Filters = Filtered,
     kind: Literal["all", "article", "quote"] = "all",
     sort: Literal["relevance", "newest"] = "relevance",
     limit: int = Limit,
@@ -197,7 +171,6 @@ def search(
     ``total`` counts hits (articles and quotes), ``articles`` the distinct articles among them;
     facet counts are over ``facets_over`` of those articles (at most 1,000, the newest added).
     """
-    chosen = _filters(site, since, until, country, speaker, stance)
     kinds: tuple[Literal["article", "quote"], ...] = ("article", "quote") if kind == "all" else (kind,)
     with store(request) as db:
         if q.strip():

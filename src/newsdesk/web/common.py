@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException, Query, Request
 
 from newsdesk.errors import InputError
 from newsdesk.pipeline import extract
@@ -38,14 +38,15 @@ def store(request: Request) -> Iterator[Store]:
 
 
 def filters(
-    site: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    country: str | None = None,
-    speaker: str | None = None,
-    stance: str | None = None,
+    site: str | None = Query(None, description="site (host name without www.)"),
+    since: str | None = Query(None, description="YYYY-MM-DD"),
+    until: str | None = Query(None, description="YYYY-MM-DD"),
+    country: str | None = Query(None, description="ISO 3166-1 alpha-2 of a place mentioned"),
+    speaker: str | None = Query(None, description="part of a quoted speaker's name"),
+    stance: str | None = Query(None, description="stance class of the cue (say, claim-allege, deny-reject, …)"),
 ) -> Filters:
-    """The search filters from query parameters; a malformed date or country code is a 422."""
+    """The filters every listing takes, as query parameters: one definition for the API and the
+    pages (``Depends(filters)``). A malformed date or country code is a 422."""
     for name, value in (("since", since), ("until", until)):
         if value and not _DATE.match(value):
             raise HTTPException(422, f"{name} must be a date, YYYY-MM-DD")

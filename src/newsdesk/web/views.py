@@ -12,7 +12,7 @@ import re
 from typing import Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from markupsafe import Markup, escape
@@ -82,18 +82,12 @@ def home(request: Request) -> HTMLResponse:
 def search(
     request: Request,
     q: str = Query("", max_length=500),
-    site: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    country: str | None = None,
-    speaker: str | None = None,
-    stance: str | None = None,
+    chosen: Filters = Depends(filters),
     kind: Literal["all", "article", "quote"] = "all",
     sort: Literal["relevance", "newest"] = "relevance",
     page_number: int = Query(1, alias="page", ge=1),
 ) -> HTMLResponse:
     """Full-text search over articles and quotes, with facets and pagination."""
-    chosen = filters(site, since, until, country, speaker, stance)
     kinds: tuple[Literal["article", "quote"], ...] = ("article", "quote") if kind == "all" else (kind,)
     start = offset(page_number, PAGE_SIZE)
     with store(request) as db:
@@ -106,8 +100,9 @@ def search(
     for hit in hits:
         hit["snippet_html"] = snippet_html(hit.get("snippet") or "")
     given = {
-        "q": q, "site": site, "since": since, "until": until, "country": country, "speaker": speaker,
-        "stance": stance, "kind": None if kind == "all" else kind, "sort": None if sort == "relevance" else sort,
+        "q": q, "site": chosen.site, "since": chosen.since, "until": chosen.until, "country": chosen.country,
+        "speaker": chosen.speaker, "stance": chosen.stance, "kind": None if kind == "all" else kind,
+        "sort": None if sort == "relevance" else sort,
     }  # fmt: skip
     params = {name: value for name, value in given.items() if value}
 

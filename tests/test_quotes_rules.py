@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.annotate import get_nlp
+from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.direct import quotes_around
 from test_quotes import quotes_of
 
 
@@ -45,6 +48,16 @@ def _only(text: str, cue: str) -> tuple[str | None, str | None, tuple[str, ...]]
         (
             "Gov.\u00a0Ana Lutz said that the budget was balanced.",
             ("Gov.\u00a0Ana Lutz", "said", ("that the budget was balanced",)),
+        ),
+        # A reported question keeps its question mark.
+        (
+            "Whitlock asked: who will pay for the new pier?",
+            ("Whitlock", "asked:", ("who will pay for the new pier?",)),
+        ),
+        # A reported clause that is a whole quotation is given with its marks.
+        (
+            "Reyes told reporters “We will rebuild the pier before the summer.”",
+            ("Reyes", "told", ("“We will rebuild the pier before the summer.”",)),
         ),
         # The particle or adverb right after the verb belongs to the cue.
         (
@@ -84,3 +97,10 @@ def test_a_later_quote_in_the_same_paragraph_continues_the_attribution() -> None
         "said",
         ('"We are ready,"', '"The trucks leave at dawn for the coast."'),
     )
+
+
+def test_a_quotation_after_a_no_break_space_is_the_cue_s() -> None:
+    text = "Reyes said,\u00a0“We will rebuild the pier before the summer.”"
+    ctx = Context.build(get_nlp()(text))
+    cue_end = text.index(",")
+    assert quotes_around(ctx, (0, cue_end), cue_end, colon=False) == [(text.index("“"), len(text))]

@@ -19,10 +19,11 @@ from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.marks import QuoteRegion
 from newsdesk.extract.quotes.spans import CharSpan, trim
 
-_GAP_BEFORE = re.compile(r"[ \t,—–-]*")  # between a quote and the "she said" after it
-_GAP_AFTER = re.compile(r"[ \t,]*")  # between "she said," and the quote after it
+# Gaps within a paragraph: spaces (a no-break space too) and the punctuation allowed there.
+_GAP_BEFORE = re.compile("[ \t\u00a0,—–-]*")  # between a quote and the "she said" after it
+_GAP_AFTER = re.compile("[ \t\u00a0,]*")  # between "she said," and the quote after it
 _GAP_AFTER_COLON = re.compile(r"\s*")  # a colon may introduce the next paragraph
-_GAP_CONTINUE = re.compile(r"[ \t.,;!?]*")  # between "she said." and the next quote of the paragraph
+_GAP_CONTINUE = re.compile("[ \t\u00a0.,;!?]*")  # between "she said." and the next quote of the paragraph
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’']|$)|\n")
 _SIGN_OFF = re.compile(r"\s*([―—–]|--?)[^\S\n]*([A-Z][^,\n]{1,60}?)\.?[^\S\n]*(?=,|\n|$)")
 _QUOTE_STARTS_AFTER = '.!?:;,(—–―"”’'  # a quote that opens a sentence follows one of these (or nothing)
@@ -202,7 +203,7 @@ def _clause_end(ctx: Context, offset: int) -> int:
 def _opens_sentence(ctx: Context, region: QuoteRegion) -> bool:
     """Whether a quotation starts its own sentence (not a phrase quoted inside one)."""
     i = region.start
-    while i > 0 and ctx.text[i - 1] in " \t":
+    while i > 0 and ctx.text[i - 1] in " \t\u00a0":
         i -= 1
     return i == 0 or ctx.text[i - 1] == "\n" or ctx.text[i - 1] in _QUOTE_STARTS_AFTER
 

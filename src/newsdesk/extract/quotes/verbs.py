@@ -17,8 +17,17 @@ from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch
 from newsdesk.extract.quotes.direct import quotes_around
 from newsdesk.extract.quotes.draft import Draft
-from newsdesk.extract.quotes.indirect import according_to, complement_of, prepositional, raised, source_of
+from newsdesk.extract.quotes.indirect import (
+    according_to,
+    complement_of,
+    prepositional,
+    raised,
+    source_of,
+)
 from newsdesk.extract.quotes.spans import CharSpan, trim
+
+_OPENING = " \t\u00a0\"“'‘«"
+_CLOSING = " \t\u00a0\"”'’».,!?;:"
 
 
 def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[int] = frozenset()) -> Draft | None:
@@ -84,6 +93,7 @@ def _verb_content(
             )
             for s, e in found[0]
         ]
+        content = [_whole_quotation(ctx, c) for c in content]
         if found[1] == "c" and len(content) == 1 and content[0][0] >= cue_span[1]:
             content = [_to_sentence_end(ctx, heads, cue, _shared_conjunct(ctx, cue, heads, content[0], last), stops)]
     return [c for c in content if c[0] < c[1]]
@@ -194,6 +204,22 @@ def _finish_quotation(ctx: Context, span: CharSpan) -> CharSpan:
     for first, last in region.fragments:
         if start <= first < end - 1 < last - 1 and last > end:
             return trim(ctx.text, start, last)
+    return span
+
+
+def _whole_quotation(ctx: Context, span: CharSpan) -> CharSpan:
+    """A reported clause that is all of a quotation, given with its marks: told them “We will win.”.
+
+    The parse's clause stops inside the marks; annotation spans the quotation whole.
+    """
+    start, end = span
+    region = ctx.region_containing(start)
+    if region is None or not region.closed or start >= end:
+        return span
+    for first, last in region.fragments:
+        inside = ctx.text[first + 1 : start].strip(_OPENING), ctx.text[end : last - 1].strip(_CLOSING)
+        if first < start and end <= last and not inside[0] and not inside[1]:
+            return trim(ctx.text, first, last)
     return span
 
 

@@ -159,6 +159,17 @@ def test_titles_before_names_appositives_and_copulas(nlp: Language) -> None:
     assert named(entities, "Kestrel Shipping").type == "ORG"  # the model calls it a person
 
 
+def test_titled_person_the_model_calls_an_organisation(nlp: Language) -> None:
+    text = (
+        "Councillor Pieter de Vries said the vote was close. The Senator Hotel Group declined to comment."
+    )
+    _, entities = entities_of(nlp, text)
+    person = named(entities, "Pieter de Vries")
+    assert person.type == "PERSON"
+    assert person.titles == ["Councillor"]
+    assert named(entities, "Senator Hotel Group").type == "ORG"
+
+
 def test_pronouns_follow_gender_and_skip_quotes(nlp: Language) -> None:
     text = MINISTERS
     _, entities = entities_of(nlp, text)

@@ -160,9 +160,7 @@ def test_titles_before_names_appositives_and_copulas(nlp: Language) -> None:
 
 
 def test_titled_person_the_model_calls_an_organisation(nlp: Language) -> None:
-    text = (
-        "Councillor Pieter de Vries said the vote was close. The Senator Hotel Group declined to comment."
-    )
+    text = "Councillor Pieter de Vries said the vote was close. The Senator Hotel Group declined to comment."
     _, entities = entities_of(nlp, text)
     person = named(entities, "Pieter de Vries")
     assert person.type == "PERSON"

@@ -18,6 +18,7 @@ from newsdesk.extract.entities.cluster import cluster
 from newsdesk.extract.entities.gazetteer import default_gazetteer, name_key, parse_gazetteer
 from newsdesk.extract.entities.mentions import Mention, acronym_spells
 from newsdesk.extract.entities.scan import headline_lines, quoted
+from newsdesk.pipeline import extract
 from newsdesk.record import Entity
 
 ENVOY = """Envoy warns of militant build-up near the border
@@ -308,3 +309,26 @@ def test_text_scans() -> None:
     marks = quoted(text)
     assert text.index("It was") in marks and text.index("she said") not in marks
     assert text.index("Then") in marks and text.index("After") not in marks  # a line break closes a quote
+
+
+DESCRIBED = (
+    "Envoy warns of border build-up\n\n"
+    "Veltrian Special Envoy for Carpathia Dorin Malek said on Monday that troops were massing near the border. "
+    "The envoy warned that talks could collapse. Foreign Minister Ilse Brandt and Defence Minister Aron Kiss "
+    "met in the capital. The minister said nothing about the talks. Vice President Ona Reyes arrived later, "
+    "and the next president will inherit the dispute."
+)
+
+
+def test_the_role_links_to_the_one_person_titled_so(nlp: Language) -> None:
+    _, entities = entities_of(nlp, DESCRIBED)
+    malek = named(entities, "Dorin Malek")
+    assert "The envoy" in surfaces(DESCRIBED, malek)
+    # Two ministers: "the minister" could be either, so it stays unlinked.
+    assert not any("The minister" in surfaces(DESCRIBED, e) for e in entities)
+    # A vice president is not "the president", and "the next president" is nobody yet.
+    assert not any("the next president" in surfaces(DESCRIBED, e) for e in entities)
+    article = extract(DESCRIBED, input_format="article")
+    quote = next(q for q in article.quotes if q.cue is not None and q.cue.text == "warned")
+    speaker = next(e for e in article.entities if e.name == "Dorin Malek")
+    assert quote.speaker is not None and quote.speaker.entity == speaker.id

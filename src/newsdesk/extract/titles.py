@@ -173,16 +173,20 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     return first, end
 
 
-def titles_of(doc: Doc, start: int, end: int, kind: str, names: Container[int] = ()) -> list[str]:
+def titles_of(
+    doc: Doc, start: int, end: int, kind: str, names: Container[int] = (), *, prename: bool = True
+) -> list[str]:
     """Every title the text gives the mention ``doc[start:end]`` of a ``kind`` entity, in text order.
 
     ``names`` holds the token indices of the article's name mentions: a phrase headed by a name is
-    another name for the entity ("Northern Relief Mission … (NRMC)"), not a title.
+    another name for the entity ("Northern Relief Mission … (NRMC)"), not a title. ``prename=False``
+    skips titles written before the mention: a pronoun has none ("told reporters he was" is not
+    a title "reporters"), though it can have appositive and copular ones ("he is a diplomat").
     """
     found: list[str] = []
-    prename = prename_title(doc, start, kind)
-    if prename is not None:
-        found.append(_clean(doc[prename[0] : prename[1]].text))
+    title = prename_title(doc, start, kind) if prename else None
+    if title is not None:
+        found.append(_clean(doc[title[0] : title[1]].text))
     root = doc[start:end].root
     inside = range(start, end)
     for child in root.children:

@@ -8,6 +8,7 @@ titles the text gives it. Stages, one module each:
 - :mod:`.mentions` — name spans from the model, bracketed acronyms and the gazetteer;
 - :mod:`.cluster` — which mentions are one entity, its type and its name;
 - :mod:`.pronouns` — "he"/"she" that can only mean one person;
+- :mod:`.descriptions` — "the envoy" that can only mean one person titled so;
 - :mod:`newsdesk.extract.titles` — titles from the parse.
 
 :func:`entity_for_span` maps a character span (a quote's speaker) to its entity.
@@ -22,6 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from newsdesk.extract.entities.cluster import cluster, entity_name, entity_type, name_parts
+from newsdesk.extract.entities.descriptions import link_descriptions
 from newsdesk.extract.entities.gazetteer import Gazetteer, default_gazetteer, given_name_genders
 from newsdesk.extract.entities.mentions import (
     ENTITY_TYPES,
@@ -106,11 +108,13 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> lis
         titles: dict[str, str] = {}
         if type_ in _TITLED and parsed:
             for m in members:
-                for title in titles_of(doc, m.start, m.end, type_, names):
+                for title in titles_of(doc, m.start, m.end, type_, names, prename=m.source != "pronoun"):
                     titles.setdefault(title.casefold(), title)
         spans = [Span(m.start_char, m.end_char) for m in members]
         entities.append(Entity("", name, type_, list(titles.values()), aliases, spans))
     entities.sort(key=lambda e: e.mentions[0].start)
+    if parsed:
+        link_descriptions(doc, entities, quoted(scanner.text))
     for n, entity in enumerate(entities, 1):
         entity.id = f"E{n}"
     return entities

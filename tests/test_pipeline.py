@@ -116,3 +116,10 @@ def test_annotate_isolated_fails_only_the_culprit(monkeypatch: pytest.MonkeyPatc
     bad.text += " BREAK"
     errors = pipeline.annotate_isolated([good, bad, good])
     assert errors[0] is None and errors[2] is None and isinstance(errors[1], ValueError)
+
+
+def test_one_pipeline_per_model_however_it_is_asked_for() -> None:
+    # get_nlp() and get_nlp(None) once keyed two caches: every ingest worker loaded the model twice.
+    from newsdesk.annotate import DEFAULT_MODEL, get_nlp
+
+    assert get_nlp() is get_nlp(None) is get_nlp(DEFAULT_MODEL)

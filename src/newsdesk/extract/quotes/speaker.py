@@ -40,6 +40,9 @@ class _Resolved:
     person: bool
 
 
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def resolve(ctx: Context, drafts: list[Draft], lookup: EntityLookup | None) -> list[Speaker | None]:
     """One :class:`Speaker` per draft (None when it has no source), in the drafts' order."""
     names = _Names(ctx, lookup)
@@ -104,6 +107,13 @@ class _Names:
         one holding the phrase's head names the speaker.
         """
         ents = [e for e in self.ctx.ents_in(start, end) if e.label_ in _NAME_TYPES]
+        if head is not None and head.pos_ == "NOUN" and not any(e.start <= head.i < e.end for e in ents):
+            # "Officials in New Delhi", "residents of Kabul": the place only says where the speakers
+            # are, so it is not the speaker ("a spokesman for the WFP" still speaks for the WFP).
+            kept = [e for e in ents if e.label_ not in _PLACE_TYPES]
+            if ents and not kept:
+                return _Resolved(None, self.ctx.text[start:end], None, False)
+            ents = kept
         name_span: Span | None = None
         if ents:
             holding = [e for e in ents if head is not None and e.start <= head.i < e.end]

@@ -19,9 +19,10 @@ QUOTE_SIMILARITY = 0.7
 
 
 def write_quotes(
-    db: Backend, article: Article, article_pk: int, group_id: int, entity_ids: dict[str, int], titles: dict[str, str]
+    db: Backend, article: Article, article_pk: int, group_id: int, entity_ids: dict[str, int]
 ) -> dict[str, int]:
     """Insert the quotes, each in its quote group; returns local quote id → row id."""
+    titles = {entity.id: "; ".join(entity.titles) for entity in article.entities if entity.id in entity_ids}
     prepared = []
     for quote in article.quotes:
         content = " … ".join(article.text[span.start : span.end] for span in quote.content)
@@ -90,15 +91,16 @@ def write_quotes(
 
 def _new_groups(db: Backend, prepared: list[tuple[Quote, str, int | None, str | None, str]]) -> dict[str, int]:
     """Create the groups of quotes said nowhere else (the first quote of a key names its group)."""
-    first = {key: (key, speaker_id, speaker_name, content, now()) for _, content, speaker_id, speaker_name, key in
-             reversed(prepared)}  # fmt: skip
-    if not first:
+    if not prepared:
         return {}
-    keys = [key for *_, key in prepared if key in first]
+    stamp = now()
+    first: dict[str, tuple[str, int | None, str | None, str, str]] = {}
+    for _, content, speaker_id, speaker_name, key in prepared:
+        first.setdefault(key, (key, speaker_id, speaker_name, content, stamp))
     db.executemany(
         "INSERT INTO quote_groups (key, speaker_entity_id, speaker_name, content, first_seen) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-        [first[key] for key in dict.fromkeys(keys)],
+        list(first.values()),
     )
     marks = ", ".join("?" * len(first))
     return {

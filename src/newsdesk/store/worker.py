@@ -79,7 +79,7 @@ def process_batch(items: list[Item], known: Container[tuple[str, str]] | None = 
     ingest runs (a Dask worker)."""
     stored = _known if known is None else known
     result = BatchResult()
-    fresh: list[tuple[str, Article]] = []
+    fresh: list[tuple[str, Article, str]] = []  # (source, article, content hash) awaiting NLP
     for item in items:
         source = item.source
         try:
@@ -98,7 +98,7 @@ def process_batch(items: list[Item], known: Container[tuple[str, str]] | None = 
         elif annotated:
             result.outcomes.append(Parsed(source, article, chash, signature(article.body)))
         else:
-            fresh.append((source, article))
+            fresh.append((source, article, chash))
     result.outcomes += _annotate(fresh)
     result.peak_rss_mb = peak_memory_mb()
     return result
@@ -116,17 +116,17 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _annotate(fresh: list[tuple[str, Article]]) -> list[Parsed | Failed | Known]:
+def _annotate(fresh: list[tuple[str, Article, str]]) -> list[Parsed | Failed | Known]:
     """NLP over the whole batch at once; if that fails, page by page to isolate the culprit."""
-    errors = annotate_isolated([article for _, article in fresh])
+    errors = annotate_isolated([article for _, article, _ in fresh])
     parsed: list[Parsed | Failed | Known] = [
-        Parsed(source, article, content_hash(article.text), signature(article.body))
-        for (source, article), exc in zip(fresh, errors, strict=True)
+        Parsed(source, article, chash, signature(article.body))
+        for (source, article, chash), exc in zip(fresh, errors, strict=True)
         if exc is None
     ]
     failed: list[Parsed | Failed | Known] = [
         Failed(source, f"internal error: {type(exc).__name__}: {exc}")
-        for (source, _), exc in zip(fresh, errors, strict=True)
+        for (source, _, _), exc in zip(fresh, errors, strict=True)
         if exc is not None
     ]
     return parsed + failed

@@ -35,12 +35,15 @@ class Status(StrEnum):
 def write_article(db: Backend, article: Article, chash: str, signature: bytes | None) -> Status:
     """Store one article (new, a new revision, or already known) with all its child rows."""
     row = db.query_one("SELECT id, content_hash, revision, story_group_id FROM articles WHERE key = ?", (article.id,))
+    if row is not None and (
+        row["content_hash"] == chash
+        or db.query_one(
+            "SELECT 1 AS seen FROM article_revisions WHERE article_id = ? AND content_hash = ?", (row["id"], chash)
+        )
+    ):
+        return Status.unchanged
     record = article.to_json()
     if row is not None:
-        if row["content_hash"] == chash or db.query_one(
-            "SELECT 1 AS seen FROM article_revisions WHERE article_id = ? AND content_hash = ?", (row["id"], chash)
-        ):
-            return Status.unchanged
         _delete_children(db, row["id"])
         revision = int(row["revision"]) + 1
         _update_article(db, row["id"], article, record, chash, revision)
@@ -65,8 +68,7 @@ def write_article(db: Backend, article: Article, chash: str, signature: bytes | 
             [(bucket, pk) for bucket in minhash.buckets(signature)],
         )
     entity_ids = write_entities(db, article, pk, article.site, iso_date(article.published))
-    titles = {entity.id: "; ".join(entity.titles) for entity in article.entities if entity.id in entity_ids}
-    quote_ids = write_quotes(db, article, pk, group_id, entity_ids, titles)
+    quote_ids = write_quotes(db, article, pk, group_id, entity_ids)
     _write_places(db, article, pk, entity_ids)
     _write_claims(db, article, pk, entity_ids, quote_ids)
     return status

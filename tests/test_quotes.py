@@ -426,3 +426,19 @@ def test_a_place_that_only_says_where_the_speakers_are_is_not_the_speaker() -> N
     assert officials.entity is None and officials.name == "Officials in New Delhi"
     assert seen["A spokesman for the World Food Programme"].name == "World Food Programme"
     assert seen["India"].entity is not None  # a country named as the speaker still speaks
+
+
+def test_a_group_named_after_someone_or_somewhere_is_not_that_one() -> None:
+    text = (
+        "Maria Lindqvist, the mayor, said the river was rising. "
+        "Supporters of Maria Lindqvist said the vote had been fair. "
+        "Residents of Kurigram said the water rose overnight. "
+        "Villagers in Dunmarrow said they had no warning. "
+        "Members of the Dock Workers Union said the strike would go on. "
+        "A spokesman for Lindqvist said she would visit on Friday."
+    )
+    seen = {q.speaker: q for q in quotes_of(text)}
+    for group in ("Supporters of Maria Lindqvist", "Residents of Kurigram", "Villagers in Dunmarrow"):
+        assert seen[group].entity is None and seen[group].name == group
+    assert seen["Members of the Dock Workers Union"].name == "Dock Workers Union"
+    assert seen["A spokesman for Lindqvist"].name == "Maria Lindqvist"

@@ -63,6 +63,21 @@ def resolve(ctx: Context, drafts: list[Draft], lookup: EntityLookup | None) -> l
     return out
 
 
+def _names_a_group(head: Token, name: Span) -> bool:
+    """Whether ``name`` only says which group ``head`` is: "supporters of Maria Lindqvist",
+    "villagers in Dunmarrow" (also when the model takes the village for a person or a firm).
+
+    A plural head followed by "of"/"in"/"from" and the name: the group speaks, not the one
+    it is named after. Organisations the group belongs to ("members of the union") still speak.
+    """
+    if head.tag_ != "NNS" or name.root.dep_ != "pobj":
+        return False
+    preposition = name.root.head
+    if preposition.head != head or preposition.lower_ not in {"of", "in", "from"}:
+        return False
+    return name.label_ == "PERSON" or preposition.lower_ != "of"
+
+
 class _Names:
     """The article's people: full names by surname, gender evidence, and the entity lookup."""
 
@@ -110,7 +125,7 @@ class _Names:
         if head is not None and head.pos_ == "NOUN" and not any(e.start <= head.i < e.end for e in ents):
             # "Officials in New Delhi", "residents of Kabul": the place only says where the speakers
             # are, so it is not the speaker ("a spokesman for the WFP" still speaks for the WFP).
-            kept = [e for e in ents if e.label_ not in _PLACE_TYPES]
+            kept = [e for e in ents if e.label_ not in _PLACE_TYPES and not _names_a_group(head, e)]
             if ents and not kept:
                 return _Resolved(None, self.ctx.text[start:end], None, False)
             ents = kept

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from newsdesk.annotate import DEFAULT_MODEL
 from newsdesk.extract.entities import entity_for_span
 from newsdesk.extract.entities.cluster import cluster
-from newsdesk.extract.entities.gazetteer import default_gazetteer, name_key, parse_gazetteer
+from newsdesk.extract.entities.gazetteer import default_gazetteer, given_name_keys, name_key, parse_gazetteer
 from newsdesk.extract.entities.mentions import Mention, acronym_spells
 from newsdesk.extract.entities.scan import headline_lines, quoted
 from newsdesk.pipeline import extract
@@ -286,6 +286,32 @@ def test_bare_surname_goes_to_the_person_named_most() -> None:
         _mention(12, "Vance", "PERSON"),
     ]
     assert cluster(mentions, links=[]) == [[0, 1, 3], [2]]
+
+
+def test_short_given_names_are_the_full_ones() -> None:
+    mentions = [
+        _mention(0, "Joseph R. Harlan Jr.", "PERSON"),
+        _mention(6, "Joe Harlan", "PERSON"),
+        _mention(10, "William Osei", "PERSON"),
+        _mention(14, "Bill", "PERSON"),
+        _mention(16, "Jack Harlan", "PERSON"),  # short for John, not Joseph: another Harlan
+        _mention(20, "Chris", "PERSON"),  # no Christopher or Christine named in full
+    ]
+    assert cluster(mentions, links=[]) == [[0, 1], [2, 3], [4], [5]]
+    assert given_name_keys("Bill") == {"bill", "william"}
+    assert given_name_keys("Chris") == {"chris", "christopher", "christine", "christina"}
+    assert given_name_keys("Marek") == {"marek"}
+
+
+def test_nickname_and_full_name_are_one_person(nlp: Language) -> None:
+    text = (
+        "Senator Joseph R. Harlan Jr. said on Monday that the bill would pass. "
+        "Joe Harlan has pushed the measure for two years, and Joe told reporters he was confident."
+    )
+    _, entities = entities_of(nlp, text)
+    harlan = named(entities, "Joseph R. Harlan Jr.")
+    surfaces = {text[m.start : m.end] for m in harlan.mentions}
+    assert {"Joe Harlan", "Joe"} <= surfaces
 
 
 def test_gazetteer_lookup_and_format() -> None:

@@ -4,8 +4,9 @@ Rules, applied in order over the article's mentions (union-find, so they compose
 
 - the text says so: "Long Name (ACRONYM)", "Daesh (Islamic State)";
 - people: full names that are one another's subsets ("Donald Trump", "Donald J. Trump") are one
-  person; a lone surname ("Kabulov", "Kabulov's") goes to the nearest earlier full name with that
-  surname, a lone first name to the only full name with it;
+  person, also when one has the short form of the other's given name ("Joe Biden", "Joseph R.
+  Biden Jr."); a lone surname ("Kabulov", "Kabulov's") goes to the nearest earlier full name
+  with that surname, a lone first name ("Joe" too) to the only full name with it;
 - the gazetteer: forms of one entry are one entity (Daesh, ISIS, Islamic State); an ambiguous
   form ("PTI") joins an entry only when another name of that entry is in the article;
 - the same name up to case, periods, hyphens and "the" ("the United Nations", "United Nations");
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from newsdesk.extract.entities.gazetteer import name_key
+from newsdesk.extract.entities.gazetteer import given_name_keys, name_key
 from newsdesk.extract.entities.mentions import Mention, acronym_spells
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -93,9 +94,12 @@ def _people(mentions: list[Mention], sets: _UnionFind) -> set[int]:
                 sets.union(a, b)
     by_surname: dict[str, list[int]] = {}
     by_first: dict[str, set[int]] = {}
+    by_given_key: dict[str, set[int]] = {}  # "joseph" and "joe" both for "Joe Biden"
     for i in full:
         by_surname.setdefault(parts[i][-1], []).append(i)
         by_first.setdefault(parts[i][0], set()).add(i)
+        for key in given_name_keys(parts[i][0]):
+            by_given_key.setdefault(key, set()).add(i)
     attached = set(full)
     for i, mention in enumerate(mentions):
         if i in attached:
@@ -118,8 +122,11 @@ def _people(mentions: list[Mention], sets: _UnionFind) -> set[int]:
         if word in by_surname and maybe_person:
             sets.union(i, _owner_of_surname(mentions, sets, by_surname[word], mention.start))
             attached.add(i)
-        elif word in by_first and _is_person(mention):
-            people = {sets.find(j) for j in by_first[word]}
+        elif _is_person(mention) and (
+            named := by_first.get(word) or {j for key in given_name_keys(word) for j in by_given_key.get(key, ())}
+        ):
+            # The same given name first ("Chris" is Chris Christie, not Christopher Reed), then its full forms.
+            people = {sets.find(j) for j in named}
             if len(people) == 1:
                 sets.union(i, people.pop())
                 attached.add(i)
@@ -145,6 +152,8 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if a[-1] != b[-1]:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) > 1 and short[0] != long_[0] and given_name_keys(short[0]) & given_name_keys(long_[0]):
+        short = (long_[0], *short[1:])  # "Joe Biden" is "Joseph R. Biden Jr."
     words = [w for w in short if len(w.rstrip(".")) > 1]  # initials are optional: "Donald J. Trump"
     position = 0
     for word in words:
@@ -246,7 +255,8 @@ def entity_name(members: list[Mention]) -> str:
 
 
 def _part_of(short: Mention, long_: Mention) -> bool:
-    """Whether ``short`` is one word of ("Kabulov"), an acronym of ("UNAMA") or a case variant of ``long_``.
+    """Whether ``short`` is one word of ("Kabulov"), a short given name of ("Joe" of "Joseph Biden"),
+    an acronym of ("UNAMA") or a case variant of ``long_``.
 
     Longer forms are not preferred just for containing a shorter one: the model's spans sometimes
     take in a neighbouring word ("Crooked Hillary Clinton"), so between full forms use decides.
@@ -255,4 +265,10 @@ def _part_of(short: Mention, long_: Mention) -> bool:
         return len(short.text) == len(long_.text) and short.text != long_.text and short.text.isupper()
     if len(short.words) == 1 and short.words[0].casefold() in (w.casefold() for w in long_.words):
         return True
+    if (
+        len(short.words) == 1
+        and len(long_.words) > 1
+        and given_name_keys(short.words[0]) & given_name_keys(long_.words[0])
+    ):
+        return True  # "Joe" of "Joseph R. Biden Jr."
     return short.text.replace(".", "").isupper() and acronym_spells(list(long_.words), short.text) == 0

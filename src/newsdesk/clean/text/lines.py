@@ -9,7 +9,9 @@ the undecided lines from their neighbours.
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from itertools import pairwise
@@ -130,53 +132,6 @@ def quality(line: Line, stop_floor: float = 0.15) -> Quality:
     return Quality.SHORT
 
 
-def furniture(text: str, words: float) -> str | None:
-    """The kind of page furniture ``text`` unmistakably is, or ``None``."""
-    if _COUNT.match(text) or _NUMBER_ONLY.match(text):
-        return "comment count"
-    if _IMAGE_COUNTER.match(text):
-        return "caption"
-    if (_URL.search(text) and words <= 3) or _HANDLE.match(text):
-        return "navigation"
-    if words <= 12 and lexicon.ADVERTISEMENT.match(text):
-        return "advertisement"
-    if words <= 8 and lexicon.TEASER_HEADER.match(text):
-        return "teaser block"
-    if words <= 25 and lexicon.TEASER_PREFIX.match(text):
-        return "teaser block"
-    if words <= 6 and lexicon.WIDGET.match(text):
-        return "share widget" if is_social_line(text, least=1) else "navigation"
-    if words <= 4 and lexicon.FOREIGN_WIDGET.match(text):
-        return "navigation"
-    if words <= 30 and lexicon.COMMENT_HEADER.match(text):
-        return "comment notice"
-    if words <= 14 and lexicon.COMMENT_AUTHOR.match(text):
-        return "comment"
-    if words <= 14 and is_byline_line(text):
-        return "byline"
-    if words <= 8 and lexicon.AUTHOR_BOX.match(text):
-        return "author bio"
-    if words <= 60 and lexicon.COOKIE.search(text):
-        return "cookie notice"
-    if words <= 40 and lexicon.COPYRIGHT.search(text):
-        return "copyright footer"
-    if words <= 40 and lexicon.SUBSCRIPTION.search(text):
-        return "subscription prompt"
-    if words <= 60 and lexicon.SITE_NOTICE.search(text):
-        return "site notice"
-    if words <= 60 and lexicon.COMMENT_RULES.search(text):
-        return "comment notice"
-    if words <= 40 and lexicon.CAPTION_CREDIT.search(text):
-        return "caption"
-    if words <= 12 and (_BREADCRUMB.match(text) or _NAV_START.match(text)):
-        return "navigation"
-    if (words <= 14 and is_date_line(text)) or (words <= 16 and is_meta_line(text)):
-        return "date"
-    if words <= 12 and is_social_line(text):
-        return "share widget"
-    return None
-
-
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|[a-z]{1,3}|&|and|und|et|y|e|,|;|\||-|–|—|@\w+)$")
 
 
@@ -221,3 +176,41 @@ def is_date_line(text: str) -> bool:
     rest = lexicon.DATE_WORDS.sub(" ", text)
     rest = re.sub(r"[\d\W_]+", " ", rest).strip()
     return not rest
+
+
+# The furniture rules, in order: (most words the line may have, test, kind). The first rule whose
+# test holds on a line that short names it; the word limits keep a sentence that merely mentions
+# "comments" or a date from being taken for furniture.
+_FURNITURE_RULES: tuple[tuple[float, Callable[[str], object], str], ...] = (
+    (math.inf, _COUNT.match, "comment count"),
+    (math.inf, _NUMBER_ONLY.match, "comment count"),
+    (math.inf, _IMAGE_COUNTER.match, "caption"),
+    (3, _URL.search, "navigation"),
+    (math.inf, _HANDLE.match, "navigation"),
+    (12, lexicon.ADVERTISEMENT.match, "advertisement"),
+    (8, lexicon.TEASER_HEADER.match, "teaser block"),
+    (25, lexicon.TEASER_PREFIX.match, "teaser block"),
+    (6, lambda text: lexicon.WIDGET.match(text) and is_social_line(text, least=1), "share widget"),
+    (6, lexicon.WIDGET.match, "navigation"),
+    (4, lexicon.FOREIGN_WIDGET.match, "navigation"),
+    (30, lexicon.COMMENT_HEADER.match, "comment notice"),
+    (14, lexicon.COMMENT_AUTHOR.match, "comment"),
+    (14, is_byline_line, "byline"),
+    (8, lexicon.AUTHOR_BOX.match, "author bio"),
+    (60, lexicon.COOKIE.search, "cookie notice"),
+    (40, lexicon.COPYRIGHT.search, "copyright footer"),
+    (40, lexicon.SUBSCRIPTION.search, "subscription prompt"),
+    (60, lexicon.SITE_NOTICE.search, "site notice"),
+    (60, lexicon.COMMENT_RULES.search, "comment notice"),
+    (40, lexicon.CAPTION_CREDIT.search, "caption"),
+    (12, _BREADCRUMB.match, "navigation"),
+    (12, _NAV_START.match, "navigation"),
+    (14, is_date_line, "date"),
+    (16, is_meta_line, "date"),
+    (12, is_social_line, "share widget"),
+)
+
+
+def furniture(text: str, words: float) -> str | None:
+    """The kind of page furniture ``text`` unmistakably is, or ``None``."""
+    return next((kind for most, test, kind in _FURNITURE_RULES if words <= most and test(text)), None)

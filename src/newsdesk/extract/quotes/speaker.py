@@ -40,7 +40,9 @@ class _Resolved:
     person: bool
 
 
-_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Names that only say where or whose a group of speakers is when they modify a common noun:
+# "Officials in New Delhi", "Afghan officials", "Russian intelligence networks".
+_QUALIFIER_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
 def resolve(ctx: Context, drafts: list[Draft], lookup: EntityLookup | None) -> list[Speaker | None]:
@@ -123,9 +125,10 @@ class _Names:
         """
         ents = [e for e in self.ctx.ents_in(start, end) if e.label_ in _NAME_TYPES]
         if head is not None and head.pos_ == "NOUN" and not any(e.start <= head.i < e.end for e in ents):
-            # "Officials in New Delhi", "residents of Kabul": the place only says where the speakers
-            # are, so it is not the speaker ("a spokesman for the WFP" still speaks for the WFP).
-            kept = [e for e in ents if e.label_ not in _PLACE_TYPES and not _names_a_group(head, e)]
+            # "Officials in New Delhi", "residents of Kabul", "Afghan officials": the place or
+            # nationality only says where or whose the speakers are, so it is not the speaker
+            # ("a spokesman for the WFP" still speaks for the WFP).
+            kept = [e for e in ents if e.label_ not in _QUALIFIER_TYPES and not _names_a_group(head, e)]
             if ents and not kept:
                 return _Resolved(None, self.ctx.text[start:end], None, False)
             ents = kept

@@ -57,6 +57,12 @@ def titles(nlp: Language, sentence: str, name: str, kind: str = "PERSON") -> lis
             ["chief financial officer of Brightwater Energy"],
         ),
         ("Daniel Reyes, 52, a former army officer, said the plan was sound.", "Daniel Reyes", ["former army officer"]),
+        ("Harbor City quarterback Sean Culver said the line had held.", "Sean Culver", ["Harbor City quarterback"]),
+        (
+            "Nora Elling, a senior fellow at the Tidewater Institute, said the plan was costly.",
+            "Nora Elling",
+            ["senior fellow at the Tidewater Institute"],
+        ),
     ],
 )
 def test_titles_found(nlp: Language, sentence: str, name: str, expected: list[str]) -> None:

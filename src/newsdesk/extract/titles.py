@@ -40,6 +40,8 @@ PERSON_ROLES = frozenset(
     businesswoman billionaire millionaire tycoon magnate investor banker trader partner employee worker staffer
     volunteer resident farmer engineer architect pilot driver witness survivor veteran administrator pollster
     gangster mobster youngster fraudster governor-general secretary-general premier-designate regent mogul heir
+    quarterback linebacker receiver defenseman winger goaltender goalie pitcher catcher shortstop
+    batsman bowler jockey rookie fellow instructor curator
     """.split()
 )
 

@@ -18,6 +18,7 @@ from newsdesk.extract.entities.cluster import cluster
 from newsdesk.extract.entities.gazetteer import default_gazetteer, given_name_keys, name_key, parse_gazetteer
 from newsdesk.extract.entities.mentions import Mention, acronym_spells
 from newsdesk.extract.entities.scan import headline_lines, quoted
+from newsdesk.extract.entities.subjects import untyped_speakers
 from newsdesk.pipeline import extract
 from newsdesk.record import Entity
 
@@ -312,6 +313,33 @@ def test_nickname_and_full_name_are_one_person(nlp: Language) -> None:
     harlan = named(entities, "Joseph R. Harlan Jr.")
     surfaces = {text[m.start : m.end] for m in harlan.mentions}
     assert {"Joe Harlan", "Joe"} <= surfaces
+
+
+def test_untyped_subjects_of_speech_verbs_are_people(nlp: Language) -> None:
+    text = (
+        "Envoy warns of delays\n\nDr. Alan Brisco reviewed the scans. "
+        '"It looked like the lung of a heavy smoker," Dempsey told reporters. '
+        '"Ask Dempsey," Brisco said.'
+    )
+    doc, entities = entities_of(nlp, text)
+    assert named(entities, "Dempsey").type == "PERSON"
+    found = {doc[start:end].text for start, end in untyped_speakers(doc, quoted(text))}
+    assert found == {"Dempsey"}  # not a role ("Envoy warns"), not a name inside a quotation
+
+
+def test_a_capitalised_common_word_is_no_speaker_name(nlp: Language) -> None:
+    # Parsed by hand so the test does not hang on the model's tagging of one sentence.
+    words = ["Sentinel", "said", "the", "sentinel", "left", "and", "Dempsey", "said", "so", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        tags=["NNP", "VBD", "DT", "NN", "VBD", "CC", "NNP", "VBD", "RB", "."],
+        pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "CCONJ", "PROPN", "VERB", "ADV", "PUNCT"],
+        lemmas=["Sentinel", "say", "the", "sentinel", "leave", "and", "Dempsey", "say", "so", "."],
+        heads=[1, 1, 3, 4, 1, 1, 7, 1, 7, 1],
+        deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "cc", "nsubj", "conj", "advmod", "punct"],
+    )
+    assert [doc[a:b].text for a, b in untyped_speakers(doc, quoted(doc.text))] == ["Dempsey"]
 
 
 def test_gazetteer_lookup_and_format() -> None:

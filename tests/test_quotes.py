@@ -443,3 +443,25 @@ def test_a_group_named_after_someone_or_somewhere_is_not_that_one() -> None:
         assert seen[group].entity is None and seen[group].name == group
     assert seen["Members of the Dock Workers Union"].name == "Dock Workers Union"
     assert seen["A spokesman for Lindqvist"].name == "Maria Lindqvist"
+
+
+def test_a_pronoun_does_not_mean_a_name_inside_a_quotation() -> None:
+    text = (
+        "Ward Report\n\nTomas Reyes said the ward was full. "
+        '"It looked like the lung of a heavy smoker, think Martin Pell rather than a marathon runner," Reyes said. '
+        "Because the bedding was old, he told the man to remove the duvet."
+    )
+    told = find(quotes_of(text), "told", "the man")
+    assert told.name != "Martin Pell"
+
+
+def test_an_untyped_surname_that_speaks_is_a_person_pronouns_can_mean() -> None:
+    text = (
+        "Lung Scare\n\nDr. Alan Brisco reviewed the scans on Monday. "
+        '"It looked like the lung of a heavy smoker," Dempsey told reporters. '
+        "Because Dempsey suspected the bedding, he told the man to remove the duvet."
+    )
+    quotes = quotes_of(text)
+    assert find(quotes, "told", '"It looked').name == "Dempsey"
+    told = find(quotes, "told", "the man")
+    assert told.name == "Dempsey" and told.entity is not None

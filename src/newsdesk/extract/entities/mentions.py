@@ -1,6 +1,6 @@
 """Mentions: the name spans an article's entities are built from.
 
-Three sources, merged so that no two mentions overlap:
+Four sources, merged so that no two mentions overlap:
 
 1. the model's named entities, cleaned: numeric types dropped, split at brackets and line
    breaks ("Daesh (Islamic State" is two names), without a leading "the", a trailing
@@ -8,7 +8,9 @@ Three sources, merged so that no two mentions overlap:
 2. acronyms defined in brackets, "UN Assistance Mission in Afghanistan (UNAMA)": the
    expansion is found by spelling the acronym over the words before the bracket, which also
    repairs the model's span ("the UN Assistance Mission" + "Afghanistan");
-3. gazetteer names the model missed, matched token by token with exact case.
+3. gazetteer names the model missed, matched token by token with exact case;
+4. proper nouns the model left untyped that are the subject of a speech verb ("Dempsey told
+   reporters"), as people (:mod:`.subjects`).
 
 Names inside a person's pre-name title ("Afghan National Security Adviser" before "Mohammad
 Hanif Atmar") are titles, not organisations, and are dropped.
@@ -23,7 +25,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.gazetteer import Gazetteer, GazetteerEntry
-from newsdesk.extract.entities.scan import Scanner, headline_lines
+from newsdesk.extract.entities.scan import Scanner, headline_lines, quoted
+from newsdesk.extract.entities.subjects import untyped_speakers
 from newsdesk.extract.titles import HONORIFICS, PERSON_ROLES, is_title_token, prename_title, word_of
 
 NUMERIC_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -121,6 +124,9 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
             mention = _trimmed(doc, text, list(doc[start:end]), "", "gazetteer")
             if mention is not None:
                 candidates.append((2, mention))
+    if doc.has_annotation("DEP"):
+        for start, end in untyped_speakers(doc, quoted(text)):
+            candidates.append((3, make_mention(doc, start, end, "PERSON", "model")))
     pairs = _acronyms(doc, scanner, candidates)
     mentions = _select(doc, candidates)
     index = {(m.start, m.end): n for n, m in enumerate(mentions)}

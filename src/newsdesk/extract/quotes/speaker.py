@@ -173,7 +173,10 @@ class _Names:
         """A he/she: the latest compatible earlier speaker, else the latest such person named before."""
         earliest = _paragraphs_back(self.ctx.text, pronoun.idx, _PRONOUN_PARAGRAPHS)
         speakers = [r for offset, r in history if offset >= earliest and r.person and r.gender in (gender, None)]
-        people = [e for e in self.ctx.ents_in(earliest, pronoun.idx) if e.label_ == "PERSON"]
+        # A name inside a quotation is talked about, not talking ("… rather than Barack Obama," he said).
+        people = [
+            e for e in self.ctx.ents_in(earliest, pronoun.idx) if e.label_ == "PERSON" and not self.ctx.quoted[e.start]
+        ]
         named = [
             e
             for e in reversed(people)

@@ -1,0 +1,72 @@
+"""Names the model left untyped but the grammar shows to be a speaker: "Dempsey told reporters".
+
+The small model misses many surnames and less common names (it tags "Weeks" a DATE, and no
+entity at all for "Dempsey"), and those are often the very people an article quotes. A
+capitalised proper noun that is the subject of a speech verb is taken as a person's name; a
+compound of proper nouns before it ("Colton Sceviour said") is part of the name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsdesk.extract.entities.scan import Ranges
+from newsdesk.extract.titles import PERSON_ROLES
+
+# Verbs whose subject is someone speaking or writing. Narrower than the stance lexicon on purpose:
+# "Apple offers", "the platform supports" name things, while things rarely "say" or "tell".
+_SPEECH_VERBS = frozenset(
+    """
+    say tell add explain note write warn argue claim insist ask recall reply respond announce state
+    acknowledge admit deny suggest testify tweet caution stress emphasize emphasise contend remark comment
+    concede complain
+    """.split()
+)
+# Entity labels a name may wrongly carry and still be a speaker's: "Weeks said" tagged as a DATE.
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+_CALENDAR = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december
+    """.split()
+)
+
+
+def untyped_speakers(doc: Doc, quoted: Ranges) -> list[tuple[int, int]]:
+    """Token ranges of proper-noun subjects of speech verbs that no model name covers, outside quotations.
+
+    Not a word the article also writes in lower case ("State said" where "the state" appears too):
+    that is a capitalised common noun. Checked on 400 PolNeAR train texts: 76 candidates before the
+    singular, calendar and role filters, 30 people in a sample of 40 read by eye (the rest plural
+    or calendar words, now excluded, and outlets such as "Forbes said"); 66 after them.
+    """
+    common = {t.text for t in doc if t.is_lower} | _CALENDAR | PERSON_ROLES  # "Envoy warns …" names a role
+    named = bytearray(len(doc))
+    for ent in doc.ents:
+        if ent.label_ not in _NUMERIC_LABELS:
+            named[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
+    found: list[tuple[int, int]] = []
+    for token in doc:
+        if not _speaker_name(token) or token.idx in quoted or token.lower_ in common:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and _capitalised(doc[start - 1]):
+            start -= 1
+        if not any(named[start : token.i + 1]):
+            found.append((start, token.i + 1))
+    return found
+
+
+def _speaker_name(token: Token) -> bool:
+    head = token.head
+    return (
+        token.dep_ == "nsubj"
+        and token.tag_ == "NNP"  # singular: "Aides said", "Founding Fathers" are not one person
+        and _capitalised(token)
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in _SPEECH_VERBS
+    )
+
+
+def _capitalised(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and len(token.text) > 1

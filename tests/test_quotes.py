@@ -465,3 +465,16 @@ def test_an_untyped_surname_that_speaks_is_a_person_pronouns_can_mean() -> None:
     assert find(quotes, "told", '"It looked').name == "Dempsey"
     told = find(quotes, "told", "the man")
     assert told.name == "Dempsey" and told.entity is not None
+
+
+def test_object_and_infinitive_frames_need_someone_to_hold_the_view() -> None:
+    text = (
+        "Harbor Notes\n\nIf you want a cheaper ferry pass, the harbor office sells three kinds. "
+        "The fare plan is expected to pass in June. "
+        "Mayor Alma Reyes wants to cut the fares, and she offered to resign if the plan failed."
+    )
+    seen = {(q.speaker, q.cue): q.content for q in quotes_of(text)}
+    assert ("you", "want") not in seen  # the generic "you"
+    assert (None, "is expected") not in seen  # nobody named
+    assert seen[("Mayor Alma Reyes", "wants")] == ("to cut the fares",)
+    assert seen[("she", "offered")] == ("to resign",)

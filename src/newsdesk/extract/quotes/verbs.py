@@ -47,15 +47,18 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
     subject = source_of(cue, ctx)
     source: CharSpan | None = subject[0] if subject is not None else None
     root: Token | None = subject[1] if subject is not None else None
-    content = _verb_content(ctx, cue, cue_span, source, stops, heads)
+    content, frame = _verb_content(ctx, cue, cue_span, source, stops, heads)
     if not content and "o" in expression.frames:
         found = prepositional(cue, ctx)
         if found is not None:
             preposition, content = found
+            frame = "o"
             if preposition.i == cue.end:
                 # "talked about X", "is accused of X": annotation spans the preposition as part of the cue.
                 cue_span = (cue_span[0], preposition.idx + len(preposition))
     if not content:
+        return None
+    if frame in ("o", "t") and not _names_a_speaker(root):
         return None
     if source is not None and _overlaps(source, set(content)):
         source, root = None, None
@@ -69,11 +72,13 @@ def _verb_content(
     source: CharSpan | None,
     stops: list[int],
     heads: frozenset[int] = frozenset(),
-) -> list[CharSpan]:
-    """What a verb cue reports: adjacent quotations, the text after its colon, or its complement."""
+) -> tuple[list[CharSpan], str | None]:
+    """What a verb cue reports (adjacent quotations, the text after its colon, or its complement)
+    and the frame it was found in: "c" for a clause or quotation, "o" an object, "t" an infinitive."""
     clause = (min(cue_span[0], source[0]), max(cue_span[1], source[1])) if source else cue_span
     frames = cue.expression.frames
     content = quotes_around(ctx, clause, cue_span[1], cue.colon) if "c" in frames else []
+    frame: str | None = "c"
     if not content and cue.colon:
         content = [trim(ctx.text, cue_span[1], ctx.paragraph_end(cue_span[1]))]
         if content[0][0] >= content[0][1]:
@@ -83,7 +88,8 @@ def _verb_content(
     if not content:
         found = complement_of(cue, ctx)
         if found is None or found[1] not in frames:
-            return []
+            return [], None
+        frame = found[1]
         # A parse can run a sentence over a paragraph break (a headline into the body); a
         # reported clause never does.
         first, last = ctx.paragraph_start(cue_span[0]), ctx.paragraph_end(cue_span[0])
@@ -96,7 +102,7 @@ def _verb_content(
         content = [_whole_quotation(ctx, c) for c in content]
         if found[1] == "c" and len(content) == 1 and content[0][0] >= cue_span[1]:
             content = [_to_sentence_end(ctx, heads, cue, _shared_conjunct(ctx, cue, heads, content[0], last), stops)]
-    return [c for c in content if c[0] < c[1]]
+    return [c for c in content if c[0] < c[1]], frame
 
 
 # What may follow a reported clause without belonging to it: the writer's relative aside
@@ -234,3 +240,17 @@ def _cut_at(ctx: Context, span: CharSpan, stops: list[int]) -> CharSpan:
 
 def _overlaps(span: CharSpan, others: set[CharSpan]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in others)
+
+
+def _names_a_speaker(root: Token | None) -> bool:
+    """Whether an object or infinitive frame has a source that can hold the view it reports.
+
+    The same verbs in these frames mostly describe what happens when nobody is named
+    ("Examining the U.N.'s record", "… focused on healthcare") or when the subject is the
+    generic "you" ("If you want a book …"); clause frames and quotations keep such cues.
+    Calibrated on PolNeAR: train cue F1 67.5 -> 67.4, linked exact 49.5 -> 50.0, linked
+    overlap 60.1 -> 60.4; dev cue 71.2 -> 71.6, linked overlap 65.3 -> 65.8. Narrowing sources
+    further to names, pronouns and person or document nouns cost 0.4-0.8 cue F1 on dev:
+    PolNeAR attributes views to things too ("the film explains", "polling averages show").
+    """
+    return root is not None and root.lower_ != "you"

@@ -8,7 +8,8 @@ A line classifier in passes, all rules with a few calibrated thresholds:
   undecided lines inside it from their neighbours;
 - :mod:`.headline` recovers the headline above the body (also when repeated, or glued to a
   section label), :mod:`.dedupe` drops lines repeating body text (bio boxes, pull quotes) and
-  :mod:`.byline` takes a byline or desk prefix off the first paragraph.
+  :mod:`.byline` takes a byline or desk prefix off the first paragraph; :mod:`.dates` reads
+  the publication date off the date and credit lines above the body.
 
 Every dropped line goes to ``removed`` with a short reason; body lines are never edited
 except for removing a byline prefix from the first one.
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from newsdesk.clean.text.body import densest_block, judge_run, mark_comment_section, mark_teaser_zones
 from newsdesk.clean.text.byline import authors_of, split_prefix, standalone_credit
+from newsdesk.clean.text.dates import published_date
 from newsdesk.clean.text.dedupe import author_bio_tail, repeats_of_body
 from newsdesk.clean.text.headline import find_headline
 from newsdesk.clean.text.lines import Line, Quality, make_line, rate_page
@@ -118,6 +120,7 @@ def clean_text(content: str) -> Cleaned:
         section=section,
         byline=byline,
         authors=authors,
+        published=published_date(lines, kept[0].index) if kept else None,
         removed=removed,
     )
 

@@ -1,0 +1,81 @@
+"""Text mode's publication date: read off the date and credit lines above the body (clean/text/dates.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.clean.text import clean_text
+from newsdesk.clean.text.dates import month_number, parse_dates
+
+BODY = (
+    "The county board approved a new bus route on Tuesday after a long debate about its cost and the "
+    "number of riders it would serve.\n"
+    "Supporters said the route would link two hospitals and the main college campus for the first time.\n"
+    "Opponents argued that the money should go to repairing roads that have been closed since the spring floods.\n"
+)
+
+
+def page(*meta: str) -> str:
+    """A short scraped page: menu, headline, the given metadata lines, then the body."""
+    return "\n".join(["Home", "Local", "County board backs new bus route", *meta]) + "\n" + BODY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("November 19, 2019", "2019-11-19"),
+        ("Nov. 19, 2019 10:31 pm", "2019-11-19"),
+        ("- Nov. 18th 2019 8:54 am PT", "2019-11-18"),
+        ("19 November 2019", "2019-11-19"),
+        ("Wednesday 20 Nov 2019", "2019-11-20"),
+        ("Von Anna Berg publiziert am 30. Juli 2018", "2018-07-30"),
+        ("19 de noviembre de 2019", "2019-11-19"),
+        ("2019-11-19", "2019-11-19"),
+        ("By Ann Lee 2019-11-18T20:51:19Z Science", "2019-11-18"),
+        ("11/19/2019", "2019-11-19"),
+        ("11/20/19 6:38 AM", "2019-11-20"),
+        ("19/11/2019", "2019-11-19"),
+        ("19.11.2019", "2019-11-19"),
+        ("Ann Lee - Nov 19, 2019, 10:31 pm CST", "2019-11-19"),
+    ],
+)
+def test_formats(text: str, expected: str) -> None:
+    assert [day for day, _ in parse_dates(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["2 hours ago", "November 19", "Posted Nov 19 at 10:31 pm", "Page 3, 2019", "13/13/2019"]
+)
+def test_no_date_without_a_full_date(text: str) -> None:
+    assert parse_dates(text) == []
+
+
+def test_updated_label_marks_a_revision_date() -> None:
+    line = "November 19, 2019 | 4:20am | Updated November 20, 2019 | 9:32pm"
+    assert parse_dates(line) == [("2019-11-19", False), ("2019-11-20", True)]
+
+
+def test_month_names_and_ambiguous_abbreviations() -> None:
+    assert month_number("Sept.") == 9
+    assert month_number("Juli") == 7
+    assert month_number("déc") == 12
+    assert month_number("Wed") is None
+    assert month_number("Ju") is None
+
+
+def test_date_line_under_the_headline_fills_published() -> None:
+    assert clean_text(page("By Ann Lee", "November 19, 2019 10:31 pm")).published == "2019-11-19"
+
+
+def test_published_preferred_to_updated_in_either_order() -> None:
+    assert clean_text(page("Updated: 20 Nov 2019 9:38 pm", "Posted: 18 Nov 2019 8:11 pm")).published == "2019-11-18"
+    assert clean_text(page("Nov 18 2019, 10:18am", "updated: Nov 20 2019, 1:42pm")).published == "2019-11-18"
+
+
+def test_only_an_updated_date_is_used() -> None:
+    assert clean_text(page("Updated 5:27 am CST, Wednesday, November 20, 2019")).published == "2019-11-20"
+
+
+def test_relative_time_or_no_year_gives_no_date() -> None:
+    assert clean_text(page("2 hours ago")).published is None
+    assert clean_text(page("November 19")).published is None

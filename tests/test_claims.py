@@ -183,3 +183,15 @@ def test_eval_claims_bad_gold(tmp_path: Path) -> None:
     gold.write_text("{not json\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", "claims", str(gold)])
     assert result.exit_code == 1
+
+
+def test_results_and_records_are_not_claims(nlp: Language) -> None:
+    text = (
+        "League Roundup\n\nHarbor 4, Millbrook 1:\n\n"
+        "Millbrook is on a 1-6-2 skid after a 9-2-1 start, and Harbor State won 45-17 on Saturday. "
+        "The Rovers' 5-2 victory extended the streak, and 12,000 fans attended. "
+        "Repairs could cost 40-80 million dollars."
+    )
+    doc = ClaimsComponent()(nlp(text))
+    found = {c.text for c in doc._.claims}
+    assert found == {"12,000", "40-80 million dollars"}, found

@@ -57,6 +57,17 @@ _RANGE_WORDS = frozenset({"-", "–", "to"})
 # Scores and tallies above this are rare enough that N-M is read as a range instead (set by
 # hand; the gold's scores "3-1" and "6-1" are excluded and its range "40-80 million" kept).
 _MAX_SCORE = 30
+# Nouns after N-M that make it a result however large the numbers ("a 45-17 win", "a 5-2 victory").
+_RESULT_NOUNS = frozenset(
+    """
+    win wins victory victories loss losses defeat defeats rout lead bulge start skid streak run record
+    decision vote margin score tie draw triumph upset thrashing shutout
+    """.split()
+)
+# Verbs before N-M that make it a result: "won 45-17", "lost 3-1", "beat Kano 2-0" is a noun before.
+_RESULT_VERBS = frozenset("win lose beat defeat edge rout trail lead top down tie draw vote".split())
+# "Wild 4, Sabres 1:", "Kano Rovers 2 Enyimba 0": a line of two names each followed by a score.
+_SCORE_LINE = re.compile(r"^(?:[A-Z][\w.'’&-]*\s){1,4}\d{1,3},?\s+(?:[A-Z][\w.'’&-]*\s){1,4}\d{1,3}\s*[:.]?$")
 # A number alone in a sentence this short (in word tokens) is page furniture ("0" comments
 # under the seed page's teasers); set by hand, no gold claim sits in so short a sentence.
 _MIN_SENTENCE_WORDS = 3
@@ -319,17 +330,54 @@ def _is_age(doc: Doc, ex: Expression) -> bool:
 
 
 def _is_score(doc: Doc, ex: Expression) -> bool:
-    """ "beat Kano Rovers 3-1", "voted 6-1": N-M of small whole numbers with no counted noun after."""
-    i, j = ex.core[0], ex.core[-1]
-    if j + 2 < len(doc) and doc[j + 1].text in ("-", "–") and doc[j + 2].is_digit:
-        pair = (doc[j], doc[j + 2], j + 3)
-    elif i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].is_digit:
-        pair = (doc[i - 2], doc[i], j + 1)
-    else:
-        return False
-    after = doc[pair[2]] if pair[2] < len(doc) else None
-    small = all(t.text.isdigit() and int(t.text) <= _MAX_SCORE for t in pair[:2])
-    return small and (after is None or after.pos_ != "NOUN")
+    """A result, not a count: "beat Kano Rovers 3-1", "voted 6-1", "won 45-17", "a 5-2 victory",
+    a record "on a 1-6-2 skid", or a score line "Wild 4, Sabres 1:"."""
+    i = ex.core[0]
+    run = _hyphenated_run(doc, i)
+    if len(run) >= 3:
+        return True  # a win-loss(-tie) record
+    if len(run) == 2:
+        after = doc[run[-1] + 1] if run[-1] + 1 < len(doc) else None
+        before = doc[run[0] - 1] if run[0] > 0 else None
+        if (after is not None and after.lower_ in _RESULT_NOUNS) or (
+            before is not None and before.lemma_.lower() in _RESULT_VERBS
+        ):
+            return True
+        small = all(doc[k].text.isdigit() and int(doc[k].text) <= _MAX_SCORE for k in run)
+        return small and (after is None or after.pos_ != "NOUN")
+    return _in_score_line(doc, i)
+
+
+def _hyphenated_run(doc: Doc, i: int) -> list[int]:
+    """Indices of the whole numbers joined to token ``i`` by hyphens with no spaces ("9-2-1")."""
+    if not doc[i].is_digit:
+        return [i]
+    start = i
+    while start >= 2 and _joined(doc, start - 2):
+        start -= 2
+    run = [start]
+    while run[-1] + 2 < len(doc) and _joined(doc, run[-1]):
+        run.append(run[-1] + 2)
+    return run
+
+
+def _joined(doc: Doc, k: int) -> bool:
+    """Whether number ``k`` is joined to number ``k + 2`` by a hyphen with no spaces ("9-2")."""
+    return (
+        doc[k].is_digit
+        and doc[k + 1].text in ("-", "–")
+        and doc[k + 2].is_digit
+        and not doc[k].whitespace_
+        and not doc[k + 1].whitespace_
+    )
+
+
+def _in_score_line(doc: Doc, i: int) -> bool:
+    """A number in a results line such as "Wild 4, Sabres 1:" (two names, each with a score)."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc[i].idx) + 1
+    line_end = text.find("\n", doc[i].idx)
+    return bool(_SCORE_LINE.match(text[line_start : line_end if line_end >= 0 else len(text)].strip()))
 
 
 def _entity_has_words(doc: Doc, i: int) -> bool:

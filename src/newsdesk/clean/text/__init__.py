@@ -23,8 +23,10 @@ and 0.945 against the rules' 0.925 and 0.961), and rules are easier to audit.
 
 from __future__ import annotations
 
+import re
+
 from newsdesk.clean.text.body import densest_block, judge_run, mark_comment_section, mark_teaser_zones
-from newsdesk.clean.text.byline import authors_of, split_prefix, standalone_credit
+from newsdesk.clean.text.byline import authors_of, meta_credit, split_prefix, standalone_credit
 from newsdesk.clean.text.dates import published_date
 from newsdesk.clean.text.dedupe import author_bio_tail, repeats_of_body
 from newsdesk.clean.text.headline import find_headline
@@ -126,12 +128,31 @@ def clean_text(content: str) -> Cleaned:
 
 
 def find_byline(lines: list[Line], kept: list[Line]) -> tuple[str | None, list[str]]:
-    """The standalone byline line nearest above the body (within 12 lines), as ``(credit, authors)``."""
+    """The credit nearest above the body (within 12 lines), as ``(credit, authors)``.
+
+    Read from a byline line, from a date line that names someone ("Jane Doe - Nov 19, 2019"),
+    and from a lone "By" line with the name on the next line. A date line that opens with a
+    separator ("- Nov 19, 2019") continues the line above it ("Jane Doe"), as a scraper splits
+    "Jane Doe - Nov 19, 2019" where the page put the two in separate elements.
+    """
     if not kept:
         return None, []
     start = kept[0].index
     for line in reversed(lines[max(0, start - 12) : start]):
+        credit: str | None = None
         if line.furniture == "byline":
             credit = standalone_credit(line.text)
+        elif line.furniture == "date":
+            text = line.text
+            if _LEADING_SEP.match(text) and line.index > 0:
+                text = f"{lines[line.index - 1].text} {text}"
+            credit = meta_credit(text)
+        elif _LONE_BY.match(line.text) and line.index + 1 < start:
+            credit = meta_credit(lines[line.index + 1].text)
+        if credit:
             return credit, authors_of(credit)
     return None, []
+
+
+_LEADING_SEP = re.compile(r"^[-–—|/•]")
+_LONE_BY = re.compile(r"^(?i:by|von|par|por|door)\s*:?$")

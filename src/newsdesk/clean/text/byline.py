@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.clean.text import lexicon
+
 _NAME = r"(?:[A-Z][\w'’.-]*\.?|de|da|van|von|der|bin|al|el|la|le|du)"
 _PERSON = rf"[A-Z][\w'’.-]*\.?(?:\s+{_NAME}){{1,4}}"
 _PEOPLE = rf"{_PERSON}(?:\s*(?:,|&|\band\b)\s*{_PERSON})*"
@@ -55,6 +57,13 @@ _NOT_PERSON = re.compile(
     re.IGNORECASE,
 )
 _PERSON_ONLY = re.compile(rf"^{_PERSON}$")
+# An ISO timestamp ("2019-11-18T20:51:19Z"): everything from it on is date, not credit.
+_ISO_STAMP = re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")
+_SEGMENT_SEP = re.compile(r"\s*(?:[|•/,–—]|(?<!\w)-{1,2}(?!\w))\s*")
+_BY_WORD = re.compile(r"(?:^|\s)(?i:by|von|par|por|door)\s*:?\s+(?P<rest>\S.*)$")
+# A time zone left after the date it follows: "ET", "PT", "CEST", "MSK", "WIB".
+_TIME_ZONE = re.compile(r"^(?:[A-Z]{1,3}T|MSK|WIB|WITA|WIT|JST|KST|HKT|SGT|IST|UTC|GMT)$")
+_CREDIT_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|de|da|van|von|der|bin|al|el|la|le|du|and|&)$")
 
 
 def split_prefix(paragraph: str) -> tuple[str, str] | None:
@@ -76,8 +85,46 @@ def split_prefix(paragraph: str) -> tuple[str, str] | None:
 def standalone_credit(text: str) -> str:
     """The credit of a standalone byline line: "By Jane Doe on May 3, 2019" → "Jane Doe"."""
     credit = _STANDALONE_BY.sub("", text, count=1).strip()
+    credit = _ISO_STAMP.split(credit, maxsplit=1)[0]
     credit = _TRAILING.sub("", credit).strip(" ,|-–—•")
     return credit or text.strip()
+
+
+def meta_credit(text: str) -> str | None:
+    """The credit in a line that also carries a date: "Jane Doe - Nov 19, 2019, 10:31 pm CST" →
+    "Jane Doe", "5:45 AM PST 11/19/2019 by Jane Doe" → "Jane Doe", or ``None``.
+
+    The dates become separators; of the pieces left, a "by" phrase wins, else the first piece
+    of one to four capitalised words that is not a date label ("Updated", "CST") or a section or
+    menu label ("Politics"). A date line credits whoever it names, so a news agency stays too.
+    """
+    text = _ISO_STAMP.sub(" | ", lexicon.FULL_DATE.sub(" | ", text))
+    pieces = [piece.strip() for piece in _SEGMENT_SEP.split(text) if piece.strip()]
+    for piece in pieces:
+        m = _BY_WORD.search(piece)
+        if m is not None and (credit := _leading_name(m.group("rest"))):
+            return credit
+    for piece in pieces:
+        dateless = re.sub(r"[\d\W_]+", " ", lexicon.DATE_WORDS.sub(" ", piece)).strip()
+        if not dateless or _TIME_ZONE.match(piece) or lexicon.WIDGET.match(piece) or lexicon.TEASER_HEADER.match(piece):
+            continue
+        words = piece.split()
+        if len(words) <= 4 and all(_CREDIT_WORD.match(word) for word in words) and words[0][0].isupper():
+            return piece
+    return None
+
+
+def _leading_name(text: str) -> str | None:
+    """The one to four capitalised words ``text`` opens with ("Jane Doe publiziert am" → "Jane Doe")."""
+    words: list[str] = []
+    for word in text.split():
+        if not _CREDIT_WORD.match(word) or len(words) == 6:
+            break
+        words.append(word)
+    while words and not words[-1][0].isupper():
+        words.pop()
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return " ".join(words) if 1 <= capitalised <= 4 else None
 
 
 def authors_of(credit: str) -> list[str]:

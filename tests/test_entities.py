@@ -14,9 +14,10 @@ from spacy.tokens import Doc
 
 from newsdesk.annotate import DEFAULT_MODEL
 from newsdesk.extract.entities import entity_for_span
+from newsdesk.extract.entities.acronyms import acronym_spells
 from newsdesk.extract.entities.cluster import cluster
 from newsdesk.extract.entities.gazetteer import default_gazetteer, given_name_keys, name_key, parse_gazetteer
-from newsdesk.extract.entities.mentions import Mention, acronym_spells
+from newsdesk.extract.entities.mentions import Mention
 from newsdesk.extract.entities.scan import headline_lines, quoted
 from newsdesk.extract.entities.subjects import untyped_speakers
 from newsdesk.pipeline import extract
@@ -340,6 +341,17 @@ def test_a_capitalised_common_word_is_no_speaker_name(nlp: Language) -> None:
         deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "cc", "nsubj", "conj", "advmod", "punct"],
     )
     assert [doc[a:b].text for a, b in untyped_speakers(doc, quoted(doc.text))] == ["Dempsey"]
+
+
+def test_a_capitalised_common_noun_is_no_entity(nlp: Language) -> None:
+    text = (
+        "Clinic report\n\nDr. Rosa Brown said the ward was full. "
+        "Brown added that Meth use was a separate problem, because meth damages the lungs."
+    )
+    _, entities = entities_of(nlp, text)
+    names = {e.name for e in entities}
+    assert "Meth" not in names  # also written in lower case: a common noun
+    assert len(named(entities, "Rosa Brown").mentions) == 2  # "brown" is not in the text, the surname stays
 
 
 def test_gazetteer_lookup_and_format() -> None:

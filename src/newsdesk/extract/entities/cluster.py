@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from newsdesk.extract.entities.acronyms import acronym_spells
 from newsdesk.extract.entities.gazetteer import given_name_keys, name_key
-from newsdesk.extract.entities.mentions import Mention, acronym_spells
+from newsdesk.extract.entities.mentions import Mention
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Model types under which the small model also writes surnames of people it has just named in full

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from newsdesk.extract.entities.acronyms import expansion_start, is_acronym
 from newsdesk.extract.entities.gazetteer import Gazetteer, GazetteerEntry
 from newsdesk.extract.entities.scan import Scanner, headline_lines, quoted
 from newsdesk.extract.entities.subjects import untyped_speakers
@@ -47,18 +48,12 @@ ORGANISATION_WORDS = frozenset(
     Journal Network Channel Studios Records Church School Academy Museum Library Hotel Brands Company
     """.split()
 )
-_ACRONYM_GLUE = frozenset(
-    {"of", "the", "and", "for", "in", "on", "to", "at", "de", "des", "du", "la", "le", "al", "el"}
-)
 # Titles that also begin names of things ("King James Bible", "Queen Mary University"): an
 # organisation starting with one alone stays an organisation. (Found on 300 PolNeAR train texts,
 # where the rule otherwise turned 3 organisations into persons, 2 of them rightly.)
 _NAMESAKE_TITLES = frozenset({"king", "queen", "prince", "princess", "saint", "st", "pope", "emperor"})
 # Lower-case words inside personal names ("Pieter de Vries", "Ludwig van Beethoven").
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ibn"})
-_ACRONYM_SKIP = frozenset({"-", "&", "'", "’"})
-# Acronyms are rarely longer; longer all-caps tokens in brackets are shouted words.
-_MAX_ACRONYM = 10
 
 
 @dataclass(slots=True)
@@ -128,7 +123,7 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
         for start, end in untyped_speakers(doc, quoted(text)):
             candidates.append((3, make_mention(doc, start, end, "PERSON", "model")))
     pairs = _acronyms(doc, scanner, candidates)
-    mentions = _select(doc, candidates)
+    mentions = _drop_common_words(doc, _select(doc, candidates), gazetteer)
     index = {(m.start, m.end): n for n, m in enumerate(mentions)}
     links = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
     links.extend(_bracket_aliases(doc, mentions, index))
@@ -142,6 +137,28 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
             types = {entry.type for entry in mention.entries}
             mention.label = types.pop() if len(types) == 1 else "ORG"
     return Collected(mentions, links)
+
+
+def _drop_common_words(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Drop one-word names the article also writes in lower case: "Plague" and "plague", "Meth"
+    and "meth" are a common noun capitalised at a sentence start or in a heading.
+
+    Not a word of a longer name in the article (the surname "Brown" of "Gordon Brown" stays)
+    and not a name the gazetteer knows.
+    """
+    lower = {t.text for t in doc if t.is_lower}
+    in_names = {w.casefold() for m in mentions if len(m.words) > 1 for w in m.words}
+    return [
+        m
+        for m in mentions
+        if not (
+            m.source == "model"
+            and len(m.words) == 1
+            and m.words[0].casefold() in lower
+            and m.words[0].casefold() not in in_names
+            and not gazetteer.lookup(m.text)
+        )
+    ]
 
 
 def _trim_headline_people(doc: Doc, mentions: list[Mention]) -> None:
@@ -264,10 +281,10 @@ def _acronyms(
     ending_at = {m.end: m for _, m in candidates if m.source == "model"}
     for token in scanner.bracketed_acronyms():
         i = token.i
-        if not _is_acronym(token):
+        if not is_acronym(token):
             continue
         opening = i - 1
-        first = _expansion_start(doc, opening, token.text)
+        first = expansion_start(doc, opening, token.text)
         if first is not None:
             if word_of(doc[opening - 1]) in PERSON_ROLES:
                 continue  # "National Security Adviser (NSA)" is a title, not a body
@@ -288,69 +305,6 @@ def _acronyms(
             candidates.append((0, acronym))
             pairs.append(((expansion.start, expansion.end), (i, i + 1)))
     return pairs
-
-
-def _is_acronym(token: Token) -> bool:
-    text = token.text
-    letters = [ch for ch in text if ch.isalpha()]
-    return (
-        2 <= len(letters) <= _MAX_ACRONYM
-        and text[0].isupper()
-        and sum(ch.isupper() for ch in letters) >= 2
-        and all(ch.isalpha() or ch in "-&" for ch in text)
-    )
-
-
-def acronym_spells(words: list[str], acronym: str) -> int | None:
-    """Index of the first word of the longest-needed suffix of ``words`` that ``acronym`` abbreviates.
-
-    Letters are matched right to left: a capitalised word gives its initial, an all-caps word
-    ("UN") all its letters, a linking word ("of", "al") its initial or nothing. "UN Assistance
-    Mission in Afghanistan" spells UNAMA; "al-Qaeda in the Arabian Peninsula" spells AQAP.
-    """
-    letters = [ch.upper() for ch in acronym if ch.isalpha()]
-
-    def match(n_letters: int, w: int, first: int | None) -> int | None:
-        if n_letters == 0:
-            return first
-        if w < 0:
-            return None
-        word = words[w]
-        if word in _ACRONYM_SKIP:
-            return match(n_letters, w - 1, first)
-        if not word[0].isalpha():
-            return None
-        if word.isupper() and len(word) > 1:
-            own = [ch for ch in word if ch.isalpha()]
-            if letters[n_letters - len(own) : n_letters] == own:
-                return match(n_letters - len(own), w - 1, w)
-        if word[0].upper() == letters[n_letters - 1]:
-            found = match(n_letters - 1, w - 1, w)
-            if found is not None:
-                return found
-        if word.lower() in _ACRONYM_GLUE:
-            return match(n_letters, w - 1, first)
-        return None
-
-    first = match(len(letters), len(words) - 1, None)
-    if first is None or words[first].lower() in _ACRONYM_GLUE - {"al", "el"} or len(words) - first < 2:
-        return None
-    return first
-
-
-def _expansion_start(doc: Doc, opening: int, acronym: str) -> int | None:
-    """Token index where the expansion of ``acronym`` (defined in brackets at ``opening``) begins."""
-    floor = max(0, opening - 3 * _MAX_ACRONYM)
-    first = opening
-    while (
-        first > floor
-        and not doc[first].is_sent_start
-        and not (doc[first - 1].is_punct and doc[first - 1].text not in _ACRONYM_SKIP)
-    ):
-        first -= 1
-    words = [doc[i].text for i in range(first, opening)]
-    found = acronym_spells(words, acronym) if words else None
-    return None if found is None else first + found
 
 
 def _select(doc: Doc, candidates: list[tuple[int, Mention]]) -> list[Mention]:

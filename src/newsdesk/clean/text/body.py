@@ -72,13 +72,16 @@ def mark_teaser_zones(lines: list[Line], w: Weights = WEIGHTS) -> None:
 
     Prose resumes at a prose line followed by another, or at a prose line with no furniture on
     either side: a teaser's summary sits between its title and a byline, "Read more" or the
-    next teaser header.
+    next teaser header. A byline or date line also ends the zone: a one-word menu header
+    ("Latest", "Videos") is often followed by the article itself, whose metadata says it has begun.
     """
     in_zone = False
     for pos, line in enumerate(lines):
         if line.furniture == "teaser block":
             in_zone = True
             continue
+        if line.furniture in ("byline", "date"):
+            in_zone = False
         if not in_zone:
             continue
         if line.quality is Quality.GOOD:

@@ -354,6 +354,16 @@ def test_a_capitalised_common_noun_is_no_entity(nlp: Language) -> None:
     assert len(named(entities, "Rosa Brown").mentions) == 2  # "brown" is not in the text, the surname stays
 
 
+def test_a_sign_off_line_is_no_headline(nlp: Language) -> None:
+    text = (
+        "Ferry Campaign Draws Ridicule\n\nThe port launched an advertising campaign on Monday.\n\n"
+        "This is the real campaign slogan.\n— Tobias Wrenfield (@TobiasWrenfield) November 18, 2019\n\n"
+        "Officials defended the advertisements."
+    )
+    _, entities = entities_of(nlp, text)
+    assert named(entities, "Tobias Wrenfield").type == "PERSON"
+
+
 def test_gazetteer_lookup_and_format() -> None:
     gazetteer = default_gazetteer()
     assert len(gazetteer) >= 300

@@ -19,6 +19,7 @@ _HEADLINE_SHARE = 0.8
 # Headlines are short; a longer line is a paragraph, whatever its capitals.
 _HEADLINE_CHARS = 250
 _LONGER_WORD = re.compile(r"[^\W\d_]{4,}")
+_SIGN_OFF = ("—", "–", "-")  # a line opening with a dash signs off a post or quote
 _LINE = re.compile(r"[^\n]+")
 # Quotation marks: curly and angle ones open or close; straight ones toggle. A line break ends a quote
 # (news opens every paragraph of a long quote again).
@@ -48,8 +49,8 @@ def headline_lines(text: str) -> Ranges:
     """
     found: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
-        if line.end() - line.start() > _HEADLINE_CHARS:
-            continue
+        if line.end() - line.start() > _HEADLINE_CHARS or line.group().lstrip().startswith(_SIGN_OFF):
+            continue  # "— Robert Maguire (@rmaguire) November 18, 2019" names its author
         words = _LONGER_WORD.findall(line.group())
         capital = sum(word[0].isupper() for word in words)
         if len(words) >= 3 and capital >= _HEADLINE_SHARE * len(words):

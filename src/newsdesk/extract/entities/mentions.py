@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.acronyms import expansion_start, is_acronym
 from newsdesk.extract.entities.gazetteer import Gazetteer, GazetteerEntry
-from newsdesk.extract.entities.scan import Scanner, headline_lines, quoted
+from newsdesk.extract.entities.scan import Scanner, headline_lines, lower_case_words, quoted
 from newsdesk.extract.entities.subjects import untyped_speakers
 from newsdesk.extract.titles import HONORIFICS, PERSON_ROLES, is_title_token, prename_title, word_of
 
@@ -146,7 +146,7 @@ def _drop_common_words(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) 
     Not a word of a longer name in the article (the surname "Brown" of "Gordon Brown" stays)
     and not a name the gazetteer knows.
     """
-    lower = {t.text for t in doc if t.is_lower}
+    lower = lower_case_words(doc.text)
     in_names = {w.casefold() for m in mentions if len(m.words) > 1 for w in m.words}
     return [
         m

@@ -19,6 +19,7 @@ _HEADLINE_SHARE = 0.8
 # Headlines are short; a longer line is a paragraph, whatever its capitals.
 _HEADLINE_CHARS = 250
 _LONGER_WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD = re.compile(r"[^\W\d_]+")
 _SIGN_OFF = ("—", "–", "-")  # a line opening with a dash signs off a post or quote
 _LINE = re.compile(r"[^\n]+")
 # Quotation marks: curly and angle ones open or close; straight ones toggle. A line break ends a quote
@@ -56,6 +57,11 @@ def headline_lines(text: str) -> Ranges:
         if len(words) >= 3 and capital >= _HEADLINE_SHARE * len(words):
             found.append(line.span())
     return Ranges(found)
+
+
+def lower_case_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case ("plague", "state"), by one regex pass."""
+    return {word for word in _WORD.findall(text) if word.islower()}
 
 
 def quoted(text: str) -> Ranges:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.clean.html import clean_html, split_authors
+from newsdesk.clean.html import clean_html, split_authors, strip_site_name
 from newsdesk.errors import InputError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -62,3 +62,38 @@ def test_absurdly_deep_nesting_is_refused_without_recursion_errors() -> None:
 )
 def test_split_authors(raw: str | None, names: list[str]) -> None:
     assert split_authors(raw) == names
+
+
+ARTICLE = """<html><head><title>{title}</title>
+<meta property="og:site_name" content="Harbour Gazette">{head}</head>
+<body><article><h1>Ferry fares to rise in spring</h1>{byline}
+<p>The island ferry company said on Monday that fares would rise by eight percent from April, the first
+increase in three years, blaming higher fuel and staff costs.</p>
+<p>Season tickets for commuters will rise by less, five percent, after a campaign by residents of the
+outer islands who depend on the morning crossing to reach work and school.</p>
+<p>The company also plans to add a late sailing on Fridays during the summer months, it said.</p>
+{date}</article></body></html>"""
+
+
+def article(title: str, head: str = "", byline: str = "", date: str = "") -> str:
+    return ARTICLE.format(title=title, head=head, byline=byline, date=date)
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "host", "expected"),
+    [
+        ("Ferry fares to rise – Harbour Gazette", "Harbour Gazette", "gazette.example", "Ferry fares to rise"),
+        ("Ferry fares to rise | harbourgazette", "Gazette", "harbourgazette.co.uk", "Ferry fares to rise"),
+        ("9to5Mac: Ferry fares to rise", None, "9to5mac.com", "Ferry fares to rise"),
+        ("Gazette | Island news: Ferry fares - rise", "Gazette | Island news", None, "Ferry fares - rise"),
+        ("Ferry fares - the Gazette view", "Gazette", "gazette.example", "Ferry fares - the Gazette view"),
+        ("Harbour Gazette", "Harbour Gazette", None, "Harbour Gazette"),
+    ],
+)
+def test_strip_site_name(title: str, site: str | None, host: str | None, expected: str) -> None:
+    assert strip_site_name(title, site, host) == expected
+
+
+def test_title_loses_the_site_name() -> None:
+    cleaned = clean_html(article("Ferry fares to rise in spring – Harbour Gazette"), url="https://gazette.example/a")
+    assert cleaned.title == "Ferry fares to rise in spring"

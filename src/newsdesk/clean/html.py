@@ -25,6 +25,8 @@ from newsdesk.record import Cleaned, Removed
 # text mode instead (real article pages stay well under 100 levels).
 _MAX_DEPTH = 250
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&|,)\s*")
+# Where a page title joins the headline and the site's name: "Headline | Site", "Site: Headline".
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|:\s+")
 
 
 def clean_html(page: str, url: str | None = None) -> Cleaned:
@@ -49,7 +51,8 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     meta: dict[str, Any] = doc if isinstance(doc, dict) else (doc.as_dict() if doc is not None else {})
     if not (meta.get("text") or "").strip():
         raise InputError("no article text found in the HTML page")
-    title = _clean_line(meta.get("title"))
+    site = _clean_line(meta.get("sitename")) or _host(url or meta.get("url"))
+    title = strip_site_name(_clean_line(meta.get("title")), site, _host(url or meta.get("url")))
     paragraphs = [p.strip() for p in (meta.get("text") or "").split("\n") if p.strip()]
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
@@ -63,10 +66,45 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         byline=_clean_line(meta.get("author")),
         authors=split_authors(meta.get("author")),
         published=_date(tree, url),
-        site=_clean_line(meta.get("sitename")) or _host(url or meta.get("url")),
+        site=site,
         language=meta.get("language"),
         removed=_removed(visible_lines, title, paragraphs),
     )
+
+
+def strip_site_name(title: str | None, site: str | None, host: str | None) -> str | None:
+    """``title`` without a leading or trailing part that is the site's name or host name.
+
+    Pages title themselves "Headline – TechCrunch", "Headline | ZDNet", "9to5Mac: Headline";
+    the article's title is the headline. A part counts as the site's name when it equals, case
+    and spaces aside, the site name, the host ("9to5mac.com") or the host's own label ("9to5mac").
+    """
+    if not title:
+        return title
+    names = {_key(name) for name in (site, host, _site_label(host)) if name}
+    names.discard("")
+    # The longest matching part goes: "Site | Tagline: Headline" loses "Site | Tagline" whole.
+    lead = [m for m in _TITLE_SEP.finditer(title) if _key(title[: m.start()]) in names and title[m.end() :].strip()]
+    if lead:
+        title = title[lead[-1].end() :]
+    tail = [m for m in _TITLE_SEP.finditer(title) if _key(title[m.end() :]) in names and title[: m.start()].strip()]
+    if tail:
+        title = title[: tail[0].start()]
+    return title.strip()
+
+
+def _key(name: str) -> str:
+    return "".join(name.lower().split())
+
+
+def _site_label(host: str | None) -> str | None:
+    """The host's own label: "9to5mac.com" → "9to5mac", "news.bbc.co.uk" → "bbc"."""
+    if not host:
+        return None
+    labels = host.split(".")[:-1]
+    if len(labels) > 1 and len(host.rsplit(".", 1)[-1]) == 2 and len(labels[-1]) <= 3:
+        labels = labels[:-1]  # a country domain's second level: co.uk, com.au
+    return labels[-1] if labels else None
 
 
 def split_authors(author: str | None) -> list[str]:

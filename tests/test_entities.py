@@ -324,7 +324,7 @@ def test_untyped_subjects_of_speech_verbs_are_people(nlp: Language) -> None:
     )
     doc, entities = entities_of(nlp, text)
     assert named(entities, "Dempsey").type == "PERSON"
-    found = {doc[start:end].text for start, end in untyped_speakers(doc, quoted(text))}
+    found = {doc[start:end].text for start, end in untyped_speakers(doc, text, quoted(text))}
     assert found == {"Dempsey"}  # not a role ("Envoy warns"), not a name inside a quotation
 
 
@@ -340,7 +340,7 @@ def test_a_capitalised_common_word_is_no_speaker_name(nlp: Language) -> None:
         heads=[1, 1, 3, 4, 1, 1, 7, 1, 7, 1],
         deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "cc", "nsubj", "conj", "advmod", "punct"],
     )
-    assert [doc[a:b].text for a, b in untyped_speakers(doc, quoted(doc.text))] == ["Dempsey"]
+    assert [doc[a:b].text for a, b in untyped_speakers(doc, doc.text, quoted(doc.text))] == ["Dempsey"]
 
 
 def test_a_capitalised_common_noun_is_no_entity(nlp: Language) -> None:

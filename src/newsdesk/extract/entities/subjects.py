@@ -8,7 +8,8 @@ compound of proper nouns before it ("Colton Sceviour said") is part of the name.
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, TAG
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, TAG
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.scan import Ranges, lower_case_words
@@ -33,7 +34,7 @@ _CALENDAR = frozenset(
 )
 
 
-def untyped_speakers(doc: Doc, quoted: Ranges) -> list[tuple[int, int]]:
+def untyped_speakers(doc: Doc, text: str, quoted: Ranges) -> list[tuple[int, int]]:
     """Token ranges of proper-noun subjects of speech verbs that no model name covers, outside quotations.
 
     Not a word the article also writes in lower case ("State said" where "the state" appears too):
@@ -44,15 +45,13 @@ def untyped_speakers(doc: Doc, quoted: Ranges) -> list[tuple[int, int]]:
     if not len(doc):
         return []
     # Only singular proper-noun subjects become Token objects (creating every Token costs).
-    deps, tags = doc.to_array([DEP, TAG]).T
+    deps, tags, ent_types = doc.to_array([DEP, TAG, ENT_TYPE]).T
     hits = ((deps == doc.vocab.strings["nsubj"]) & (tags == doc.vocab.strings["NNP"])).nonzero()[0]
     if not len(hits):
         return []
-    common = lower_case_words(doc.text) | _CALENDAR | PERSON_ROLES  # "Envoy warns …" names a role
-    named = bytearray(len(doc))
-    for ent in doc.ents:
-        if ent.label_ not in _NUMERIC_LABELS:
-            named[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
+    common = lower_case_words(text) | _CALENDAR | PERSON_ROLES  # "Envoy warns …" names a role
+    numeric = [0, *(doc.vocab.strings[label] for label in _NUMERIC_LABELS)]
+    named = ~numpy.isin(ent_types, numeric)
     found: list[tuple[int, int]] = []
     for i in hits.tolist():
         token = doc[i]

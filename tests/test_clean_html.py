@@ -97,3 +97,8 @@ def test_strip_site_name(title: str, site: str | None, host: str | None, expecte
 def test_title_loses_the_site_name() -> None:
     cleaned = clean_html(article("Ferry fares to rise in spring – Harbour Gazette"), url="https://gazette.example/a")
     assert cleaned.title == "Ferry fares to rise in spring"
+
+
+def test_date_only_in_the_text_is_found_by_the_extensive_search() -> None:
+    html = article("Ferry fares to rise in spring", byline="<div>Von Anna Berg publiziert am 30. Juli 2018</div>")
+    assert clean_html(html, url="https://gazette.example/a").published == "2018-07-30"

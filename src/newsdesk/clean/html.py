@@ -116,11 +116,16 @@ def split_authors(author: str | None) -> list[str]:
 
 
 def _date(tree: etree._Element, url: str | None) -> str | None:
-    try:
-        found = find_date(tree, url=url, original_date=True, extensive_search=False)
-    except (ValueError, TypeError, RecursionError):
-        return None
-    return str(found) if found else None
+    """The page's publication date: htmldate's quick search over the markup first, then its
+    extensive search over the text ("30. Juli 2018" in a byline) when the quick one finds none."""
+    for extensive in (False, True):
+        try:
+            found = find_date(tree, url=url, original_date=True, extensive_search=extensive)
+        except (ValueError, TypeError, RecursionError):
+            return None
+        if found:
+            return str(found)
+    return None
 
 
 def _host(url: str | None) -> str | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.clean.html import clean_html, split_authors, strip_site_name
+from newsdesk.clean.html import clean_html, people, split_authors, strip_site_name
 from newsdesk.errors import InputError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -102,3 +102,27 @@ def test_title_loses_the_site_name() -> None:
 def test_date_only_in_the_text_is_found_by_the_extensive_search() -> None:
     html = article("Ferry fares to rise in spring", byline="<div>Von Anna Berg publiziert am 30. Juli 2018</div>")
     assert clean_html(html, url="https://gazette.example/a").published == "2018-07-30"
+
+
+@pytest.mark.parametrize(
+    ("names", "kept"),
+    [
+        (["Associated Press"], []),
+        (["PTI"], []),
+        (["Staff Reports"], []),
+        (["Harbour Gazette"], []),
+        (["gazette.example"], []),
+        (["ANN LEE", "AP National Security Writer"], ["Ann Lee"]),
+        (["Ann Lee", "MS", "RDN"], ["Ann Lee"]),
+        (["Efe Okafor", "Josh"], ["Efe Okafor", "Josh"]),
+    ],
+)
+def test_authors_are_persons(names: list[str], kept: list[str]) -> None:
+    assert people(names, "Harbour Gazette", "gazette.example") == kept
+
+
+def test_agency_credit_stays_in_the_byline_only() -> None:
+    head = '<meta name="author" content="Ann Lee, Associated Press">'
+    cleaned = clean_html(article("Ferry fares to rise in spring", head=head), url="https://gazette.example/a")
+    assert cleaned.byline == "Ann Lee; Associated Press"
+    assert cleaned.authors == ["Ann Lee"]

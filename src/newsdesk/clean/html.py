@@ -17,6 +17,7 @@ from htmldate import find_date
 from lxml import etree
 
 from newsdesk.clean.flatten import flatten_tree, parse_html
+from newsdesk.clean.text.byline import is_person
 from newsdesk.errors import InputError
 from newsdesk.record import Cleaned, Removed
 
@@ -25,6 +26,8 @@ from newsdesk.record import Cleaned, Removed
 # text mode instead (real article pages stay well under 100 levels).
 _MAX_DEPTH = 250
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&|,)\s*")
+# A credit of capitals alone, one short word: an outlet's or a degree's initials, not a name.
+_INITIALS = re.compile(r"^[A-Z]{1,5}\.?$")
 # Where a page title joins the headline and the site's name: "Headline | Site", "Site: Headline".
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|:\s+")
 
@@ -64,7 +67,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         paragraphs=paragraphs,
         section=_clean_line(categories[0]) if categories else None,
         byline=_clean_line(meta.get("author")),
-        authors=split_authors(meta.get("author")),
+        authors=people(split_authors(meta.get("author")), site, _host(url or meta.get("url"))),
         published=_date(tree, url),
         site=site,
         language=meta.get("language"),
@@ -113,6 +116,19 @@ def split_authors(author: str | None) -> list[str]:
         return []
     names = (_clean_line(part) for part in _AUTHOR_SPLIT.split(author))
     return [name for name in names if name]
+
+
+def people(names: list[str], site: str | None, host: str | None) -> list[str]:
+    """The names that are persons, by the same test text mode uses: a page's author field also
+    credits agencies, desks, roles, the site itself and, split off a name, initials ("CNN", "MS"),
+    all of which stay in ``byline`` only. Names in capitals are title-cased, as in text mode."""
+    own = {_key(name) for name in (site, host, _site_label(host)) if name}
+    out: list[str] = []
+    for name in names:
+        if not is_person(name) or _key(name) in own or _INITIALS.match(name):
+            continue
+        out.append(name.title() if name.isupper() else name)
+    return out
 
 
 def _date(tree: etree._Element, url: str | None) -> str | None:

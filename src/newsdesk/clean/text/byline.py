@@ -53,9 +53,11 @@ _TRAILING = re.compile(
 _NOT_PERSON = re.compile(
     rf"\b(?:{_DESK_WORDS}|press|news|associated|reuters|afp|ap|bloomberg|times|post|herald|media|"
     r"agency|service|online|digital|magazine|journal|tribune|daily|weekly|network|group|inc|ltd|llc|"
-    r"admin|administrator)\b",
+    r"admin|administrator|reports)\b",
     re.IGNORECASE,
 )
+# News agencies known by their initials, matched as written so that "Efe" or "Ani" stays a name.
+_AGENCY = re.compile(r"\b(?:PTI|ANI|IANS|UPI|dpa|DPA|EFE|ANSA|AAP|APA|TASS|ANTARA|Xinhua|Kyodo|Yonhap|Bernama)\b")
 _PERSON_ONLY = re.compile(rf"^{_PERSON}$")
 # An ISO timestamp ("2019-11-18T20:51:19Z"): everything from it on is date, not credit.
 _ISO_STAMP = re.compile(r"(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")
@@ -127,13 +129,19 @@ def _leading_name(text: str) -> str | None:
     return " ".join(words) if 1 <= capitalised <= 4 else None
 
 
+def is_person(name: str) -> bool:
+    """Whether a credited name may be a person: not a desk, an agency, a publication or a role
+    ("Staff Reports", "Associated Press", "PTI", "AP National Security Writer")."""
+    return not _NOT_PERSON.search(name) and not _AGENCY.search(name)
+
+
 def authors_of(credit: str) -> list[str]:
     """The person names in a credit: "Jane Doe and John Roe, Reuters" → ["Jane Doe", "John Roe"]."""
     credit = re.sub(r"\s*\|.*$", "", credit)
     names: list[str] = []
     for part in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|;)\s*", credit):
         part = part.strip()
-        if not part or _NOT_PERSON.search(part) or not _PERSON_ONLY.match(part):
+        if not part or not is_person(part) or not _PERSON_ONLY.match(part):
             continue
         if part.isupper():
             part = part.title()

@@ -67,7 +67,10 @@ _RESULT_NOUNS = frozenset(
 # Verbs before N-M that make it a result: "won 45-17", "lost 3-1", "beat Kano 2-0" is a noun before.
 _RESULT_VERBS = frozenset("win lose beat defeat edge rout trail lead top down tie draw vote".split())
 # "Wild 4, Sabres 1:", "Kano Rovers 2 Enyimba 0": a line of two names each followed by a score.
-_SCORE_LINE = re.compile(r"^(?:[A-Z][\w.'’&-]*\s){1,4}\d{1,3},?\s+(?:[A-Z][\w.'’&-]*\s){1,4}\d{1,3}\s*[:.]?$")
+_SCORE_LINE = re.compile(
+    r"^[ \t]*(?:[A-Z][\w.'’&-]*[ \t]){1,4}\d{1,3},?[ \t]+(?:[A-Z][\w.'’&-]*[ \t]){1,4}\d{1,3}[ \t]*[:.]?[ \t]*$",
+    re.MULTILINE,
+)
 # A number alone in a sentence this short (in word tokens) is page furniture ("0" comments
 # under the seed page's teasers); set by hand, no gold claim sits in so short a sentence.
 _MIN_SENTENCE_WORDS = 3
@@ -89,7 +92,9 @@ class Expression:
 
 def find_expressions(doc: Doc) -> list[Expression]:
     """Every claim-like number expression of ``doc``, in text order."""
-    phones = [m.span() for m in _PHONE.finditer(doc.text)]
+    text = doc.text  # joins every token: once
+    phones = [m.span() for m in _PHONE.finditer(text)]
+    phones += [m.span() for m in _SCORE_LINE.finditer(text)]  # "Wild 4, Sabres 1:" lines hold no claims
     # Token.sent re-checks the whole Doc on every call; one pass gives each token its sentence.
     sentence_of: list[tuple[int, int]] = []
     for sent in doc.sents:
@@ -275,7 +280,7 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
     first, last = doc[ex.core[0]], doc[ex.core[-1]]
     start_char, end_char = first.idx, last.idx + len(last)
     if any(s <= start_char and end_char <= e for s, e in phones):
-        return True  # phone number
+        return True  # phone number or results line
     if _TIME.match(first.text) or first.lower_ in _ORDINAL_WORDS:
         return True
     after = doc[ex.end] if ex.end < len(doc) else None
@@ -331,7 +336,7 @@ def _is_age(doc: Doc, ex: Expression) -> bool:
 
 def _is_score(doc: Doc, ex: Expression) -> bool:
     """A result, not a count: "beat Kano Rovers 3-1", "voted 6-1", "won 45-17", "a 5-2 victory",
-    a record "on a 1-6-2 skid", or a score line "Wild 4, Sabres 1:"."""
+    or a record "on a 1-6-2 skid" (results lines are found with the phone numbers)."""
     i = ex.core[0]
     run = _hyphenated_run(doc, i)
     if len(run) >= 3:
@@ -345,7 +350,7 @@ def _is_score(doc: Doc, ex: Expression) -> bool:
             return True
         small = all(doc[k].text.isdigit() and int(doc[k].text) <= _MAX_SCORE for k in run)
         return small and (after is None or after.pos_ != "NOUN")
-    return _in_score_line(doc, i)
+    return False
 
 
 def _hyphenated_run(doc: Doc, i: int) -> list[int]:
@@ -370,14 +375,6 @@ def _joined(doc: Doc, k: int) -> bool:
         and not doc[k].whitespace_
         and not doc[k + 1].whitespace_
     )
-
-
-def _in_score_line(doc: Doc, i: int) -> bool:
-    """A number in a results line such as "Wild 4, Sabres 1:" (two names, each with a score)."""
-    text = doc.text
-    line_start = text.rfind("\n", 0, doc[i].idx) + 1
-    line_end = text.find("\n", doc[i].idx)
-    return bool(_SCORE_LINE.match(text[line_start : line_end if line_end >= 0 else len(text)].strip()))
 
 
 def _entity_has_words(doc: Doc, i: int) -> bool:

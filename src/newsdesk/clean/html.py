@@ -17,6 +17,7 @@ from htmldate import find_date
 from lxml import etree
 
 from newsdesk.clean.flatten import flatten_tree, parse_html
+from newsdesk.clean.prune import prune
 from newsdesk.clean.text.byline import is_person
 from newsdesk.errors import InputError
 from newsdesk.record import Cleaned, Removed
@@ -39,6 +40,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         raise InputError("not parseable as HTML")
     if _depth_exceeds(tree, _MAX_DEPTH):
         raise InputError(f"HTML nested more than {_MAX_DEPTH} levels deep; not a real article page")
+    prune(tree)
     visible_lines = flatten_tree(tree).splitlines()  # before trafilatura prunes the tree
     try:
         doc = trafilatura.bare_extraction(

@@ -80,6 +80,21 @@ def test_georgia_the_country_next_to_tbilisi(nlp: Language) -> None:
     assert (georgia.kind, georgia.country) == ("country", "GE")
 
 
+def test_a_country_name_is_no_city_alias_however_american_the_article(nlp: Language) -> None:
+    text = (
+        "Envoys meet\n\nWASHINGTON — Officials in Washington, New York, Chicago and Phoenix, Arizona, "
+        "spoke with Egypt on Monday, and Egypt agreed to more talks."
+    )
+    egypt = _by_name(_places(nlp, text))["Egypt"]
+    assert (egypt.kind, egypt.country) == ("country", "EG")
+
+
+def test_a_territory_iso_lists_as_a_country_is_that_country(nlp: Language) -> None:
+    text = "Aid sent\n\nBEIJING — China, Shanghai and Guangdong pledged aid on Monday, and Taiwan said it would help."
+    taiwan = _by_name(_places(nlp, text))["Taiwan"]
+    assert (taiwan.kind, taiwan.country) == ("country", "TW")
+
+
 def test_container_decides_paris(nlp: Language) -> None:
     text = "Council meets\n\nPARIS, Texas — The council in Paris, Texas, met on Thursday."
     paris = [p for p in _places(nlp, text) if p.name == "Paris"]

@@ -141,6 +141,9 @@ class Gazetteer:
             if sub.parent_code is not None or sub.type in _LEVEL1_TYPES_SKIPPED:
                 continue
             names = _subdivision_names(sub.name)
+            own = self.countries.get(sub.code[3:])
+            if own is not None and fold(own.name) in {fold(n) for n in names}:
+                continue  # ISO lists it as a country too (CN-TW Taiwan, CN-HK): the country it is
             state = us_states.get(sub.code[3:]) if sub.country_code == "US" else None
             entry = Entry(
                 "admin1", state["name"] if state else names[0], sub.country_code, sub.code,

@@ -75,6 +75,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> 
         strict = all(m.label in WHOLE_SPAN_LABELS for m in group)
         named = any(m.label not in _WEAKEST for m in group)
         entries = [e for e in candidates[key] if _allowed(e, strict, named, context)]
+        if any(e.kind in ("country", "region") and not e.alias for e in entries):
+            # A country's own name is never a city's alternate name ("Egypt", an old name
+            # of Goodyear, Arizona, in an article full of US places).
+            entries = [e for e in entries if not (e.kind == "city" and e.alias)]
         if not entries:
             continue
         entry = _best(entries, group, context, gaz)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.clean.html import clean_html, people, split_authors, strip_site_name
+from newsdesk.clean.html import after_headline, clean_html, people, split_authors, strip_site_name
 from newsdesk.errors import InputError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -92,6 +92,26 @@ def article(title: str, head: str = "", byline: str = "", date: str = "") -> str
 )
 def test_strip_site_name(title: str, site: str | None, host: str | None, expected: str) -> None:
     assert strip_site_name(title, site, host) == expected
+
+
+TITLE = "Ferry fares to rise in spring"
+BODY = ["The island ferry company said on Monday that fares would rise.", "Season tickets rise by less."]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        ([TITLE, *BODY], BODY),
+        (["transport", TITLE, *BODY], BODY),
+        (["https://gazette.example/news/ferry-fares-to-rise-in-spring-1234.php", TITLE, *BODY], BODY),
+        # A sentence before the headline is body, and a headline far down is a quotation of it.
+        (["Ferries are the islands' lifeline.", TITLE, *BODY], ["Ferries are the islands' lifeline.", TITLE, *BODY]),
+        ([*BODY, "More:", TITLE], [*BODY, "More:", TITLE]),
+        (BODY, BODY),
+    ],
+)
+def test_after_headline(paragraphs: list[str], expected: list[str]) -> None:
+    assert after_headline(paragraphs, TITLE) == expected
 
 
 def test_title_loses_the_site_name() -> None:

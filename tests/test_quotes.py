@@ -478,3 +478,16 @@ def test_object_and_infinitive_frames_need_someone_to_hold_the_view() -> None:
     assert (None, "is expected") not in seen  # nobody named
     assert seen[("Mayor Alma Reyes", "wants")] == ("to cut the fares",)
     assert seen[("she", "offered")] == ("to resign",)
+
+
+def test_speakers_are_people_not_the_platform_or_the_one_a_group_follows() -> None:
+    text = (
+        "Singer row continues\n\nThen, last week, Nora Vale posted on Twitter accusing Harbor Records of "
+        "trying to stop her performing.\n\nShe claimed the label feared a re-recording.\n\n"
+        "Pellman's supporters have stated that Pellman had no choice."
+    )
+    quotes = quotes_of(text)
+    assert all(q.name != "Twitter" for q in quotes)
+    assert find(quotes, "claimed", "the label").name == "Nora Vale"
+    supporters = find(quotes, "have stated", "that Pellman")
+    assert supporters.name == "Pellman's supporters" and supporters.entity is None

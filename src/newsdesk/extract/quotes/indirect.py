@@ -48,8 +48,10 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
         subject = _subject(verb, ctx.quoted)
         if subject is not None:
             return _phrase(subject, ctx, avoid=cue)
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            # "the first accord committing nations to …": the modified noun is the source.
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.dep_ != "pobj":
+            # "the first accord committing nations to …": the modified noun is the source; not
+            # a preposition's object ("posted on Twitter accusing …": Twitter accuses nobody).
+            # PolNeAR dev source 75.9 -> 76.1, linked overlap 65.8 -> 65.9; train unchanged.
             noun = verb.head
             return _phrase(noun, ctx, avoid=cue, stop_at=verb.i)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":

@@ -67,12 +67,19 @@ def resolve(ctx: Context, drafts: list[Draft], lookup: EntityLookup | None) -> l
 
 def _names_a_group(head: Token, name: Span) -> bool:
     """Whether ``name`` only says which group ``head`` is: "supporters of Maria Lindqvist",
-    "villagers in Dunmarrow" (also when the model takes the village for a person or a firm).
+    "Rudolph's supporters", "villagers in Dunmarrow" (also when the model takes the village for
+    a person or a firm).
 
-    A plural head followed by "of"/"in"/"from" and the name: the group speaks, not the one
-    it is named after. Organisations the group belongs to ("members of the union") still speak.
+    A plural head followed by "of"/"in"/"from" and the name, or after a possessive person
+    ("Rudolph's supporters"): the group speaks, not the one it is named after. Organisations the
+    group belongs to ("members of the union") still speak, and a singular head still speaks for
+    its possessor ("Smith's office said").
     """
-    if head.tag_ != "NNS" or name.root.dep_ != "pobj":
+    if head.tag_ != "NNS":
+        return False
+    if name.root.dep_ == "poss" and name.root.head == head:
+        return name.label_ == "PERSON"
+    if name.root.dep_ != "pobj":
         return False
     preposition = name.root.head
     if preposition.head != head or preposition.lower_ not in {"of", "in", "from"}:
@@ -145,7 +152,7 @@ class _Names:
             entity = entity or self.lookup(self.ctx.doc, start, end)
         entity = entity or self._entity_named(self.ctx.text[start:end])
         if entity is not None:
-            person = person or entity.type == "PERSON"
+            person = entity.type == "PERSON"  # the clustered type, over one mention's ("Twitter" as PERSON)
             return _Resolved(entity.id, entity.name, self.genders.get(self.canonical(entity.name)), person)
         name = name_span.text if name_span is not None else self.ctx.text[start:end]
         canonical = self.canonical(name)

@@ -59,6 +59,11 @@ def titles(nlp: Language, sentence: str, name: str, kind: str = "PERSON") -> lis
         ("Daniel Reyes, 52, a former army officer, said the plan was sound.", "Daniel Reyes", ["former army officer"]),
         ("Harbor City quarterback Sean Culver said the line had held.", "Sean Culver", ["Harbor City quarterback"]),
         (
+            "Greta Solberg, president and chief operating officer of the launch firm, said it would fly.",
+            "Greta Solberg",
+            ["president", "chief operating officer"],
+        ),
+        (
             "Nora Elling, a senior fellow at the Tidewater Institute, said the plan was costly.",
             "Nora Elling",
             ["senior fellow at the Tidewater Institute"],
@@ -76,11 +81,12 @@ def test_titles_found(nlp: Language, sentence: str, name: str, expected: list[st
         ("Daniel Reyes could become mayor next year.", "Daniel Reyes"),  # modal: not what he is
         ("Daniel Reyes is a threat to the region, the minister said.", "Daniel Reyes"),  # not a role
         ("She welcomed the endorsement of singer Maya Lind.", "Maya Lind"),  # "endorsement" is no role
+        ("The trek will feature members Tom Halvers and Patrick Simmer for the first time.", "Tom Halvers"),  # plural
     ],
 )
 def test_not_titles(nlp: Language, sentence: str, name: str) -> None:
     found = titles(nlp, sentence, name)
-    assert not any(word in " ".join(found) for word in ("lawyer", "mayor", "threat", "endorsement")), found
+    assert not any(word in " ".join(found) for word in ("lawyer", "mayor", "threat", "endorsement", "members")), found
 
 
 def test_organisation_titles(nlp: Language) -> None:

@@ -167,8 +167,8 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     if opener is not None:
         first = opener
     head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind)), None)
-    if head is None:
-        return None
+    if head is None or (doc[head].tag_ == "NNS" and kind == "PERSON"):
+        return None  # "members Tom Johnston and Patrick Simmons": a plural role is no one person's title
     tail = range(head + 1, end)
     if tail and doc[head + 1].pos_ != "ADP" and not all(_is_modifier(doc[j]) for j in tail):
         return None
@@ -198,7 +198,8 @@ def titles_of(
             found.extend(_phrase(child, kind, None, names))
         elif child.dep_ == "relcl" and _relative_subject(child):
             found.extend(_predicate_titles(child, kind, names))
-    if root.dep_ == "appos" and root.head.i not in inside:
+    if root.dep_ == "appos" and root.head.i not in inside and not (kind == "PERSON" and root.head.tag_ == "NNS"):
+        # Not a plural head: "members Tom Johnston and Patrick Simmons" gives neither the title "members".
         found.extend(_phrase(root.head, kind, root, names))
     if root.dep_ in ("nsubj", "nsubjpass"):
         verb = root.head
@@ -321,9 +322,13 @@ def _phrase(head: Token, kind: str, exclude: Token | None, names: Container[int]
         first += 1
     while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc" or doc[last].pos_ in ("ADP", "DET")):
         last -= 1
-    if last - first + 1 > _MAX_TITLE_TOKENS:
-        return []
-    return [_clean(doc[first : last + 1].text)]
+    own = [_clean(doc[first : last + 1].text)] if last - first + 1 <= _MAX_TITLE_TOKENS else []
+    # "president and chief operating officer of SpaceX": each coordinated role is a title too.
+    excluded = {t.i for t in exclude.subtree} if exclude is not None else set()
+    for conj in head.children:
+        if conj.dep_ == "conj" and not _joins_names(conj) and conj.i not in excluded:
+            own.extend(_phrase(conj, kind, exclude, names))
+    return own
 
 
 def _joins_names(token: Token) -> bool:

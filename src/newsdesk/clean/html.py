@@ -18,6 +18,7 @@ from lxml import etree
 
 from newsdesk.clean.flatten import flatten_tree, parse_html
 from newsdesk.clean.prune import prune
+from newsdesk.clean.shortcodes import strip_shortcodes
 from newsdesk.clean.text.byline import is_person
 from newsdesk.errors import InputError
 from newsdesk.record import Cleaned, Removed
@@ -65,7 +66,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         raise InputError("no article text found in the HTML page")
     site = _clean_line(meta.get("sitename")) or _host(url or meta.get("url"))
     title = strip_site_name(_clean_line(meta.get("title")), site, _host(url or meta.get("url")))
-    paragraphs = [p.strip() for p in (meta.get("text") or "").split("\n") if p.strip()]
+    paragraphs = [p for line in (meta.get("text") or "").split("\n") if (p := strip_shortcodes(line.strip()))]
     paragraphs = after_headline(paragraphs, title)
     if not paragraphs:
         raise InputError("no article text found in the HTML page")

@@ -12,7 +12,8 @@ A line classifier in passes, all rules with a few calibrated thresholds:
   the publication date off the date and credit lines above the body.
 
 Every dropped line goes to ``removed`` with a short reason; body lines are never edited
-except for removing a byline prefix from the first one.
+except for removing a byline prefix from the first one (and unrendered shortcodes, which
+:func:`split_lines` takes out of every line as markup, not text).
 
 Measured with ``newsdesk eval extraction ../shared/data/article-extraction-dev --mode text``
 (F1 0.949 with ``--style lines``, 0.947 with ``--style glued``; no cleaning 0.665, jusText
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.clean.shortcodes import strip_shortcodes
 from newsdesk.clean.text.body import densest_block, judge_run, mark_comment_section, mark_teaser_zones
 from newsdesk.clean.text.byline import authors_of, meta_credit, split_prefix, standalone_credit
 from newsdesk.clean.text.dates import published_date
@@ -37,8 +39,8 @@ __all__ = ["clean_text", "split_lines"]
 
 
 def split_lines(content: str) -> list[Line]:
-    """The page's non-empty lines, whitespace-normalised and measured."""
-    texts = [" ".join(raw.split()) for raw in content.splitlines()]
+    """The page's non-empty lines, whitespace-normalised, without unrendered shortcodes, measured."""
+    texts = [" ".join(strip_shortcodes(raw).split()) for raw in content.splitlines()]
     lines = [make_line(i, t) for i, t in enumerate(t for t in texts if t)]
     rate_page(lines)
     mark_teaser_zones(lines)

@@ -195,3 +195,15 @@ def test_results_and_records_are_not_claims(nlp: Language) -> None:
     doc = ClaimsComponent()(nlp(text))
     found = {c.text for c in doc._.claims}
     assert found == {"12,000", "40-80 million dollars"}, found
+
+
+def test_identifiers_are_not_claims_and_hyphens_join_objects(nlp: Language) -> None:
+    text = (
+        "Retail results\n\nThe home-improvement retailer earned $2.8 billion in the quarter. "
+        "Police arrested Burton, 32, of 1119 Eighth St., on Monday, after neighbours called 911. "
+        "The S&P 500 is up 24.5 percent this year, and the cells trigger type 2 immune responses."
+    )
+    doc = ClaimsComponent()(nlp(text))
+    found = {c.text: c for c in doc._.claims}
+    assert set(found) == {"$2.8 billion", "24.5 percent"}, set(found)
+    assert found["$2.8 billion"].object == "home-improvement retailer"

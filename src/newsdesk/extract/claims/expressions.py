@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.extract.claims.non_counts import SCORE_LINE, is_address, is_name_number, is_score
 from newsdesk.extract.claims.numbers import (
     QUALIFIERS,
     SCALES,
@@ -54,23 +55,6 @@ _ORDINAL_WORDS = frozenset(
 _NUMBER_WORDS = frozenset(w for w in UNITS_WORDS if w not in ("a", "an", "zero")) | {"dozen"}
 _SCALE_WORDS = frozenset(w for w in SCALES if len(w) > 2)
 _RANGE_WORDS = frozenset({"-", "–", "to"})
-# Scores and tallies above this are rare enough that N-M is read as a range instead (set by
-# hand; the gold's scores "3-1" and "6-1" are excluded and its range "40-80 million" kept).
-_MAX_SCORE = 30
-# Nouns after N-M that make it a result however large the numbers ("a 45-17 win", "a 5-2 victory").
-_RESULT_NOUNS = frozenset(
-    """
-    win wins victory victories loss losses defeat defeats rout lead bulge start skid streak run record
-    decision vote margin score tie draw triumph upset thrashing shutout
-    """.split()
-)
-# Verbs before N-M that make it a result: "won 45-17", "lost 3-1", "beat Kano 2-0" is a noun before.
-_RESULT_VERBS = frozenset("win lose beat defeat edge rout trail lead top down tie draw vote".split())
-# "Wild 4, Sabres 1:", "Kano Rovers 2 Enyimba 0": a line of two names each followed by a score.
-_SCORE_LINE = re.compile(
-    r"^[ \t]*(?:[A-Z][\w.'’&-]*[ \t]){1,4}\d{1,3},?[ \t]+(?:[A-Z][\w.'’&-]*[ \t]){1,4}\d{1,3}[ \t]*[:.]?[ \t]*$",
-    re.MULTILINE,
-)
 # A number alone in a sentence this short (in word tokens) is page furniture ("0" comments
 # under the seed page's teasers); set by hand, no gold claim sits in so short a sentence.
 _MIN_SENTENCE_WORDS = 3
@@ -94,7 +78,7 @@ def find_expressions(doc: Doc) -> list[Expression]:
     """Every claim-like number expression of ``doc``, in text order."""
     text = doc.text  # joins every token: once
     phones = [m.span() for m in _PHONE.finditer(text)]
-    phones += [m.span() for m in _SCORE_LINE.finditer(text)]  # "Wild 4, Sabres 1:" lines hold no claims
+    phones += [m.span() for m in SCORE_LINE.finditer(text)]  # "Wild 4, Sabres 1:" lines hold no claims
     # Token.sent re-checks the whole Doc on every call; one pass gives each token its sentence.
     sentence_of: list[tuple[int, int]] = []
     for sent in doc.sents:
@@ -294,7 +278,7 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
             return True
         if ex.start > 0 and doc[ex.start - 1].lower_ in LABEL_WORDS and ex.qualifier is None:
             return True  # "Section 144"
-        if _is_age(doc, ex) or _is_score(doc, ex):
+        if _is_age(doc, ex) or is_score(doc, ex) or is_address(doc, ex) or is_name_number(doc, ex):
             return True
         if first.lower_ == "one" and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ == "of"):
             return True  # "one" as a pronoun
@@ -332,49 +316,6 @@ def _is_age(doc: Doc, ex: Expression) -> bool:
         prev is not None and prev.text == "," and before is not None and before.pos_ == "PROPN"
         and nxt is not None and nxt.text in (",", ")")
     )  # fmt: skip
-
-
-def _is_score(doc: Doc, ex: Expression) -> bool:
-    """A result, not a count: "beat Kano Rovers 3-1", "voted 6-1", "won 45-17", "a 5-2 victory",
-    or a record "on a 1-6-2 skid" (results lines are found with the phone numbers)."""
-    i = ex.core[0]
-    run = _hyphenated_run(doc, i)
-    if len(run) >= 3:
-        return True  # a win-loss(-tie) record
-    if len(run) == 2:
-        after = doc[run[-1] + 1] if run[-1] + 1 < len(doc) else None
-        before = doc[run[0] - 1] if run[0] > 0 else None
-        if (after is not None and after.lower_ in _RESULT_NOUNS) or (
-            before is not None and before.lemma_.lower() in _RESULT_VERBS
-        ):
-            return True
-        small = all(doc[k].text.isdigit() and int(doc[k].text) <= _MAX_SCORE for k in run)
-        return small and (after is None or after.pos_ != "NOUN")
-    return False
-
-
-def _hyphenated_run(doc: Doc, i: int) -> list[int]:
-    """Indices of the whole numbers joined to token ``i`` by hyphens with no spaces ("9-2-1")."""
-    if not doc[i].is_digit:
-        return [i]
-    start = i
-    while start >= 2 and _joined(doc, start - 2):
-        start -= 2
-    run = [start]
-    while run[-1] + 2 < len(doc) and _joined(doc, run[-1]):
-        run.append(run[-1] + 2)
-    return run
-
-
-def _joined(doc: Doc, k: int) -> bool:
-    """Whether number ``k`` is joined to number ``k + 2`` by a hyphen with no spaces ("9-2")."""
-    return (
-        doc[k].is_digit
-        and doc[k + 1].text in ("-", "–")
-        and doc[k + 2].is_digit
-        and not doc[k].whitespace_
-        and not doc[k + 1].whitespace_
-    )
 
 
 def _entity_has_words(doc: Doc, i: int) -> bool:

@@ -197,6 +197,11 @@ def _phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False) -> tupl
     for child in sorted(noun.lefts, key=lambda t: -t.i):
         if child.i == first - 1 and child.i >= lowest and child.dep_ in _NP_LEFT and not child.like_num:
             first = child.i
+    # "home-improvement retailer", "big-name politicians": a hyphen glues the word before it on.
+    while first - 2 >= lowest and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
+        if doc[first - 1].whitespace_ or doc[first - 2].like_num or not doc[first - 2].is_alpha:
+            break
+        first -= 2
     last = noun.i
     for child in noun.rights:
         between = doc[noun.i + 1 : child.i]

@@ -93,4 +93,5 @@ LABEL_WORDS = frozenset({
     "season", "game", "round", "match", "week", "day", "year", "verse", "psalm", "platform", "gate", "terminal",
     "district", "ward", "precinct", "unit", "batch", "lot", "code", "model", "version", "apartment", "suite",
     "interstate", "channel", "studio", "squad", "division", "brigade", "battalion", "regiment", "corps",
+    "type", "group", "class", "tier", "zone", "sector", "block", "lane", "pier", "berth", "track", "line",
 })  # fmt: skip

@@ -364,6 +364,17 @@ def test_a_sign_off_line_is_no_headline(nlp: Language) -> None:
     assert named(entities, "Tobias Wrenfield").type == "PERSON"
 
 
+def test_organisations_named_with_a_possessive_stay_whole(nlp: Language) -> None:
+    text = (
+        "Press review\n\nThe People’s Daily said the People’s Liberation Army would hold drills. "
+        "The Sheriff’s Department said Trump’s 1995 tax return was public."
+    )
+    _, entities = entities_of(nlp, text)
+    names = {e.name for e in entities}
+    assert {"People’s Daily", "People’s Liberation Army", "Sheriff’s Department"} <= names
+    assert "Trump" in names and not any("1995" in name for name in names)
+
+
 def test_gazetteer_lookup_and_format() -> None:
     gazetteer = default_gazetteer()
     assert len(gazetteer) >= 300

@@ -36,6 +36,7 @@ ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
 _BREAKS = frozenset({"(", ")", "[", "]", "“", "”", '"', "«", "»", "„", "—", "–", ":", ";", "|"})
 _LEADING_JUNK = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_NAMES = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Last words of company and institution names; a "person" ending in one is an organisation.
 ORGANISATION_WORDS = frozenset(
@@ -107,7 +108,7 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
     text = scanner.text
     for ent in doc.ents:
         if ent.label_ in ENTITY_TYPES:
-            for piece in _pieces(list(ent)):
+            for piece in _pieces(list(ent), ent.label_):
                 mention = _trimmed(doc, text, piece, ent.label_, "model")
                 if mention is not None:
                     candidates.append((1, mention))
@@ -184,13 +185,18 @@ def _trim_headline_people(doc: Doc, mentions: list[Mention]) -> None:
             mentions[n] = trimmed
 
 
-def _pieces(tokens: list[Token]) -> list[list[Token]]:
-    """Split an entity's tokens at brackets, quotes, dashes, line breaks and possessives ("Trump’s 1995")."""
+def _pieces(tokens: list[Token], label: str) -> list[list[Token]]:
+    """Split an entity's tokens at brackets, quotes, dashes, line breaks and possessives ("Trump’s 1995").
+
+    An organisation or work named with a possessive stays whole when a capitalised word follows
+    it: "People’s Daily", "Sheriff’s Department", "People’s Liberation Army".
+    """
     pieces: list[list[Token]] = [[]]
     last = len(tokens) - 1
     for n, token in enumerate(tokens):
         word = token.text
-        if word in _BREAKS or "\n" in word or (word in _POSSESSIVE and n < last):
+        named = label in _POSSESSIVE_NAMES and n < last and tokens[n + 1].is_title and n > 0
+        if word in _BREAKS or "\n" in word or (word in _POSSESSIVE and n < last and not named):
             pieces.append([])
             continue
         if n and "\n" in tokens[n - 1].whitespace_:

@@ -95,6 +95,17 @@ def test_a_territory_iso_lists_as_a_country_is_that_country(nlp: Language) -> No
     assert (taiwan.kind, taiwan.country) == ("country", "TW")
 
 
+def test_state_abbreviations_contain_and_rule_out(nlp: Language) -> None:
+    text = (
+        "Tour dates\n\nThe band plays Mansfield, MA on Friday and Mansfield, Mass. on Saturday. "
+        "Police in Forest Hill, Texas said the suspect fled."
+    )
+    places = _by_name(_places(nlp, text))
+    mansfield = places["Mansfield"]
+    assert (mansfield.country, round(mansfield.lon or 0)) == ("US", -71)  # Massachusetts, not Texas
+    assert "Forest Hills" not in places  # the New York one is not in Texas: no place rather than a wrong one
+
+
 def test_container_decides_paris(nlp: Language) -> None:
     text = "Council meets\n\nPARIS, Texas — The council in Paris, Texas, met on Thursday."
     paris = [p for p in _places(nlp, text) if p.name == "Paris"]

@@ -76,11 +76,17 @@ class Gazetteer:
     def __init__(self) -> None:
         self.names: dict[str, list[Entry]] = {}
         self.countries: dict[str, CountryCodes] = {}
+        self.states: dict[str, list[Entry]] = {}  # "MA", "Mass" → Massachusetts, for containers only
         self._load()
 
     def lookup(self, name: str) -> list[Entry]:
         """Every entry a name can mean (empty when the gazetteer does not know it)."""
         return self.names.get(fold(name), [])
+
+    def container(self, name: str) -> list[Entry]:
+        """What the name after a place's comma can mean: any name, or a US state's postal code or
+        AP abbreviation ("Mansfield, MA", "Mansfield, Mass."), which mean nothing on their own."""
+        return self.lookup(name) or self.states.get(fold(name).rstrip("."), [])
 
     def _add(self, name: str, entry: Entry) -> None:
         key = fold(name)
@@ -156,6 +162,11 @@ class Gazetteer:
         for alias, code in curated["admin1"].items():
             entry = by_code[code]
             self._add(alias, Entry("admin1", alias, entry.country, code, entry.geonameid, None, None, 0))
+        for code, entry in by_code.items():
+            if entry.country == "US":
+                self.states[fold(code[3:])] = [entry]
+        for abbreviation, code in curated["us_state_abbreviations"].items():
+            self.states[fold(abbreviation)] = [by_code[code]]
 
     def _load_regions(self, continents: dict[str, dict[str, Any]]) -> None:
         for continent in continents.values():

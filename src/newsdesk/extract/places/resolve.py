@@ -79,6 +79,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> 
             # A country's own name is never a city's alternate name ("Egypt", an old name
             # of Goodyear, Arizona, in an article full of US places).
             entries = [e for e in entries if not (e.kind == "city" and e.alias)]
+        within = _within_containers(entries, group, gaz)
+        if within is not None:
+            entries = within
         if not entries:
             continue
         entry = _best(entries, group, context, gaz)
@@ -113,7 +116,7 @@ def _context(first: dict[str, Entry], groups: dict[str, list[Mention]], skip: st
 def _best(entries: list[Entry], group: list[Mention], context: Counter[str], gaz: Gazetteer) -> Entry:
     containers = [fold(m.container) for m in group if m.container]
     type_word = any(m.type_word for m in group)
-    container_entries = [e for c in containers for e in gaz.lookup(c)]
+    container_entries = [e for c in containers for e in gaz.container(c)]
 
     def score(entry: Entry) -> float:
         if entry.kind == "city":
@@ -129,6 +132,16 @@ def _best(entries: list[Entry], group: list[Mention], context: Counter[str], gaz
         return value
 
     return max(entries, key=score)
+
+
+def _within_containers(entries: list[Entry], group: list[Mention], gaz: Gazetteer) -> list[Entry] | None:
+    """The cities inside the place named after the comma ("Forest Hill, Texas"), or None when no
+    container is a known place. A city the container rules out is dropped even when nothing else
+    fits: no place is better than Forest Hills, New York."""
+    containers = [e for m in group if m.container for e in gaz.container(fold(m.container))]
+    if not containers or not all(e.kind == "city" for e in entries):
+        return None
+    return [e for e in entries if any(_inside(e, c) for c in containers)]
 
 
 def _inside(entry: Entry, container: Entry) -> bool:

@@ -32,6 +32,11 @@ def via(text: str, named: list[tuple[str, str]] = (), quoted: list[str] = ()) ->
         ("Ortiz said in a speech to the Harbour Guild that ports would reopen.", Via("speech", None)),
         ("Ortiz wrote in an op-ed for the Ellis Gazette that ports would reopen.", Via("op-ed", "Ellis Gazette")),
         ("Ortiz said the ports would reopen.", None),
+        ("In a statement, Ortiz said the ports would reopen.", Via("statement", None)),
+        ("In a Tumblr post, Ortiz said the label had blocked her.", Via("social media post", "Tumblr")),
+        ("Ortiz said in a teleconference that the lander would fly.", Via("press conference", None)),
+        ("Ortiz said on a conference call with analysts that sales rose.", Via("press conference", None)),
+        ("Ortiz said in the earnings release that sales rose.", Via("press release", None)),
     ],
 )
 def test_media_and_outlets(sentence: str, expected: Via | None) -> None:

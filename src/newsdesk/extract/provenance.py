@@ -17,17 +17,23 @@ from newsdesk.record import Via
 
 _PLATFORMS: Final = (
     "Truth Social", "Twitter", "Facebook", "Instagram", "TikTok", "Telegram", "YouTube",
-    "LinkedIn", "Threads", "Bluesky", "Weibo", "VKontakte", "Reddit", "Snapchat", "WhatsApp", "X",
+    "LinkedIn", "Threads", "Bluesky", "Weibo", "VKontakte", "Reddit", "Snapchat", "WhatsApp", "Tumblr",
+    "Mastodon", "Substack", "X",
 )  # fmt: skip
 _PLATFORM: Final = re.compile(r"\b(?:on|via|to)\s+(?:the\s+)?(" + "|".join(_PLATFORMS) + r")\b(?:/\w+)?")
+_PLATFORM_NAME: Final = re.compile(r"\b(" + "|".join(_PLATFORMS) + r")\b")  # "in a Tumblr post"
 _DET = r"(?:an?|the|his|her|its|their|this|that|one)\s+"
 _MODIFIERS = r"(?:[\w'’-]+\s+){0,3}?"
 _MEDIA: Final = tuple(
-    (medium, re.compile(pattern))
+    (medium, re.compile(pattern, re.IGNORECASE))  # "In a statement, …" opens a sentence too
     for medium, pattern in (
         ("statement", rf"\b(?:in|through|issued)\s+{_DET}{_MODIFIERS}statement\b"),
-        ("press release", rf"\b(?:in|through)\s+{_DET}{_MODIFIERS}(?:press|news)\s+release\b"),
-        ("press conference", rf"\b(?:at|during|in)\s+{_DET}{_MODIFIERS}(?:press|news)\s+conference\b"),
+        ("press release", rf"\b(?:in|through)\s+{_DET}{_MODIFIERS}(?:press|news|earnings)\s+release\b"),
+        (
+            "press conference",
+            rf"\b(?:at|during|in|on)\s+{_DET}{_MODIFIERS}(?:(?:press|news)\s+conference|teleconference"
+            rf"|conference\s+call|call\s+with\s+(?:reporters|analysts|investors))\b",
+        ),
         ("press briefing", rf"\b(?:at|during|in)\s+{_DET}{_MODIFIERS}briefing\b"),
         ("interview", rf"\b(?:in|during)\s+{_DET}{_MODIFIERS}interview\b|\binterview(?:ed)?\s+(?=with|by)"),
         ("social media post", rf"\b(?:in|on)\s+{_DET}{_MODIFIERS}(?:post|tweet|video)\b|\btweet(?:ed|s|ing)?\b"),
@@ -73,7 +79,13 @@ def provenance(
         if match is None:
             continue
         if medium == "social media post" or (platform and medium in ("statement", "op-ed", "letter")):
-            outlet = platform.group(1) if platform else _outlet(named, text, match.end(), end)
+            inside = _PLATFORM_NAME.search(match.group(0))
+            if platform is not None:
+                outlet = platform.group(1)
+            elif inside is not None:
+                outlet = inside.group(1)
+            else:
+                outlet = _outlet(named, text, match.end(), end)
             return Via(medium, outlet)
         outlet = _outlet(named, text, match.end(), end) if medium in _WITH_OUTLET else None
         return Via(medium, outlet)

@@ -420,10 +420,11 @@ def test_a_place_that_only_says_where_the_speakers_are_is_not_the_speaker() -> N
     text = (
         "Officials in New Delhi said the talks would resume next week. "
         "Afghan officials said the border crossing had reopened. "
+        "Many in Hong Kong fear the law will be used against them. "
         "A spokesman for the World Food Programme said food stocks were low. India said it welcomed the move."
     )
     seen = {q.speaker: q for q in quotes_of(text)}
-    for group in ("Officials in New Delhi", "Afghan officials"):
+    for group in ("Officials in New Delhi", "Afghan officials", "Many in Hong Kong"):
         assert seen[group].entity is None and seen[group].name == group
     assert seen["A spokesman for the World Food Programme"].name == "World Food Programme"
     assert seen["India"].entity is not None  # a country named as the speaker still speaks

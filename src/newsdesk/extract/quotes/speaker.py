@@ -43,6 +43,9 @@ class _Resolved:
 # Names that only say where or whose a group of speakers is when they modify a common noun:
 # "Officials in New Delhi", "Afghan officials", "Russian intelligence networks".
 _QUALIFIER_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+# Heads of a source phrase that name a group rather than someone named: "officials", "many" (in
+# "Many in Hong Kong fear …"), "some", "those", "most".
+_GROUP_HEADS = frozenset({"NOUN", "ADJ", "PRON", "DET", "NUM"})
 
 
 def resolve(ctx: Context, drafts: list[Draft], lookup: EntityLookup | None) -> list[Speaker | None]:
@@ -131,7 +134,7 @@ class _Names:
         one holding the phrase's head names the speaker.
         """
         ents = [e for e in self.ctx.ents_in(start, end) if e.label_ in _NAME_TYPES]
-        if head is not None and head.pos_ == "NOUN" and not any(e.start <= head.i < e.end for e in ents):
+        if head is not None and head.pos_ in _GROUP_HEADS and not any(e.start <= head.i < e.end for e in ents):
             # "Officials in New Delhi", "residents of Kabul", "Afghan officials": the place or
             # nationality only says where or whose the speakers are, so it is not the speaker
             # ("a spokesman for the WFP" still speaks for the WFP).

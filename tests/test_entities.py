@@ -375,6 +375,16 @@ def test_organisations_named_with_a_possessive_stay_whole(nlp: Language) -> None
     assert "Trump" in names and not any("1995" in name for name in names)
 
 
+def test_an_organisation_inside_a_persons_title_stays_an_organisation(nlp: Language) -> None:
+    text = (
+        "Settlement plan\n\nDaniel Kessler, a senior fellow at the right-wing Tidewater Policy Forum, "
+        "said the move was overdue."
+    )
+    _, entities = entities_of(nlp, text)
+    assert named(entities, "Tidewater Policy Forum").type == "ORG"
+    assert named(entities, "Daniel Kessler").titles == ["senior fellow at the right-wing Tidewater Policy Forum"]
+
+
 def test_gazetteer_lookup_and_format() -> None:
     gazetteer = default_gazetteer()
     assert len(gazetteer) >= 300

@@ -47,6 +47,8 @@ ORGANISATION_WORDS = frozenset(
     Council Committee Ministry Agency Army Police Hospital Airport Club Association Union Trust Fund
     Center Centre Office Department Commission Service Board Bureau Authority Court Times Post News
     Journal Network Channel Studios Records Church School Academy Museum Library Hotel Brands Company
+    Forum Project Initiative Coalition Alliance Society Federation League Movement Front Fellowship Watch
+    Program Programme Assembly Parliament Senate Congress Cabinet Government Administration
     """.split()
 )
 # Titles that also begin names of things ("King James Bible", "Queen Mary University"): an

@@ -280,6 +280,18 @@ def test_cluster_rules_on_synthetic_mentions() -> None:
     assert len(groups) == 4
 
 
+def test_short_forms_of_a_company_join_it_whatever_the_model_called_them() -> None:
+    mentions = [
+        _mention(0, "Fortress Investment Group", "ORG"),
+        _mention(5, "Alden Capital", "ORG"),
+        _mention(9, "Fortress", "ORG"),
+        _mention(12, "Alden", "GPE"),  # the model's type slips on a short company name
+        _mention(15, "Washington", "GPE"),  # a real place
+        _mention(18, "Washington Capital", "ORG"),
+    ]
+    assert cluster(mentions, links=[]) == [[0, 2], [1, 3], [4], [5]]
+
+
 def test_bare_surname_goes_to_the_person_named_most() -> None:
     mentions = [
         _mention(0, "Rosa Vance", "PERSON"),

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from newsdesk.extract.entities.acronyms import acronym_spells
 from newsdesk.extract.entities.gazetteer import given_name_keys, name_key
 from newsdesk.extract.entities.mentions import Mention
+from newsdesk.extract.places.gazetteer import gazetteer as places_gazetteer
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Model types under which the small model also writes surnames of people it has just named in full
@@ -32,8 +33,10 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SURNAME_MISTYPES = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC"})
 _DESIGNATORS = frozenset(
     {"agency", "news", "group", "party", "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc"}
-    | {"foundation", "network", "movement", "holdings"}
+    | {"foundation", "network", "movement", "holdings", "capital", "investment", "investments", "management"}
 )
+# Labels the small model gives a company's short name ("Alden" after "Alden Capital" as a GPE).
+_SHORT_FORM_MISTYPES = frozenset({"GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"})
 
 
 class _UnionFind:
@@ -202,15 +205,24 @@ def _acronyms_of_names(mentions: list[Mention], sets: _UnionFind) -> None:
 
 
 def _designators(mentions: list[Mention], sets: _UnionFind, attached: set[int]) -> None:
-    """Join "Veltra" and "Veltra Group": organisation names equal up to a trailing designator word."""
+    """Join "Veltra" and "Veltra Group", "Fortress" and "Fortress Investment Group": organisation
+    names equal up to trailing designator words. A short form the model typed as a place or
+    product joins an organisation of that name, but never makes one, nor when it is a real place."""
     first_of: dict[str, int] = {}
+    mistyped: list[tuple[int, str]] = []
     for i, mention in enumerate(mentions):
-        if i in attached or mention.label != "ORG" or mention.entries:
+        if i in attached or mention.entries or mention.label not in _SHORT_FORM_MISTYPES | {"ORG"}:
             continue
         words = name_key(mention.text).split()
         while len(words) > 1 and words[-1] in _DESIGNATORS:
             words.pop()
-        sets.union(i, first_of.setdefault(" ".join(words), i))
+        if mention.label == "ORG":
+            sets.union(i, first_of.setdefault(" ".join(words), i))
+        else:
+            mistyped.append((i, " ".join(words)))
+    for i, key in mistyped:
+        if key in first_of and not places_gazetteer().lookup(mentions[i].text):
+            sets.union(i, first_of[key])
 
 
 def _short_forms(mentions: list[Mention], sets: _UnionFind, attached: set[int]) -> None:

@@ -492,3 +492,9 @@ def test_speakers_are_people_not_the_platform_or_the_one_a_group_follows() -> No
     assert find(quotes, "claimed", "the label").name == "Nora Vale"
     supporters = find(quotes, "have stated", "that Pellman")
     assert supporters.name == "Pellman's supporters" and supporters.entity is None
+
+
+def test_that_said_reports_nothing() -> None:
+    text = "Rent report\n\nRents rose again. That said, the ministry says the plan remains on track."
+    seen = [(q.speaker, q.cue, q.content) for q in quotes_of(text)]
+    assert seen == [("the ministry", "says", ("the plan remains on track",))]

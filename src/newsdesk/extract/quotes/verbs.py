@@ -47,6 +47,8 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
     subject = source_of(cue, ctx)
     source: CharSpan | None = subject[0] if subject is not None else None
     root: Token | None = subject[1] if subject is not None else None
+    if root is not None and _that_said(root, cue):
+        return None
     content, frame = _verb_content(ctx, cue, cue_span, source, stops, heads)
     if not content and "o" in expression.frames:
         found = prepositional(cue, ctx)
@@ -254,3 +256,15 @@ def _names_a_speaker(root: Token | None) -> bool:
     PolNeAR attributes views to things too ("the film explains", "polling averages show").
     """
     return root is not None and root.lower_ != "you"
+
+
+def _that_said(root: Token, cue: CueMatch) -> bool:
+    """ "That said, the ministry says …": the idiom opens a sentence and reports nothing."""
+    doc = root.doc
+    return (
+        root.lower_ in ("that", "this")
+        and root.is_sent_start
+        and cue.first == root.i + 1
+        and cue.end < len(doc)
+        and doc[cue.end].text == ","
+    )

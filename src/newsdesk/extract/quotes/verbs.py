@@ -263,7 +263,7 @@ def _that_said(root: Token, cue: CueMatch) -> bool:
     doc = root.doc
     return (
         root.lower_ in ("that", "this")
-        and root.is_sent_start
+        and bool(root.is_sent_start)
         and cue.first == root.i + 1
         and cue.end < len(doc)
         and doc[cue.end].text == ","

@@ -498,3 +498,12 @@ def test_that_said_reports_nothing() -> None:
     text = "Rent report\n\nRents rose again. That said, the ministry says the plan remains on track."
     seen = [(q.speaker, q.cue, q.content) for q in quotes_of(text)]
     assert seen == [("the ministry", "says", ("the plan remains on track",))]
+
+
+def test_furniture_labels_are_not_speakers() -> None:
+    text = (
+        "Border clash\n\nTwo soldiers were killed on Monday.\n\nSOURCE: News agencies\n\n"
+        "SEE MORE: Talks stall again\n\nCADDELL: Voters are worried about the economy."
+    )
+    seen = [(q.speaker, q.content) for q in quotes_of(text)]
+    assert seen == [("CADDELL", ("Voters are worried about the economy",))]

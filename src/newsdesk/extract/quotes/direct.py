@@ -29,6 +29,15 @@ _SIGN_OFF = re.compile(r"\s*([―—–]|--?)[^\S\n]*([A-Z][^,\n]{1,60}?)\.?[^\S
 _QUOTE_STARTS_AFTER = '.!?:;,(—–―"”’'  # a quote that opens a sentence follows one of these (or nothing)
 _LABEL_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "van", "von", "al"})
 _MAX_LABEL_WORDS = 5  # speaker labels ("Sen. Tim Kaine:") are short; longer prefixes are sentences
+# Labels that head page furniture or the writer's own sections, never a speaker's words.
+_NOT_SPEAKERS = frozenset(
+    label.strip()
+    for label in """
+    source|sources|see more|read more|more|related|watch|listen|update|updated|editor's note|editor’s note|
+    note|photo|photos|video|column|opinion|analysis|advertisement|sponsored|correction|disclosure|
+    also read|also see|recommended|trending|background|context|key points|what we know|tags|topics
+    """.split("|")
+) - {""}
 # A label opening a transcript paragraph: up to five capitalised words and a colon.
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]?(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*:\s")
 _MIN_FLOATING_WORDS = 4  # shorter quoted fragments are scare quotes or titles, not statements
@@ -99,6 +108,8 @@ def labels(ctx: Context) -> list[Draft]:
         prefix = doc[first : token.i] if 0 <= first < token.i else None
         if prefix is None or len(prefix) > _MAX_LABEL_WORDS or not all(_label_word(t) for t in prefix):
             continue
+        if prefix.text.lower() in _NOT_SPEAKERS:
+            continue  # "SOURCE: News agencies", "SEE MORE: …": page furniture, not a speaker
         content = trim(ctx.text, token.idx + 1, ctx.paragraph_end(token.idx))
         if len(ctx.text[content[0] : content[1]].split()) < 2:
             continue

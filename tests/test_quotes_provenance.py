@@ -37,6 +37,8 @@ def via(text: str, named: list[tuple[str, str]] = (), quoted: list[str] = ()) ->
         ("Ortiz said in a teleconference that the lander would fly.", Via("press conference", None)),
         ("Ortiz said on a conference call with analysts that sales rose.", Via("press conference", None)),
         ("Ortiz said in the earnings release that sales rose.", Via("press release", None)),
+        ("Ortiz told Veltra executives that sales rose.", None),
+        ("Ortiz told Reuters on Monday that sales rose.", Via("interview", "Reuters")),
     ],
 )
 def test_media_and_outlets(sentence: str, expected: Via | None) -> None:

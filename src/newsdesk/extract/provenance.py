@@ -57,6 +57,12 @@ _OUTLET_AFTER: Final = re.compile(
 )
 # Right after "told": the outlet itself, or "the" and the outlet ("told the Marenza Herald").
 _ATTACHED: Final = re.compile(r"(?:the\s+)?((?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|the|and|for|&)\s+)?[A-Z][\w.&'’-]*)*)")
+_NEXT_WORD: Final = re.compile(r"\s+([a-z][\w'’-]*)")
+# Lower-case words that may follow an outlet told something ("told Reuters on Monday that …").
+_AFTER_OUTLET: Final = frozenset(
+    "in on at that the a an and about last this it he she they we during after before when while of for "
+    "to by with from earlier late later recently today yesterday".split()
+)
 _NOT_OUTLET_TYPES: Final = frozenset({"PERSON", "GPE", "NORP", "DATE", "TIME", "LOC", "FAC"})
 _NOT_OUTLETS: Final = frozenset(
     "I Congress Parliament Senate House Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
@@ -113,6 +119,9 @@ def _outlet(
     first, last = match.start(1), match.start(1) + len(name)
     if any(s < last and first < e and label in _NOT_OUTLET_TYPES for s, e, label in named):
         return None
+    after = _NEXT_WORD.match(text, last, end)
+    if attached and after is not None and after.group(1) not in _AFTER_OUTLET:
+        return None  # "told WeWork executives": the name qualifies the people told
     return name
 
 

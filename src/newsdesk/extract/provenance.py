@@ -40,6 +40,7 @@ _MEDIA: Final = tuple(
         ("speech", rf"\b(?:in|during)\s+{_DET}{_MODIFIERS}(?:speech|address|remarks)\b"),
         ("op-ed", rf"\b(?:in|wrote)\s+{_DET}{_MODIFIERS}(?:op-ed|column|opinion piece|essay)\b"),
         ("letter", rf"\b(?:in|through)\s+{_DET}{_MODIFIERS}letter\b"),
+        ("note", rf"\b(?:in|through)\s+{_DET}{_MODIFIERS}note\b"),  # an analyst's "in a note to clients"
         ("email", rf"\b(?:in|by)\s+(?:{_DET})?{_MODIFIERS}e-?mail\b"),
         ("hearing", rf"\b(?:at|during|in)\s+{_DET}{_MODIFIERS}hearing\b"),
         ("debate", rf"\b(?:at|during|in)\s+{_DET}{_MODIFIERS}debate\b"),

@@ -397,6 +397,16 @@ def test_an_organisation_inside_a_persons_title_stays_an_organisation(nlp: Langu
     assert named(entities, "Daniel Kessler").titles == ["senior fellow at the right-wing Tidewater Policy Forum"]
 
 
+def test_common_abbreviations_are_no_entities_and_newspapers_are_organisations(nlp: Language) -> None:
+    text = (
+        "Market news\n\nThe company's IPO raised $2 billion, its COO said. The firm uses AI to price ads. "
+        "Editor Jane Ross of the Harbor Herald said the Kessington Courant would close."
+    )
+    _, entities = entities_of(nlp, text)
+    assert {e.name for e in entities}.isdisjoint({"IPO", "COO", "AI"})
+    assert named(entities, "Kessington Courant").type == "ORG"
+
+
 def test_gazetteer_lookup_and_format() -> None:
     gazetteer = default_gazetteer()
     assert len(gazetteer) >= 300

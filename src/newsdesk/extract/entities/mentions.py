@@ -38,6 +38,11 @@ _LEADING_JUNK = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _POSSESSIVE_NAMES = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Abbreviations of common nouns, which the small model often tags as organisations.
+_NOT_NAMES = frozenset(
+    "IPO AI CEO CFO COO CTO CMO GDP TV PR HR IT VR AR ETF CPI ROI KPI FAQ DNA RNA PDF USB SUV ATM "
+    "LLC RSVP CEOs IPOs".split()
+)
 # Last words of company and institution names; a "person" ending in one is an organisation.
 ORGANISATION_WORDS = frozenset(
     """
@@ -49,6 +54,8 @@ ORGANISATION_WORDS = frozenset(
     Journal Network Channel Studios Records Church School Academy Museum Library Hotel Brands Company
     Forum Project Initiative Coalition Alliance Society Federation League Movement Front Fellowship Watch
     Program Programme Assembly Parliament Senate Congress Cabinet Government Administration
+    Herald Courant Tribune Gazette Chronicle Observer Telegraph Examiner Inquirer Dispatch Register
+    Sentinel Intelligencer Bulletin Monitor Daily Weekly Magazine
     """.split()
 )
 # Titles that also begin names of things ("King James Bible", "Queen Mary University"): an
@@ -236,6 +243,8 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
         return None
     if source == "model" and not any(ch.isupper() for ch in name):
         return None  # "n’t", "coronavirus": not names
+    if source == "model" and name in _NOT_NAMES:
+        return None  # "IPO", "AI", "CEO": common abbreviations the model tags as organisations
     if label == "PERSON" and kept[0].i > 0 and word_of(doc[kept[0].i - 1]) in HONORIFICS:
         gender = HONORIFICS[word_of(doc[kept[0].i - 1])]
     if label == "PERSON" and len(kept) >= 2 and kept[-1].text in ORGANISATION_WORDS:

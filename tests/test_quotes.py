@@ -507,3 +507,15 @@ def test_furniture_labels_are_not_speakers() -> None:
     )
     seen = [(q.speaker, q.content) for q in quotes_of(text)]
     assert seen == [("CADDELL", ("Voters are worried about the economy",))]
+
+
+def test_a_possessor_speaks_only_through_its_office() -> None:
+    text = (
+        "Job cuts\n\nVeltra's parent company, Kessel Holdings, announced that it would cut jobs. "
+        "Senator Maria Lind's office said she would vote no. Lind's husband said the family was proud."
+    )
+    seen = {q.cue: q for q in quotes_of(text) if q.cue in ("announced", "said")}
+    by_speaker = {q.speaker: q for q in quotes_of(text)}
+    assert seen["announced"].name == "Kessel Holdings"
+    assert by_speaker["Senator Maria Lind's office"].name == "Maria Lind"
+    assert by_speaker["Lind's husband"].entity is None

@@ -43,6 +43,13 @@ class _Resolved:
 # Names that only say where or whose a group of speakers is when they modify a common noun:
 # "Officials in New Delhi", "Afghan officials", "Russian intelligence networks".
 _QUALIFIER_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+# Heads that speak for their possessor ("Smith's office said", "the ministry's spokesman said").
+_SPEAKS_FOR = frozenset(
+    """
+    office spokesman spokeswoman spokesperson representative campaign administration government team
+    staff camp lawyer attorney counsel press secretary ministry department agency statement account
+    """.split()
+)
 # Heads of a source phrase that name a group rather than someone named: "officials", "many" (in
 # "Many in Hong Kong fear …"), "some", "those", "most".
 _GROUP_HEADS = frozenset({"NOUN", "ADJ", "PRON", "DET", "NUM"})
@@ -75,19 +82,27 @@ def _names_a_group(head: Token, name: Span) -> bool:
 
     A plural head followed by "of"/"in"/"from" and the name, or after a possessive person
     ("Rudolph's supporters"): the group speaks, not the one it is named after. Organisations the
-    group belongs to ("members of the union") still speak, and a singular head still speaks for
-    its possessor ("Smith's office said").
+    group belongs to ("members of the union") still speak. A singular head after a possessive
+    speaks for it only when it is an office, a spokesperson or the like ("Smith's office said";
+    not "Veltra's parent company").
     """
-    if head.tag_ != "NNS":
-        return False
     if name.root.dep_ == "poss" and name.root.head == head:
-        return name.label_ == "PERSON"
-    if name.root.dep_ != "pobj":
+        if head.tag_ == "NNS":
+            return name.label_ == "PERSON"
+        # "Veltra's parent company", "Smith's wife": someone else; "Smith's office" speaks for Smith.
+        return head.lemma_.lower() not in _SPEAKS_FOR
+    if head.tag_ != "NNS" or name.root.dep_ != "pobj":
         return False
     preposition = name.root.head
     if preposition.head != head or preposition.lower_ not in {"of", "in", "from"}:
         return False
     return name.label_ == "PERSON" or preposition.lower_ != "of"
+
+
+def _someone_elses(head: Token) -> bool:
+    """ "Lind's husband", "Pellman's supporters" with a name the model did not tag: not Lind or Pellman."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return bool(owners) and (head.tag_ == "NNS" or head.lemma_.lower() not in _SPEAKS_FOR)
 
 
 class _Names:
@@ -139,7 +154,7 @@ class _Names:
             # nationality only says where or whose the speakers are, so it is not the speaker
             # ("a spokesman for the WFP" still speaks for the WFP).
             kept = [e for e in ents if e.label_ not in _QUALIFIER_TYPES and not _names_a_group(head, e)]
-            if ents and not kept:
+            if (ents and not kept) or (not kept and _someone_elses(head)):
                 return _Resolved(None, self.ctx.text[start:end], None, False)
             ents = kept
         name_span: Span | None = None

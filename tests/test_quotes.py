@@ -519,3 +519,8 @@ def test_a_possessor_speaks_only_through_its_office() -> None:
     assert seen["announced"].name == "Kessel Holdings"
     assert by_speaker["Senator Maria Lind's office"].name == "Maria Lind"
     assert by_speaker["Lind's husband"].entity is None
+
+
+def test_the_outlet_a_reporter_works_for_is_not_what_they_report() -> None:
+    text = "Outbreak\n\nAs Emma Fell reports for Harbor Radio, the clinic closed on Monday."
+    assert all(q.content != ("Harbor Radio",) for q in quotes_of(text))

@@ -199,6 +199,8 @@ def prepositional(cue: CueMatch, ctx: Context) -> tuple[Token, list[CharSpan]] |
         obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None or ctx.quoted[child.i]:
             return None
+        if child.lower_ == "for" and obj.pos_ == "PROPN" and cue.head.lemma_.lower() in ("report", "write"):
+            return None  # "reports for NPR", "writes for the Ellis Gazette": the employer, not a topic
         span = trim(ctx.text, *char_span(ctx.doc, *subtree_range(obj)))
         return (child, [span]) if span[0] < span[1] else None
     return None

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from newsdesk.clean.text.lines import WORD, Line
 
-# How far above the first body line a headline is looked for, in lines.
+# How far above the first body line a headline is looked for, in lines that are not furniture:
+# a share bar or a photo credit between the headline and the body does not push it out of reach.
 WINDOW = 15
 
 # Common section labels, for a glued label with no other evidence on the page.
@@ -92,7 +93,10 @@ def find_headline(lines: list[Line], body_start: int) -> Headline | None:
         return None
     known = {_key(line.text) for line in lines if line.words <= 3}
     keys = [_key(line.text) for line in lines]
-    lo = max(0, body_start - WINDOW)
+    lo, plain = body_start, 0
+    while lo > 0 and plain < WINDOW:
+        lo -= 1
+        plain += lines[lo].furniture is None
     best: tuple[float, int, str, str | None] | None = None
     seen_plain = 0
     for pos in range(body_start - 1, lo - 1, -1):

@@ -261,8 +261,8 @@ FULL_DATE = re.compile(
 SOCIAL_WORDS = frozenset(
     """facebook twitter linkedin pinterest reddit whatsapp telegram tumblr flipboard instagram youtube
     email e-mail print share shares tweet pin mail copy link url copied sms messenger vk vkontakte
-    odnoklassniki xing line viber mix pocket buffer google comments comment on via this article story
-    save bookmark more options sharing show close extra menu""".split()
+    odnoklassniki xing line viber mix pocket buffer google comments comment on via with this article story
+    save bookmark more options sharing show close extra menu panel""".split()
 )
 
 # "5 minutes ago" in the languages of the stop-word lists, with a number or a word for one.
@@ -299,5 +299,14 @@ SITE_NOTICE = re.compile(
     r"\byour (?:e-?mail address|browser settings)\b|"
     r"\bregistered trademarks? of\b|\ball other trademarks\b|"
     r"\b(?:(?:is|are) (?:provided|intended) for (?:general )?information(?:al)? purposes only)\b",
+    re.IGNORECASE,
+)
+
+# Notices for screen readers and link hints: "These are external links and will open in a new
+# window", "(opens in new tab)", "Accessibility help". They read like a short sentence, sit
+# between the headline and the body, and are neither.
+ACCESSIBILITY = re.compile(
+    r"\bopens? in (?:a )?new (?:window|tab)\b|^accessibility (?:links|help|statement)\b|"
+    r"^(?:these are|this is an?) external links?\b",
     re.IGNORECASE,
 )

@@ -205,6 +205,7 @@ _FURNITURE_RULES: tuple[tuple[float, Callable[[str], object], str], ...] = (
     (40, lexicon.CAPTION_CREDIT.search, "caption"),
     (12, _BREADCRUMB.match, "navigation"),
     (12, _NAV_START.match, "navigation"),
+    (15, lexicon.ACCESSIBILITY.search, "navigation"),
     (14, is_date_line, "date"),
     (16, is_meta_line, "date"),
     (12, is_social_line, "share widget"),

@@ -524,3 +524,15 @@ def test_a_possessor_speaks_only_through_its_office() -> None:
 def test_the_outlet_a_reporter_works_for_is_not_what_they_report() -> None:
     text = "Outbreak\n\nAs Emma Fell reports for Harbor Radio, the clinic closed on Monday."
     assert all(q.content != ("Harbor Radio",) for q in quotes_of(text))
+
+
+def test_it_said_is_the_organisation_that_spoke_before() -> None:
+    text = (
+        "Crash inquiry\n\nThe Harbor Transit Authority said on Monday that the train had been inspected. "
+        "It said the driver was not at fault. Maria Lind, the mayor, said the city would pay. "
+        "It is expected that the line will reopen."
+    )
+    quotes = quotes_of(text)
+    it = find(quotes, "said", "the driver")
+    assert (it.speaker, it.name) == ("It", "Harbor Transit Authority")
+    assert find(quotes, "is expected", "that the line").speaker is None  # "it" holds the clause's place

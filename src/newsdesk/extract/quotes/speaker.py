@@ -140,7 +140,16 @@ class _Names:
                 # The entities component links a pronoun only when one person can be meant.
                 return _Resolved(linked.id, linked.name, "m" if word in _MALE else "f", True)
             return self.by_pronoun(root, "m" if word in _MALE else "f", history)
+        if root.pos_ == "PRON" and word == "it" and source[1] - source[0] == 2:
+            return self.by_it(root, history)
         return self.by_name(*source, head=root)
+
+    def by_it(self, pronoun: Token, history: list[tuple[int, _Resolved]]) -> _Resolved:
+        """ "it said": the latest earlier speaker that is an organisation or a country, when there is one
+        within a few paragraphs (a person is never "it")."""
+        earliest = _paragraphs_back(self.ctx.text, pronoun.idx, _PRONOUN_PARAGRAPHS)
+        bodies = [r for offset, r in history if offset >= earliest and r.entity is not None and not r.person]
+        return bodies[-1] if bodies else _Resolved(None, pronoun.text, None, False)
 
     def by_name(self, start: int, end: int, head: Token | None = None) -> _Resolved:
         """A named source: the entity the entities component knows there, else the name itself.

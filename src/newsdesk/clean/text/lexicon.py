@@ -173,7 +173,7 @@ COMMENT_RULES = re.compile(
     re.IGNORECASE,
 )
 
-# Credits that mark a line as a photo caption: "(Photo: Jane Roe/AP)", "Photograph: AFP via Getty",
+# Credits that mark a line as a photo caption: "(Photo: Jane Roe/AP)", "Jane ROE / AFP", "Photograph: AFP via Getty",
 # "Image copyright Getty Images", "Credit: Reuters".
 CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo|image|picture|pic|photograph|credit|video|file|illustration|graphic)s?\b[^()]{0,80}\)\s*$|"
@@ -185,7 +185,8 @@ CAPTION_CREDIT = re.compile(
     r"\bcredit\s*:|\bcourtesy of\b[^.]{0,60}$|"
     r"\bimage (?:copyright|caption)\b|\b(?:getty images|shutterstock|istockphoto|ap photo|afp photo|"
     r"reuters/|/reuters|/ap\b|/afp\b|via getty|epa-efe)\b|"
-    r"\b(?:submitted|file|handout|staff|contributed) photo\W*$|^photo illustration\b)",
+    r"\b(?:submitted|file|handout|staff|contributed) photo\W*$|^photo illustration\b|"
+    r"\s/\s*(?:ap|afp|reuters|getty(?: images)?|epa|pa|xinhua|ansa|bloomberg)\s*$)",
     re.IGNORECASE,
 )
 

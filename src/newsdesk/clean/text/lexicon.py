@@ -173,7 +173,7 @@ COMMENT_RULES = re.compile(
     re.IGNORECASE,
 )
 
-# Credits that mark a line as a photo caption: "(Photo: Jane Roe/AP)", "Jane ROE / AFP", "Photograph: AFP via Getty",
+# Credits that mark a line as a photo caption: "(Photo: Jane Roe/AP)", "Photograph: AFP via Getty",
 # "Image copyright Getty Images", "Credit: Reuters".
 CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo|image|picture|pic|photograph|credit|video|file|illustration|graphic)s?\b[^()]{0,80}\)\s*$|"
@@ -185,8 +185,17 @@ CAPTION_CREDIT = re.compile(
     r"\bcredit\s*:|\bcourtesy of\b[^.]{0,60}$|"
     r"\bimage (?:copyright|caption)\b|\b(?:getty images|shutterstock|istockphoto|ap photo|afp photo|"
     r"reuters/|/reuters|/ap\b|/afp\b|via getty|epa-efe)\b|"
-    r"\b(?:submitted|file|handout|staff|contributed) photo\W*$|^photo illustration\b|"
-    r"\s/\s*(?:ap|afp|reuters|getty(?: images)?|epa|pa|xinhua|ansa|bloomberg)\s*$)",
+    r"\b(?:submitted|file|handout|staff|contributed) photo\W*$|^photo illustration\b)",
+    re.IGNORECASE,
+)
+
+# A photo credit closing a line, whatever its length: "… illegal. Jane ROE / AFP", "… (AP
+# Photo/Jane Roe)", "… Photo: Jane Roe", "… Getty Images". A caption can run to 60 words and
+# more; a paragraph of the article does not end in a picture agency's credit.
+CREDIT_TAIL = re.compile(
+    r"(?:\s/\s*(?:ap|afp|reuters|getty(?: images)?|epa|pa|xinhua|ansa|bloomberg|ap images)|"
+    r"\((?:ap|afp|reuters|epa) photos?\s*/[^()]{1,60}\)|\bgetty images|\bphoto(?:graph)?:\s*[^.:]{3,60})"
+    r"[\s.)]*$",
     re.IGNORECASE,
 )
 

@@ -203,6 +203,7 @@ _FURNITURE_RULES: tuple[tuple[float, Callable[[str], object], str], ...] = (
     (60, lexicon.SITE_NOTICE.search, "site notice"),
     (60, lexicon.COMMENT_RULES.search, "comment notice"),
     (40, lexicon.CAPTION_CREDIT.search, "caption"),
+    (math.inf, lexicon.CREDIT_TAIL.search, "caption"),
     (12, _BREADCRUMB.match, "navigation"),
     (12, _NAV_START.match, "navigation"),
     (15, lexicon.ACCESSIBILITY.search, "navigation"),

@@ -154,7 +154,13 @@ SUBSCRIPTION = re.compile(
     r"create (?:a|your) (?:free )?account|log ?in to (?:continue|comment|read)|"
     r"you must be logged in|(?:get|download) (?:the|our) (?:\w+ )?app\b|enable javascript|"
     r"javascript is (?:disabled|required)|your browser (?:does not|doesn't) support|"
-    r"update your browser|(?:disable|turn off|pause) (?:your )?ad ?blocker|whitelist (?:us|our site|this site))",
+    r"update your browser|(?:disable|turn off|pause) (?:your )?ad ?blocker|whitelist (?:us|our site|this site)|"
+    # A sign-up form's consent box, confirmation and title: "I agree that … can send me …", "Please
+    # check the opt-in box", "Thanks for signing up!", "Keep an eye on your inbox", "Pick Six Newsletter".
+    r"^i (?:agree|consent) (?:that|to)\b.{0,120}\b(?:send|e-?mail|contact|newsletters?)\b|"
+    r"\bopt[- ]in (?:box|checkbox)\b|"
+    r"^thanks? (?:you )?for (?:signing up|subscribing|registering)\b|\b(?:keep an eye on|check) your inbox\b|"
+    r"^see all newsletters\b|^(?-i:(?:[A-Z][\w'’&+-]*\s+){1,4}Newsletters?)\s*$)",
     re.IGNORECASE,
 )
 

@@ -27,7 +27,13 @@ from __future__ import annotations
 import re
 
 from newsdesk.clean.shortcodes import strip_shortcodes
-from newsdesk.clean.text.body import densest_block, judge_run, mark_comment_section, mark_teaser_zones
+from newsdesk.clean.text.body import (
+    captions_above_credits,
+    densest_block,
+    judge_run,
+    mark_comment_section,
+    mark_teaser_zones,
+)
 from newsdesk.clean.text.byline import authors_of, meta_credit, split_prefix, standalone_credit
 from newsdesk.clean.text.dates import published_date
 from newsdesk.clean.text.dedupe import author_bio_tail, repeats_of_body
@@ -79,6 +85,7 @@ def classify(lines: list[Line]) -> dict[int, str]:
                 reasons[item.index] = item.furniture
         reasons.update(judge_run(run, lines[pos - 1] if pos > first else None))
         pos = end + 1
+    reasons.update(captions_above_credits(lines, reasons))
     return reasons
 
 

@@ -205,6 +205,15 @@ CREDIT_TAIL = re.compile(
     re.IGNORECASE,
 )
 
+# A credit line with no caption text of its own, which a page puts right below the caption it
+# credits: "Photo: Jane Roe, AP", "Courtesy of Jane Roe", "Jane Roe | Bloomberg | Getty Images".
+# Not "Image copyright …" nor "Photo by …", which on the dev pages come before the image.
+BARE_CREDIT = re.compile(
+    r"^(?:(?:photo|photograph|picture)s?(?: credit)?\s*:|courtesy of\b)(?!.*\bcopyright\b).{0,60}$|"
+    r"^(?!.*\b(?:by|copyright)\b)(?:\S+\s+){0,7}\S*(?:\s/\s*(?:ap|afp|reuters|epa|xinhua)|\bgetty images)\s*$",
+    re.IGNORECASE,
+)
+
 DATE_WORDS = re.compile(
     rf"\b(?:{MONTHS})\b\.?|\b(?:{WEEKDAYS})\b|\b\d{{1,2}}[:.]\d\d\b|\b(?:am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t|ist|cet|bst)\b|"
     r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d\d\b|\bago\b|"

@@ -2,7 +2,7 @@
 
 A long share bar between the headline and the body must not push the headline out of reach, and
 a screen-reader notice ("These are external links and will open in a new window") is furniture,
-not a headline.
+not a headline; the date right below the headline is still the publication date.
 """
 
 from __future__ import annotations
@@ -38,3 +38,7 @@ def test_headline_above_a_long_share_bar() -> None:
     assert cleaned.title == "Ferry crews vote to strike over new rota in the islands"
     assert cleaned.paragraphs[0].startswith("Ferry crews on the island routes")
     assert len(cleaned.paragraphs) == 3
+
+
+def test_date_right_below_the_headline_across_a_share_bar() -> None:
+    assert clean_text(PAGE).published == "2019-11-19"

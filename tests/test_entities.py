@@ -407,6 +407,13 @@ def test_common_abbreviations_are_no_entities_and_newspapers_are_organisations(n
     assert named(entities, "Kessington Courant").type == "ORG"
 
 
+def test_bands_and_production_companies_are_organisations(nlp: Language) -> None:
+    text = "Summer tour\n\nDick Clark Productions will film the show, said promoter Ann Lowe."
+    _, entities = entities_of(nlp, text)
+    assert named(entities, "Dick Clark Productions").type == "ORG"
+    assert named(entities, "Ann Lowe").type == "PERSON"
+
+
 def test_gazetteer_lookup_and_format() -> None:
     gazetteer = default_gazetteer()
     assert len(gazetteer) >= 300

@@ -56,6 +56,7 @@ ORGANISATION_WORDS = frozenset(
     Program Programme Assembly Parliament Senate Congress Cabinet Government Administration
     Herald Courant Tribune Gazette Chronicle Observer Telegraph Examiner Inquirer Dispatch Register
     Sentinel Intelligencer Bulletin Monitor Daily Weekly Magazine
+    Brothers Band Orchestra Ensemble Choir Quartet Productions Pictures Entertainment Games Stores
     """.split()
 )
 # Titles that also begin names of things ("King James Bible", "Queen Mary University"): an

@@ -407,6 +407,12 @@ def test_common_abbreviations_are_no_entities_and_newspapers_are_organisations(n
     assert named(entities, "Kessington Courant").type == "ORG"
 
 
+def test_platforms_and_companies_the_model_takes_for_places(nlp: Language) -> None:
+    text = "Platform row\n\nWeibo removed the post, and users on WeChat shared the clip, Alibaba said."
+    _, entities = entities_of(nlp, text)
+    assert {named(entities, name).type for name in ("Weibo", "WeChat", "Alibaba")} == {"ORG"}
+
+
 def test_bands_and_production_companies_are_organisations(nlp: Language) -> None:
     text = "Summer tour\n\nDick Clark Productions will film the show, said promoter Ann Lowe."
     _, entities = entities_of(nlp, text)

@@ -18,7 +18,7 @@ from newsdesk.extract.entities.acronyms import acronym_spells
 from newsdesk.extract.entities.cluster import cluster
 from newsdesk.extract.entities.gazetteer import default_gazetteer, given_name_keys, name_key, parse_gazetteer
 from newsdesk.extract.entities.mentions import Mention
-from newsdesk.extract.entities.scan import headline_lines, quoted
+from newsdesk.extract.entities.scan import headline_lines, lower_case_words, quoted
 from newsdesk.extract.entities.subjects import untyped_speakers
 from newsdesk.pipeline import extract
 from newsdesk.record import Entity
@@ -336,7 +336,7 @@ def test_untyped_subjects_of_speech_verbs_are_people(nlp: Language) -> None:
     )
     doc, entities = entities_of(nlp, text)
     assert named(entities, "Dempsey").type == "PERSON"
-    found = {doc[start:end].text for start, end in untyped_speakers(doc, text, quoted(text))}
+    found = {doc[start:end].text for start, end in untyped_speakers(doc, quoted(text), lower_case_words(text))}
     assert found == {"Dempsey"}  # not a role ("Envoy warns"), not a name inside a quotation
 
 
@@ -352,7 +352,8 @@ def test_a_capitalised_common_word_is_no_speaker_name(nlp: Language) -> None:
         heads=[1, 1, 3, 4, 1, 1, 7, 1, 7, 1],
         deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "cc", "nsubj", "conj", "advmod", "punct"],
     )
-    assert [doc[a:b].text for a, b in untyped_speakers(doc, doc.text, quoted(doc.text))] == ["Dempsey"]
+    found = untyped_speakers(doc, quoted(doc.text), lower_case_words(doc.text))
+    assert [doc[a:b].text for a, b in found] == ["Dempsey"]
 
 
 def test_a_capitalised_common_noun_is_no_entity(nlp: Language) -> None:

@@ -34,7 +34,7 @@ from newsdesk.extract.entities.mentions import (
     make_mention,
 )
 from newsdesk.extract.entities.pronouns import resolve
-from newsdesk.extract.entities.scan import Scanner, quoted
+from newsdesk.extract.entities.scan import Scanner
 from newsdesk.extract.titles import HONORIFICS, ORG_ROLES, PERSON_ROLES, titles_of, word_of
 from newsdesk.record import Entity, Span
 
@@ -114,7 +114,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> lis
         entities.append(Entity("", name, type_, list(titles.values()), aliases, spans))
     entities.sort(key=lambda e: e.mentions[0].start)
     if parsed:
-        link_descriptions(doc, entities, quoted(scanner.text))
+        link_descriptions(doc, entities, scanner.quoted)
     for n, entity in enumerate(entities, 1):
         entity.id = f"E{n}"
     return entities
@@ -209,6 +209,6 @@ def _pronouns(doc: Doc, scanner: Scanner, mentions: list[Mention], groups: list[
     if not people:
         return
     names = {i for m in mentions for i in range(m.start, m.end)}
-    for i, n in resolve(doc, scanner, people, genders, quoted(scanner.text), names):
+    for i, n in resolve(doc, scanner, people, genders, scanner.quoted, names):
         mentions.append(make_mention(doc, i, i + 1, "PERSON", "pronoun"))
         groups[n].append(len(mentions) - 1)

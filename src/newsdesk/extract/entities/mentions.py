@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.acronyms import expansion_start, is_acronym
 from newsdesk.extract.entities.gazetteer import Gazetteer, GazetteerEntry
-from newsdesk.extract.entities.scan import Scanner, headline_lines, lower_case_words, quoted
+from newsdesk.extract.entities.scan import Scanner, headline_lines
 from newsdesk.extract.entities.subjects import untyped_speakers
 from newsdesk.extract.titles import HONORIFICS, PERSON_ROLES, is_title_token, prename_title, word_of
 
@@ -131,10 +131,10 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
             if mention is not None:
                 candidates.append((2, mention))
     if doc.has_annotation("DEP"):
-        for start, end in untyped_speakers(doc, text, quoted(text)):
+        for start, end in untyped_speakers(doc, scanner.quoted, scanner.lower_words):
             candidates.append((3, make_mention(doc, start, end, "PERSON", "model")))
     pairs = _acronyms(doc, scanner, candidates)
-    mentions = _drop_common_words(text, _select(doc, candidates), gazetteer)
+    mentions = _drop_common_words(scanner.lower_words, _select(doc, candidates), gazetteer)
     index = {(m.start, m.end): n for n, m in enumerate(mentions)}
     links = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
     links.extend(_bracket_aliases(doc, mentions, index))
@@ -150,14 +150,13 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
     return Collected(mentions, links)
 
 
-def _drop_common_words(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+def _drop_common_words(lower: set[str], mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Drop one-word names the article also writes in lower case: "Plague" and "plague", "Meth"
     and "meth" are a common noun capitalised at a sentence start or in a heading.
 
     Not a word of a longer name in the article (the surname "Brown" of "Gordon Brown" stays)
     and not a name the gazetteer knows.
     """
-    lower = lower_case_words(text)
     in_names = {w.casefold() for m in mentions if len(m.words) > 1 for w in m.words}
     return [
         m

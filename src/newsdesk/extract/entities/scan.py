@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -88,6 +89,16 @@ class Scanner:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token's text: take it once
         self._starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
+
+    @cached_property
+    def quoted(self) -> Ranges:
+        """The text's quotations (:func:`quoted`), found once for every stage that skips them."""
+        return quoted(self.text)
+
+    @cached_property
+    def lower_words(self) -> set[str]:
+        """The words the text writes in lower case (:func:`lower_case_words`), found once."""
+        return lower_case_words(self.text)
 
     def token_at(self, start: int, end: int) -> Token | None:
         """The single token spanning exactly the characters ``[start, end)``, if the tokenizer agrees."""

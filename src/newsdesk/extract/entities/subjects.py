@@ -12,7 +12,7 @@ import numpy
 from spacy.attrs import DEP, ENT_TYPE, TAG
 from spacy.tokens import Doc, Token
 
-from newsdesk.extract.entities.scan import Ranges, lower_case_words
+from newsdesk.extract.entities.scan import Ranges
 from newsdesk.extract.titles import PERSON_ROLES
 
 # Verbs whose subject is someone speaking or writing. Narrower than the stance lexicon on purpose:
@@ -34,8 +34,9 @@ _CALENDAR = frozenset(
 )
 
 
-def untyped_speakers(doc: Doc, text: str, quoted: Ranges) -> list[tuple[int, int]]:
-    """Token ranges of proper-noun subjects of speech verbs that no model name covers, outside quotations.
+def untyped_speakers(doc: Doc, quoted: Ranges, lower_words: set[str]) -> list[tuple[int, int]]:
+    """Token ranges of proper-noun subjects of speech verbs that no model name covers, outside the
+    ``quoted`` stretches; ``lower_words`` are the words the article writes in lower case.
 
     Not a word the article also writes in lower case ("State said" where "the state" appears too):
     that is a capitalised common noun. Checked on 400 PolNeAR train texts: 76 candidates before the
@@ -49,7 +50,7 @@ def untyped_speakers(doc: Doc, text: str, quoted: Ranges) -> list[tuple[int, int
     hits = ((deps == doc.vocab.strings["nsubj"]) & (tags == doc.vocab.strings["NNP"])).nonzero()[0]
     if not len(hits):
         return []
-    common = lower_case_words(text) | _CALENDAR | PERSON_ROLES  # "Envoy warns …" names a role
+    common = lower_words | _CALENDAR | PERSON_ROLES  # "Envoy warns …" names a role
     numeric = [0, *(doc.vocab.strings[label] for label in _NUMERIC_LABELS)]
     named = ~numpy.isin(ent_types, numeric)
     found: list[tuple[int, int]] = []

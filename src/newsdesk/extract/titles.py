@@ -92,7 +92,8 @@ _NOT_ROLES = frozenset(
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "eur", "aire")
 _TITLE_PREPOSITIONS = frozenset({"of", "for", "to", "on", "at", "in"})
 _TITLE_OPENERS = frozenset({"former", "then", "ex", "then-", "ex-"})
-_NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Entity labels of numbers and dates, never part of a name or a title.
+NUMERIC_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Dependents that start a new clause or a second description: never part of the title phrase.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "xcomp", "npadvmod", "nummod"})
 # Of these, only the head's own are cut: deeper down they belong to a complement ("adviser to Vice
@@ -223,7 +224,7 @@ def _sentence_start(doc: Doc, i: int, limit: int = 24) -> int:
 
 def _chain_word(token: Token) -> bool:
     """A word that can sit in a title before a name: noun, proper noun, adjective, participle."""
-    if token.ent_type_ in _NUMERIC or token.is_space or token.is_punct or "\n" in token.text_with_ws[:-1]:
+    if token.ent_type_ in NUMERIC_TYPES or token.is_space or token.is_punct or "\n" in token.text_with_ws[:-1]:
         return False
     return token.pos_ in ("PROPN", "NOUN", "ADJ") or (token.tag_ == "VBN" and token.dep_ == "amod")
 

@@ -13,7 +13,7 @@ from spacy.attrs import DEP, ENT_TYPE, TAG
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.scan import Ranges
-from newsdesk.extract.titles import PERSON_ROLES
+from newsdesk.extract.titles import NUMERIC_TYPES, PERSON_ROLES
 
 # Verbs whose subject is someone speaking or writing. Narrower than the stance lexicon on purpose:
 # "Apple offers", "the platform supports" name things, while things rarely "say" or "tell".
@@ -24,8 +24,6 @@ _SPEECH_VERBS = frozenset(
     concede complain
     """.split()
 )
-# Entity labels a name may wrongly carry and still be a speaker's: "Weeks said" tagged as a DATE.
-_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 _CALENDAR = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -51,7 +49,8 @@ def untyped_speakers(doc: Doc, quoted: Ranges, lower_words: set[str]) -> list[tu
     if not len(hits):
         return []
     common = lower_words | _CALENDAR | PERSON_ROLES  # "Envoy warns …" names a role
-    numeric = [0, *(doc.vocab.strings[label] for label in _NUMERIC_LABELS)]
+    # A number or date label does not make a name ("Weeks said" tagged as a DATE is a speaker).
+    numeric = [0, *(doc.vocab.strings[label] for label in NUMERIC_TYPES)]
     named = ~numpy.isin(ent_types, numeric)
     found: list[tuple[int, int]] = []
     for i in hits.tolist():

@@ -87,10 +87,7 @@ def _names_a_group(head: Token, name: Span) -> bool:
     not "Veltra's parent company").
     """
     if name.root.dep_ == "poss" and name.root.head == head:
-        if head.tag_ == "NNS":
-            return name.label_ == "PERSON"
-        # "Veltra's parent company", "Smith's wife": someone else; "Smith's office" speaks for Smith.
-        return head.lemma_.lower() not in _SPEAKS_FOR
+        return not _owner_speaks(head, person=name.label_ == "PERSON")
     if head.tag_ != "NNS" or name.root.dep_ != "pobj":
         return False
     preposition = name.root.head
@@ -102,7 +99,17 @@ def _names_a_group(head: Token, name: Span) -> bool:
 def _someone_elses(head: Token) -> bool:
     """ "Lind's husband", "Pellman's supporters" with a name the model did not tag: not Lind or Pellman."""
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    return bool(owners) and (head.tag_ == "NNS" or head.lemma_.lower() not in _SPEAKS_FOR)
+    return bool(owners) and not _owner_speaks(head, person=True)
+
+
+def _owner_speaks(head: Token, *, person: bool) -> bool:
+    """Whether a possessor speaks through the phrase ``head`` heads: a singular office or
+    spokesperson speaks for it ("Smith's office", not "Veltra's parent company" or "Smith's
+    wife"); a group speaks for an organisation ("the union's members") but not for a person
+    ("Rudolph's supporters")."""
+    if head.tag_ == "NNS":
+        return not person
+    return head.lemma_.lower() in _SPEAKS_FOR
 
 
 class _Names:

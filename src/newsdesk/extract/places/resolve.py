@@ -68,7 +68,11 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> 
             entries = [e for e in entries if tagged and e.kind in ("country", "region")]
         if entries:
             groups[key].append(mention)
-    first = {key: _best(candidates[key], group, Counter(), gaz) for key, group in groups.items()}
+    # "Paris, Texas": what the names after the comma can be, looked up once per name.
+    containers = {
+        key: [e for m in group if m.container for e in gaz.container(m.container)] for key, group in groups.items()
+    }
+    first = {key: _best(candidates[key], group, Counter(), containers[key]) for key, group in groups.items()}
     out: list[Resolved] = []
     for key, group in groups.items():
         context = _context(first, groups, skip=key)
@@ -79,12 +83,12 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> 
             # A country's own name is never a city's alternate name ("Egypt", an old name
             # of Goodyear, Arizona, in an article full of US places).
             entries = [e for e in entries if not (e.kind == "city" and e.alias)]
-        within = _within_containers(entries, group, gaz)
+        within = _within_containers(entries, containers[key])
         if within is not None:
             entries = within
         if not entries:
             continue
-        entry = _best(entries, group, context, gaz)
+        entry = _best(entries, group, context, containers[key])
         out.extend(Resolved(m, entry) for m in group)
     out.sort(key=lambda r: r.mention.start)
     return out
@@ -113,10 +117,8 @@ def _context(first: dict[str, Entry], groups: dict[str, list[Mention]], skip: st
     return counts
 
 
-def _best(entries: list[Entry], group: list[Mention], context: Counter[str], gaz: Gazetteer) -> Entry:
-    containers = [fold(m.container) for m in group if m.container]
+def _best(entries: list[Entry], group: list[Mention], context: Counter[str], container_entries: list[Entry]) -> Entry:
     type_word = any(m.type_word for m in group)
-    container_entries = [e for c in containers for e in gaz.container(c)]
 
     def score(entry: Entry) -> float:
         if entry.kind == "city":
@@ -134,11 +136,10 @@ def _best(entries: list[Entry], group: list[Mention], context: Counter[str], gaz
     return max(entries, key=score)
 
 
-def _within_containers(entries: list[Entry], group: list[Mention], gaz: Gazetteer) -> list[Entry] | None:
+def _within_containers(entries: list[Entry], containers: list[Entry]) -> list[Entry] | None:
     """The cities inside the place named after the comma ("Forest Hill, Texas"), or None when no
     container is a known place. A city the container rules out is dropped even when nothing else
     fits: no place is better than Forest Hills, New York."""
-    containers = [e for m in group if m.container for e in gaz.container(fold(m.container))]
     if not containers or not all(e.kind == "city" for e in entries):
         return None
     return [e for e in entries if any(_inside(e, c) for c in containers)]

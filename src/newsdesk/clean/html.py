@@ -64,8 +64,9 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     meta: dict[str, Any] = doc if isinstance(doc, dict) else (doc.as_dict() if doc is not None else {})
     if not (meta.get("text") or "").strip():
         raise InputError("no article text found in the HTML page")
-    site = _clean_line(meta.get("sitename")) or _host(url or meta.get("url"))
-    title = strip_site_name(_clean_line(meta.get("title")), site, _host(url or meta.get("url")))
+    host = _host(url or meta.get("url"))
+    site = _clean_line(meta.get("sitename")) or host
+    title = strip_site_name(_clean_line(meta.get("title")), site, host)
     paragraphs = [p for line in (meta.get("text") or "").split("\n") if (p := strip_shortcodes(line.strip()))]
     paragraphs = after_headline(paragraphs, title)
     if not paragraphs:
@@ -76,7 +77,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         paragraphs=paragraphs,
         section=_clean_line(categories[0]) if categories else None,
         byline=_clean_line(meta.get("author")),
-        authors=people(split_authors(meta.get("author")), site, _host(url or meta.get("url"))),
+        authors=people(split_authors(meta.get("author")), site, host),
         published=_date(tree, url),
         site=site,
         language=meta.get("language"),
@@ -106,8 +107,7 @@ def strip_site_name(title: str | None, site: str | None, host: str | None) -> st
     """
     if not title:
         return title
-    names = {_key(name) for name in (site, host, _site_label(host)) if name}
-    names.discard("")
+    names = _site_keys(site, host)
     # The longest matching part goes: "Site | Tagline: Headline" loses "Site | Tagline" whole.
     lead = [m for m in _TITLE_SEP.finditer(title) if _key(title[: m.start()]) in names and title[m.end() :].strip()]
     if lead:
@@ -116,6 +116,11 @@ def strip_site_name(title: str | None, site: str | None, host: str | None) -> st
     if tail:
         title = title[: tail[0].start()]
     return title.strip()
+
+
+def _site_keys(site: str | None, host: str | None) -> set[str]:
+    """The forms a page's own name takes, as :func:`_key`: the site name, the host, the host's label."""
+    return {_key(name) for name in (site, host, _site_label(host)) if name} - {""}
 
 
 def _key(name: str) -> str:
@@ -144,7 +149,7 @@ def people(names: list[str], site: str | None, host: str | None) -> list[str]:
     """The names that are persons, by the same test text mode uses: a page's author field also
     credits agencies, desks, roles, the site itself and, split off a name, initials ("CNN", "MS"),
     all of which stay in ``byline`` only. Names in capitals are title-cased, as in text mode."""
-    own = {_key(name) for name in (site, host, _site_label(host)) if name}
+    own = _site_keys(site, host)
     out: list[str] = []
     for name in names:
         if not is_person(name) or _key(name) in own or _INITIALS.match(name):

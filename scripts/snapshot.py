@@ -15,7 +15,6 @@ import argparse
 import gzip
 import json
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -62,21 +61,25 @@ def write_records(name: str, paths: list[str], fmt: str, out: Path) -> None:
                 handle.write(json.dumps({"source": label, "record": record}, sort_keys=True) + "\n")
 
 
-def dump_store(db: Path, out: Path) -> None:
+def dump_store(db: Path, out: Path, folder: str) -> None:
+    """Every table's rows, sorted; timestamps and the scratch folder's path (stored source paths) blanked."""
     conn = sqlite3.connect(db)
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     with (out / "store.txt").open("w", encoding="utf-8") as handle:
         for table in tables:
             if table.startswith(("fts", "sqlite_")) or "_fts" in table or table == "ingest_runs":
                 continue
-            rows = [
-                tuple("<time>" if isinstance(v, str) and _STAMP.match(v) else v for v in row)
-                for row in conn.execute(f"SELECT * FROM {table}")
-            ]
+            rows = [tuple(_blank(v, folder) for v in row) for row in conn.execute(f"SELECT * FROM {table}")]
             handle.write(f"== {table} ({len(rows)})\n")
             for row in sorted(rows, key=repr):
                 handle.write(repr(row)[:4000] + "\n")
     conn.close()
+
+
+def _blank(value: object, folder: str) -> object:
+    if not isinstance(value, str):
+        return value
+    return "<time>" if _STAMP.match(value) else value.replace(folder, "<in>")
 
 
 def main() -> None:
@@ -87,8 +90,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        ingest_dir = Path(tempfile.gettempdir()) / "newsdesk-snapshot-ingest"  # fixed: source paths are stored
-        shutil.rmtree(ingest_dir, ignore_errors=True)
+        ingest_dir = scratch / "ingest"
         ingest_dir.mkdir()
         for name, paths, fmt in corpus(args.shared, scratch):
             write_records(name, paths, fmt, args.out)
@@ -98,7 +100,7 @@ def main() -> None:
                     target.write_bytes(Path(path).read_bytes())
         command = [sys.executable, "-m", "newsdesk", "ingest", str(ingest_dir), "--db", str(scratch / "snap.db")]
         subprocess.run([*command, "--workers", "1"], check=False)
-        dump_store(scratch / "snap.db", args.out)
+        dump_store(scratch / "snap.db", args.out, str(ingest_dir))
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import spacy
 
-from newsdesk.annotate import BATCH_SIZE, DEFAULT_MODEL
-from newsdesk.extract.entities import EntitiesComponent
+from newsdesk.annotate import DEFAULT_MODEL
+from newsdesk.extract.entities.component import EntitiesComponent
+from newsdesk.pipeline import BATCH_SIZE
 
 
 def main() -> None:

@@ -15,9 +15,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from newsdesk.annotate import BATCH_SIZE, get_nlp
-from newsdesk.extract.places import gazetteer
+from newsdesk.extract.places.gazetteer import gazetteer
 from newsdesk.extract.tone import quote_tone
+from newsdesk.pipeline import BATCH_SIZE, Pipeline
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev" / "text"
 OURS = ("newsdesk_places", "newsdesk_claims", "newsdesk_tone")
@@ -36,7 +36,7 @@ def main() -> None:
     if not texts:
         raise SystemExit(f"no .txt files in {', '.join(map(str, args.paths))}")
     started = time.perf_counter()
-    nlp = get_nlp()
+    nlp = Pipeline().nlp
     loaded_nlp = time.perf_counter() - started
     started = time.perf_counter()
     gazetteer()

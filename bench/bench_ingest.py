@@ -91,8 +91,8 @@ def main() -> None:
     import spacy
     from spacy.language import Language
 
-    from newsdesk.annotate import DEFAULT_MODEL, get_nlp
-    from newsdesk.pipeline import prepare
+    from newsdesk.annotate import DEFAULT_MODEL
+    from newsdesk.pipeline import Pipeline, prepare
     from newsdesk.read import read_bytes
     from newsdesk.store import Store
     from newsdesk.store.ingest import run
@@ -105,7 +105,7 @@ def main() -> None:
     words = sum(len(t.split()) for t in cleaned)
     print(f"corpus: {total} texts, {words} words after cleaning ({words / total:.0f} per text)")
     base = spacy.load(DEFAULT_MODEL)
-    nlp = get_nlp()
+    nlp = Pipeline().nlp
     print(f"spaCy alone: {DEFAULT_MODEL} ({', '.join(base.pipe_names)}), nlp.pipe, batch 32")
     print(f"newsdesk's pipeline: {', '.join(nlp.pipe_names)}")
 

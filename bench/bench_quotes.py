@@ -23,8 +23,9 @@ from pathlib import Path
 
 import spacy
 
-from newsdesk.annotate import BATCH_SIZE, DEFAULT_MODEL
-from newsdesk.extract.quotes import QuoteComponent
+from newsdesk.annotate import DEFAULT_MODEL
+from newsdesk.extract.quotes.component import QuoteComponent
+from newsdesk.pipeline import BATCH_SIZE
 
 _WHEEL = "gensim==4.4.0"
 _MEMBER = "gensim/test/test_data/lee_background.cor"

@@ -6,7 +6,7 @@ leaves, so a refactor can be checked to change nothing: run it before and after,
 Corpus: the bundled examples; with ``--shared``, PolNeAR dev texts (article mode), the
 extraction benchmark's dev pages as HTML and flattened to text (lines and glued). Records are
 written as sorted-key JSON lines with the timing-dependent fields removed; the store dump is
-every table's rows, sorted, with timestamps blanked.
+every table's rows, sorted, with timestamps blanked. Runs with ``PYTHONHASHSEED=0``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -83,6 +84,9 @@ def _blank(value: object, folder: str) -> object:
 
 
 def main() -> None:
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # Entity clustering has depended on set order (string hashes): one seed for every run.
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--shared", type=Path, default=None)

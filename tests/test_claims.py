@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 import newsdesk.extract  # noqa: F401  (registers the components and Doc extensions)
 from newsdesk.cli import app
 from newsdesk.evaluation.claims import claimant_matches, match, number_matches, object_matches
-from newsdesk.extract.claims import PUBLICATION, ClaimsComponent
+from newsdesk.extract.claims.component import PUBLICATION, ClaimsComponent
 from newsdesk.record import Article, Claim, Claimant, Quote, Span, Speaker
 
 ARTICLE = (

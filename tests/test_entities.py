@@ -13,9 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk.annotate import DEFAULT_MODEL
-from newsdesk.extract.entities import entity_for_span
 from newsdesk.extract.entities.acronyms import acronym_spells
 from newsdesk.extract.entities.cluster import cluster
+from newsdesk.extract.entities.component import entity_for_span
 from newsdesk.extract.entities.gazetteer import default_gazetteer, given_name_keys, name_key, parse_gazetteer
 from newsdesk.extract.entities.mentions import Mention
 from newsdesk.extract.entities.scan import headline_lines, lower_case_words, quoted

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import spacy
 
-from newsdesk.annotate import DEFAULT_MODEL, get_nlp
+from newsdesk.annotate import DEFAULT_MODEL
 from newsdesk.annotate.morph import FastMorph
+from newsdesk.pipeline import Pipeline
 
 TEXT = (
     "Harbour strike enters its third day\n\n"
@@ -34,7 +35,7 @@ def test_same_annotations_as_the_model_components() -> None:
 
 
 def test_newsdesk_pipeline_uses_it() -> None:
-    names = get_nlp().pipe_names
+    names = Pipeline().nlp.pipe_names
     assert "newsdesk_morph" in names
     assert "attribute_ruler" not in names and "lemmatizer" not in names
     assert names.index("parser") < names.index("newsdesk_morph") < names.index("ner")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 import newsdesk
 from newsdesk.errors import InputError
@@ -103,32 +104,61 @@ def test_extract_many_keeps_order_and_isolates_failures(tmp_path: Path) -> None:
     assert kinds == ["Article", "InputError", "InputError", "Article"]
 
 
-def test_annotate_isolated_fails_only_the_culprit(monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsdesk.pipeline as pipeline
+def test_a_component_that_breaks_fails_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.pipeline import Pipeline
 
-    def fragile(articles: list[Article]) -> None:
-        if any("BREAK" in a.text for a in articles):
+    pipeline = Pipeline()
+    quotes = pipeline.nlp.get_pipe("newsdesk_quotes")
+    original = type(quotes).__call__
+
+    def fragile(self: object, doc: Doc) -> Doc:
+        if "BREAK" in doc.text:
             raise ValueError("component broke")
+        return original(self, doc)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "annotate_articles", fragile)
+    monkeypatch.setattr(type(quotes), "__call__", fragile)
     good = newsdesk.extract(FIXTURES / "page_broken.html")
     bad = newsdesk.extract(FIXTURES / "page_broken.html")
     bad.text += " BREAK"
-    errors = pipeline.annotate_isolated([good, bad, good])
-    assert errors[0] is None and errors[2] is None and isinstance(errors[1], ValueError)
+    errors = pipeline.annotate([good, bad, good])
+    assert errors[0] is None and errors[2] is None
+    assert isinstance(errors[1], InputError) and "ValueError: component broke" in str(errors[1])
+    assert pipeline.timing.components["newsdesk_quotes"] > 0 and pipeline.timing.spacy > 0
 
 
-def test_one_pipeline_per_model_however_it_is_asked_for() -> None:
+def test_one_model_per_process_however_it_is_asked_for() -> None:
     # get_nlp() and get_nlp(None) once keyed two caches: every ingest worker loaded the model twice.
-    from newsdesk.annotate import DEFAULT_MODEL, get_nlp
+    from newsdesk.annotate import DEFAULT_MODEL
+    from newsdesk.pipeline import Pipeline
 
-    assert get_nlp() is get_nlp(None) is get_nlp(DEFAULT_MODEL)
+    assert Pipeline().nlp is Pipeline(model=None).nlp is Pipeline(model=DEFAULT_MODEL).nlp
+
+
+def test_the_pipeline_is_built_from_the_component_registry() -> None:
+    from newsdesk.components import COMPONENTS
+    from newsdesk.pipeline import Pipeline
+
+    nlp = Pipeline().nlp
+    ours = [name for name in nlp.pipe_names if name.startswith("newsdesk_") and name in {c.factory for c in COMPONENTS}]
+    assert ours == [c.factory for c in COMPONENTS]
+    # spaCy checks each component's declared requires/assigns against the order.
+    analysis = nlp.analyze_pipes()
+    assert not any(analysis["problems"][c.factory] for c in COMPONENTS)
+
+
+def test_list_extensions_are_per_doc_not_a_shared_default() -> None:
+    from newsdesk.pipeline import Pipeline
+
+    nlp = Pipeline().nlp
+    first, second = nlp.make_doc("One text."), nlp.make_doc("Another text.")
+    first._.quotes.append("stray")  # an unset list reads as a new list: nothing is shared
+    assert second._.quotes == [] and first._.quotes == [] and second._.tone is None
 
 
 def test_rank_abbreviations_do_not_end_sentences() -> None:
-    from newsdesk.annotate import get_nlp
+    from newsdesk.pipeline import Pipeline
 
-    doc = get_nlp()("The officer, Army Capt. Dana Pruitt, said the base was safe. Lt. Col. Ann Reed agreed.")
+    doc = Pipeline().nlp("The officer, Army Capt. Dana Pruitt, said the base was safe. Lt. Col. Ann Reed agreed.")
     assert [t.text for t in doc][4] == "Capt."
     assert [s.text for s in doc.sents] == [
         "The officer, Army Capt. Dana Pruitt, said the base was safe.",

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 import newsdesk.extract  # noqa: F401  (registers the components and Doc extensions)
 from newsdesk.cli import app
-from newsdesk.extract.places import gazetteer
+from newsdesk.extract.places.gazetteer import gazetteer
 from newsdesk.record import Place
 
 

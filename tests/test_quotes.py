@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import pytest
 import spacy
 
-from newsdesk.annotate import DEFAULT_MODEL, get_nlp
+from newsdesk.annotate import DEFAULT_MODEL
+from newsdesk.pipeline import Pipeline
 from newsdesk.record import Quote
 
 
@@ -31,7 +32,7 @@ class Seen:
 
 def quotes_of(text: str) -> list[Seen]:
     """Run newsdesk's pipeline on ``text``; check every span's invariant; return the quotes as text."""
-    doc = get_nlp()(text)
+    doc = Pipeline().nlp(text)
     quotes: list[Quote] = doc._.quotes
     assert [q.id for q in quotes] == [f"Q{i}" for i in range(1, len(quotes) + 1)]
     out = []

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.annotate import get_nlp
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.direct import quotes_around
+from newsdesk.pipeline import Pipeline
 from test_quotes import quotes_of
 
 
@@ -101,6 +101,6 @@ def test_a_later_quote_in_the_same_paragraph_continues_the_attribution() -> None
 
 def test_a_quotation_after_a_no_break_space_is_the_cue_s() -> None:
     text = "Reyes said,\u00a0“We will rebuild the pier before the summer.”"
-    ctx = Context.build(get_nlp()(text))
+    ctx = Context.build(Pipeline().nlp(text))
     cue_end = text.index(",")
     assert quotes_around(ctx, (0, cue_end), cue_end, colon=False) == [(text.index("“"), len(text))]

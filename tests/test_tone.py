@@ -44,4 +44,5 @@ def test_component_fills_article_and_quote_tone() -> None:
     ]
     doc = ToneComponent()(doc)
     assert doc._.tone is not None and doc._.tone.word_count > 0
-    assert doc._.quotes[0].tone > 0 > doc._.quotes[1].tone
+    assert doc._.quote_tones["Q1"] > 0 > doc._.quote_tones["Q2"]
+    assert doc._.quotes[0].tone is None  # the quote records are the quotes component's, not tone's

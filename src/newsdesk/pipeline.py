@@ -1,7 +1,11 @@
-"""The pipeline: read → clean → (annotate → extract) over one :class:`Article`.
+"""The pipeline: read → clean → annotate → extract over one :class:`Article`.
 
-This module only wires stages together; each stage lives in its own sub-package and
-talks to the others through the record types in :mod:`newsdesk.record`.
+:class:`Pipeline` is the one object that runs the stages: it loads the spaCy model with the
+extract stage's components once per process, batches articles through ``nlp.pipe``, isolates
+an article that breaks a stage (it becomes an :class:`InputError`, the batch goes on) and
+times each stage. ``extract``/``extract_many``, the ingest worker, the Dask task and the
+evaluators all run through it. Each stage lives in its own sub-package and talks to the others
+through the record types in :mod:`newsdesk.record`.
 """
 
 from __future__ import annotations
@@ -9,21 +13,174 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from newsdesk.annotate import BATCH_SIZE, annotate
 from newsdesk.clean import clean, detect_language
 from newsdesk.errors import InputError
-from newsdesk.extract import COMPONENTS, fill
+from newsdesk.extract import fill, load_factories
 from newsdesk.read import DEFAULT_MAX_BYTES, InputFormatOption, iter_documents, read
 from newsdesk.record import Article, Cleaned, Document
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Articles per batch: one nlp.pipe batch, one unit of inter-process transfer and one store
+# transaction in ingest. spaCy's default of 1000 holds many long articles in memory at once;
+# 32 keeps a worker's memory flat with the same throughput on 2 cores.
+BATCH_SIZE = 32
 # Fewer body words than this means the cleaner found navigation, not an article. The
 # shortest real bodies seen: 12 words (a PolNeAR brief), 42 (article-extraction benchmark).
 MIN_BODY_WORDS = 10
 _TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|smid)$", re.I)
+
+Outcome = tuple[str, Article | InputError]
+
+
+@dataclass(slots=True)
+class Timing:
+    """Seconds spent per stage since the pipeline was made: cleaning, spaCy's own components, and
+    each newsdesk component (by factory name)."""
+
+    clean: float = 0.0
+    spacy: float = 0.0
+    components: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def nlp(self) -> float:
+        """spaCy and the newsdesk components together: what annotating cost."""
+        return self.spacy + sum(self.components.values())
+
+
+class Pipeline:
+    """Runs the stages over articles in batches; see the module docstring."""
+
+    def __init__(self, *, model: str | None = None, batch_size: int = BATCH_SIZE) -> None:
+        from newsdesk.annotate import model_name
+
+        self.model = model_name(model)
+        self.batch_size = batch_size
+        self.timing = Timing()
+
+    @property
+    def nlp(self) -> Language:
+        """spaCy with newsdesk's components, loaded on first use, once per process and model."""
+        return _build(self.model)
+
+    def load(self) -> None:
+        """Load the model now (a worker's start-up), not inside its first batch."""
+        self.nlp  # noqa: B018  (the property loads and caches it)
+
+    def prepare(self, doc: Document) -> Article:
+        """Clean a decoded document into its record, before any NLP (timed as ``clean``)."""
+        started = time.perf_counter()
+        try:
+            return prepare(doc)
+        finally:
+            self.timing.clean += time.perf_counter() - started
+
+    def extract(self, doc: Document) -> Article:
+        """Clean, annotate and extract one document; raises :class:`InputError` when it is no article."""
+        article = self.prepare(doc)
+        if (error := self.annotate([article])[0]) is not None:
+            raise error
+        return article
+
+    def run(self, documents: Iterable[tuple[str, Document | InputError]]) -> Iterator[Outcome]:
+        """Clean and annotate named documents in input order, ``batch_size`` at a time; a document
+        that fails any stage comes out as its :class:`InputError`, never an exception."""
+        pending: list[Outcome] = []
+        for name, doc in documents:
+            pending.append((name, doc if isinstance(doc, InputError) else self._prepared(doc)))
+            if len(pending) >= self.batch_size:
+                yield from self._annotated(pending)
+                pending = []
+        yield from self._annotated(pending)
+
+    def annotate(self, articles: list[Article]) -> list[InputError | None]:
+        """Annotate the English ``articles`` in place, as one batch; returns per article the error
+        that stopped it, or ``None``. One article breaking a stage fails alone."""
+        english = [(i, a) for i, a in enumerate(articles) if a.language == "en"]
+        errors: list[InputError | None] = [None] * len(articles)
+        if not english:
+            return errors
+        docs = self._spacy([a.text for _, a in english])
+        for (i, article), doc in zip(english, docs, strict=True):
+            errors[i] = doc if isinstance(doc, InputError) else self._extract(article, doc)
+        return errors
+
+    def _prepared(self, doc: Document) -> Article | InputError:
+        try:
+            return self.prepare(doc)
+        except InputError as exc:
+            return exc
+        except Exception as exc:  # a cleaner bug on one page must not stop the others
+            if os.environ.get("NEWSDESK_DEBUG"):
+                raise
+            return InputError(f"internal error: {type(exc).__name__}: {exc}")
+
+    def _annotated(self, batch: list[Outcome]) -> list[Outcome]:
+        articles = [item for _, item in batch if isinstance(item, Article)]
+        errors = iter(self.annotate(articles))
+        return [(name, item if isinstance(item, InputError) else next(errors) or item) for name, item in batch]
+
+    def _spacy(self, texts: list[str]) -> list[Doc | InputError]:
+        """spaCy's own components over a batch; if the batch fails, text by text."""
+        nlp = self.nlp
+        started = time.perf_counter()
+        try:
+            with nlp.select_pipes(disable=_factories()):
+                try:
+                    return list(nlp.pipe(texts, batch_size=self.batch_size))
+                except Exception:
+                    if os.environ.get("NEWSDESK_DEBUG"):
+                        raise
+                return [_isolated(nlp, text) for text in texts]
+        finally:
+            self.timing.spacy += time.perf_counter() - started
+
+    def _extract(self, article: Article, doc: Doc) -> InputError | None:
+        """newsdesk's components over one annotated Doc, timed each, then their results into ``article``."""
+        try:
+            for name in _factories():
+                started = time.perf_counter()
+                doc = self.nlp.get_pipe(name)(doc)
+                self.timing.components[name] = self.timing.components.get(name, 0.0) + time.perf_counter() - started
+        except Exception as exc:
+            if os.environ.get("NEWSDESK_DEBUG"):
+                raise
+            return InputError(f"internal error in annotation: {type(exc).__name__}: {exc}")
+        fill(article, doc)
+        return None
+
+
+def _isolated(nlp: Language, text: str) -> Doc | InputError:
+    try:
+        return nlp(text)
+    except Exception as exc:
+        return InputError(f"internal error in annotation: {type(exc).__name__}: {exc}")
+
+
+@lru_cache(maxsize=1)
+def _factories() -> list[str]:
+    return load_factories()
+
+
+# Keyed by the resolved model name, so every Pipeline of a process shares one loaded model.
+@lru_cache(maxsize=2)
+def _build(model: str) -> Language:
+    from newsdesk.annotate import load_model
+
+    nlp = load_model(model)
+    for name in _factories():
+        nlp.add_pipe(name)
+    return nlp
 
 
 def extract(
@@ -42,7 +199,7 @@ def extract(
     reading from a file. Raises :class:`~newsdesk.errors.InputError` with a one-line
     reason when the input is not a usable article.
     """
-    return process(read(source, input_format=input_format, url=url, max_bytes=max_bytes))
+    return Pipeline().extract(read(source, input_format=input_format, url=url, max_bytes=max_bytes))
 
 
 def extract_many(
@@ -52,76 +209,15 @@ def extract_many(
     url: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = BATCH_SIZE,
-) -> Iterator[tuple[str, Article | InputError]]:
+) -> Iterator[Outcome]:
     """Extract many pages, in input order, annotating them in batches with ``nlp.pipe``.
 
     Yields ``(name, article)`` or ``(name, error)`` for each source (each page of a WARC
     file): a bad page is an :class:`InputError` in the stream, never an exception that
     stops the batch.
     """
-    pending: list[tuple[str, Article | InputError]] = []
-    for name, doc in iter_documents(sources, input_format=input_format, url=url, max_bytes=max_bytes):
-        if isinstance(doc, InputError):
-            pending.append((name, doc))
-        else:
-            try:
-                pending.append((name, prepare(doc)))
-            except InputError as exc:
-                pending.append((name, exc))
-            except Exception as exc:  # a cleaner bug on one page must not stop the others
-                pending.append((name, InputError(f"internal error: {type(exc).__name__}: {exc}")))
-        if len(pending) >= batch_size:
-            yield from _annotated(pending)
-            pending = []
-    yield from _annotated(pending)
-
-
-def _annotated(batch: list[tuple[str, Article | InputError]]) -> list[tuple[str, Article | InputError]]:
-    """Annotate a batch's articles; one that breaks a component becomes an :class:`InputError`."""
-    errors = iter(annotate_isolated([item for _, item in batch if isinstance(item, Article)]))
-    out: list[tuple[str, Article | InputError]] = []
-    for name, item in batch:
-        if isinstance(item, Article) and (exc := next(errors)) is not None:
-            out.append((name, InputError(f"internal error in annotation: {type(exc).__name__}: {exc}")))
-        else:
-            out.append((name, item))
-    return out
-
-
-def annotate_isolated(articles: list[Article]) -> list[Exception | None]:
-    """Annotate ``articles`` as one batch; if that fails, one by one, so only the article that
-    breaks a component fails. Returns, per article, the exception it raised or ``None``
-    (``NEWSDESK_DEBUG=1`` re-raises the batch's failure instead)."""
-    try:
-        annotate_articles(articles)
-        return [None] * len(articles)
-    except Exception:
-        if os.environ.get("NEWSDESK_DEBUG"):
-            raise
-    errors: list[Exception | None] = []
-    for article in articles:
-        try:
-            annotate_articles([article])
-            errors.append(None)
-        except Exception as exc:
-            errors.append(exc)
-    return errors
-
-
-def process(doc: Document) -> Article:
-    """Clean, annotate and extract one decoded document."""
-    article = prepare(doc)
-    annotate_articles([article])
-    return article
-
-
-def annotate_articles(articles: list[Article]) -> None:
-    """Run spaCy and the extraction components over the English articles, batched."""
-    english = [a for a in articles if a.language == "en"]
-    if not english or not COMPONENTS:
-        return
-    for article, nlp_doc in zip(english, annotate(a.text for a in english), strict=True):
-        fill(article, nlp_doc)
+    documents = iter_documents(sources, input_format=input_format, url=url, max_bytes=max_bytes)
+    yield from Pipeline(batch_size=batch_size).run(documents)
 
 
 def prepare(doc: Document) -> Article:

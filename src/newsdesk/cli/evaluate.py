@@ -92,7 +92,7 @@ def _print_quote_report(report: QuoteReport) -> None:
         table.add_row("linked", match, f"{100 * s.precision:.1f}", f"{100 * s.recall:.1f}", f"{100 * s.f1:.1f}")
     console.print(table)
     timing = report.timing
-    total = timing.total or 1.0
+    total = timing.nlp or 1.0
     parts = ", ".join(
         f"{name} {100 * t / total:.1f}%" for name, t in (("spaCy", timing.spacy), *timing.components.items())
     )

@@ -38,7 +38,7 @@ class LoadModel(WorkerPlugin):
     """Loads the spaCy pipeline when a worker joins (or is restarted by its nanny), not on its first chunk.
 
     Registered under one fixed name, so every ingest run on a cluster shares it; the model itself is
-    cached per process by :func:`newsdesk.annotate.get_nlp`.
+    cached per process by :class:`newsdesk.pipeline.Pipeline`.
     """
 
     name = "newsdesk-nlp"
@@ -49,11 +49,9 @@ class LoadModel(WorkerPlugin):
 
 
 def load_model() -> None:
-    from newsdesk.annotate import get_nlp
-    from newsdesk.extract import COMPONENTS
+    from newsdesk.store.worker import PIPELINE
 
-    if COMPONENTS:
-        get_nlp()
+    PIPELINE.load()
 
 
 def process_chunk(chunk: Chunk, known: KnownRevisions) -> ChunkResult:

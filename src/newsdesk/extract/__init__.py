@@ -1,47 +1,38 @@
-"""The extract stage: newsdesk's spaCy components, one per file, and how their results reach the record.
+"""The extract stage: newsdesk's spaCy components, one sub-package (or module) each.
 
-Each component is a registered spaCy factory (``nlp.add_pipe("newsdesk_quotes")``) that
-writes record types from :mod:`newsdesk.record` onto ``Doc`` extensions:
-``doc._.entities``, ``doc._.quotes``, ``doc._.places``, ``doc._.claims``, ``doc._.tone``.
-:data:`COMPONENTS` lists them in pipeline order; :func:`fill` copies a Doc's results into
-an :class:`~newsdesk.record.Article`.
+Every component is declared once, in :data:`newsdesk.components.COMPONENTS`; its module
+registers the spaCy factory (``@factory("<name>")`` from :mod:`.registration`) and writes record
+types from :mod:`newsdesk.record` onto ``Doc`` extensions: ``doc._.entities``, ``doc._.quotes``,
+``doc._.places``, ``doc._.claims``, ``doc._.tone`` and ``doc._.quote_tones``.
+:func:`load_factories` imports those modules; :func:`fill` copies a Doc's results into an
+:class:`~newsdesk.record.Article`.
 
-Writing a component: one module here, registered with ``@Language.factory("newsdesk_<name>")``;
-import the module at the bottom of this file (so the factory exists before ``add_pipe``) and
-add its name to :data:`COMPONENTS`. A component must assign new lists to the extensions,
-never append to the shared defaults. Entity ids are "E1", "E2", … in order of first mention,
-quote ids "Q1", …, claim ids "C1", …; ``newsdesk.extract.entities.entity_for_span(doc, start,
-end)`` maps a character span to the entity that has a mention there.
+This package imports no spaCy itself: the vocabularies and record types under it can be read
+by the store and the web desk without loading a model. Entity ids are "E1", "E2", … in order
+of first mention, quote ids "Q1", …, claim ids "C1", …
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import importlib
+from typing import TYPE_CHECKING
 
+from newsdesk.components import COMPONENTS
 from newsdesk.record import Article
 
-# Pipeline order matters: quotes resolve speakers to entities, claims need quotes and places.
-COMPONENTS: list[str] = ["newsdesk_entities", "newsdesk_quotes", "newsdesk_places", "newsdesk_claims", "newsdesk_tone"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
-for _name, _default in (("entities", []), ("quotes", []), ("places", []), ("claims", []), ("tone", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+
+def load_factories() -> list[str]:
+    """Import every component module (registering its factory); returns the factory names in pipeline order."""
+    for entry in COMPONENTS:
+        importlib.import_module(entry.module)
+    return [entry.factory for entry in COMPONENTS]
 
 
 def fill(article: Article, doc: Doc) -> None:
     """Copy the components' results from ``doc`` (made from ``article.text``) into ``article``."""
-    article.entities = list(doc._.entities)
-    article.quotes = list(doc._.quotes)
-    article.places = list(doc._.places)
-    article.claims = list(doc._.claims)
-    article.tone = doc._.tone
-
-
-# Component modules, imported last so their factories are registered before add_pipe.
-from newsdesk.extract import (  # noqa: E402
-    claims,  # noqa: F401
-    entities,  # noqa: F401
-    places,  # noqa: F401
-    quotes,  # noqa: F401
-    tone,  # noqa: F401
-)
+    for entry in COMPONENTS:
+        for output in entry.outputs:
+            output.fill(article, getattr(doc._, output.extension))

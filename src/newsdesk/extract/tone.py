@@ -10,12 +10,14 @@ density measure, not a sentence classifier.
 
 The lexicon is VADER's (``vader_lexicon.txt``, 7,500 entries rated by ten people each;
 Hutto & Gilbert 2014), shipped inside the ``vaderSentiment`` package, read once per process.
-Each quote's ``tone`` is a VADER-style compound score (−1 … +1) of its content tokens: the
+Each quote's tone is a VADER-style compound score (−1 … +1) of its content tokens: the
 sum of their lexicon valences, a valence scaled by VADER's −0.74 when one of VADER's negators
 ("not", "never", "n't", …) is among the three words before it, normalised as VADER does
 (x / √(x² + 15)). VADER's other rules (capitals, intensifiers, "but", "!!") are left out:
 running full VADER on every quote cost 7.0% of spaCy's time on PolNeAR dev (84 texts), this
-whole component 0.3% (bench/bench_geo.py).
+whole component 0.3% (bench/bench_geo.py). The component owns only its own results: the
+quotes' scores go to ``doc._.quote_tones`` (quote id → score), and the record assembly
+(:mod:`newsdesk.components`) puts them on the quote records.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsdesk.extract.registration import factory
 from newsdesk.record import Quote, Tone
 
 if TYPE_CHECKING:
@@ -37,18 +40,21 @@ _NEGATION_WINDOW = 3
 
 
 class ToneComponent:
-    """spaCy component: fills ``doc._.tone`` and the ``tone`` of every quote in ``doc._.quotes``."""
+    """spaCy component: fills ``doc._.tone`` and ``doc._.quote_tones`` (a score per quote id)."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.tone = article_tone(doc)
-        quotes: list[Quote] = list(doc._.quotes)
-        for quote in quotes:
-            tokens = [t for span in quote.content for t in _tokens(doc, span.start, span.end)]
-            quote.tone = compound([t.lower_ for t in tokens]) if tokens else None
+        quotes: list[Quote] = doc._.quotes
+        doc._.quote_tones = {quote.id: _quote_score(doc, quote) for quote in quotes}
         return doc
 
 
-@Language.factory("newsdesk_tone")
+def _quote_score(doc: Doc, quote: Quote) -> float | None:
+    tokens = [t for span in quote.content for t in _tokens(doc, span.start, span.end)]
+    return compound([t.lower_ for t in tokens]) if tokens else None
+
+
+@factory("tone")
 def make_tone(nlp: Language, name: str) -> ToneComponent:
     """Factory for ``nlp.add_pipe("newsdesk_tone")`` (after quotes, to score them).
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdesk.errors import InputError
-from newsdesk.pipeline import annotate_isolated, prepare
+from newsdesk.pipeline import Pipeline
 from newsdesk.read import DEFAULT_MAX_BYTES, read, read_bytes
 from newsdesk.read.warc import read_warc_page
 from newsdesk.record import SCHEMA_NAME, Article, Document
@@ -59,6 +59,8 @@ class BatchResult:
 
 
 _known: Container[tuple[str, str]] = frozenset()
+# This process's pipeline: the model is loaded once per process, however many batches it runs.
+PIPELINE = Pipeline()
 
 
 def init(known: Container[tuple[str, str]], load_model: bool) -> None:
@@ -66,11 +68,7 @@ def init(known: Container[tuple[str, str]], load_model: bool) -> None:
     global _known
     _known = known
     if load_model:
-        from newsdesk.annotate import get_nlp
-        from newsdesk.extract import COMPONENTS
-
-        if COMPONENTS:
-            get_nlp()
+        PIPELINE.load()
 
 
 def process_batch(items: list[Item], known: Container[tuple[str, str]] | None = None) -> BatchResult:
@@ -118,16 +116,14 @@ def peak_memory_mb() -> float:
 
 def _annotate(fresh: list[tuple[str, Article, str]]) -> list[Parsed | Failed | Known]:
     """NLP over the whole batch at once; if that fails, page by page to isolate the culprit."""
-    errors = annotate_isolated([article for _, article, _ in fresh])
+    errors = PIPELINE.annotate([article for _, article, _ in fresh])
     parsed: list[Parsed | Failed | Known] = [
         Parsed(source, article, chash, signature(article.body))
         for (source, article, chash), exc in zip(fresh, errors, strict=True)
         if exc is None
     ]
     failed: list[Parsed | Failed | Known] = [
-        Failed(source, f"internal error: {type(exc).__name__}: {exc}")
-        for (source, _, _), exc in zip(fresh, errors, strict=True)
-        if exc is not None
+        Failed(source, str(exc)) for (source, _, _), exc in zip(fresh, errors, strict=True) if exc is not None
     ]
     return parsed + failed
 
@@ -141,13 +137,13 @@ def _load(item: Item) -> tuple[Article, bool]:
     if item.warc:
         path, offset, name = item.warc
         body = read_warc_page(Path(path), offset, max_bytes=DEFAULT_MAX_BYTES)
-        return prepare(read_bytes(body, url=item.url, source_path=name)), False
+        return PIPELINE.prepare(read_bytes(body, url=item.url, source_path=name)), False
     if item.path:
         doc = read(Path(item.path), url=item.url)
         doc.source_path = item.source
     else:
         doc = read(item.url or "")
-    return prepare(doc), False
+    return PIPELINE.prepare(doc), False
 
 
 def _jsonl_article(where: tuple[str, int]) -> tuple[Article, bool]:
@@ -173,5 +169,5 @@ def _jsonl_article(where: tuple[str, int]) -> tuple[Article, bool]:
         content = data.get(fmt)
         if isinstance(content, str):
             doc: Document = read_bytes(content.encode("utf-8"), input_format=fmt, url=url or None)
-            return prepare(doc), False
+            return PIPELINE.prepare(doc), False
     raise InputError('a JSONL line needs "html" or "text" (a string)')

@@ -1,5 +1,5 @@
-"""Writing article records into the store: revisions, story groups, places, claims; entities
-and quotes through :mod:`~newsdesk.store.entity_writer` and :mod:`~newsdesk.store.quote_writer`.
+"""Writing article records into the store: the article, its revisions and story group here; what
+each extraction component found through its writer in :mod:`newsdesk.store.writers`.
 
 Everything here runs inside the caller's transaction (one per ingest batch), so a killed
 ingest leaves either the whole batch or none of it. Idempotency comes from the data, not
@@ -11,17 +11,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from newsdesk.record import Article, Claim
+from newsdesk.components import component_tables
+from newsdesk.record import Article
 from newsdesk.store import minhash
 from newsdesk.store.backend import Backend
-from newsdesk.store.entity_writer import write_entities
-from newsdesk.store.quote_writer import write_quotes
-from newsdesk.store.text import digest, fold, iso_date, now
+from newsdesk.store.text import iso_date, now
+from newsdesk.store.writers import ArticleRows, write_components
 
 # Candidates compared per new article when looking for its story group: all members of one
 # group look alike, so the most recent few are enough and bound the cost of viral stories.
 MAX_CANDIDATES = 100
-_CONTEXT_CHARS = 400
 
 
 class Status(StrEnum):
@@ -67,10 +66,7 @@ def write_article(db: Backend, article: Article, chash: str, signature: bytes | 
             "INSERT INTO article_buckets (bucket, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(bucket, pk) for bucket in minhash.buckets(signature)],
         )
-    entity_ids = write_entities(db, article, pk, article.site, iso_date(article.published))
-    quote_ids = write_quotes(db, article, pk, group_id, entity_ids)
-    _write_places(db, article, pk, entity_ids)
-    _write_claims(db, article, pk, entity_ids, quote_ids)
+    write_components(ArticleRows(db, article, pk, group_id))
     return status
 
 
@@ -121,8 +117,7 @@ def _update_article(db: Backend, pk: int, article: Article, record: str, chash: 
 
 def _delete_children(db: Backend, pk: int) -> None:
     """A new revision replaces everything extracted from the old one (claims before the quotes they cite)."""
-    for table in ("claims", "quotes", "places", "mentions", "entity_titles", "article_entities",
-                  "article_buckets", "article_signatures"):  # fmt: skip
+    for table in (*component_tables(), "article_buckets", "article_signatures"):
         db.execute(f"DELETE FROM {table} WHERE article_id = ?", (pk,))
 
 
@@ -150,80 +145,3 @@ def _find_group(db: Backend, signature: bytes | None) -> int | None:
         if score >= minhash.THRESHOLD and (best is None or score > best[0]):
             best = (score, int(row["story_group_id"]))
     return best[1] if best else None
-
-
-def _write_places(db: Backend, article: Article, pk: int, entity_ids: dict[str, int]) -> None:
-    db.executemany(
-        "INSERT INTO places (article_id, name, kind, country, iso3, fips, geonameid, lat, lon, entity_id, focus, "
-        "mention_count, first_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                pk,
-                p.name,
-                p.kind,
-                p.country,
-                p.iso3,
-                p.fips,
-                p.geonameid,
-                p.lat,
-                p.lon,
-                entity_ids.get(p.entity) if p.entity else None,
-                int(p.focus),
-                max(len(p.mentions), 1),
-                min((m.start for m in p.mentions), default=None),
-            )
-            for p in article.places
-        ],
-    )
-
-
-def claim_key(claim: Claim, claimant_id: int | None) -> str:
-    """Equal for one claimant stating one value about one object, wherever it was printed."""
-    who = f"entity:{claimant_id}" if claimant_id else f"name:{fold(claim.claimant.name if claim.claimant else '')}"
-    numbers = ",".join("" if v is None else repr(float(v)) for v in (claim.value, claim.low, claim.high))
-    return digest(who, numbers, claim.unit or "", fold(claim.object or ""))
-
-
-def _context(text: str, start: int, end: int) -> str:
-    """The sentence around a span, so ``claims --about`` can match words near the number."""
-    left = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n")) + 1
-    rights = [pos for mark in (". ", "! ", "? ", "\n") if (pos := text.find(mark, end)) >= 0]
-    right = min(rights) + 1 if rights else len(text)
-    return " ".join(text[max(left, start - _CONTEXT_CHARS) : min(right, end + _CONTEXT_CHARS)].split())
-
-
-def _write_claims(
-    db: Backend, article: Article, pk: int, entity_ids: dict[str, int], quote_ids: dict[str, int]
-) -> None:
-    rows = []
-    for claim in article.claims:
-        claimant = claim.claimant
-        claimant_id = entity_ids.get(claimant.entity) if claimant and claimant.entity else None
-        rows.append(
-            (
-                pk,
-                claim.id,
-                claim_key(claim, claimant_id),
-                claim.text,
-                claim.value,
-                claim.low,
-                claim.high,
-                claim.qualifier,
-                claim.unit,
-                claim.object,
-                claim.category,
-                claim.place.upper() if claim.place else None,
-                claimant_id,
-                claimant.name if claimant else None,
-                quote_ids.get(claim.quote) if claim.quote else None,
-                _context(article.text, claim.start, claim.end),
-                claim.start,
-                claim.end,
-            )
-        )
-    db.executemany(
-        "INSERT INTO claims (article_id, local_id, claim_key, text, value, low, high, qualifier, unit, object, "
-        "category, country, claimant_entity_id, claimant_name, quote_id, context, start_char, end_char) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )

@@ -6,7 +6,3 @@ finds number expressions and rules out dates, ages, phone numbers and the like (
 :mod:`.objects` reads what is counted off the parse, and :mod:`.component` is the spaCy
 component ``newsdesk_claims`` that puts it together on ``doc._.claims``.
 """
-
-from newsdesk.extract.claims.component import PUBLICATION, ClaimsComponent, find_claims
-
-__all__ = ["PUBLICATION", "ClaimsComponent", "find_claims"]

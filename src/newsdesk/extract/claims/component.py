@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from newsdesk.extract.claims.expressions import Expression, find_expressions
 from newsdesk.extract.claims.objects import category, find_object, is_pronoun
 from newsdesk.extract.claims.units import CURRENCY_BY_COUNTRY, CURRENCY_WORDS
-from newsdesk.extract.places import focus_country
+from newsdesk.extract.places.component import focus_country
+from newsdesk.extract.registration import factory
 from newsdesk.record import Claim, Claimant, Place, Quote
 
 PUBLICATION = "publication"
@@ -33,7 +34,7 @@ class ClaimsComponent:
         return doc
 
 
-@Language.factory("newsdesk_claims")
+@factory("claims")
 def make_claims(nlp: Language, name: str) -> ClaimsComponent:
     """Factory for ``nlp.add_pipe("newsdesk_claims")`` (after quotes and places, when present)."""
     return ClaimsComponent()

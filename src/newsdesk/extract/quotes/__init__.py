@@ -1,9 +1,5 @@
 """The quote stage: who said what, as the ``newsdesk_quotes`` spaCy component.
 
-Importing this package registers the factory, so ``nlp.add_pipe("newsdesk_quotes")`` works
-in any spaCy pipeline with a parser and NER (``en_core_web_sm`` or larger).
+:mod:`.component` registers the factory, so ``nlp.add_pipe("newsdesk_quotes")`` works in any
+spaCy pipeline with a parser and NER (``en_core_web_sm`` or larger).
 """
-
-from newsdesk.extract.quotes.component import QuoteComponent, extract_quotes
-
-__all__ = ["QuoteComponent", "extract_quotes"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsdesk.extract.entities import entity_for_span
+from newsdesk.extract.entities.component import entity_for_span
 from newsdesk.extract.provenance import provenance
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch, find_cues
@@ -23,11 +23,12 @@ from newsdesk.extract.quotes.indirect import according_to
 from newsdesk.extract.quotes.spans import CharSpan
 from newsdesk.extract.quotes.speaker import resolve
 from newsdesk.extract.quotes.verbs import cue_draft, drop_opener
+from newsdesk.extract.registration import factory
 from newsdesk.extract.stance import Expression, Lexicon, lexicon
 from newsdesk.record import Cue, Quote, QuoteKind, Span, Speaker, Via
 
 
-@Language.factory("newsdesk_quotes")
+@factory("quotes")
 def make_quotes(nlp: Language, name: str) -> QuoteComponent:
     """Factory for ``nlp.add_pipe("newsdesk_quotes")``."""
     return QuoteComponent()

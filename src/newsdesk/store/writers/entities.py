@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsdesk.record import Article, Entity
+from newsdesk.record import Entity
 from newsdesk.store.backend import Backend
 from newsdesk.store.search import escape_like
-from newsdesk.store.text import entity_key, fold, now
+from newsdesk.store.text import entity_key, fold, iso_date, now
+from newsdesk.store.writers import ArticleRows, writer
 
 # Ids of the entities an article introduces, until they are inserted: above every stored id
 # and in order of first appearance, like the real ids they stand for.
@@ -40,11 +41,12 @@ class _Known:
         return min(aliased) if aliased else None
 
 
-def write_entities(
-    db: Backend, article: Article, article_pk: int, site: str | None, date: str | None
-) -> dict[str, int]:
-    """Store the article's entities with their titles and mentions; returns local id → global id."""
-    ids = entity_ids(db, article.entities)
+@writer("entities")
+def write_entities(rows: ArticleRows) -> None:
+    """Store the article's entities with their titles and mentions (``ids["entities"]``: local id → global id)."""
+    db, article, article_pk = rows.db, rows.article, rows.pk
+    site, date = article.site, iso_date(article.published)
+    ids = rows.ids["entities"] = entity_ids(db, article.entities)
     linked = [(entity, ids[entity.id]) for entity in article.entities if entity.id in ids]
     db.executemany(
         "INSERT INTO article_entities (article_id, local_id, entity_id, name, mention_count) VALUES (?, ?, ?, ?, ?)",
@@ -63,7 +65,6 @@ def write_entities(
             for span in entity.mentions
         ],
     )
-    return ids
 
 
 def entity_ids(db: Backend, entities: list[Entity]) -> dict[str, int]:

@@ -74,3 +74,12 @@ def test_a_components_tuned_value_is_spacy_config() -> None:
     strict = spacy.load(DEFAULT_MODEL)
     strict.add_pipe("newsdesk_places", config={"focus_share": 1.0})
     assert [p.name for p in strict(text)._.places if p.focus] == ["France"]
+
+
+def test_every_stored_component_has_its_panel_on_the_article_page() -> None:
+    from importlib.resources import files
+
+    panels = files("newsdesk.web") / "templates" / "components"
+    for component in COMPONENTS:
+        if component.tables:
+            assert (panels / f"{component.name}.html").is_file(), component.name

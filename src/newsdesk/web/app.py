@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from newsdesk import __version__
+from newsdesk.components import COMPONENTS
 from newsdesk.store import DEFAULT_DB
 from newsdesk.web.charts import format_number
 from newsdesk.web.data import Desk
@@ -93,6 +94,7 @@ def templates() -> Jinja2Templates:
     env.filters["web_url"] = _web_url
     env.filters["unquoted"] = unquoted
     env.globals["version"] = __version__
+    env.globals["components"] = [component.name for component in COMPONENTS]  # one article panel each
     return Jinja2Templates(env=env)
 
 

@@ -1,17 +1,5 @@
-"""The entities component, ``newsdesk_entities``: one :class:`~newsdesk.record.Entity` per thing named.
-
-``nlp.add_pipe("newsdesk_entities")`` after a pipeline with a parser and NER fills
-``doc._.entities``: every person, organisation, place, group… the article names, with all its
-mentions clustered (full name, surname, acronym, alias, pronoun), a corrected type and the
-titles the text gives it. Stages, one module each:
-
-- :mod:`.mentions` — name spans from the model, bracketed acronyms and the gazetteer;
-- :mod:`.cluster` — which mentions are one entity, its type and its name;
-- :mod:`.pronouns` — "he"/"she" that can only mean one person;
-- :mod:`.descriptions` — "the envoy" that can only mean one person titled so;
-- :mod:`newsdesk.extract.titles` — titles from the parse.
-
-This module is the spaCy component; :func:`entity_for_span` maps a character span (a quote's speaker) to its entity.
+"""The spaCy component ``newsdesk_entities``: fills ``doc._.entities`` from the stages the package
+docstring lists; :func:`entity_for_span` maps a character span (a quote's speaker) to its entity.
 """
 
 from __future__ import annotations

@@ -12,10 +12,11 @@ and every place the focus (or None).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from newsdesk.extract.claims.categories import category
 from newsdesk.extract.claims.expressions import Expression, find_expressions
-from newsdesk.extract.claims.objects import category, find_object, is_pronoun
+from newsdesk.extract.claims.objects import ObjectGuess, find_object, is_pronoun
 from newsdesk.extract.claims.units import CURRENCY_BY_COUNTRY, CURRENCY_WORDS
 from newsdesk.extract.places.component import focus_country
 from newsdesk.extract.registration import factory
@@ -48,25 +49,25 @@ def find_claims(doc: Doc) -> list[Claim]:
     focus = focus_country(places)
     text_of_doc = doc.text  # Doc.text joins every token on each access
     claims: list[Claim] = []
-    last_object: dict[tuple[int, str, str | None], tuple[str, Token | None, bool]] = {}
+    last_object: dict[tuple[int, str, str | None], ObjectGuess] = {}
     last_claim: dict[int, Expression] = {}
     for ex in find_expressions(doc):
-        text, head, guessed = find_object(doc, ex)
+        found = find_object(doc, ex)
         sentence = doc[ex.sentence[0] : ex.sentence[1]]
         earlier = last_claim.get(sentence.start)
-        if text is None and earlier is not None and ex.kind == "count" and _compared(doc, ex):
+        if found.text is None and earlier is not None and ex.kind == "count" and _compared(doc, ex):
             ex.kind, ex.unit = earlier.kind, earlier.unit  # "costs 65,000 Lebanese pounds, up from 45,000"
         last_claim[sentence.start] = ex
         key = (sentence.start, *_kind_key(ex))
         previous = last_object.get(key)
-        missing = text is None or is_pronoun(text)
+        missing = found.text is None or is_pronoun(found.text)
         # A count's guessed object is the verb's subject, usually the one doing the counting
         # ("New South Wales sent 80"); a percentage's is what changed ("prices rose 35 percent").
-        weak = guessed and not previous[2] and ex.kind == "count" if previous is not None else False
+        weak = found.guessed and not previous.guessed and ex.kind == "count" if previous is not None else False
         if previous is not None and (missing or weak):
-            text, head, guessed = previous  # "12,300 people returned …, up from 8,100"
-        elif text is not None:
-            last_object[key] = (text, head, guessed)
+            found = previous  # "12,300 people returned …, up from 8,100"
+        elif found.text is not None:
+            last_object[key] = found
         start, end = _char_span(doc, text_of_doc, ex)
         place = _place(places, sentence, start) or focus
         quote = _quote_at(quotes, start, end)
@@ -81,8 +82,8 @@ def find_claims(doc: Doc) -> list[Claim]:
                 high=ex.amount.high,
                 qualifier=ex.qualifier,
                 unit=_currency(doc, ex, place),
-                object=text,
-                category=category(ex, head),
+                object=found.text,
+                category=category(ex, found.head),
                 place=place,
                 claimant=_claimant(doc, quote, names),
                 quote=quote.id if quote is not None else None,

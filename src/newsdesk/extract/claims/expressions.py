@@ -74,6 +74,17 @@ class Expression:
     sentence: tuple[int, int] = (0, 0)  # token range of its sentence
 
 
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """What follows a number: the currency it names (None for other units), the token after
+    the unit (the number's end when there is none), the unit recorded and the amount's kind."""
+
+    currency: str | None
+    end: int
+    unit: str | None
+    kind: str  # "money" | "percent" | "measure" | "count"
+
+
 def find_expressions(doc: Doc) -> list[Expression]:
     """Every claim-like number expression of ``doc``, in text order."""
     text = doc.text  # joins every token: once
@@ -139,7 +150,8 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
     words = [t.text for t in doc[start:end]]
     vague = vague_range(words)
     core = list(range(start, end))
-    currency, unit_end, unit, kind = _unit_after(doc, end)
+    unit_match = _unit_after(doc, end)
+    currency, unit, kind = unit_match.currency, unit_match.unit, unit_match.kind
     glued = _NUMBER_TOKEN.match(doc[start].text)
     if glued and glued.group("cur"):
         currency = CURRENCY_SYMBOLS[glued.group("cur").lower()]
@@ -158,12 +170,13 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
     amount = _amount(doc, words, vague, end)
     if amount is None:
         return None
-    last = unit_end
+    last = unit_match.end
     if amount.low is not None and amount.value is None and not vague:
-        last = max(last, _range_end(doc, end))
-        _, unit_end2, unit2, kind2 = _unit_after(doc, _range_end(doc, end))
-        if unit is None and unit2 is not None:
-            unit, kind, last = unit2, kind2, unit_end2
+        range_end = _range_end(doc, end)
+        last = max(last, range_end)
+        range_unit = _unit_after(doc, range_end)  # "40-80 million": the unit after the second number
+        if unit is None and range_unit.unit is not None:
+            unit, kind, last = range_unit.unit, range_unit.kind, range_unit.end
     qualifier, first = _qualifier(doc, first)
     if qualifier and amount.value is not None:
         amount.low, amount.high = bounds(qualifier, amount.value)
@@ -208,26 +221,26 @@ def _range_end(doc: Doc, end: int) -> int:
     return stop if stop > end + 1 else end
 
 
-def _unit_after(doc: Doc, end: int) -> tuple[str | None, int, str | None, str]:
-    """Currency, percent or measure right after the number: (currency, end token, unit, kind)."""
+def _unit_after(doc: Doc, end: int) -> UnitMatch:
+    """Currency, percent or measure right after the number (token ``end`` on)."""
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end - 1].whitespace_ == "":
         found = _unit_after(doc, end + 1)  # "300-kilometre"
-        if found[2] is not None:
+        if found.unit is not None:
             return found
     if end >= len(doc):
-        return None, end, None, "count"
+        return UnitMatch(None, end, None, "count")
     nxt = doc[end].lower_
     if end + 1 < len(doc):
         pair = (nxt, doc[end + 1].lower_.rstrip("s"))
         national = NATIONAL_CURRENCIES.get(pair)
         if national:
-            return national, end + 2, national, "money"
+            return UnitMatch(national, end + 2, national, "money")
     if nxt in CURRENCY_WORDS:
-        return CURRENCY_WORDS[nxt], end + 1, CURRENCY_WORDS[nxt], "money"
+        return UnitMatch(CURRENCY_WORDS[nxt], end + 1, CURRENCY_WORDS[nxt], "money")
     rest = " ".join(t.lower_ for t in doc[end : end + 3])
     for word, unit in PERCENT_WORDS.items():
         if word != "points" and (rest == word or rest.startswith(word + " ")):
-            return None, end + len(word.split()), unit, "percent"
+            return UnitMatch(None, end + len(word.split()), unit, "percent")
     glued = doc[end : end + 3].text.lower()
     for word in MEASURES_LONGEST_FIRST:
         if len(word) <= 1:
@@ -235,8 +248,8 @@ def _unit_after(doc: Doc, end: int) -> tuple[str | None, int, str | None, str]:
         if rest == word or rest.startswith(word + " ") or re.match(re.escape(word) + r"(?![a-z0-9])", glued):
             span = doc.char_span(doc[end].idx, doc[end].idx + len(word), alignment_mode="expand")
             stop = span.end if span is not None else end + 1
-            return None, stop, MEASURES[word], "measure"
-    return None, end, None, "count"
+            return UnitMatch(None, stop, MEASURES[word], "measure")
+    return UnitMatch(None, end, None, "count")
 
 
 def _symbol_before(doc: Doc, start: int) -> tuple[str, int] | None:

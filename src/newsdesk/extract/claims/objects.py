@@ -1,4 +1,4 @@
-"""What a number counts, read off the dependency parse, and the category that follows from it.
+"""What a number counts, read off the dependency parse (:mod:`.categories` files it under a category).
 
 Rules, tried in order (each with the example it was written for):
 
@@ -19,11 +19,18 @@ Rules, tried in order (each with the example it was written for):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.claims.expressions import Expression
 
 _NP_LEFT = frozenset({"compound", "amod", "nmod", "nn"})
+_NOUNS = ("NOUN", "PROPN")
+# Dependency labels by which a number modifies the noun after it ("10,000 fighters", "a 35 percent rise").
+_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
+# Dependency labels by which a bare number is what a people verb acts on ("killed 97").
+_PEOPLE_VERB_DEPS = frozenset({"dobj", "nsubjpass", "conj", "attr", "npadvmod", "appos"})
 _PEOPLE_VERBS = {
     "kill": "killed", "wound": "wounded", "injure": "injured", "arrest": "arrested", "detain": "detained",
     "displace": "displaced", "evacuate": "evacuated", "abduct": "abducted", "kidnap": "kidnapped",
@@ -46,115 +53,143 @@ _WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
 _NOT_OBJECTS = frozenset({"GPE", "LOC", "DATE", "TIME"})
 _PRONOUNS = frozenset({"them", "they", "it", "those", "these", "whom", "which", "us", "we", "you", "all"})
 
-# Category by the counted noun's lemma (people first, then equipment); see docs/gold-format.md.
-PEOPLE_CATEGORIES = {
-    "fighters": {"fighter", "militant", "insurgent", "rebel", "jihadist", "gunman", "extremist", "terrorist",
-                 "combatant", "guerrilla", "mercenary", "recruit"},
-    "troops": {"troop", "soldier", "personnel", "marine", "sailor", "servicemember", "paratrooper", "officer",
-               "peacekeeper", "reservist", "guard", "policeman", "police", "garrison"},
-    "killed": {"killed", "dead", "death", "fatality", "body", "executed", "corpse"},
-    "wounded": {"wounded", "injured", "casualty", "injury", "patient", "infected"},
-    "arrested": {"arrested", "detained", "prisoner", "detainee", "arrest", "captive", "hostage", "abducted",
-                 "kidnapped", "sentenced"},
-    "displaced": {"displaced", "refugee", "migrant", "evacuee", "asylum", "evacuated", "deported", "returnee"},
-    "protesters": {"protester", "protestor", "demonstrator", "marcher", "rioter", "striker"},
-}  # fmt: skip
-PEOPLE_WORDS = frozenset({
-    "people", "person", "civilian", "resident", "child", "woman", "man", "worker", "student", "visitor",
-    "villager", "family", "citizen", "voter", "member", "employee", "passenger", "spectator", "fan", "victim",
-    "firefighter", "doctor", "nurse", "teacher", "journalist", "inhabitant", "adult", "teenager", "girl", "boy",
-    "household", "tourist", "supporter", "engineer", "staff", "volunteer", "farmer", "pilgrim", "official",
-    "individual", "survivor", "crew", "delegate",
-})  # fmt: skip
-_VERB_CATEGORIES = {"kill": "killed", "die": "killed", "wound": "wounded", "injure": "wounded", "hurt": "wounded",
-                    "arrest": "arrested", "detain": "arrested", "abduct": "arrested", "kidnap": "arrested",
-                    "displace": "displaced", "flee": "displaced", "evacuate": "displaced", "protest": "protesters",
-                    "march": "protesters", "rally": "protesters"}  # fmt: skip
-EQUIPMENT = frozenset({
-    "weapon", "gun", "rifle", "missile", "rocket", "drone", "tank", "vehicle", "helicopter", "aircraft", "plane",
-    "jet", "warship", "ship", "vessel", "bomb", "shell", "mine", "munition", "artillery", "launcher",
-    "submarine", "fighter jet", "howitzer", "grenade", "ammunition", "motorcycle", "boat", "frigate", "carrier",
-})  # fmt: skip
+
+@dataclass(frozen=True, slots=True)
+class ObjectGuess:
+    """What a number counts: the phrase, its head token, and whether it is only a guess from
+    the verb (a subject or object of the verb around a bare number, which a previous claim in
+    the sentence overrides: "Victoria sent 120 workers, while New South Wales sent 80")."""
+
+    text: str | None
+    head: Token | None
+    guessed: bool = False
 
 
-def find_object(doc: Doc, ex: Expression) -> tuple[str | None, Token | None, bool]:
-    """The counted thing's text and head token, and whether it is only a guess from the verb
-    (a subject or object of the verb around a bare number, which a previous claim in the
-    sentence overrides: "Victoria sent 120 workers, while New South Wales sent 80")."""
-    floor = ex.end
-    unit_of = _of_child(doc[ex.end - 1]) if ex.kind in ("measure", "percent", "money") else None
-    if unit_of is not None and _same_block(doc, ex.end - 1, unit_of.i):
-        return (*_phrase(doc, unit_of, floor), False)
-    after = doc[ex.end] if ex.end < len(doc) else None
-    if after is not None and after.lower_ in _STATE_WORDS and ex.kind == "count":
-        return after.text, after, False  # "106 wounded", "12 missing", "31 dead"
+_NOTHING = ObjectGuess(None, None)
+
+
+def find_object(doc: Doc, ex: Expression) -> ObjectGuess:
+    """The counted thing: the first of the rules in the module docstring that finds one."""
     top = _top(doc, ex)
-    head = top.head
-    if not _same_block(doc, top.i, head.i):
-        return _headline(doc, ex, top)
-    if head.lower_ in _WORTH:  # "a contract worth A$1.5 million", "claims worth …"
-        noun = head.head if head.head.pos_ in ("NOUN", "PROPN") and head.head.i < top.i else doc[max(head.i - 1, 0)]
-        if noun.pos_ in ("NOUN", "PROPN"):
-            return (*_phrase(doc, noun, floor), False)
-    if (
-        top.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod")
-        and head.pos_ in ("NOUN", "PROPN")
-        and head.i >= floor
-    ):
-        if head.lemma_.lower() in _CHANGES:  # "a 35 percent rise in tourist arrivals"
-            of = next((_pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-            if of is not None and _same_block(doc, head.i, of.i):
-                return (*_phrase(doc, of, floor), False)
-            if of is not None:  # the parse ran on into the dateline: take the words up to the blank line
-                end = doc.text.find("\n", head.idx)
-                return doc.text[head.idx + len(head.text) : end].strip().removeprefix("in ") or None, of, False
-        return (*_phrase(doc, head, floor, with_of=True), False)
-    for token in (top, *[doc[i] for i in ex.core]):
-        own_of = _of_child(token)
-        if own_of is not None:
-            if own_of.lower_ in ("which", "whom"):
-                antecedent = next((t.head for t in own_of.ancestors if t.dep_ == "relcl"), None)
-                if antecedent is not None:
-                    return (*_phrase(doc, antecedent, floor), False)  # "libraries, 25 of which"
-            return (*_phrase(doc, own_of, floor), False)
-    if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < top.i:
-        return (*_phrase(doc, head.head, floor), False)
-    if ex.kind == "money":
-        for token in (top, *[doc[i] for i in ex.core]):
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in _MONEY_PREPS and child.i >= floor:
-                    pobj = _pobj(child)
-                    if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NOT_OBJECTS:
-                        if not _same_block(doc, child.i, pobj.i):  # "… for Western Balkans rail link\n\nBRUSSELS"
-                            end = doc.text.find("\n", child.idx)
-                            return doc.text[child.idx + len(child.text) : end].strip() or None, pobj, False
-                        return (*_phrase(doc, pobj, floor), False)
+    for rule in (_unit_of, _state_word, _headline, _worth, _modified_noun, _own_of, _of_head, _money_in):
+        found = rule(doc, ex, top)
+        if found is not None:
+            return found
     return _from_verb(doc, ex, top)
-
-
-def category(ex: Expression, head: Token | None) -> str:
-    """ "money", "percent", "equipment", "other" or "people/<kind>" (fighters, troops, killed, …)."""
-    if ex.kind in ("money", "percent"):
-        return ex.kind
-    if head is None or ex.kind == "measure":
-        return "other"
-    lemma = head.lemma_.lower()
-    lower = head.lower_
-    for kind, words in PEOPLE_CATEGORIES.items():
-        if lemma in words or lower in words:
-            return f"people/{kind}"
-    if lemma in PEOPLE_WORDS or lower in PEOPLE_WORDS or head.ent_type_ == "NORP":
-        verb = _governing_verb(head)
-        state = _VERB_CATEGORIES.get(verb.lemma_.lower()) if verb is not None else None
-        return f"people/{state or 'other'}"
-    if lemma in EQUIPMENT or lower in EQUIPMENT:
-        return "equipment"
-    return "other"
 
 
 def is_pronoun(text: str | None) -> bool:
     """Is an object only a pronoun ("them"), to be replaced by the previous claim's object?"""
     return text is not None and text.lower() in _PRONOUNS
+
+
+def _unit_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """Rule 1: a unit's "of" phrase ("2,300 tonnes of grain", "70% of drivers")."""
+    if ex.kind not in ("measure", "percent", "money"):
+        return None
+    of = _of_child(doc[ex.end - 1])
+    if of is None or not _same_block(doc, ex.end - 1, of.i):
+        return None
+    return _phrase(doc, of, ex.end)
+
+
+def _state_word(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """A count followed by the state of the people it counts ("106 wounded", "12 missing", "31 dead")."""
+    after = doc[ex.end] if ex.end < len(doc) else None
+    if after is None or after.lower_ not in _STATE_WORDS or ex.kind != "count":
+        return None
+    return ObjectGuess(after.text, after)
+
+
+def _worth(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """The noun a sum is the worth of ("a contract worth A$1.5 million", "claims worth …")."""
+    head = top.head
+    if head.lower_ not in _WORTH:
+        return None
+    noun = head.head if head.head.pos_ in _NOUNS and head.head.i < top.i else doc[max(head.i - 1, 0)]
+    return _phrase(doc, noun, ex.end) if noun.pos_ in _NOUNS else None
+
+
+def _modified_noun(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """Rule 2: the noun after the number that it modifies ("10,000 Daesh fighters", "soldiers
+    of Daesh"); for a change, what changed ("a 35 percent rise in tourist arrivals")."""
+    head = top.head
+    if top.dep_ not in _MODIFIER_DEPS or head.pos_ not in _NOUNS or head.i < ex.end:
+        return None
+    changed = _changed(doc, ex, head) if head.lemma_.lower() in _CHANGES else None
+    if changed is not None:
+        return changed
+    return _phrase(doc, head, ex.end, with_of=True)
+
+
+def _changed(doc: Doc, ex: Expression, change: Token) -> ObjectGuess | None:
+    """The "in" phrase of a change noun; when the parse ran on into the dateline, the words up
+    to the blank line instead."""
+    of = next((_pobj(c) for c in change.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    if of is None:
+        return None
+    if _same_block(doc, change.i, of.i):
+        return _phrase(doc, of, ex.end)
+    return ObjectGuess(_rest_of_line(doc, change).removeprefix("in ") or None, of)
+
+
+def _own_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """Rule 3: the number's own "of" phrase ("dozens of people", "14 of the dead"), or the
+    antecedent of "which"/"whom" ("libraries, 25 of which")."""
+    of = next((o for o in map(_of_child, _number_tokens(doc, ex, top)) if o is not None), None)
+    if of is None:
+        return None
+    if of.lower_ in ("which", "whom"):
+        antecedent = next((t.head for t in of.ancestors if t.dep_ == "relcl"), None)
+        if antecedent is not None:
+            return _phrase(doc, antecedent, ex.end)
+    return _phrase(doc, of, ex.end)
+
+
+def _of_head(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """Rule 4: the noun the number completes through "of" ("a town of 25,000")."""
+    head = top.head
+    if head.lower_ != "of" or head.head.pos_ not in _NOUNS or head.head.i >= top.i:
+        return None
+    return _phrase(doc, head.head, ex.end)
+
+
+def _money_in(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """Rule 5: money "in"/"for"/… something ("$48 million in emergency funding"); when the
+    parse ran on into the dateline, the words up to the blank line
+    ("… for Western Balkans rail link\n\nBRUSSELS")."""
+    if ex.kind != "money":
+        return None
+    for prep in (child for token in _number_tokens(doc, ex, top) for child in token.children):
+        pobj = _money_object(prep, ex.end)
+        if pobj is None:
+            continue
+        if not _same_block(doc, prep.i, pobj.i):
+            return ObjectGuess(_rest_of_line(doc, prep) or None, pobj)
+        return _phrase(doc, pobj, ex.end)
+    return None
+
+
+def _number_tokens(doc: Doc, ex: Expression, top: Token) -> list[Token]:
+    """The number's top token, then its core number tokens: where its own phrases hang."""
+    return [top, *[doc[i] for i in ex.core]]
+
+
+def _money_object(prep: Token, first: int) -> Token | None:
+    """The noun of a money preposition ("on", "for", …) at or after token ``first``, unless it
+    is a place or a date ("$5 million in Kenya", "in 2020")."""
+    if prep.dep_ != "prep" or prep.lower_ not in _MONEY_PREPS or prep.i < first:
+        return None
+    pobj = _pobj(prep)
+    if pobj is None or pobj.pos_ not in _NOUNS or pobj.ent_type_ in _NOT_OBJECTS:
+        return None
+    return pobj
+
+
+def _rest_of_line(doc: Doc, token: Token) -> str:
+    """The words after ``token`` up to the end of its line."""
+    end = doc.text.find("\n", token.idx)
+    return doc.text[token.idx + len(token.text) : end].strip()
 
 
 def _top(doc: Doc, ex: Expression) -> Token:
@@ -188,7 +223,7 @@ def _pobj(prep: Token) -> Token | None:
     return None
 
 
-def _phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False) -> tuple[str | None, Token | None]:
+def _phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False, guessed: bool = False) -> ObjectGuess:
     """The noun with its compounds/adjectives, never reaching back into the number expression
     (which ends at ``floor`` when it precedes the noun); conjuncts joined without a preposition
     between ("homes and businesses"), and an "of" phrase if asked ("soldiers of Daesh")."""
@@ -217,85 +252,106 @@ def _phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False) -> tupl
             last = max(last, of.i)
     while first < noun.i and doc[first].pos_ in ("DET", "PUNCT"):
         first += 1
-    return doc[first : last + 1].text, noun
+    return ObjectGuess(doc[first : last + 1].text, noun, guessed)
 
 
-def _governing_verb(token: Token) -> Token | None:
-    current = token
-    for _ in range(4):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ != "amod":
-            return current
-        if current.head.i == current.i:
-            return None
-        current = current.head
-    return None
-
-
-def _headline(doc: Doc, ex: Expression, top: Token) -> tuple[str | None, Token | None, bool]:
+def _headline(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """A number whose parse runs across a blank line (the small model parses a headline into
     the dateline: "…kill at least 27\n\nTRIPOLI"): read it off the words before it instead —
     a people verb ("killed"), or "<verb> <object> by N" ("raises defence budget by 7.7%")."""
+    if _same_block(doc, top.i, top.head.i):
+        return None
     block_start = doc.text.rfind("\n", 0, doc[ex.start].idx) + 1
     before = [t for t in doc[: ex.start] if t.idx >= block_start]
     verbs = [t for t in before if t.pos_ == "VERB" or t.lemma_.lower() in _PEOPLE_VERBS]
     if not verbs:
-        return None, None, False
+        return _NOTHING
     verb = verbs[-1]
     if verb.lemma_.lower() in _PEOPLE_VERBS and verb.i >= ex.start - 3:
-        return _PEOPLE_VERBS[verb.lemma_.lower()], verb, False
-    objects = [t for t in before if t.i > verb.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"]
+        return ObjectGuess(_PEOPLE_VERBS[verb.lemma_.lower()], verb)
+    objects = [t for t in before if t.i > verb.i and t.pos_ in _NOUNS and t.dep_ != "compound"]
     if objects:
-        return (*_phrase(doc, objects[0], ex.end), False)
-    return None, None, False
+        return _phrase(doc, objects[0], ex.end)
+    return _NOTHING
 
 
-def _from_verb(doc: Doc, ex: Expression, top: Token) -> tuple[str | None, Token | None, bool]:
-    head = top.head
-    prep = None
-    if head.pos_ == "ADP" and head.i != top.i:
-        prep, head = head, head.head
-    lemma = head.lemma_.lower()
-    if (
-        lemma in _PEOPLE_VERBS
-        and top.dep_ in ("dobj", "nsubjpass", "conj", "attr", "npadvmod", "appos")
-        and prep is None
-    ):
-        return _PEOPLE_VERBS[lemma], head, False  # "killed 97" (headlines tag "arrest" a noun)
-    if head.pos_ not in ("VERB", "AUX") or head.i == top.i or not _same_block(doc, top.i, head.i):
-        return None, None, False
-    if ex.kind == "money" and lemma in _MONEY_VERBS:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in _MONEY_PREPS and child.i > top.i:
-                pobj = _pobj(child)
-                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in _NOT_OBJECTS:
-                    return (*_phrase(doc, pobj, ex.end), False)
-            if child.dep_ in ("advcl", "xcomp") and child.i > top.i and child.pos_ == "VERB":
-                target = next((c for c in child.children if c.dep_ == "dobj"), None)
-                if target is None:
-                    return child.text, child, False
-                text, _ = _phrase(doc, target, ex.end)
-                return f"{child.text} {text}", child, False  # "spend $3.2 million replacing water mains"
-    if top.dep_ == "dobj" and prep is None:  # "add 0.4 percentage points to annual growth"
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "to" and child.i > top.i:
-                pobj = _pobj(child)
-                if pobj is not None and pobj.pos_ == "NOUN" and _same_block(doc, pobj.i, top.i):
-                    return (*_phrase(doc, pobj, ex.end), False)
-    if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
-        return (*_phrase(doc, head.head, ex.end), False)  # "swarms covering up to 2,400 square kilometres"
-    wanted = (
-        ("dobj", "nsubj", "nsubjpass") if prep is not None and prep.lower_ in ("by", "at") else ("nsubj", "nsubjpass")
-    )
-    for dep in wanted:
-        for child in head.children:
-            if (
-                child.dep_ == dep
-                and child.i != top.i
-                and child.pos_ in ("NOUN", "PROPN")
-                and _same_block(doc, child.i, top.i)
-            ):
-                return (*_phrase(doc, child, ex.end), True)
-    return None, None, False
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A bare number in the clause of the verb it hangs off, directly or through ``prep``."""
+
+    doc: Doc
+    ex: Expression
+    top: Token
+    verb: Token
+    prep: Token | None
+
+
+def _from_verb(doc: Doc, ex: Expression, top: Token) -> ObjectGuess:
+    """Rule 6: read off the verb around a bare number (see the module docstring)."""
+    verb, prep = top.head, None
+    if verb.pos_ == "ADP" and verb.i != top.i:
+        prep, verb = verb, verb.head
+    lemma = verb.lemma_.lower()
+    if lemma in _PEOPLE_VERBS and top.dep_ in _PEOPLE_VERB_DEPS and prep is None:
+        return ObjectGuess(_PEOPLE_VERBS[lemma], verb)  # "killed 97" (headlines tag "arrest" a noun)
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == top.i or not _same_block(doc, top.i, verb.i):
+        return _NOTHING
+    clause = _Clause(doc, ex, top, verb, prep)
+    for rule in (_spent_on, _added_to, _described, _verb_subject):
+        found = rule(clause)
+        if found is not None:
+            return found
+    return _NOTHING
+
+
+def _spent_on(clause: _Clause) -> ObjectGuess | None:
+    """A money verb's "on"/"for"/"to" phrase, or its clause ("spend $3.2 million replacing water mains")."""
+    if clause.ex.kind != "money" or clause.verb.lemma_.lower() not in _MONEY_VERBS:
+        return None
+    for child in clause.verb.children:
+        if child.i <= clause.top.i:
+            continue
+        pobj = _money_object(child, clause.top.i + 1)
+        if pobj is not None:
+            return _phrase(clause.doc, pobj, clause.ex.end)
+        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB":
+            target = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if target is None:
+                return ObjectGuess(child.text, child)
+            return ObjectGuess(f"{child.text} {_phrase(clause.doc, target, clause.ex.end).text}", child)
+    return None
+
+
+def _added_to(clause: _Clause) -> ObjectGuess | None:
+    """The "to" phrase of a verb whose object is the number ("add 0.4 percentage points to annual growth")."""
+    if clause.top.dep_ != "dobj" or clause.prep is not None:
+        return None
+    for child in clause.verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and child.i > clause.top.i:
+            pobj = _pobj(child)
+            if pobj is not None and pobj.pos_ == "NOUN" and _same_block(clause.doc, pobj.i, clause.top.i):
+                return _phrase(clause.doc, pobj, clause.ex.end)
+    return None
+
+
+def _described(clause: _Clause) -> ObjectGuess | None:
+    """The noun a participle describes ("swarms covering up to 2,400 square kilometres")."""
+    noun = clause.verb.head
+    if clause.verb.dep_ != "acl" or noun.pos_ not in _NOUNS:
+        return None
+    return _phrase(clause.doc, noun, clause.ex.end)
+
+
+def _verb_subject(clause: _Clause) -> ObjectGuess | None:
+    """A guess: the verb's subject ("Inflation hit 3.2%") or, with "by"/"at", its object
+    ("raise council tax by 9.9%")."""
+    by = clause.prep is not None and clause.prep.lower_ in ("by", "at")
+    wanted = ("dobj", "nsubj", "nsubjpass") if by else ("nsubj", "nsubjpass")
+    children = [child for dep in wanted for child in clause.verb.children if child.dep_ == dep]
+    for child in children:
+        if child.i != clause.top.i and child.pos_ in _NOUNS and _same_block(clause.doc, child.i, clause.top.i):
+            return _phrase(clause.doc, child, clause.ex.end, guessed=True)
+    return None
 
 
 def _same_block(doc: Doc, a: int, b: int) -> bool:

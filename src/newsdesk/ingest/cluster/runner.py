@@ -2,7 +2,7 @@
 
 The client enumerates the inputs (paths and offsets, as the local ingest does), sends them to the
 workers in chunks with a bounded number in flight, and is the only process that writes to the store,
-through the same :func:`newsdesk.store.ingest.write_batch` as the local ingest: one transaction per
+through the same :func:`newsdesk.ingest.local.write_batch` as the local ingest: one transaction per
 chunk, so idempotency, revisions, story grouping, the errors table and crash safety are the local
 ingest's. A chunk whose task fails is retried by Dask, then split into single inputs so one poisonous
 page (one that kills its worker every time) ends in the errors table and the rest are stored.
@@ -19,12 +19,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdesk.cluster.chunks import Chunk, Items, KnownRevisions, WarcPages, plan
-from newsdesk.cluster.tasks import ChunkResult, LoadModel, process_chunk, unreadable
+from newsdesk.ingest.cluster.chunks import Chunk, Items, KnownRevisions, WarcPages, plan
+from newsdesk.ingest.cluster.tasks import ChunkResult, LoadModel, process_chunk, unreadable
+from newsdesk.ingest.local import ErrorHook, ProgressHook, RunStats, finish_run, start_run, write_batch
+from newsdesk.ingest.sources import Item
+from newsdesk.ingest.worker import BatchResult, Failed
 from newsdesk.store import Store
-from newsdesk.store.ingest import ErrorHook, ProgressHook, RunStats, finish_run, start_run, write_batch
-from newsdesk.store.sources import Item
-from newsdesk.store.worker import BatchResult, Failed
 
 if TYPE_CHECKING:
     from distributed import Client, Future

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdesk.errors import InputError
+from newsdesk.ingest.sources import Item
 from newsdesk.pipeline import annotate_isolated, prepare
 from newsdesk.read import DEFAULT_MAX_BYTES, read, read_bytes
 from newsdesk.read.warc import read_warc_page
 from newsdesk.record import SCHEMA_NAME, Article, Document
 from newsdesk.store.minhash import signature
-from newsdesk.store.sources import Item
 from newsdesk.store.text import content_hash
 
 

@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
+from newsdesk.ingest.sources import Item
+from newsdesk.ingest.worker import BatchResult, Failed, Known, Parsed, init, process_batch
 from newsdesk.store import Store
-from newsdesk.store.sources import Item
 from newsdesk.store.text import now
-from newsdesk.store.worker import BatchResult, Failed, Known, Parsed, init, process_batch
 from newsdesk.store.writer import Status, record_error, write_article
 
 # Inputs per batch: the unit of NLP batching, of inter-process transfer and of one store
@@ -117,7 +117,7 @@ def _parallel(batches: list[list[Item]], known: set[tuple[str, str]], workers: i
 
 def write_batch(store: Store, result: BatchResult, stats: RunStats, on_error: ErrorHook | None) -> None:
     """One transaction for the whole batch; a record the store rejects fails alone. The cluster runner
-    (:mod:`newsdesk.cluster`) writes through here too, so both behave the same."""
+    (:mod:`newsdesk.ingest.cluster`) writes through here too, so both behave the same."""
     failures: list[tuple[str, str]] = []
     counts = {status: 0 for status in Status}
     with store.db.transaction():

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from conftest import ArticleBuilder
 from newsdesk.record import Article
 from newsdesk.store import Filters, Status, Store
@@ -227,3 +230,15 @@ def test_listings_places_and_errors(store: Store) -> None:
     store.add_error("page.html", "no article text found")
     errors = store.db.query("SELECT source, attempts FROM ingest_errors")
     assert errors == [{"source": "page.html", "attempts": 2}]
+
+
+def test_the_store_loads_no_stage_and_no_spacy() -> None:
+    """The store is persistence and queries only: importing it (exports included) runs no pipeline code."""
+    stages = ("newsdesk.read", "newsdesk.clean", "newsdesk.annotate", "newsdesk.extract", "newsdesk.pipeline")
+    code = (
+        "import sys, newsdesk.store, newsdesk.store.exports\n"
+        "newsdesk.store.exports.formats()\n"
+        f"loaded = [m for m in sys.modules if m == 'spacy' or m.startswith({(*stages, 'newsdesk.ingest')!r})]\n"
+        "assert not loaded, loaded"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

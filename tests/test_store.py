@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ArticleBuilder
 from newsdesk.record import Article
 from newsdesk.store import Filters, Status, Store
@@ -242,3 +244,17 @@ def test_the_store_loads_no_stage_and_no_spacy() -> None:
         "assert not loaded, loaded"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_read_only_handles_and_query_deadlines(store: Store) -> None:
+    """The web desk's guards, per backend: a deadline stops a long query and ends with its block."""
+    slow = (
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) "
+        "SELECT COUNT(*) AS c FROM n"
+    )
+    with pytest.raises(Exception, match=r"(?i)interrupt|cancel"), store.db.deadline(0.001):
+        store.db.query(slow)
+    assert store.db.scalar("SELECT COUNT(*) AS c FROM ingest_errors") == 0
+    store.db.read_only()
+    with pytest.raises(Exception, match=r"(?i)read.?only"):
+        store.db.execute("DELETE FROM ingest_errors")

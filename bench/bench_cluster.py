@@ -29,12 +29,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import newsdesk.cluster.runner as runner
+import newsdesk.ingest.cluster.runner as runner
 from bench_ingest import lee_texts
+from newsdesk.ingest.local import ErrorHook, RunStats, write_batch
+from newsdesk.ingest.sources import Item, collect
+from newsdesk.ingest.worker import BatchResult
 from newsdesk.store import Store
-from newsdesk.store.ingest import ErrorHook, RunStats, write_batch
-from newsdesk.store.sources import Item, collect
-from newsdesk.store.worker import BatchResult
 
 Hook = Callable[[RunStats], None]
 
@@ -96,7 +96,7 @@ def kept_results(results: list[BatchResult]) -> Iterator[None]:
 
 
 def local_ingest(target: Path, items: list[Item], workers: int) -> Callable[[Hook], RunStats]:
-    from newsdesk.store.ingest import run
+    from newsdesk.ingest.local import run
 
     def ingest(hook: Hook) -> RunStats:
         with Store.open(target) as store:
@@ -108,7 +108,7 @@ def local_ingest(target: Path, items: list[Item], workers: int) -> Callable[[Hoo
 def cluster_ingest(
     target: Path, items: list[Item], workers: int, kept: list[BatchResult]
 ) -> Callable[[Hook], RunStats]:
-    from newsdesk.cluster import connect, run
+    from newsdesk.ingest.cluster import connect, run
 
     def ingest(hook: Hook) -> RunStats:
         with connect(None, workers) as client, Store.open(target) as store, kept_results(kept):

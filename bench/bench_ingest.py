@@ -33,7 +33,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from newsdesk.store.ingest import RunStats
+from newsdesk.ingest.local import RunStats
 
 WHEEL = "gensim==4.4.0"
 CORPUS_FILES = ("gensim/test/test_data/lee_background.cor", "gensim/test/test_data/lee.cor")
@@ -92,11 +92,11 @@ def main() -> None:
     from spacy.language import Language
 
     from newsdesk.annotate import DEFAULT_MODEL
+    from newsdesk.ingest.local import run
+    from newsdesk.ingest.sources import collect
     from newsdesk.pipeline import Pipeline, prepare
     from newsdesk.read import read_bytes
     from newsdesk.store import Store
-    from newsdesk.store.ingest import run
-    from newsdesk.store.sources import collect
 
     texts = lee_texts(args.cache)
     work = Path(tempfile.mkdtemp(prefix="newsdesk-bench-ingest-"))

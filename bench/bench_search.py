@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from bench_ingest import lee_articles
-from newsdesk.pipeline import article_id
+from newsdesk.ids import article_id
 from newsdesk.record import Article, Cue, Entity, Place, Quote, Span, Speaker
 from newsdesk.store import Filters, Store
 from newsdesk.store.minhash import signature

@@ -36,7 +36,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from newsdesk.pipeline import article_id, extract
+from newsdesk.ids import article_id
+from newsdesk.pipeline import extract
 from newsdesk.record import Article
 from newsdesk.store import Store
 

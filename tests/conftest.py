@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.pipeline import article_id
+from newsdesk.ids import article_id
 from newsdesk.record import Article, Claim, Claimant, Cue, Entity, Place, Quote, Span, Speaker
 from newsdesk.store import Store
 

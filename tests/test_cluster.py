@@ -27,13 +27,14 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsdesk.cli import app
-from newsdesk.cluster import run
-from newsdesk.cluster.chunks import Items, KnownRevisions
-from newsdesk.cluster.runner import WORKER_DIED, _Flow
-from newsdesk.store import Store, ingest
-from newsdesk.store.ingest import RunStats
-from newsdesk.store.sources import Item, collect
-from newsdesk.store.worker import Failed
+from newsdesk.ingest import local
+from newsdesk.ingest.cluster import run
+from newsdesk.ingest.cluster.chunks import Items, KnownRevisions
+from newsdesk.ingest.cluster.runner import WORKER_DIED, _Flow
+from newsdesk.ingest.local import RunStats
+from newsdesk.ingest.sources import Item, collect
+from newsdesk.ingest.worker import Failed
+from newsdesk.store import Store
 
 # Short, distinct news texts (headline, body), each with a quote, a number and a place for the NLP stages.
 STORIES = [
@@ -178,7 +179,7 @@ def reference(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> di
     """The local ingest (one process) of the inputs: what every cluster run must store."""
     db = str(tmp_path_factory.mktemp("reference") / "local.db")
     with Store.open(db) as store:
-        stats = ingest.run(store, collect(inputs).items, workers=1)
+        stats = local.run(store, collect(inputs).items, workers=1)
     assert (stats.added, stats.failed) == (10, 4)
     stored = snapshot(db)
     assert sorted(len(story) for story in stored["stories"]) == [1] * 6 + [2, 2]  # the Lyon and Bergen copies

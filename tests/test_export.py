@@ -13,8 +13,12 @@ from typer.testing import CliRunner
 from newsdesk.cli import app
 from newsdesk.record import Article
 from newsdesk.store import Store
-from newsdesk.store.export import TABLES, export_jsonl, export_tables
-from newsdesk.store.gkg import export_gkg
+from newsdesk.store.exports import formats
+from newsdesk.store.exports.csv import export_csv
+from newsdesk.store.exports.gkg import export_gkg
+from newsdesk.store.exports.jsonl import export_jsonl
+from newsdesk.store.exports.parquet import export_parquet
+from newsdesk.store.exports.tables import TABLES
 from test_store import other, wire
 
 
@@ -35,13 +39,13 @@ def test_jsonl_is_the_stored_records(store: Store) -> None:
 
 def test_csv_and_parquet_have_one_table_per_record_type(store: Store, tmp_path: Path) -> None:
     filled(store)
-    counts = export_tables(store, tmp_path / "csv", "csv")
+    counts = export_csv(store, tmp_path / "csv")
     assert set(counts) == set(TABLES)
     assert (counts["articles"], counts["quotes"], counts["claims"], counts["places"]) == (2, 2, 2, 2)
     with (tmp_path / "csv" / "quotes.csv").open(encoding="utf-8") as handle:
         quotes = list(csv.DictReader(handle))
     assert {q["speaker_name"] for q in quotes} == {"Marta Velasquez", "Henrik Sol"}
-    export_tables(store, tmp_path / "parquet", "parquet")
+    export_parquet(store, tmp_path / "parquet")
     articles = pq.read_table(tmp_path / "parquet" / "articles.parquet")
     assert articles.num_rows == 2
     assert "record" not in articles.column_names and "search" not in articles.column_names
@@ -74,6 +78,12 @@ def test_gkg_rows_follow_the_gkg_2_1_layout(store: Store) -> None:
     assert row[24] == f"2500,fighters of the Crimson Banner militia,{fighters};40000,people displaced,{displaced}"
     assert row[26] == f"<PAGE_TITLE>{article.title}</PAGE_TITLE>"
     assert row[17].startswith("wc:")
+
+
+def test_every_format_is_registered_by_its_module() -> None:
+    found = formats()
+    assert sorted(found) == ["csv", "gkg", "jsonl", "parquet"]
+    assert {name for name, fmt in found.items() if fmt.tables} == {"csv", "parquet"}
 
 
 def test_export_command(store_url: str, tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 import newsdesk
 from newsdesk.errors import InputError
-from newsdesk.pipeline import article_id, extract_many, normalise_url
+from newsdesk.ids import article_id, normalise_url
+from newsdesk.pipeline import extract_many
 from newsdesk.record import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"

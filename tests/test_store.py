@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import pytest
+
 from conftest import ArticleBuilder
 from newsdesk.record import Article
 from newsdesk.store import Filters, Status, Store
@@ -227,3 +232,29 @@ def test_listings_places_and_errors(store: Store) -> None:
     store.add_error("page.html", "no article text found")
     errors = store.db.query("SELECT source, attempts FROM ingest_errors")
     assert errors == [{"source": "page.html", "attempts": 2}]
+
+
+def test_the_store_loads_no_stage_and_no_spacy() -> None:
+    """The store is persistence and queries only: importing it (exports included) runs no pipeline code."""
+    stages = ("newsdesk.read", "newsdesk.clean", "newsdesk.annotate", "newsdesk.extract", "newsdesk.pipeline")
+    code = (
+        "import sys, newsdesk.store, newsdesk.store.exports\n"
+        "newsdesk.store.exports.formats()\n"
+        f"loaded = [m for m in sys.modules if m == 'spacy' or m.startswith({(*stages, 'newsdesk.ingest')!r})]\n"
+        "assert not loaded, loaded"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_read_only_handles_and_query_deadlines(store: Store) -> None:
+    """The web desk's guards, per backend: a deadline stops a long query and ends with its block."""
+    slow = (
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) "
+        "SELECT COUNT(*) AS c FROM n"
+    )
+    with pytest.raises(Exception, match=r"(?i)interrupt|cancel"), store.db.deadline(0.001):
+        store.db.query(slow)
+    assert store.db.scalar("SELECT COUNT(*) AS c FROM ingest_errors") == 0
+    store.db.read_only()
+    with pytest.raises(Exception, match=r"(?i)read.?only"):
+        store.db.execute("DELETE FROM ingest_errors")

@@ -192,7 +192,7 @@ def test_html_errors_for_pages_json_for_api(client: TestClient) -> None:
 
 
 def test_facets_count_over_a_sample_when_many_match(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("newsdesk.web.data.FACET_SAMPLE", 2)
+    monkeypatch.setattr("newsdesk.store.facets.FACET_SAMPLE", 2)
     found = client.get("/api/search", params={"q": "Daesh"}).json()
     assert (found["total"], found["articles"], found["facets_over"]) == (5, 3, 2)
     assert sum(row["n"] for row in found["facets"]["site"]) == 2

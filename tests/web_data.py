@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.pipeline import article_id
+from newsdesk.ids import article_id
 from newsdesk.record import Article, Claim, Claimant, Cue, Entity, Place, Quote, Removed, Span, Speaker
 from newsdesk.store import Store
 

@@ -10,20 +10,19 @@ through the record types in :mod:`newsdesk.record`.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from newsdesk.clean import clean, detect_language
 from newsdesk.errors import InputError
 from newsdesk.extract import fill, load_factories
+from newsdesk.ids import article_id
 from newsdesk.read import DEFAULT_MAX_BYTES, InputFormatOption, iter_documents, read
 from newsdesk.record import Article, Cleaned, Document
 
@@ -38,7 +37,6 @@ BATCH_SIZE = 32
 # Fewer body words than this means the cleaner found navigation, not an article. The
 # shortest real bodies seen: 12 words (a PolNeAR brief), 42 (article-extraction benchmark).
 MIN_BODY_WORDS = 10
-_TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|smid)$", re.I)
 
 Outcome = tuple[str, Article | InputError]
 
@@ -260,23 +258,6 @@ def assemble(doc: Document, cleaned: Cleaned) -> Article:
         warnings=[*doc.warnings, *cleaned.warnings],
         removed=list(cleaned.removed),
     )
-
-
-def article_id(url: str | None, text: str) -> str:
-    """Stable id: from the normalised URL when known, else from the normalised text."""
-    key = "url:" + normalise_url(url) if url else "text:" + " ".join(text.lower().split())
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def normalise_url(url: str) -> str:
-    """Lower-case scheme and host, drop fragment, ``www.``, tracking parameters and a trailing slash."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING_PARAM.match(k)])
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower() or "http", host, path, query, ""))
 
 
 def _site(url: str | None) -> str | None:

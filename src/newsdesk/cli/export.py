@@ -1,48 +1,56 @@
-"""``newsdesk export``: the store as JSONL records, CSV or Parquet tables, or GDELT GKG 2.1 rows."""
+"""``newsdesk export``: the store in any registered export format (:mod:`newsdesk.store.exports`)."""
 
 from __future__ import annotations
 
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from newsdesk.cli.app import app
 from newsdesk.cli.output import db_option, open_store
-from newsdesk.store.export import export_jsonl, export_tables
-from newsdesk.store.gkg import export_gkg
+from newsdesk.store import Store
+from newsdesk.store.exports import Format, formats
 
-
-class ExportFormat(StrEnum):
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
-    gkg = "gkg"
+_FORMATS = formats()
+if TYPE_CHECKING:
+    ExportFormat = str
+else:  # typer offers an Enum's values as the option's choices
+    ExportFormat = StrEnum("ExportFormat", {name: name for name in _FORMATS})
 
 
 @app.command("export")
 def export_command(
-    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl, csv, parquet or gkg."),
+    name: ExportFormat = typer.Option(
+        ..., "--format", "-f", help=f"{', '.join(list(_FORMATS)[:-1])} or {list(_FORMATS)[-1]}."
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="A file (jsonl, gkg; default stdout) or a directory (csv, parquet: required)."
     ),
     db: str | None = db_option(),
 ) -> None:
     """Export the store: records (jsonl), one table per record type (csv, parquet), or GKG 2.1 (gkg)."""
-    if fmt in (ExportFormat.csv, ExportFormat.parquet) and output is None:
-        raise typer.BadParameter(f"{fmt.value} writes one file per table: give a directory", param_hint="--output")
-    with open_store(db) as store:
-        if fmt in (ExportFormat.csv, ExportFormat.parquet):
-            assert output is not None
-            counts = export_tables(store, output, fmt.value)
-            listing = ", ".join(f"{table} {rows}" for table, rows in counts.items())
-            sys.stderr.write(f"newsdesk: wrote {len(counts)} {fmt.value} tables to {output}/ ({listing})\n")
-            return
-        writer = export_jsonl if fmt is ExportFormat.jsonl else export_gkg
+    fmt = _FORMATS[name]
+    if fmt.tables is not None:
         if output is None:
-            writer(store, sys.stdout)
-            return
-        with output.open("w", encoding="utf-8", newline="\n") as handle:
-            rows = writer(store, handle)
-        sys.stderr.write(f"newsdesk: wrote {rows} {fmt.value} rows to {output}\n")
+            raise typer.BadParameter(f"{name} writes one file per table: give a directory", param_hint="--output")
+        with open_store(db) as store:
+            counts = fmt.tables(store, output)
+        listing = ", ".join(f"{table} {rows}" for table, rows in counts.items())
+        sys.stderr.write(f"newsdesk: wrote {len(counts)} {name} tables to {output}/ ({listing})\n")
+        return
+    with open_store(db) as store:
+        _stream(store, fmt, output)
+
+
+def _stream(store: Store, fmt: Format, output: Path | None) -> None:
+    """A one-file format, to ``output`` or stdout."""
+    assert fmt.stream is not None
+    if output is None:
+        fmt.stream(store, sys.stdout)
+        return
+    with output.open("w", encoding="utf-8", newline="\n") as handle:
+        rows = fmt.stream(store, handle)
+    sys.stderr.write(f"newsdesk: wrote {rows} {fmt.name} rows to {output}\n")

@@ -10,8 +10,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsdesk.cli.app import app
 from newsdesk.cli.output import db_option, open_store
-from newsdesk.store import Store, ingest
-from newsdesk.store.sources import Item, collect, expand_warcs
+from newsdesk.ingest import local
+from newsdesk.ingest.sources import Item, collect, expand_warcs
+from newsdesk.pipeline import BATCH_SIZE
+from newsdesk.store import Store
 
 
 @app.command("ingest")
@@ -24,9 +26,7 @@ def ingest_command(
     db: str | None = db_option(),
     urls: list[str] = typer.Option([], "--urls", help="A file of URLs, one per line (repeatable)."),
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (default: all cores).", min=0),
-    batch_size: int = typer.Option(
-        ingest.BATCH_SIZE, "--batch-size", help="Pages per NLP batch and transaction.", min=1
-    ),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", help="Pages per NLP batch and transaction.", min=1),
     cluster: str | None = typer.Option(
         None, "--cluster", help="Run on a Dask cluster started here: 'local' (--workers processes).", metavar="local"
     ),
@@ -60,7 +60,7 @@ def ingest_command(
                     f"newsdesk: {source}: {' '.join(reason.split())}", markup=False, highlight=False, soft_wrap=True
                 )
 
-            def on_progress(stats: ingest.RunStats) -> None:
+            def on_progress(stats: local.RunStats) -> None:
                 progress.update(task, completed=stats.done, total=stats.inputs, rate=stats.rate, errors=stats.failed)
 
             if cluster or scheduler:
@@ -68,7 +68,7 @@ def ingest_command(
                     store, collected.items, scheduler, workers, batch_size, on_error=on_error, on_progress=on_progress
                 )
             else:
-                stats = ingest.run(
+                stats = local.run(
                     store, expand_warcs(collected.items), workers=workers or None, batch_size=batch_size,
                     on_error=on_error, on_progress=on_progress,
                 )  # fmt: skip
@@ -88,25 +88,25 @@ def _on_cluster(
     workers: int,
     batch_size: int,
     *,
-    on_error: ingest.ErrorHook,
-    on_progress: ingest.ProgressHook,
-) -> ingest.RunStats:
+    on_error: local.ErrorHook,
+    on_progress: local.ProgressHook,
+) -> local.RunStats:
     """The ingest on a Dask cluster (imported only here: Dask is the optional ``cluster`` extra)."""
     try:
-        from newsdesk import cluster
+        from newsdesk.ingest import cluster
     except ImportError as exc:
         raise typer.BadParameter(
             f"needs Dask ({exc.name} is missing): pip install 'newsdesk[cluster]'", param_hint="--cluster/--scheduler"
         ) from None
     try:
-        with cluster.connect(scheduler, workers or ingest.default_workers()) as client:
+        with cluster.connect(scheduler, workers or local.default_workers()) as client:
             return cluster.run(store, items, client, batch_size=batch_size, on_error=on_error, on_progress=on_progress)
     except cluster.ClusterError as exc:
         sys.stderr.write(f"newsdesk: {exc}\n")
         raise typer.Exit(2) from None
 
 
-def _summary(stats: ingest.RunStats, totals: dict[str, int]) -> None:
+def _summary(stats: local.RunStats, totals: dict[str, int]) -> None:
     out = sys.stdout.write
     out(
         f"ingested {stats.done} inputs in {stats.elapsed:.1f} s ({stats.rate:.1f} articles/s, "

@@ -3,9 +3,10 @@
 ``Store.open(target)`` opens (and migrates) a store; its methods are the query API that the
 CLI and the web desk share, each returning plain dicts. Module map: :mod:`.backend`,
 :mod:`.sqlite`, :mod:`.postgres` (the dialect seam), :mod:`.migrations` (schema),
-:mod:`.writer` (writing records), :mod:`.minhash` (near-duplicates), :mod:`.search`,
-:mod:`.people`, :mod:`.claims`, :mod:`.articles` (queries), :mod:`.ingest` (the runner),
-:mod:`.export` and :mod:`.gkg` (exports). See docs/store.md.
+:mod:`.writer` (writing records), :mod:`.minhash` (near-duplicates), :mod:`.search`, :mod:`.facets`,
+:mod:`.people`, :mod:`.claims`, :mod:`.articles` (queries), :mod:`.export` and :mod:`.gkg`
+(exports). Running an ingest is :mod:`newsdesk.ingest`'s; nothing here loads the pipeline.
+See docs/store.md.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from newsdesk.record import Article
 from newsdesk.store.articles import ArticleQueries
 from newsdesk.store.backend import DEFAULT_DB, Backend, StoreError, connect
 from newsdesk.store.claims import ClaimQueries
+from newsdesk.store.facets import FacetQueries
 from newsdesk.store.migrations import migrate
 from newsdesk.store.minhash import signature
 from newsdesk.store.people import PeopleQueries
@@ -27,7 +29,7 @@ from newsdesk.store.writer import Status, record_error, write_article
 __all__ = ["DEFAULT_DB", "Filters", "Status", "Store", "StoreError"]
 
 
-class Store(SearchQueries, PeopleQueries, ClaimQueries, ArticleQueries):
+class Store(SearchQueries, FacetQueries, PeopleQueries, ClaimQueries, ArticleQueries):
     """An open store. Every query method is backend-agnostic and returns plain dicts."""
 
     def __init__(self, db: Backend) -> None:

@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+from newsdesk.ids import article_id
 from newsdesk.store.backend import Backend, Row
 from newsdesk.store.search import Filters, filter_sql
 
@@ -21,7 +22,8 @@ STAT_TABLES = (
 
 
 class ArticleQueries:
-    """``Store.article``, ``Store.articles``, ``Store.places_summary``, ``Store.stats``."""
+    """``Store.article``, ``Store.articles``, ``Store.article_keys``, ``Store.places_summary``,
+    ``Store.country_places``, ``Store.stats``."""
 
     db: Backend
 
@@ -94,6 +96,22 @@ class ArticleQueries:
         """Per country (ISO alpha-2): ISO3, FIPS, place mentions and articles, most mentioned first."""
         return self.db.query("SELECT * FROM places_by_country ORDER BY mentions DESC, country")
 
+    def country_places(self, country: str, *, limit: int = 30) -> list[Row]:
+        """The places inside one country that articles mention, most mentioned first."""
+        return self.db.query(
+            "SELECT name, kind, SUM(mention_count) AS mentions, COUNT(DISTINCT article_id) AS articles FROM places "
+            "WHERE country = ? GROUP BY name, kind ORDER BY mentions DESC, name LIMIT ?",
+            (country.upper(), limit),
+        )
+
+    def article_keys(self, ids: list[int]) -> dict[int, str]:
+        """Store article id → article key (the desk's URLs use keys), for rows that only carry the id."""
+        if not ids:
+            return {}
+        unique = sorted(set(ids))
+        rows = self.db.query(f"SELECT id, key FROM articles WHERE id IN ({', '.join('?' * len(unique))})", unique)
+        return {int(row["id"]): str(row["key"]) for row in rows}
+
     def stats(self) -> dict[str, int]:
         """Row counts of the main tables (for the ingest summary and the home page)."""
         return {table: int(self.db.scalar(f"SELECT COUNT(*) AS n FROM {table}") or 0) for table in STAT_TABLES}
@@ -103,8 +121,6 @@ class ArticleQueries:
         if text.isdigit():
             return self.db.query_one(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (int(text),))
         if "://" in text:
-            from newsdesk.pipeline import article_id  # the pipeline loads spaCy: only import it when needed
-
             text = article_id(text, "")
         if not _KEY.match(text):
             return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -106,6 +106,17 @@ class Backend(ABC):
     @abstractmethod
     def type_tokens(self) -> dict[str, str]:
         """What the ``{pk}`` and ``{blob}`` tokens of the migration SQL become."""
+
+    @abstractmethod
+    def read_only(self) -> None:
+        """Refuse every write on this connection from now on, whatever SQL is sent (the web desk's handles)."""
+
+    @abstractmethod
+    def deadline(self, seconds: float) -> AbstractContextManager[None]:
+        """Inside the block, queries that run too long fail instead of holding the connection.
+
+        SQLite interrupts whatever runs ``seconds`` after the block was entered; PostgreSQL
+        cancels any one statement that runs longer than ``seconds`` (``statement_timeout``)."""
 
     def query_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or None."""

@@ -23,7 +23,7 @@ def about_terms(about: str) -> list[str]:
 
 
 class ClaimQueries:
-    """``Store.claims``."""
+    """``Store.claims`` and ``Store.claim_subjects``."""
 
     db: Backend
 
@@ -70,6 +70,14 @@ class ClaimQueries:
             f"WHERE 1 = 1{conditions} GROUP BY c.claim_key "
             "ORDER BY first_published DESC NULLS LAST, claim_id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),
+        )
+
+    def claim_subjects(self, *, limit: int = 20) -> list[Row]:
+        """What numbers are most often claimed about (claim objects), to start the claims tracker from."""
+        return self.db.query(
+            "SELECT object AS value, COUNT(*) AS claims, COUNT(DISTINCT article_id) AS articles FROM claims "
+            "WHERE object IS NOT NULL GROUP BY object ORDER BY claims DESC, value LIMIT ?",
+            (limit,),
         )
 
     def _conditions(

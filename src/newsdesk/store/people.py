@@ -1,4 +1,4 @@
-"""Queries about people (any entity): who is quoted most, and everything one speaker said."""
+"""Queries about people (any entity): who is quoted most, everything one speaker said, entity and quote listings."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ _CO_MENTIONED = 10
 
 
 class PeopleQueries:
-    """``Store.speakers`` and ``Store.speaker``."""
+    """``Store.speakers``, ``Store.speaker``, ``Store.entities``, ``Store.entity_articles`` and ``Store.quotes``."""
 
     db: Backend
 
@@ -99,6 +99,44 @@ class PeopleQueries:
                 (eid,),
             ),
         }
+
+    def entities(
+        self, *, kind: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[Row]:
+        """Entities with article and mention counts, most written-about first; filter by type or name part."""
+        where, params = "", []
+        if kind:
+            where += " AND type = ?"
+            params.append(kind.upper())
+        if name:
+            where += " AND lower(name) LIKE ? ESCAPE '\\'"
+            params.append(like(name))
+        return self.db.query(
+            f"SELECT entity_id, name, type, articles, mentions FROM entities_with_counts WHERE 1 = 1{where} "
+            "ORDER BY articles DESC, mentions DESC, name LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+
+    def entity_articles(self, entity_id: int, *, limit: int = 20) -> list[Row]:
+        """The newest articles that mention an entity, with how often."""
+        return self.db.query(
+            "SELECT a.key, a.title, a.site, a.published_date, ae.mention_count FROM article_entities ae "
+            "JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? "
+            "ORDER BY a.published_date DESC NULLS LAST, a.id DESC LIMIT ?",
+            (entity_id, limit),
+        )
+
+    def quotes(self, *, filters: Filters = Filters(), limit: int = 50, offset: int = 0) -> list[Row]:
+        """Printed quotes, newest first, filtered like a search (speaker, stance, site, dates, country)."""
+        where, params = filter_sql("quote", filters)
+        return self.db.query(
+            "SELECT q.id AS quote_id, q.quote_group_id, q.local_id, COALESCE(e.name, q.speaker_name) AS speaker, "
+            "q.speaker_entity_id, q.speaker_title, q.content, q.cue, q.kind, q.stance, q.via_medium, q.via_outlet, "
+            "a.key AS article_key, a.title AS article_title, a.site, a.url, a.published_date "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id "
+            f"WHERE 1 = 1{where} ORDER BY a.published_date DESC NULLS LAST, q.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
 
     def _resolve(self, ref: str | int) -> Row | None:
         """An entity by id, by exact (folded) name, else by the best-quoted name containing ``ref``."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -71,6 +72,18 @@ class PostgresBackend(Backend):
 
     def lock_migrations(self) -> None:
         self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [_MIGRATION_LOCK])
+
+    def read_only(self) -> None:
+        self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+    @contextmanager
+    def deadline(self, seconds: float) -> Iterator[None]:
+        """``statement_timeout`` for the block: the server cancels any one statement that runs longer."""
+        self.conn.execute(f"SET statement_timeout = {max(1, round(seconds * 1000))}")
+        try:
+            yield
+        finally:
+            self.conn.execute("RESET statement_timeout")
 
     def table_exists(self, table: str) -> bool:
         return self.scalar("SELECT to_regclass(?) IS NOT NULL AS found", (table,)) is True

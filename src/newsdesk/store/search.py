@@ -78,6 +78,25 @@ def filter_sql(kind: SearchKind, filters: Filters) -> tuple[str, list[Any]]:
     return "".join(f" AND {condition}" for condition in conditions), params
 
 
+@dataclass(frozen=True, slots=True)
+class Matching:
+    """The rows of one kind that a search matches: ``FROM … WHERE …`` over ``a`` (and ``q``), filters included.
+
+    The search ranks them and the facets count them; building both from this keeps the two
+    in agreement about what matches."""
+
+    rows: str
+    score: str
+    params: list[Any]
+
+
+def matching(db: Backend, kind: SearchKind, text: str, filters: Filters) -> Matching:
+    """The full-text match of ``text`` among rows of ``kind``, restricted by ``filters``."""
+    clause = db.fts(kind, text)
+    where, filter_params = filter_sql(kind, filters)
+    return Matching(f"FROM {clause.source} WHERE {clause.where}{where}", clause.score, [*clause.params, *filter_params])
+
+
 class SearchQueries:
     """``Store.search``: one ranked, paginated list of matching articles and quotes."""
 
@@ -107,16 +126,14 @@ class SearchQueries:
         branches, params = [], []
         order = "score DESC" if sort == "relevance" else "published_date DESC NULLS LAST, score DESC"
         for kind in kinds:
-            clause = self.db.fts(kind, text)
-            where, filter_params = filter_sql(kind, filters)
+            match = matching(self.db, kind, text, filters)
             quote_id = "q.id" if kind == "quote" else "CAST(NULL AS BIGINT)"
             # Each kind's best offset + limit rows first: the merge then sorts a page, not every match.
             branches.append(
                 f"SELECT * FROM (SELECT '{kind}' AS kind, a.id AS article_id, {quote_id} AS quote_id, "
-                f"{clause.score} AS score, a.published_date FROM {clause.source} WHERE {clause.where}{where} "
-                f"ORDER BY {order} LIMIT ?) {kind}_hits"
+                f"{match.score} AS score, a.published_date {match.rows} ORDER BY {order} LIMIT ?) {kind}_hits"
             )
-            params += [*clause.params, *filter_params, offset + limit]
+            params += [*match.params, offset + limit]
         hits = self.db.query(
             f"SELECT kind, article_id, quote_id, score FROM ({' UNION ALL '.join(branches)}) hits "
             f"ORDER BY {order}, article_id DESC, quote_id LIMIT ? OFFSET ?",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,9 @@ from newsdesk.store.fts import fts5_query
 # How long a writer waits for another process's transaction before giving up. Ingest
 # batches commit in well under a second (≈0.15 ms per article), so a minute is generous.
 BUSY_TIMEOUT_MS = 60_000
+# SQLite calls the progress handler every this many virtual-machine instructions: often
+# enough to stop a runaway query within milliseconds, rarely enough to cost nothing.
+_PROGRESS_STEPS = 20_000
 
 
 def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:
@@ -73,6 +78,19 @@ class SqliteBackend(Backend):
 
     def lock_migrations(self) -> None:
         """BEGIN IMMEDIATE already holds the database's single write lock."""
+
+    def read_only(self) -> None:
+        self.conn.execute("PRAGMA query_only = ON")
+
+    @contextmanager
+    def deadline(self, seconds: float) -> Iterator[None]:
+        """The progress handler aborts the running statement once the time is up."""
+        limit = time.monotonic() + seconds
+        self.conn.set_progress_handler(lambda: int(time.monotonic() > limit), _PROGRESS_STEPS)
+        try:
+            yield
+        finally:
+            self.conn.set_progress_handler(None, 0)
 
     def table_exists(self, table: str) -> bool:
         row = self.query_one("SELECT 1 AS found FROM sqlite_master WHERE name = ?", (table,))

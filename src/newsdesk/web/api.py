@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Reques
 from fastapi.responses import JSONResponse
 
 from newsdesk.store import Filters
-from newsdesk.web import data
 from newsdesk.web.common import country_code, extract_page, filters, settings, store
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -64,7 +63,7 @@ def entities(
 ) -> list[dict[str, Any]]:
     """People, organisations and places across all articles, with article and mention counts."""
     with store(request) as db:
-        return data.entities(db, kind=type, name=name, limit=limit, offset=offset)
+        return db.entities(kind=type, name=name, limit=limit, offset=offset)
 
 
 @router.get("/entities/{entity_id}", summary="One entity: titles, quotes, stances, co-mentions, claims")
@@ -74,7 +73,7 @@ def entity(request: Request, entity_id: int) -> dict[str, Any]:
         found = db.speaker(entity_id)
         if found is None:
             raise HTTPException(404, "no such entity")
-        found["articles"] = data.entity_articles(db, entity_id)
+        found["articles"] = db.entity_articles(entity_id)
     return found
 
 
@@ -112,7 +111,7 @@ def quotes(
     with store(request) as db:
         if q:
             return db.search(q, filters=chosen, kinds=("quote",), limit=limit, offset=offset)
-        return data.quotes(db, filters=chosen, limit=limit, offset=offset)
+        return db.quotes(filters=chosen, limit=limit, offset=offset)
 
 
 @router.get("/claims", summary="The claim tracker")
@@ -151,7 +150,7 @@ def place(request: Request, code: str, limit: int = Limit, offset: int = Offset)
     with store(request) as db:
         return {
             "country": country,
-            "places": data.country_places(db, country),
+            "places": db.country_places(country),
             "articles": db.articles(filters=Filters(country=country), limit=limit, offset=offset),
         }
 
@@ -177,7 +176,7 @@ def search(
             hits = db.search(q, filters=chosen, kinds=kinds, sort=sort, limit=limit, offset=offset)
         else:
             hits = db.articles(filters=chosen, limit=limit, offset=offset)
-        counts = data.facets(db, q, chosen, kinds)
+        counts = db.facets(q, chosen, kinds)
     facets = {k: v for k, v in asdict(counts).items() if k not in ("total", "articles", "counted")}
     return {
         "total": counts.total,

@@ -104,7 +104,7 @@ class TimeLimit:
 
     The route runs as its own task so the answer goes out on time even when the route is
     stuck in a worker thread that cannot be cancelled; whatever it sends later is dropped.
-    (The data layer also interrupts SQLite queries at the deadline, so the thread stops too.)
+    (The data layer also interrupts queries at the deadline, so the thread stops too.)
     """
 
     def __init__(self, app: ASGIApp, seconds: float) -> None:

@@ -20,7 +20,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk.record import Article
 from newsdesk.store import Filters
-from newsdesk.web import data
 from newsdesk.web.charts import MAP_HEIGHT, MAP_WIDTH, SHADES, claims_chart, world_map
 from newsdesk.web.common import (
     article_href,
@@ -72,7 +71,7 @@ def home(request: Request) -> HTMLResponse:
         latest = db.articles(limit=10)
         speakers = db.speakers(limit=10)
         claims = db.claims(grouped=False, limit=8)
-        keys = data.article_keys(db, [int(c["article_id"]) for c in claims])
+        keys = db.article_keys([int(c["article_id"]) for c in claims])
     for claim in claims:
         claim["article_key"] = keys.get(int(claim["article_id"]))
     return page(request, "home.html", stats=stats, latest=latest, speakers=speakers, claims=claims)
@@ -96,7 +95,7 @@ def search(
         else:
             hits = [{**row, "kind": "article", "article_key": row["key"], "snippet": ""} for row in
                     db.articles(filters=chosen, limit=PAGE_SIZE, offset=start)]  # fmt: skip
-        counts = data.facets(db, q, chosen, kinds)
+        counts = db.facets(q, chosen, kinds)
     for hit in hits:
         hit["snippet_html"] = snippet_html(hit.get("snippet") or "")
     given = {
@@ -167,9 +166,9 @@ def entity(request: Request, entity_id: int) -> HTMLResponse:
         found = db.speaker(entity_id)
         if found is None:
             raise HTTPException(404, "no such entity")
-        articles = data.entity_articles(db, entity_id)
+        articles = db.entity_articles(entity_id)
         ids = [int(r["article_id"]) for part in ("quotes", "titles", "claims") for r in found[part]]
-        keys = data.article_keys(db, ids)
+        keys = db.article_keys(ids)
     for part in ("quotes", "titles", "claims"):
         for row in found[part]:
             row["article_key"] = keys.get(int(row["article_id"]))
@@ -190,8 +189,8 @@ def claims(
     code = country_code(place) if place else None
     with store(request) as db:
         rows = db.claims(about=about or None, place=code, claimant=claimant or None, grouped=False, limit=500)
-        subjects = data.claim_subjects(db)
-        keys = data.article_keys(db, [int(r["article_id"]) for r in rows])
+        subjects = db.claim_subjects()
+        keys = db.article_keys([int(r["article_id"]) for r in rows])
     for row in rows:
         row["article_key"] = keys.get(int(row["article_id"]))
     chart = claims_chart(rows, lambda row: article_href(row["article_key"])) if (about or code or claimant) else None
@@ -220,7 +219,7 @@ def place(request: Request, code: str, page_number: int = Query(1, alias="page",
     with store(request) as db:
         articles = db.articles(filters=Filters(country=country), limit=PAGE_SIZE + 1,
                                offset=offset(page_number, PAGE_SIZE))  # fmt: skip
-        named = data.country_places(db, country)
+        named = db.country_places(country)
     return page(
         request, "place.html", title=f"Places: {country}", country=country, articles=articles[:PAGE_SIZE],
         named=named, page_number=page_number, more=len(articles) > PAGE_SIZE,

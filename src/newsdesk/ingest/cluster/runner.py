@@ -2,7 +2,7 @@
 
 The client enumerates the inputs (paths and offsets, as the local ingest does), sends them to the
 workers in chunks with a bounded number in flight, and is the only process that writes to the store,
-through the same :func:`newsdesk.store.ingest.write_batch` as the local ingest: one transaction per
+through the same :func:`newsdesk.ingest.local.write_batch` as the local ingest: one transaction per
 chunk, so idempotency, revisions, story grouping, the errors table and crash safety are the local
 ingest's. A chunk whose task fails is retried by Dask, then split into single inputs so one poisonous
 page (one that kills its worker every time) ends in the errors table and the rest are stored.
@@ -11,7 +11,6 @@ page (one that kills its worker every time) ends in the errors table and the res
 from __future__ import annotations
 
 import itertools
-import math
 import uuid
 from collections import deque
 from collections.abc import Iterator
@@ -19,12 +18,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdesk.cluster.chunks import Chunk, Items, KnownRevisions, WarcPages, plan
-from newsdesk.cluster.tasks import ChunkResult, LoadModel, process_chunk, unreadable
+from newsdesk.ingest import chunk_size
+from newsdesk.ingest.cluster.chunks import Chunk, Items, KnownRevisions, WarcPages, plan
+from newsdesk.ingest.cluster.tasks import ChunkResult, LoadModel, process_chunk, unreadable
+from newsdesk.ingest.local import ErrorHook, ProgressHook, RunStats, finish_run, start_run, write_batch
+from newsdesk.ingest.sources import Item
+from newsdesk.ingest.worker import BatchResult, Failed
 from newsdesk.store import Store
-from newsdesk.store.ingest import ErrorHook, ProgressHook, RunStats, finish_run, start_run, write_batch
-from newsdesk.store.sources import Item
-from newsdesk.store.worker import BatchResult, Failed
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -97,8 +97,7 @@ def run(
 ) -> RunStats:
     """Ingest ``items`` into ``store`` on ``client``'s cluster; returns the run's counts, as the local ingest."""
     stats = RunStats(inputs=len(items), workers=_threads(client))
-    # As the local ingest: a small run still spreads over every worker, at least four chunks each.
-    size = max(1, min(batch_size, math.ceil(len(items) / (stats.workers * 4))))
+    size = chunk_size(len(items), stats.workers, batch_size)
     chunks = plan(items, size, warc_batch_size=batch_size)
     _check_visible(client, chunks)
     try:

@@ -8,7 +8,6 @@ the batches in flight, and running it again completes them without duplicating a
 
 from __future__ import annotations
 
-import math
 import multiprocessing
 import os
 import time
@@ -16,15 +15,14 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
+from newsdesk.ingest import chunk_size
+from newsdesk.ingest.sources import Item
+from newsdesk.ingest.worker import BatchResult, Failed, Known, Parsed, init, process_batch
+from newsdesk.pipeline import BATCH_SIZE
 from newsdesk.store import Store
-from newsdesk.store.sources import Item
 from newsdesk.store.text import now
-from newsdesk.store.worker import BatchResult, Failed, Known, Parsed, init, process_batch
 from newsdesk.store.writer import Status, record_error, write_article
 
-# Inputs per batch: the unit of NLP batching, of inter-process transfer and of one store
-# transaction. Matches annotate.BATCH_SIZE, so one batch is one nlp.pipe batch.
-BATCH_SIZE = 32
 # Batches queued per worker beyond the one it is working on: enough to keep every worker
 # busy while the main process writes, few enough to keep memory flat on huge inputs.
 _QUEUED_PER_WORKER = 2
@@ -76,8 +74,7 @@ def run(
     workers = max(1, workers or default_workers())
     stats = RunStats(inputs=len(items), workers=workers)
     run_id = start_run(store, stats)
-    # Small runs still spread over every worker: at least four batches per worker.
-    size = max(1, min(batch_size, math.ceil(len(items) / (workers * 4)))) if items else 1
+    size = chunk_size(len(items), workers, batch_size)
     batches = [items[i : i + size] for i in range(0, len(items), size)]
     known = store.known_revisions()
     results = _parallel(batches, known, workers) if workers > 1 and len(batches) > 1 else _serial(batches, known)
@@ -117,7 +114,7 @@ def _parallel(batches: list[list[Item]], known: set[tuple[str, str]], workers: i
 
 def write_batch(store: Store, result: BatchResult, stats: RunStats, on_error: ErrorHook | None) -> None:
     """One transaction for the whole batch; a record the store rejects fails alone. The cluster runner
-    (:mod:`newsdesk.cluster`) writes through here too, so both behave the same."""
+    (:mod:`newsdesk.ingest.cluster`) writes through here too, so both behave the same."""
     failures: list[tuple[str, str]] = []
     counts = {status: 0 for status in Status}
     with store.db.transaction():

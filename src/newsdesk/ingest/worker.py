@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdesk.errors import InputError
+from newsdesk.ingest.sources import Item
 from newsdesk.pipeline import Pipeline
 from newsdesk.read import DEFAULT_MAX_BYTES, read, read_bytes
 from newsdesk.read.warc import read_warc_page
 from newsdesk.record import SCHEMA_NAME, Article, Document
 from newsdesk.store.minhash import signature
-from newsdesk.store.sources import Item
 from newsdesk.store.text import content_hash
 
 
@@ -77,7 +77,7 @@ def process_batch(items: list[Item], known: Container[tuple[str, str]] | None = 
     ingest runs (a Dask worker)."""
     stored = _known if known is None else known
     result = BatchResult()
-    fresh: list[tuple[str, Article, str]] = []  # (source, article, content hash) awaiting NLP
+    fresh: list[Parsed] = []  # awaiting NLP; the signature is taken once the body is final
     for item in items:
         source = item.source
         try:
@@ -96,7 +96,7 @@ def process_batch(items: list[Item], known: Container[tuple[str, str]] | None = 
         elif annotated:
             result.outcomes.append(Parsed(source, article, chash, signature(article.body)))
         else:
-            fresh.append((source, article, chash))
+            fresh.append(Parsed(source, article, chash, None))
     result.outcomes += _annotate(fresh)
     result.peak_rss_mb = peak_memory_mb()
     return result
@@ -114,18 +114,19 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _annotate(fresh: list[tuple[str, Article, str]]) -> list[Parsed | Failed | Known]:
-    """NLP over the whole batch at once; if that fails, page by page to isolate the culprit."""
-    errors = PIPELINE.annotate([article for _, article, _ in fresh])
-    parsed: list[Parsed | Failed | Known] = [
-        Parsed(source, article, chash, signature(article.body))
-        for (source, article, chash), exc in zip(fresh, errors, strict=True)
-        if exc is None
-    ]
-    failed: list[Parsed | Failed | Known] = [
-        Failed(source, str(exc)) for (source, _, _), exc in zip(fresh, errors, strict=True) if exc is not None
-    ]
-    return parsed + failed
+def _annotate(fresh: list[Parsed]) -> list[Parsed | Failed | Known]:
+    """NLP over the whole batch at once (the pipeline isolates a page that breaks a stage);
+    the annotated pages first, then the failed ones."""
+    errors = PIPELINE.annotate([parsed.article for parsed in fresh])
+    done: list[Parsed | Failed | Known] = []
+    failed: list[Parsed | Failed | Known] = []
+    for parsed, exc in zip(fresh, errors, strict=True):
+        if exc is None:
+            parsed.signature = signature(parsed.article.body)
+            done.append(parsed)
+        else:
+            failed.append(Failed(parsed.source, str(exc)))
+    return done + failed
 
 
 def _load(item: Item) -> tuple[Article, bool]:

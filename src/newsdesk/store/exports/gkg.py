@@ -1,4 +1,4 @@
-"""GDELT GKG 2.1-compatible export: one tab-separated row of 27 fields per article.
+"""The ``gkg`` export, GDELT GKG 2.1-compatible: one tab-separated row of 27 fields per article.
 
 Built from each article's stored record, so offsets are newsdesk's character offsets into
 the article text (GDELT's are into its own copy of the document). Fields newsdesk has no
@@ -15,6 +15,7 @@ from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from newsdesk.store import Store
+from newsdesk.store.exports import stream_format
 
 # GDELT count types for newsdesk claim categories (GKG counts are only these event kinds;
 # every claim, whatever its category, also goes to V2.1AMOUNTS).
@@ -32,6 +33,7 @@ _ORG_TYPES = {"ORG", "ORGANIZATION", "NORP"}
 _SEPARATORS = re.compile(r"[\t\r\n#;|,]+")
 
 
+@stream_format("gkg")
 def export_gkg(store: Store, out: IO[str]) -> int:
     """Write one GKG 2.1 row per stored article; returns the number of rows."""
     batch = datetime.now(UTC).strftime("%Y%m%d%H%M%S")

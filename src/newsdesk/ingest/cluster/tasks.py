@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from newsdesk.cluster.chunks import Chunk, Items, KnownRevisions, WarcFile, WarcPages
 from newsdesk.errors import InputError
+from newsdesk.ingest.cluster.chunks import Chunk, Items, KnownRevisions, WarcFile, WarcPages
+from newsdesk.ingest.sources import Item
+from newsdesk.ingest.worker import BatchResult, Failed, peak_memory_mb, process_batch
 from newsdesk.read.warc import list_warc_pages
-from newsdesk.store.sources import Item
-from newsdesk.store.worker import BatchResult, Failed, peak_memory_mb, process_batch
 
 if TYPE_CHECKING:
     from distributed import Worker
@@ -49,7 +49,7 @@ class LoadModel(WorkerPlugin):
 
 
 def load_model() -> None:
-    from newsdesk.store.worker import PIPELINE
+    from newsdesk.ingest.worker import PIPELINE
 
     PIPELINE.load()
 

@@ -14,15 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from newsdesk.ingest.sources import Item
 from newsdesk.read.warc import is_warc
-from newsdesk.store.sources import Item
 
 _DIGEST_BYTES = 16
 
 
 @dataclass(frozen=True, slots=True)
 class Items:
-    """Pages, URLs and JSONL lines as the local ingest enumerates them (:mod:`newsdesk.store.sources`)."""
+    """Pages, URLs and JSONL lines as the local ingest enumerates them (:mod:`newsdesk.ingest.sources`)."""
 
     items: tuple[Item, ...]
 

@@ -1,0 +1,61 @@
+"""Exports, one module per format, each registering itself here under its name.
+
+A format either streams one file (``jsonl``, ``gkg``: a text stream, stdout by default) or
+writes one file per table into a directory (``csv``, ``parquet``). ``newsdesk export`` lists
+its ``--format`` choices from :func:`formats`, so adding a format is adding one module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from newsdesk.store import Store
+
+StreamWriter = Callable[[Store, IO[str]], int]
+"""Writes the export to a text stream; returns the number of rows."""
+TableWriter = Callable[[Store, Path], dict[str, int]]
+"""Writes one file per table into a directory; returns the rows of each table."""
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One registered format: exactly one of ``stream`` and ``tables`` is set."""
+
+    name: str
+    stream: StreamWriter | None = None
+    tables: TableWriter | None = None
+
+
+_FORMATS: dict[str, Format] = {}
+
+
+def stream_format(name: str) -> Callable[[StreamWriter], StreamWriter]:
+    """Register the decorated function as the ``name`` format, written to one stream."""
+
+    def register(write: StreamWriter) -> StreamWriter:
+        _FORMATS[name] = Format(name, stream=write)
+        return write
+
+    return register
+
+
+def table_format(name: str) -> Callable[[TableWriter], TableWriter]:
+    """Register the decorated function as the ``name`` format, one file per table in a directory."""
+
+    def register(write: TableWriter) -> TableWriter:
+        _FORMATS[name] = Format(name, tables=write)
+        return write
+
+    return register
+
+
+def formats() -> dict[str, Format]:
+    """Every format by name: importing this package's modules is what registers them."""
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
+    return dict(sorted(_FORMATS.items()))

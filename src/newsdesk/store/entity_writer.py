@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from newsdesk.record import Article, Entity
 from newsdesk.store.backend import Backend
 from newsdesk.store.search import escape_like
-from newsdesk.store.text import entity_key, fold, now
+from newsdesk.store.text import entity_key, now
+from newsdesk.vocab.names import fold
 
 # Ids of the entities an article introduces, until they are inserted: above every stored id
 # and in order of first appearance, like the real ids they stand for.

@@ -16,7 +16,8 @@ from newsdesk.store import minhash
 from newsdesk.store.backend import Backend
 from newsdesk.store.entity_writer import write_entities
 from newsdesk.store.quote_writer import write_quotes
-from newsdesk.store.text import digest, fold, iso_date, now
+from newsdesk.store.text import digest, iso_date, now
+from newsdesk.vocab.names import fold
 
 # Candidates compared per new article when looking for its story group: all members of one
 # group look alike, so the most recent few are enough and bound the cost of viral stories.

@@ -18,10 +18,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsdesk.extract.places.gazetteer import Entry, Gazetteer, fold, gazetteer
+from newsdesk.extract.places.gazetteer import Entry, Gazetteer, gazetteer
 from newsdesk.extract.places.mentions import Mention, find_mentions, split_mention, strip_direction
 from newsdesk.extract.places.resolve import Resolved, resolve
 from newsdesk.record import Place, Span
+from newsdesk.vocab.names import PLACE_NAMES, fold
 
 __all__ = ["PlacesComponent", "find_places", "focus_country", "gazetteer"]
 
@@ -56,7 +57,7 @@ def find_places(doc: Doc) -> list[Place]:
     gaz = gazetteer()
     found = find_mentions(doc, lambda name: bool(gaz.lookup(name)))
     mentions = [piece for mention in found for piece in _known(gaz, mention)]
-    person_words = {fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    person_words = {fold(t.text, PLACE_NAMES) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     resolved = resolve(gaz, mentions, person_words)
     groups: dict[Entry, list[Resolved]] = defaultdict(list)
     for item in resolved:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.extract.provenance import provenance
+from newsdesk.extract.quotes.provenance import provenance
 from newsdesk.record import Via
 
 

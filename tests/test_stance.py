@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.extract.stance import STANCES, lexicon, parse_lexicon, stance_of
+from newsdesk.vocab.stance import STANCES, lexicon, parse_lexicon, stance_of
 
 
 def test_lexicon_has_at_least_150_expressions_over_every_class() -> None:

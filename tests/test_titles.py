@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 
 from newsdesk.annotate import DEFAULT_MODEL
-from newsdesk.extract.titles import is_role, prename_title, titles_of
+from newsdesk.extract.entities.titles import is_role, prename_title, titles_of
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.evaluation.geo_gold import load_gold, prf, run_pipeline
-from newsdesk.extract.places.gazetteer import fold
 from newsdesk.record import Article, Place
+from newsdesk.vocab.names import PLACE_NAMES, fold
 
 
 @dataclass(slots=True)
@@ -100,7 +100,7 @@ def evaluate_places(path: Path, *, keep_errors: bool = False) -> PlacesReport:
 
 
 def _key(name: str) -> str:
-    key = fold(name)
+    key = fold(name, PLACE_NAMES)
     return key[4:] if key.startswith("the ") else key
 
 

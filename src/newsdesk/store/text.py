@@ -3,39 +3,26 @@
 Keys decide what the store treats as "the same": the same person across articles and
 sites, the same quote across wire copies, the same claim repeated by several outlets. They
 are deliberately simple (accents, case, punctuation and spacing ignored) so that a user can
-predict them, and they live in one place so that writing and querying agree.
+predict them, and they live in one place so that writing and querying agree. The fold itself is
+:func:`newsdesk.vocab.names.fold`, which the extract stage's name keys share.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from datetime import UTC, datetime
 
-_NON_WORD = re.compile(r"[^\w]+")
+from newsdesk.vocab.names import KEY_HONORIFICS, fold
+
 _WORD = re.compile(r"\w+")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-# Honorifics that a source may or may not put before a name: "Mr Kabulov" and "Kabulov"
-# are the same person. Kept short on purpose: titles that carry information ("President",
-# "General") are recorded as titles, not stripped.
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation, collapse spaces: "Zamir  Kabúlov." → "zamir kabulov"."""
-    if text.isascii():  # most names and quotes: nothing to decompose (a third of the writer's time otherwise)
-        stripped = text
-    else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
 
 
 def entity_key(name: str, entity_type: str) -> str:
-    """The cross-article identity of an entity: its type and folded name, honorifics dropped."""
+    """The cross-article identity of an entity: its type and folded name, honorifics dropped ("Mr X" is "X")."""
     words = fold(name).split()
-    while len(words) > 1 and words[0] in _HONORIFICS:
+    while len(words) > 1 and words[0] in KEY_HONORIFICS:
         words = words[1:]
     return f"{entity_type.strip().upper()}:{' '.join(words)}"
 

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk.record import Article
 from newsdesk.store import Filters
+from newsdesk.vocab.stance import STANCES
 from newsdesk.web.charts import MAP_HEIGHT, MAP_WIDTH, SHADES, claims_chart, world_map
 from newsdesk.web.common import (
     article_href,
@@ -40,11 +41,6 @@ PAGE_SIZE = 20
 # contain, replaced by <mark> only after the snippet has been escaped.
 _MARK = ("\ue000", "\ue001")
 _MARKED = re.compile("\ue000(.*?)\ue001", re.S)
-# The stance classes of quote cues (docs/schema.md), for the search form's menu.
-STANCES = (
-    "say", "assert-stress", "claim-allege", "believe-think", "warn", "deny-reject", "question-ask", "promise",
-    "according-to", "report-find",
-)  # fmt: skip
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

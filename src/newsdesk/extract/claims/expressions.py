@@ -40,6 +40,7 @@ from newsdesk.extract.claims.units import (
     SYMBOLS_LONGEST_FIRST,
     TIME_UNITS,
 )
+from newsdesk.vocab.labels import NAME_LABELS
 
 _SYMBOL = "|".join(re.escape(s) for s in SYMBOLS_LONGEST_FIRST if not s.isalpha())
 _NUMBER_TOKEN = re.compile(
@@ -48,7 +49,6 @@ _NUMBER_TOKEN = re.compile(
 )
 _PHONE = re.compile(r"(?<![\w.])(?:\+?\d{1,3}[ .-])?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3}[ .-]\d{3,4}(?![\w])")
 _TIME = re.compile(r"^\d{1,2}:\d{2}$")
-_NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW", "NORP", "GPE", "LOC"})
 _ORDINAL_WORDS = frozenset(
     {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 )
@@ -295,7 +295,7 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
             return True
         if first.lower_ == "one" and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ == "of"):
             return True  # "one" as a pronoun
-    if first.ent_type_ in _NAME_LABELS and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
+    if first.ent_type_ in NAME_LABELS and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
         return True  # inside a name: "12th Defense Expo", "Group of 20"
     if first.ent_type_ in ("DATE", "TIME") and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
         return True

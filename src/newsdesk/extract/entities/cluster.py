@@ -21,9 +21,10 @@ from collections import Counter
 from collections.abc import Iterable
 
 from newsdesk.extract.entities.acronyms import acronym_spells
-from newsdesk.extract.entities.gazetteer import given_name_keys, name_key
+from newsdesk.extract.entities.gazetteer import given_name_keys
 from newsdesk.extract.entities.mentions import Mention
 from newsdesk.extract.places.gazetteer import gazetteer as places_gazetteer
+from newsdesk.vocab.names import ENTITY_NAMES, fold
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Model types under which the small model also writes surnames of people it has just named in full
@@ -178,7 +179,7 @@ def _by_name(mentions: list[Mention], sets: _UnionFind, attached: set[int]) -> N
         if len(mention.entries) > 1:
             ambiguous.append(i)
             continue
-        key = ("gazetteer", mention.entries[0].name) if mention.entries else ("name", name_key(mention.text))
+        key = ("gazetteer", mention.entries[0].name) if mention.entries else ("name", fold(mention.text, ENTITY_NAMES))
         sets.union(i, first_of.setdefault(key, i))
     for i in ambiguous:
         mention = mentions[i]
@@ -186,7 +187,7 @@ def _by_name(mentions: list[Mention], sets: _UnionFind, attached: set[int]) -> N
         if len(present) == 1:
             sets.union(i, present[0])
         else:
-            sets.union(i, first_of.setdefault(("name", name_key(mention.text)), i))
+            sets.union(i, first_of.setdefault(("name", fold(mention.text, ENTITY_NAMES)), i))
 
 
 def _acronyms_of_names(mentions: list[Mention], sets: _UnionFind) -> None:
@@ -213,7 +214,7 @@ def _designators(mentions: list[Mention], sets: _UnionFind, attached: set[int]) 
     for i, mention in enumerate(mentions):
         if i in attached or mention.entries or mention.label not in _SHORT_FORM_MISTYPES | {"ORG"}:
             continue
-        words = name_key(mention.text).split()
+        words = fold(mention.text, ENTITY_NAMES).split()
         while len(words) > 1 and words[-1] in _DESIGNATORS:
             words.pop()
         if mention.label == "ORG":

@@ -14,7 +14,6 @@ from newsdesk.extract.entities.cluster import cluster, entity_name, entity_type,
 from newsdesk.extract.entities.descriptions import link_descriptions
 from newsdesk.extract.entities.gazetteer import Gazetteer, default_gazetteer, given_name_genders
 from newsdesk.extract.entities.mentions import (
-    ENTITY_TYPES,
     ORGANISATION_WORDS,
     Mention,
     build_matcher,
@@ -23,9 +22,11 @@ from newsdesk.extract.entities.mentions import (
 )
 from newsdesk.extract.entities.pronouns import resolve
 from newsdesk.extract.entities.scan import Scanner
+from newsdesk.extract.entities.titles import ORG_ROLES, PERSON_ROLES, titles_of, word_of
 from newsdesk.extract.registration import factory
-from newsdesk.extract.titles import HONORIFICS, ORG_ROLES, PERSON_ROLES, titles_of, word_of
 from newsdesk.record import Entity, Span
+from newsdesk.vocab.labels import NAME_LABELS
+from newsdesk.vocab.names import COURTESY_TITLES
 
 __all__ = ["EntitiesComponent", "entity_for_span", "find_entities"]
 
@@ -87,7 +88,7 @@ def find_entities(doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> lis
     entities: list[Entity] = []
     for group, type_ in zip(groups, types, strict=True):
         members = sorted((mentions[i] for i in group), key=lambda m: m.start)
-        if type_ not in ENTITY_TYPES or all(m.shaky and not m.entries for m in members):
+        if type_ not in NAME_LABELS or all(m.shaky and not m.entries for m in members):
             continue  # only in a title-case headline: "Avoid Bad Optics" is not an organisation
         name = entity_name(members)
         aliases = list(dict.fromkeys(m.text for m in members if m.source != "pronoun" and m.text != name))
@@ -161,7 +162,7 @@ def _missed_name_parts(
         in_longer_name = any(
             0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title for j in (token.i - 1, token.i + 1)
         )
-        if in_longer_name and not (token.i > 0 and word_of(doc[token.i - 1]) in HONORIFICS):
+        if in_longer_name and not (token.i > 0 and word_of(doc[token.i - 1]) in COURTESY_TITLES):
             continue
         options = surnames[token.text]
         counts = Counter(n for _, n in options)

@@ -21,7 +21,7 @@ from bisect import insort
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.scan import Ranges
-from newsdesk.extract.titles import PERSON_ROLES
+from newsdesk.extract.entities.titles import PERSON_ROLES
 from newsdesk.record import Entity, Span
 
 # Role words too general to pick one person out ("the official", "the leader", "the member"):

@@ -9,16 +9,13 @@ described in its header.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_ARTICLE = re.compile(r"^the\s+")
-_SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
-_DROPPED = re.compile(r"[.\u00b7]")
+from newsdesk.vocab.countries import CountryAlias, country_aliases
+from newsdesk.vocab.names import ENTITY_NAMES, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,33 +36,26 @@ class Form:
     weak: bool
 
 
-def name_key(text: str) -> str:
-    """Normalise a name for lookup: case, periods, hyphens, apostrophes and a leading "the" do not count.
-
-    "U.S." and "US", "al-Qaeda" and "Al Qaeda", "the United Nations" and "United Nations"
-    get one key. Only spans already taken for names are looked up, so folding case is safe.
-    """
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").casefold()
-    text = _DROPPED.sub("", text)
-    text = _SEPARATORS.sub(" ", text).strip()
-    return _ARTICLE.sub("", text)
-
-
 class Gazetteer:
-    """Lookup from any written form of a name to the entries it may denote."""
+    """Lookup from any written form of a name to the entries it may denote.
+
+    Forms are keyed by :data:`~newsdesk.vocab.names.ENTITY_NAMES`: "U.S." and "US", "al-Qaeda" and
+    "Al Qaeda", "the United Nations" and "United Nations" are one key. Only spans already taken
+    for names are looked up, so folding case is safe.
+    """
 
     def __init__(self, forms: list[Form]) -> None:
         self.forms = forms
         by_key: dict[str, list[GazetteerEntry]] = {}
         for form in forms:
-            entries = by_key.setdefault(name_key(form.text), [])
+            entries = by_key.setdefault(fold(form.text, ENTITY_NAMES), [])
             if form.entry not in entries:
                 entries.append(form.entry)
         self._by_key = {key: tuple(entries) for key, entries in by_key.items()}
 
     def lookup(self, text: str) -> tuple[GazetteerEntry, ...]:
         """The entries ``text`` may name: none, one, or several when the form is ambiguous ("PTI")."""
-        return self._by_key.get(name_key(text), ())
+        return self._by_key.get(fold(text, ENTITY_NAMES), ())
 
     def search_phrases(self) -> Iterator[str]:
         """The strong forms as they may appear in running text, for a token matcher (exact case).
@@ -89,8 +79,11 @@ class Gazetteer:
         return len({form.entry for form in self.forms})
 
 
-def parse_gazetteer(text: str) -> Gazetteer:
-    """Read the TSV format (see the data file's header); malformed lines raise ``ValueError``."""
+def parse_gazetteer(text: str, countries: Sequence[CountryAlias] = ()) -> Gazetteer:
+    """Read the TSV format (see the data file's header); malformed lines raise ``ValueError``.
+
+    An alias ``@XX`` stands for the ``countries`` aliases of ISO code XX that the entity gazetteer reads.
+    """
     forms: list[Form] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -103,7 +96,9 @@ def parse_gazetteer(text: str) -> Gazetteer:
         forms.append(Form(entry.name, entry, name.startswith("~")))
         for alias in aliases.split("|"):
             alias = alias.strip()
-            if alias:
+            if alias.startswith("@"):
+                forms.extend(_country_forms(alias[1:], entry, countries, number))
+            elif alias:
                 forms.append(Form(alias.lstrip("~"), entry, alias.startswith("~")))
     return Gazetteer(forms)
 
@@ -112,7 +107,15 @@ def parse_gazetteer(text: str) -> Gazetteer:
 def default_gazetteer() -> Gazetteer:
     """The gazetteer shipped with newsdesk, read once per process."""
     data = resources.files("newsdesk").joinpath("data", "gazetteer.tsv").read_text(encoding="utf-8")
-    return parse_gazetteer(data)
+    return parse_gazetteer(data, country_aliases())
+
+
+def _country_forms(code: str, entry: GazetteerEntry, countries: Sequence[CountryAlias], number: int) -> list[Form]:
+    """The forms an ``@code`` alias stands for: the country's shared aliases but the row's own name."""
+    shared = [alias for alias in countries if alias.entity and alias.code == code]
+    if not shared:
+        raise ValueError(f"gazetteer line {number}: no country aliases for @{code}")
+    return [Form(alias.name, entry, alias.weak) for alias in shared if alias.name != entry.name]
 
 
 @lru_cache(maxsize=1)

@@ -28,36 +28,20 @@ from newsdesk.extract.entities.acronyms import expansion_start, is_acronym
 from newsdesk.extract.entities.gazetteer import Gazetteer, GazetteerEntry
 from newsdesk.extract.entities.scan import Scanner, headline_lines
 from newsdesk.extract.entities.subjects import untyped_speakers
-from newsdesk.extract.titles import HONORIFICS, PERSON_ROLES, is_title_token, prename_title, word_of
+from newsdesk.extract.entities.titles import PERSON_ROLES, is_title_token, prename_title, word_of
+from newsdesk.vocab.labels import NAME_LABELS
+from newsdesk.vocab.names import COURTESY_TITLES
+from newsdesk.vocab.wordlists import word_list
 
-# The types an entity may have; the model's others (numeric ones, LANGUAGE) are not entities.
-ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 _BREAKS = frozenset({"(", ")", "[", "]", "“", "”", '"', "«", "»", "„", "—", "–", ":", ";", "|"})
 _LEADING_JUNK = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _POSSESSIVE_NAMES = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Abbreviations of common nouns, which the small model often tags as organisations.
-_NOT_NAMES = frozenset(
-    "IPO AI CEO CFO COO CTO CMO GDP TV PR HR IT VR AR ETF CPI ROI KPI FAQ DNA RNA PDF USB SUV ATM "
-    "LLC RSVP CEOs IPOs".split()
-)
+_NOT_NAMES = word_list("name_words.tsv", "not-a-name")
 # Last words of company and institution names; a "person" ending in one is an organisation.
-ORGANISATION_WORDS = frozenset(
-    """
-    Shipping Group Holdings Bank Airlines Airways Energy Motors Systems Technologies Industries Partners
-    Capital Corp Corporation Inc Ltd LLC Media Pharmaceuticals Foods Insurance Logistics Telecom Solutions
-    Networks Labs Ventures Resources Mining Steel Press University College Institute Foundation Party
-    Council Committee Ministry Agency Army Police Hospital Airport Club Association Union Trust Fund
-    Center Centre Office Department Commission Service Board Bureau Authority Court Times Post News
-    Journal Network Channel Studios Records Church School Academy Museum Library Hotel Brands Company
-    Forum Project Initiative Coalition Alliance Society Federation League Movement Front Fellowship Watch
-    Program Programme Assembly Parliament Senate Congress Cabinet Government Administration
-    Herald Courant Tribune Gazette Chronicle Observer Telegraph Examiner Inquirer Dispatch Register
-    Sentinel Intelligencer Bulletin Monitor Daily Weekly Magazine
-    Brothers Band Orchestra Ensemble Choir Quartet Productions Pictures Entertainment Games Stores
-    """.split()
-)
+ORGANISATION_WORDS = word_list("name_words.tsv", "organisation-word")
 # Titles that also begin names of things ("King James Bible", "Queen Mary University"): an
 # organisation starting with one alone stays an organisation. (Found on 300 PolNeAR train texts,
 # where the rule otherwise turned 3 organisations into persons, 2 of them rightly.)
@@ -116,7 +100,7 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
     candidates: list[tuple[int, Mention]] = []  # (priority, mention): lower priority wins ties of length
     text = scanner.text
     for ent in doc.ents:
-        if ent.label_ in ENTITY_TYPES:
+        if ent.label_ in NAME_LABELS:
             for piece in _pieces(list(ent), ent.label_):
                 mention = _trimmed(doc, text, piece, ent.label_, "model")
                 if mention is not None:
@@ -229,7 +213,7 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
         if last - first >= 3 and _after_title_preposition(doc, tokens[first].i):
             first += 1  # "Envoy for Carpathia Dorin Malek": the place belongs to the title
         while first < last - 1 and is_title_token(tokens[first]):
-            gender = HONORIFICS.get(word_of(tokens[first]), gender)
+            gender = COURTESY_TITLES.get(word_of(tokens[first]), gender)
             first += 1
         if first < last and all(is_title_token(t) for t in tokens[first:last]):
             return None
@@ -244,8 +228,8 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
         return None  # "n’t", "coronavirus": not names
     if source == "model" and name in _NOT_NAMES:
         return None  # "IPO", "AI", "CEO": common abbreviations the model tags as organisations
-    if label == "PERSON" and kept[0].i > 0 and word_of(doc[kept[0].i - 1]) in HONORIFICS:
-        gender = HONORIFICS[word_of(doc[kept[0].i - 1])]
+    if label == "PERSON" and kept[0].i > 0 and word_of(doc[kept[0].i - 1]) in COURTESY_TITLES:
+        gender = COURTESY_TITLES[word_of(doc[kept[0].i - 1])]
     if label == "PERSON" and len(kept) >= 2 and kept[-1].text in ORGANISATION_WORDS:
         label = "ORG"  # "Kestrel Shipping", "Acme Holdings": the model's people that are companies
     mention = _mention(kept, name, start_char, label, source)
@@ -262,7 +246,7 @@ def _titled_name(tokens: list[Token]) -> bool:
     title, name = tokens[:n], tokens[n:]
     words = {word_of(t) for t in title}
     return (
-        any(w in PERSON_ROLES or w in HONORIFICS for w in words)
+        any(w in PERSON_ROLES or w in COURTESY_TITLES for w in words)
         and not words <= _NAMESAKE_TITLES
         and 2 <= len(name) <= 4
         and name[0].is_title

@@ -27,7 +27,7 @@ from collections.abc import Container
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.scan import Ranges, Scanner
-from newsdesk.extract.titles import is_title_token
+from newsdesk.extract.entities.titles import is_title_token
 
 _GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})

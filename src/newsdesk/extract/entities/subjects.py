@@ -13,17 +13,13 @@ from spacy.attrs import DEP, ENT_TYPE, TAG
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.scan import Ranges
-from newsdesk.extract.titles import NUMERIC_TYPES, PERSON_ROLES
+from newsdesk.extract.entities.titles import PERSON_ROLES
+from newsdesk.vocab.labels import NUMERIC_LABELS
+from newsdesk.vocab.wordlists import word_list
 
 # Verbs whose subject is someone speaking or writing. Narrower than the stance lexicon on purpose:
 # "Apple offers", "the platform supports" name things, while things rarely "say" or "tell".
-_SPEECH_VERBS = frozenset(
-    """
-    say tell add explain note write warn argue claim insist ask recall reply respond announce state
-    acknowledge admit deny suggest testify tweet caution stress emphasize emphasise contend remark comment
-    concede complain
-    """.split()
-)
+_SPEECH_VERBS = word_list("name_words.tsv", "speech-verb")
 _CALENDAR = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -50,7 +46,7 @@ def untyped_speakers(doc: Doc, quoted: Ranges, lower_words: set[str]) -> list[tu
         return []
     common = lower_words | _CALENDAR | PERSON_ROLES  # "Envoy warns …" names a role
     # A number or date label does not make a name ("Weeks said" tagged as a DATE is a speaker).
-    numeric = [0, *(doc.vocab.strings[label] for label in NUMERIC_TYPES)]
+    numeric = [0, *(doc.vocab.strings[label] for label in NUMERIC_LABELS)]
     named = ~numpy.isin(ent_types, numeric)
     found: list[tuple[int, int]] = []
     for i in hits.tolist():

@@ -16,11 +16,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk.extract.entities.component import entity_for_span
-from newsdesk.extract.places.gazetteer import Entry, Gazetteer, fold, gazetteer
+from newsdesk.extract.places.gazetteer import Entry, Gazetteer, gazetteer
 from newsdesk.extract.places.mentions import Mention, find_mentions, split_mention, strip_direction
 from newsdesk.extract.places.resolve import Resolved, resolve
 from newsdesk.extract.registration import factory
 from newsdesk.record import Place, Span
+from newsdesk.vocab.names import PLACE_NAMES, fold
 
 __all__ = ["PlacesComponent", "find_places", "focus_country", "gazetteer"]
 
@@ -59,7 +60,7 @@ def find_places(doc: Doc, focus_share: float = FOCUS_SHARE) -> list[Place]:
     gaz = gazetteer()
     found = find_mentions(doc, lambda name: bool(gaz.lookup(name)))
     mentions = [piece for mention in found for piece in _known(gaz, mention)]
-    person_words = {fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    person_words = {fold(t.text, PLACE_NAMES) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     resolved = resolve(gaz, mentions, person_words)
     groups: dict[Entry, list[Resolved]] = defaultdict(list)
     for item in resolved:

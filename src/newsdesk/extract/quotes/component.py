@@ -14,18 +14,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk.extract.entities.component import entity_for_span
-from newsdesk.extract.provenance import provenance
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch, find_cues
 from newsdesk.extract.quotes.direct import floating, labels, sign_offs
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.indirect import according_to
+from newsdesk.extract.quotes.provenance import provenance
 from newsdesk.extract.quotes.spans import CharSpan
 from newsdesk.extract.quotes.speaker import resolve
 from newsdesk.extract.quotes.verbs import cue_draft, drop_opener
 from newsdesk.extract.registration import factory
-from newsdesk.extract.stance import Expression, Lexicon, lexicon
 from newsdesk.record import Cue, Quote, QuoteKind, Span, Speaker, Via
+from newsdesk.vocab.stance import Expression, Lexicon, lexicon
 
 
 @factory("quotes")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsdesk.extract.stance import Expression, Lexicon
+from newsdesk.vocab.stance import Expression, Lexicon
 
 # Part-of-speech tags a cue's first word may carry: the small model tags some reporting
 # verbs as AUX, and as NOUN or PROPN in title-case headlines ("Clinton Says"); a noun

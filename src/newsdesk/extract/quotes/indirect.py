@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch
 from newsdesk.extract.quotes.spans import CharSpan, char_span, subtree_range, trim
-from newsdesk.extract.stance import lexicon
+from newsdesk.vocab.stance import lexicon
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependencies through which a verb without a subject of its own shares its governor's:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from newsdesk.record import Claim
-from newsdesk.store.text import digest, fold
+from newsdesk.store.text import digest
 from newsdesk.store.writers import ArticleRows, writer
+from newsdesk.vocab.names import fold
 
 # Characters of context kept either side of a claim, at most, within its sentence.
 _CONTEXT_CHARS = 400

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from newsdesk.record import Entity
 from newsdesk.store.backend import Backend
 from newsdesk.store.search import escape_like
-from newsdesk.store.text import entity_key, fold, iso_date, now
+from newsdesk.store.text import entity_key, iso_date, now
 from newsdesk.store.writers import ArticleRows, writer
+from newsdesk.vocab.names import fold
 
 # Ids of the entities an article introduces, until they are inserted: above every stored id
 # and in order of first appearance, like the real ids they stand for.

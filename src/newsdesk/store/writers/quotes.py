@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from newsdesk.record import Article, Quote
 from newsdesk.store.backend import Backend, Row
-from newsdesk.store.text import digest, fold, jaccard, now, words
+from newsdesk.store.text import digest, jaccard, now, words
 from newsdesk.store.writers import ArticleRows, writer
+from newsdesk.vocab.names import fold
 
 # Two quotes by one speaker inside one story group are the same statement when their word
 # sets overlap this much: one changed or dropped word in a ten-word quote scores 0.82, a

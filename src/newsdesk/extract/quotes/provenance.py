@@ -14,6 +14,7 @@ import re
 from typing import Final
 
 from newsdesk.record import Via
+from newsdesk.vocab.wordlists import word_list
 
 _PLATFORMS: Final = (
     "Truth Social", "Twitter", "Facebook", "Instagram", "TikTok", "Telegram", "YouTube",
@@ -60,15 +61,10 @@ _OUTLET_AFTER: Final = re.compile(
 _ATTACHED: Final = re.compile(r"(?:the\s+)?((?:[A-Z][\w.&'’-]*)(?:\s+(?:(?:of|the|and|for|&)\s+)?[A-Z][\w.&'’-]*)*)")
 _NEXT_WORD: Final = re.compile(r"\s+([a-z][\w'’-]*)")
 # Lower-case words that may follow an outlet told something ("told Reuters on Monday that …").
-_AFTER_OUTLET: Final = frozenset(
-    "in on at that the a an and about last this it he she they we during after before when while of for "
-    "to by with from earlier late later recently today yesterday".split()
-)
+_AFTER_OUTLET: Final = word_list("outlet_words.tsv", "after-outlet")
 _NOT_OUTLET_TYPES: Final = frozenset({"PERSON", "GPE", "NORP", "DATE", "TIME", "LOC", "FAC"})
-_NOT_OUTLETS: Final = frozenset(
-    "I Congress Parliament Senate House Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-    "January February March April May June July August September October November December".split()
-)
+# Capitalised words that start no outlet's name ("told Congress", "told Monday's meeting").
+_NOT_OUTLETS: Final = word_list("outlet_words.tsv", "not-outlet")
 
 
 def provenance(

@@ -6,9 +6,10 @@ Presidential Envoy for Afghanistan Zamir Kabulov", "Mayor Lena Hartmann"), an ap
 ("Kabulov, who is also Director of …") or a copula ("X is a career diplomat", "X served as
 ambassador"). Each reading starts from the mention's syntactic head and follows one
 dependency (compound/amod chain, ``appos``, ``relcl``, ``attr``/``oprd`` of a copula, ``as``
-of "serve"), then keeps the phrase only when its head noun is a role word: the lexicons below,
-or a person-forming suffix ("strategist", "banker"). Descriptions that are not roles ("a
-threat", "the reason") are dropped, which keeps the output clean at some cost in recall.
+of "serve"), then keeps the phrase only when its head noun is a role word: the lexicons of
+``data/title_words.tsv``, or a person-forming suffix ("strategist", "banker"). Descriptions that
+are not roles ("a threat", "the reason") are dropped, which keeps the output clean at some cost
+in recall.
 """
 
 from __future__ import annotations
@@ -17,74 +18,20 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.vocab.labels import NUMERIC_LABELS
+from newsdesk.vocab.names import COURTESY_TITLES
+from newsdesk.vocab.wordlists import word_list
+
 # Head nouns of personal titles and roles (lower case, abbreviations without the dot).
-PERSON_ROLES = frozenset(
-    """
-    president vice-president premier minister secretary chancellor senator sen congressman congresswoman
-    congressperson representative rep lawmaker legislator mp mep mla assemblyman assemblywoman councillor
-    councilor councilman councilwoman alderman mayor governor gov speaker leader whip chairman chairwoman chair
-    chairperson chief head director commissioner ambassador envoy consul diplomat emissary negotiator delegate
-    deputy undersecretary adviser advisor aide counsel counselor counsellor spokesman spokeswoman spokesperson
-    official candidate nominee hopeful contender challenger incumbent frontrunner strategist pollster activist
-    founder co-founder cofounder member king queen prince princess emir sheikh sultan monarch pope cardinal
-    archbishop bishop imam rabbi pastor priest reverend rev cleric mullah ayatollah mufti general gen colonel
-    col maj captain capt lieutenant lt sergeant sgt admiral adm commander cmdr marshal brigadier corporal cpl
-    commando militant fighter rebel insurgent warlord judge justice magistrate prosecutor attorney lawyer
-    solicitor barrister atty detective inspector superintendent supt constable sheriff officer agent
-    investigator doctor dr physician surgeon nurse paramedic medic professor prof lecturer researcher scientist
-    scholar economist analyst expert historian academic teacher principal provost rector student author writer
-    novelist poet journalist reporter correspondent editor columnist commentator anchor host presenter
-    broadcaster blogger photographer producer filmmaker actor actress hostess heiress princess duchess countess
-    singer musician rapper artist comedian star player striker midfielder defender goalkeeper coach manager
-    athlete champion executive ceo cfo coo cto president-elect founder owner entrepreneur businessman
-    businesswoman billionaire millionaire tycoon magnate investor banker trader partner employee worker staffer
-    volunteer resident farmer engineer architect pilot driver witness survivor veteran administrator pollster
-    gangster mobster youngster fraudster governor-general secretary-general premier-designate regent mogul heir
-    quarterback linebacker receiver defenseman winger goaltender goalie pitcher catcher shortstop
-    batsman bowler jockey rookie fellow instructor curator
-    """.split()
-)
-
+PERSON_ROLES = word_list("title_words.tsv", "person-role")
 # Head nouns that describe organisations ("the militant group Daesh", "Acme, a chemicals maker").
-ORG_ROLES = frozenset(
-    """
-    group organization organisation agency company firm party network movement militia body institute
-    institution bank outlet newspaper paper broadcaster magazine website publisher channel station ministry
-    department union coalition alliance association foundation charity council committee court board
-    authority service army force forces regime government administration bloc faction wing outfit cartel
-    gang insurgency mission watchdog regulator tribunal parliament legislature assembly think-tank tank
-    manufacturer maker producer retailer startup conglomerate lender insurer carrier airline operator
-    provider developer automaker carmaker chain club team
-    """.split()
-)
-
+ORG_ROLES = word_list("title_words.tsv", "org-role")
 # Words that belong to a title but are not its head ("Ambassador Extraordinary and Plenipotentiary").
 # The model sometimes tags them as names; a "name" made only of these is not one.
-TITLE_MODIFIERS = frozenset(
-    """
-    extraordinary plenipotentiary emeritus elect designate interim acting deputy vice chief senior junior
-    special former ex late general principal assistant associate executive national foreign prime
-    """.split()
-)
-
-# Courtesy titles: not kept as titles, but they tell the person's gender for pronoun resolution.
-HONORIFICS: dict[str, str] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m"}
-
+TITLE_MODIFIERS = word_list("title_words.tsv", "title-modifier")
 # Nouns a copula or appositive often carries that are not roles, and common nouns that merely look
 # like role nouns ("-er", "-or", "-ent", "-ant"); checked on the phrase's head noun.
-_NOT_ROLES = frozenset(
-    """
-    man woman person people one part reason thing way problem issue case example fact question lot number
-    kind sort type result idea key target victim favorite favourite fan friend matter concern priority step
-    move sign time day year place home source center centre order border power water cancer paper letter
-    quarter corner chapter monster winter summer answer murder disaster computer danger weather dinner
-    finger river tower shelter theater theatre character disorder door floor error color colour factor
-    sector motor mirror terror labor labour favor favour honor honour humor tumor minor human event percent
-    content incident accident extent talent intent continent segment plant restaurant elephant instant
-    grant want manner banner career frontier barrier layer prayer header trailer container trigger tiger
-    hunger anger soccer cluster filter chamber november december october september member-state
-    """.split()
-)
+_NOT_ROLES = word_list("title_words.tsv", "not-role")
 
 # Role-forming endings, for common nouns the lexicons miss ("strategist", "banker", "consultant").
 # Calibrated by reading the titles found on the PolNeAR dev texts: "-ess", "-ee", "-ster" and "-ment"
@@ -92,8 +39,6 @@ _NOT_ROLES = frozenset(
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "eur", "aire")
 _TITLE_PREPOSITIONS = frozenset({"of", "for", "to", "on", "at", "in"})
 _TITLE_OPENERS = frozenset({"former", "then", "ex", "then-", "ex-"})
-# Entity labels of numbers and dates, never part of a name or a title.
-NUMERIC_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Dependents that start a new clause or a second description: never part of the title phrase.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "xcomp", "npadvmod", "nummod"})
 # Of these, only the head's own are cut: deeper down they belong to a complement ("adviser to Vice
@@ -115,7 +60,7 @@ def word_of(token: Token) -> str:
 def is_title_token(token: Token) -> bool:
     """Whether ``token`` is a title word (head or modifier), so cannot be a name on its own."""
     word = word_of(token)
-    return word in PERSON_ROLES or word in TITLE_MODIFIERS or word in HONORIFICS
+    return word in PERSON_ROLES or word in TITLE_MODIFIERS or word in COURTESY_TITLES
 
 
 def is_role(token: Token, kind: str) -> bool:
@@ -142,7 +87,7 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     """
     floor = _sentence_start(doc, start)
     end = start
-    if end - 1 > floor and word_of(doc[end - 1]) in HONORIFICS:
+    if end - 1 > floor and word_of(doc[end - 1]) in COURTESY_TITLES:
         end -= 1
     if end - 1 > floor and doc[end - 1].text == ")":
         opening = next((j for j in range(end - 2, max(floor, end - 6) - 1, -1) if doc[j].text == "("), None)
@@ -224,7 +169,7 @@ def _sentence_start(doc: Doc, i: int, limit: int = 24) -> int:
 
 def _chain_word(token: Token) -> bool:
     """A word that can sit in a title before a name: noun, proper noun, adjective, participle."""
-    if token.ent_type_ in NUMERIC_TYPES or token.is_space or token.is_punct or "\n" in token.text_with_ws[:-1]:
+    if token.ent_type_ in NUMERIC_LABELS or token.is_space or token.is_punct or "\n" in token.text_with_ws[:-1]:
         return False
     return token.pos_ in ("PROPN", "NOUN", "ADJ") or (token.tag_ == "VBN" and token.dep_ == "amod")
 

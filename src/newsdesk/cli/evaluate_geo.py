@@ -7,7 +7,9 @@ tests/gold/geo.jsonl is the project's own gold in that format.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 import typer
 from rich.console import Console
@@ -28,15 +30,7 @@ def eval_places(
     errors: bool = typer.Option(False, "--errors", help="Also list missed, wrong and spurious places."),
 ) -> None:
     """Place precision, recall, F1 and correct-country accuracy."""
-    try:
-        report = evaluate_places(gold, keep_errors=errors)
-    except InputError as exc:
-        report_failure(str(gold), str(exc))
-        raise typer.Exit(1) from None
-    if as_json:
-        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-        return
-    _print_places(report)
+    _show(gold, lambda: evaluate_places(gold, keep_errors=errors), _print_places, as_json=as_json)
 
 
 @eval_app.command("claims")
@@ -46,15 +40,27 @@ def eval_claims(
     misses: bool = typer.Option(False, "--misses", help="Also list missed and spurious claims."),
 ) -> None:
     """Claim precision, recall and F1 on value + object + claimant (and looser rules)."""
+    _show(gold, lambda: evaluate_claims(gold, keep_misses=misses), _print_claims, as_json=as_json)
+
+
+class _Report(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+_R = TypeVar("_R", bound=_Report)
+
+
+def _show(gold: Path, evaluate: Callable[[], _R], show: Callable[[_R], None], *, as_json: bool) -> None:
+    """Run one evaluation; bad gold is a one-line error and exit status 1, never a traceback."""
     try:
-        report = evaluate_claims(gold, keep_misses=misses)
+        report = evaluate()
     except InputError as exc:
         report_failure(str(gold), str(exc))
         raise typer.Exit(1) from None
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-        return
-    _print_claims(report)
+    else:
+        show(report)
 
 
 def _print_places(report: PlacesReport) -> None:

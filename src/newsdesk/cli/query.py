@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from typing import Any
 
 import typer
 
@@ -76,10 +77,7 @@ def speaker_command(
 ) -> None:
     """Everything one person said, across sources and time, with the titles each source gave them."""
     with open_store(db) as store:
-        found = store.speaker(name)
-    if found is None:
-        sys.stderr.write(f"newsdesk: no speaker matches {name!r}\n")
-        raise typer.Exit(1)
+        found = _found(store.speaker(name), f"no speaker matches {name!r}")
     if fmt is Format.json:
         sys.stdout.write(to_json(found) + "\n")
         return
@@ -132,10 +130,7 @@ def article_command(
 ) -> None:
     """One stored article: metadata, quotes, claims, places, revisions and its story group."""
     with open_store(db) as store:
-        found = store.article(ref)
-    if found is None:
-        sys.stderr.write(f"newsdesk: no article {ref!r} in the store\n")
-        raise typer.Exit(1)
+        found = _found(store.article(ref), f"no article {ref!r} in the store")
     if fmt is Format.json:
         sys.stdout.write(to_json(found) + "\n")
         return
@@ -153,3 +148,11 @@ def article_command(
     print_table(found["claims"], ["local_id", "text", "value", "unit", "object", "claimant_name", "country"], "claims")
     print_table(found["places"], ["name", "kind", "country", "focus", "mention_count"], "places")
     print_table(found["story_group"], ["id", "site", "published_date", "title"], "same story elsewhere")
+
+
+def _found(row: dict[str, Any] | None, missing: str) -> dict[str, Any]:
+    """The looked-up row, or a one-line error and exit status 1 when there is none."""
+    if row is None:
+        sys.stderr.write(f"newsdesk: {missing}\n")
+        raise typer.Exit(1)
+    return row

@@ -160,7 +160,9 @@ def _trim_headline_people(doc: Doc, mentions: list[Mention]) -> None:
     In a title-case line the model takes capitalised verbs into names; a full name or surname
     from the body inside the span is the name.
     """
-    body = {tuple(w.casefold() for w in m.words) for m in mentions if m.label == "PERSON" and not m.shaky}
+    # In text order (a dict, not a set): among equally long names the first in the text wins, the
+    # same on every run; a set's order changed with the interpreter's hash seed.
+    body = dict.fromkeys(tuple(w.casefold() for w in m.words) for m in mentions if m.label == "PERSON" and not m.shaky)
     full = sorted((name for name in body if len(name) >= 2), key=len, reverse=True)
     surnames = {name[-1] for name in full}
     for n, mention in enumerate(mentions):

@@ -143,3 +143,21 @@ def test_eval_places_command(tmp_path: Path) -> None:
     assert report["gold"] == 3 and report["found"] == 3
     assert report["country_accuracy"] == 1.0
     assert report["focus"]["recall"] == 1.0
+
+
+def test_eval_places_scores_one_half(tmp_path: Path) -> None:
+    """--half tune takes the file's 1st, 3rd, … articles, --half check the 2nd, 4th, …; a bad name is one line."""
+    texts = [
+        ("Floods hit Kenya\n\nHeavy floods hit Kenya this week, closing roads and schools in the west.", "Kenya", "KE"),
+        ("Storm in Peru\n\nA storm crossed Peru on Sunday, cutting power to towns along the coast.", "Peru", "PE"),
+        ("Heat in Spain\n\nSpain recorded its hottest day on Friday, and the heat will last all week.", "Spain", "ES"),
+    ]
+    gold = tmp_path / "gold.jsonl"
+    lines = [json.dumps({"text": t, "places": [{"name": n, "country": c}]}) for t, n, c in texts]
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for half, articles in (("tune", 2), ("check", 1)):
+        result = CliRunner().invoke(app, ["eval", "places", str(gold), "--json", "--half", half])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["articles"] == articles
+    result = CliRunner().invoke(app, ["eval", "places", str(gold), "--half", "first"])
+    assert result.exit_code == 1 and "unknown half" in result.output and "Traceback" not in result.output

@@ -21,6 +21,9 @@ from newsdesk.evaluation.claims import ClaimsReport, evaluate_claims
 from newsdesk.evaluation.places import PlacesReport, evaluate_places
 
 GOLD_HELP = "Gold file: JSON Lines, one article per line (format in docs/gold-format.md)."
+HALF = typer.Option(
+    None, "--half", help="Score one half: tune (articles 1, 3, 5, … of the file) or check (2, 4, 6, …)."
+)
 
 
 @eval_app.command("places")
@@ -28,9 +31,10 @@ def eval_places(
     gold: Path = typer.Argument(..., help=GOLD_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     errors: bool = typer.Option(False, "--errors", help="Also list missed, wrong and spurious places."),
+    half: str | None = HALF,
 ) -> None:
     """Place precision, recall, F1 and correct-country accuracy."""
-    _show(gold, lambda: evaluate_places(gold, keep_errors=errors), _print_places, as_json=as_json)
+    _show(gold, lambda: evaluate_places(gold, keep_errors=errors, half=half), _print_places, as_json=as_json)
 
 
 @eval_app.command("claims")
@@ -38,9 +42,10 @@ def eval_claims(
     gold: Path = typer.Argument(..., help=GOLD_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     misses: bool = typer.Option(False, "--misses", help="Also list missed and spurious claims."),
+    half: str | None = HALF,
 ) -> None:
     """Claim precision, recall and F1 on value + object + claimant (and looser rules)."""
-    _show(gold, lambda: evaluate_claims(gold, keep_misses=misses), _print_claims, as_json=as_json)
+    _show(gold, lambda: evaluate_claims(gold, keep_misses=misses, half=half), _print_claims, as_json=as_json)
 
 
 class _Report(Protocol):

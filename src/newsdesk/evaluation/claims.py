@@ -101,9 +101,9 @@ def _acronym(short: str, long: str) -> bool:
     return short.isupper() and len(short) >= 2 and short == initials
 
 
-def evaluate_claims(path: Path, *, keep_misses: bool = False) -> ClaimsReport:
+def evaluate_claims(path: Path, *, keep_misses: bool = False, half: str | None = None) -> ClaimsReport:
     """Run the pipeline over the gold file and score its claims."""
-    gold = load_gold(path)
+    gold = load_gold(path, half)
     articles, seconds = run_pipeline(gold)
     rules: dict[str, Matcher] = {
         "full": lambda g, c, a: number_matches(g, c) and object_matches(g, c) and claimant_matches(g, c, a),

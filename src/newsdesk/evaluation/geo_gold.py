@@ -34,8 +34,25 @@ class GoldArticle:
     focus: list[str] | None = None
 
 
-def load_gold(path: Path) -> list[GoldArticle]:
-    """Parse a gold JSONL file; a malformed line is an InputError naming the line."""
+# The halves of a gold file, for tuning on one and confirming on the other: articles at odd
+# positions in the file (1st, 3rd, …) are "tune", at even positions "check". By position, not by
+# id, so any gold file splits; a file grouped by source (real-news-geo: PolNeAR dev, train, then
+# benchmark pages) gives each half an even share of every group.
+HALVES = ("tune", "check")
+
+
+def load_gold(path: Path, half: str | None = None) -> list[GoldArticle]:
+    """Parse a gold JSONL file, all of it or one of :data:`HALVES`; a malformed line is an
+    InputError naming the line."""
+    articles = _parse_gold(path)
+    if half is None:
+        return articles
+    if half not in HALVES:
+        raise InputError(f"unknown half {half!r}: use one of {', '.join(HALVES)}")
+    return articles[HALVES.index(half) :: 2]
+
+
+def _parse_gold(path: Path) -> list[GoldArticle]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:

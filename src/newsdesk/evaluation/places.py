@@ -47,9 +47,9 @@ class PlacesReport:
         return asdict(self)
 
 
-def evaluate_places(path: Path, *, keep_errors: bool = False) -> PlacesReport:
+def evaluate_places(path: Path, *, keep_errors: bool = False, half: str | None = None) -> PlacesReport:
     """Run the pipeline over the gold file and score its places."""
-    gold = load_gold(path)
+    gold = load_gold(path, half)
     articles, seconds = run_pipeline(gold)
     n_gold = n_pred = found = correct_pred = right_country = right_kind = 0
     focus_tp = focus_pred = focus_gold = 0

@@ -24,6 +24,9 @@ SCHEMA_NAME = "newsdesk/article@1"
 InputFormat = Literal["html", "text", "article"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 PlaceKind = Literal["country", "admin1", "city", "region"]
+# A number that belongs to a table of figures rather than a claim about the world: a sports
+# statistic (score, box-score line, points) or a market-table row (index level, share price move).
+ClaimStatistic = Literal["sports", "market"]
 
 
 @dataclass(slots=True)
@@ -111,6 +114,8 @@ class Place:
     entity: str | None = None
     focus: bool = False
     mentions: list[Span] = field(default_factory=list)
+    # How likely the place is right (name is a place, and this one), 0–1; see docs/confidence.md.
+    confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -139,6 +144,9 @@ class Claim:
     place: str | None
     claimant: Claimant | None
     quote: str | None = None
+    # How likely the claim is right (value, object and claimant), 0–1; see docs/confidence.md.
+    confidence: float | None = None
+    statistic: ClaimStatistic | None = None
 
 
 @dataclass(slots=True)

@@ -15,16 +15,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsdesk.extract.claims.categories import category
+from newsdesk.extract.claims.claimants import PUBLICATION, Context, attribute
 from newsdesk.extract.claims.expressions import Expression, find_expressions
 from newsdesk.extract.claims.objects import ObjectGuess, find_object, is_pronoun
 from newsdesk.extract.claims.units import CURRENCY_BY_COUNTRY, CURRENCY_WORDS
 from newsdesk.extract.places.component import focus_country
 from newsdesk.extract.registration import factory
-from newsdesk.record import Claim, Claimant, Place, Quote
+from newsdesk.record import Claim, Place
 
-PUBLICATION = "publication"
-# Dependency labels by which a speaker mention hangs off the real subject of the cue.
-_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "pobj", "prep", "nmod"})
+__all__ = ["PUBLICATION", "ClaimsComponent", "find_claims", "make_claims"]
 
 
 class ClaimsComponent:
@@ -44,8 +43,7 @@ def make_claims(nlp: Language, name: str) -> ClaimsComponent:
 def find_claims(doc: Doc) -> list[Claim]:
     """Every claim of ``doc``, in text order, ids "C1", "C2", …"""
     places: list[Place] = list(doc._.places)
-    quotes: list[Quote] = list(doc._.quotes)
-    names = {entity.id: entity.name for entity in doc._.entities}
+    ctx = Context(doc, list(doc._.quotes), list(doc._.entities))
     focus = focus_country(places)
     text_of_doc = doc.text  # Doc.text joins every token on each access
     claims: list[Claim] = []
@@ -70,7 +68,7 @@ def find_claims(doc: Doc) -> list[Claim]:
             last_object[key] = found
         start, end = _char_span(doc, text_of_doc, ex)
         place = _place(places, sentence, start) or focus
-        quote = _quote_at(quotes, start, end)
+        who = attribute(ctx, doc[ex.start : ex.end].root, start, end)
         claims.append(
             Claim(
                 id=f"C{len(claims) + 1}",
@@ -85,8 +83,8 @@ def find_claims(doc: Doc) -> list[Claim]:
                 object=found.text,
                 category=category(ex, found.head),
                 place=place,
-                claimant=_claimant(doc, quote, names),
-                quote=quote.id if quote is not None else None,
+                claimant=who.claimant,
+                quote=who.quote.id if who.quote is not None else None,
             )
         )
     return claims
@@ -146,46 +144,3 @@ def _currency(doc: Doc, ex: Expression, country: str | None) -> str | None:
         if local is not None and ex.unit == default:
             return local
     return ex.unit
-
-
-def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    for quote in quotes:
-        if any(span.start <= start and end <= span.end for span in quote.content):
-            return quote
-    return None
-
-
-def _claimant(doc: Doc, quote: Quote | None, names: dict[str, str]) -> Claimant:
-    """Who the quote's speaker is, for a claim: the entity's name when the mention is a pronoun
-    or its head word is in that name ("he", "Kabulov" → "Zamir Kabulov"); the whole subject
-    phrase when the mention only modifies it ("Brazil" in "Brazil's government said",
-    "Bavarian" in "A Bavarian carmaker said", "Sao Paulo" in "Economists at a Sao Paulo bank
-    said" — the number is the government's, the carmaker's, the economists'); else the mention."""
-    if quote is None or quote.speaker is None:
-        return Claimant(entity=None, name=PUBLICATION)
-    speaker = quote.speaker
-    name = names.get(speaker.entity) if speaker.entity else None
-    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return Claimant(entity=speaker.entity, name=name or speaker.name)
-    root = span.root
-    if root.pos_ == "PRON":
-        return Claimant(entity=speaker.entity, name=name or speaker.name)
-    subject = root
-    while subject.dep_ in _MODIFIER_DEPS and subject.head.i != subject.i:
-        subject = subject.head
-    if subject.i != root.i and subject.pos_ in ("NOUN", "PROPN"):
-        phrase = doc[subject.left_edge.i : subject.i + 1]
-        first = next((t.i for t in phrase if t.pos_ != "DET"), subject.i)
-        return Claimant(entity=speaker.entity, name=doc[first : subject.i + 1].text)
-    if name is not None and root.lower_ in name.lower().replace("-", " ").split():
-        return Claimant(entity=speaker.entity, name=name)
-    return Claimant(entity=speaker.entity, name=_mention_text(span))
-
-
-def _mention_text(span: Span) -> str:
-    """The speaker mention without a leading article or a trailing clause ("The company, which …")."""
-    tokens = [t for t in span if t.i < span.root.i or not t.is_punct]
-    stop = next((t.i for t in span if t.text == "," and t.i > span.root.i), span.end)
-    first = next((t.i for t in tokens if t.pos_ != "DET"), span.start)
-    return span.doc[first:stop].text or span.text

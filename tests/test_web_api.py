@@ -234,3 +234,6 @@ def test_claims_tracker_switch_shows_every_claim(tmp_path: Path) -> None:
         assert "80 million euros" in default and "Show every claim" in default
         every = board.get("/claims", params={"about": "boats", "all": "1"}).text
         assert "300 boats" in every and "0.20" in every
+        key = board.get("/api/articles").json()[0]["key"]
+        page = board.get(f"/articles/{key}").text
+        assert "unsure, confidence 0.20" in page and "sports figure" in page and "confidence 0.90" in page

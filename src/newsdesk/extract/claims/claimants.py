@@ -216,12 +216,15 @@ def speaker_claimant(ctx: Context, quote: Quote) -> Claimant | None:
     subject = root
     while subject.dep_ in _MODIFIER_DEPS and subject.head.i != subject.i:
         subject = subject.head
-    if subject.i != root.i and subject.pos_ in ("NOUN", "PROPN"):
+    if subject.i != root.i and subject.pos_ in ("NOUN", "PROPN") and _same_paragraph(root, subject):
         phrase = ctx.doc[subject.left_edge.i : subject.i + 1]
         first = next((t.i for t in phrase if t.pos_ != "DET"), subject.i)
         return Claimant(entity=speaker.entity, name=ctx.doc[first : subject.i + 1].text)
     if name is not None and _names_overlap(span, name):
         return Claimant(entity=speaker.entity, name=name)
+    appositive = _appositive_name(root)
+    if appositive is not None:
+        return Claimant(entity=speaker.entity, name=appositive)
     if name is None and _is_company_description(span):
         entity = _nearest_before(ctx.entities, span.start_char, _ORG_TYPES)
         if entity is not None:
@@ -244,6 +247,22 @@ def _names_overlap(span: Span, name: str) -> bool:
     parts = {w for w in name.lower().replace("-", " ").split() if len(w) > 1}
     root = span.root
     return any(t.lower_ in parts and (t.i == root.i or _in_appositive(t, root)) for t in span)
+
+
+def _appositive_name(root: Token) -> str | None:
+    """A proper name in apposition to the mention's head ("The minister, Ana Ruiz,")."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            words = list(child.subtree)
+            if all(t.pos_ == "PROPN" or t.is_punct for t in words):
+                return " ".join(t.text for t in words if not t.is_punct)
+    return None
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """No line break between two tokens (a parse may join a headline to the first sentence)."""
+    low, high = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[low:high]
 
 
 def _in_appositive(token: Token, root: Token) -> bool:

@@ -11,13 +11,17 @@ and every place the focus (or None).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsdesk.extract.claims.categories import category
 from newsdesk.extract.claims.claimants import PUBLICATION, Context, attribute
+from newsdesk.extract.claims.confidence import Evidence, confidence
 from newsdesk.extract.claims.expressions import Expression, find_expressions
 from newsdesk.extract.claims.objects import ObjectGuess, find_object, is_pronoun
+from newsdesk.extract.claims.statistics import statistic
 from newsdesk.extract.claims.units import CURRENCY_BY_COUNTRY, CURRENCY_WORDS
 from newsdesk.extract.places.component import focus_country
 from newsdesk.extract.registration import factory
@@ -62,13 +66,16 @@ def find_claims(doc: Doc) -> list[Claim]:
         # A count's guessed object is the verb's subject, usually the one doing the counting
         # ("New South Wales sent 80"); a percentage's is what changed ("prices rose 35 percent").
         weak = found.guessed and not previous.guessed and ex.kind == "count" if previous is not None else False
-        if previous is not None and (missing or weak):
+        inherited = previous is not None and (missing or weak)
+        if previous is not None and inherited:
             found = previous  # "12,300 people returned …, up from 8,100"
         elif found.text is not None:
             last_object[key] = found
         start, end = _char_span(doc, text_of_doc, ex)
         place = _place(places, sentence, start) or focus
         who = attribute(ctx, doc[ex.start : ex.end].root, start, end)
+        kind_of_figure = statistic(doc, ex, found.head)
+        evidence = _evidence(doc, ex, found, Signals(who.rule, inherited, kind_of_figure is not None))
         claims.append(
             Claim(
                 id=f"C{len(claims) + 1}",
@@ -85,9 +92,39 @@ def find_claims(doc: Doc) -> list[Claim]:
                 place=place,
                 claimant=who.claimant,
                 quote=who.quote.id if who.quote is not None else None,
+                confidence=confidence(evidence),
+                statistic=kind_of_figure,
             )
         )
     return claims
+
+
+class Signals(NamedTuple):
+    """What the claim's other steps decided, for its confidence."""
+
+    rule: str  # attribution rule (claimants.Attribution.rule)
+    inherited: bool  # object taken from an earlier claim of the sentence
+    statistic: bool  # a sports or market-table figure
+
+
+def _evidence(doc: Doc, ex: Expression, found: ObjectGuess, signals: Signals) -> Evidence:
+    """The evidence the confidence model reads (extract/claims/confidence.py)."""
+    digits = any(ch.isdigit() for i in ex.core for ch in doc[i].text)
+    blank = doc.text.find("\n\n")  # the headline ends at the first blank line
+    return Evidence(
+        rule=signals.rule,
+        object_words=len(found.text.split()) if found.text else 0,
+        object_own_noun=found.head is not None and doc[ex.start : ex.end].root.head.i == found.head.i,
+        object_guessed=found.guessed and not signals.inherited,
+        object_inherited=signals.inherited,
+        kind=ex.kind,
+        vague=ex.amount.value is None and not digits,
+        ranged=ex.amount.value is None and digits,
+        spelled=not digits,
+        statistic=signals.statistic,
+        sentence_tokens=ex.sentence[1] - ex.sentence[0],
+        headline=doc[ex.start].idx < blank,
+    )
 
 
 def _compared(doc: Doc, ex: Expression) -> bool:

@@ -1,0 +1,66 @@
+"""Is a claim a sports statistic or a market-table figure (``Claim.statistic``)?
+
+A desk reading claims about the world wants box scores and index moves apart from the counts of
+the news. Both need two signals, so that a word of either vocabulary alone marks nothing:
+
+- **sports**: the sentence speaks of a game (a ``sport`` word of ``data/claim_words.tsv`` —
+  "game", "season", "scored", "playoff" — or a score written "3-1") and the number counts a
+  ``sport-stat`` ("25 points", "10 rebounds", "two goals", "a two-point lead");
+- **market**: the sentence names a market (a ``market`` word — "shares", "index", "Nasdaq",
+  "futures"), a move or close of it (a ``market-move`` lemma — "rose", "closed", "shed") and the
+  number is a move or level: a percentage, a price, a bare level or a ``market-stat`` unit
+  ("200 points", "$61 a barrel").
+
+Sports first: "points" in a sentence with a game is a score line, with an index a market move.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from newsdesk.extract.claims.claimants import claim_words
+from newsdesk.extract.claims.expressions import Expression
+
+Statistic = Literal["sports", "market"]
+# A score or result written with a hyphen or en dash between two small numbers ("3-1", "6–4").
+_SCORE = re.compile(r"(?<![\d.,-])\d{1,3}[-–]\d{1,3}(?![\d.,%-])")
+
+
+def statistic(doc: Doc, ex: Expression, head: Token | None) -> Statistic | None:
+    """``"sports"``, ``"market"`` or None for the claim ``ex`` counting ``head``."""
+    sentence = doc[ex.sentence[0] : ex.sentence[1]]
+    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    counted = _counted_words(doc, ex, head)
+    if _is_sports(words, sentence.text, counted):
+        return "sports"
+    if _is_market(words, counted, ex, head):
+        return "market"
+    return None
+
+
+def _counted_words(doc: Doc, ex: Expression, head: Token | None) -> set[str]:
+    """The counted noun and the word glued to the number ("two-point" → "point")."""
+    out: set[str] = set()
+    if head is not None:
+        out |= {head.lower_, head.lemma_.lower()}
+    last = doc[ex.end - 1]
+    if "-" in last.text:
+        out.add(last.text.rsplit("-", 1)[-1].lower())
+    if ex.end < len(doc) and doc[ex.end].text == "-" and ex.end + 1 < len(doc):
+        out.add(doc[ex.end + 1].lemma_.lower())
+    return out
+
+
+def _is_sports(words: set[str], text: str, counted: set[str]) -> bool:
+    game = bool(words & claim_words("sport")) or _SCORE.search(text) is not None
+    return game and bool(counted & claim_words("sport-stat"))
+
+
+def _is_market(words: set[str], counted: set[str], ex: Expression, head: Token | None) -> bool:
+    if not words & claim_words("market") or not words & claim_words("market-move"):
+        return False
+    level = ex.kind in ("percent", "money") or head is None
+    return level or bool(counted & (claim_words("market-stat") | claim_words("market")))

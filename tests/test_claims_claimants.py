@@ -163,3 +163,15 @@ def test_word_lists_load() -> None:
     for category in WORD_CATEGORIES:
         assert claim_words(category)
     assert "estimate" in claim_words("document") and "agree" in claim_words("not-cue")
+
+
+def test_a_deal_beside_a_market_move_is_no_market_figure(nlp: Language) -> None:
+    text = "Deal\n\nThe stock rose 2% after the firm bought a rival in a deal worth $600 million."
+    doc = nlp(text)
+    assert _claim(doc, "2%").statistic == "market"
+    assert _claim(doc, "$600 million").statistic is None
+
+
+def test_a_documents_author_is_the_claimant(nlp: Language) -> None:
+    text = "Refugees\n\nAccording to a report by the United Nations, 3,000 people fled the region in May."
+    assert _who(nlp, text, "3,000") == "United Nations"

@@ -213,6 +213,9 @@ def speaker_claimant(ctx: Context, quote: Quote) -> Claimant | None:
     root = span.root
     if root.pos_ == "PRON":
         return Claimant(entity=speaker.entity, name=name) if name else None
+    author = _author(root) if root.lemma_.lower() in claim_words("document") else None
+    if author is not None:
+        return _owner_claimant(ctx, author)  # "according to a report by the agency" → the agency
     subject = root
     while subject.dep_ in _MODIFIER_DEPS and subject.head.i != subject.i:
         subject = subject.head

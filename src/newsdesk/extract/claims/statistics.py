@@ -8,8 +8,9 @@ the news. Both need two signals, so that a word of either vocabulary alone marks
   ``sport-stat`` ("25 points", "10 rebounds", "two goals", "a two-point lead");
 - **market**: the sentence names a market (a ``market`` word — "shares", "index", "Nasdaq",
   "futures"), a move or close of it (a ``market-move`` lemma — "rose", "closed", "shed") and the
-  number is a move or level: a percentage, a price, a bare level or a ``market-stat`` unit
-  ("200 points", "$61 a barrel").
+  number is a move or level: a percentage, a bare level or a ``market-stat`` or market word
+  counted ("200 points", "$61 a barrel", "2 million shares"); not a sum with another noun
+  ("a deal worth $600 million").
 
 Sports first: "points" in a sentence with a game is a score line, with an index a market move.
 """
@@ -62,5 +63,6 @@ def _is_sports(words: set[str], text: str, counted: set[str]) -> bool:
 def _is_market(words: set[str], counted: set[str], ex: Expression, head: Token | None) -> bool:
     if not words & claim_words("market") or not words & claim_words("market-move"):
         return False
-    level = ex.kind in ("percent", "money") or head is None
-    return level or bool(counted & (claim_words("market-stat") | claim_words("market")))
+    if head is None or ex.kind == "percent":
+        return True  # a level ("closed at 23,100") or a move ("fell 0.5%")
+    return bool(counted & (claim_words("market-stat") | claim_words("market")))

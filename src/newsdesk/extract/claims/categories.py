@@ -3,6 +3,11 @@
 People first, by the counted noun ("fighters", "troops", "killed", …) or, for a general word
 ("people", "civilians"), by the verb that governs it ("17 people were arrested"); then
 equipment; else "other". Sums and percentages are their own categories. See docs/gold-format.md.
+
+Measures ("300 km", "12 tonnes") and counts of things stay "other": the gold format and the
+labelled sets use that one value for both ("other for things and measures"), and ``newsdesk
+eval claims`` compares categories as strings. A desk tells them apart by ``unit`` (set for a
+measure, None for a count) and leaves sports and market figures out by ``statistic``.
 """
 
 from __future__ import annotations

@@ -1,12 +1,16 @@
 """The claims component (``newsdesk_claims``): numbers with what they count and who says so.
 
-Runs after ``newsdesk_quotes`` and ``newsdesk_places`` and reads their results: a number
-inside a quote's content is claimed by that quote's speaker (``quote`` is the quote's id);
-any other number is claimed by the publication itself — ``Claimant(entity=None,
-name="publication")``; the record's ``site`` says which publication. The claim's ``place``
-is the country of the place mentioned nearest after it in its sentence (else nearest before
-it), else the article's focus country. Without the quotes or places components every claimant is the publication
-and every place the focus (or None).
+Runs after ``newsdesk_entities``, ``newsdesk_quotes`` and ``newsdesk_places`` and reads their
+results. A number inside a quote's content is claimed by that quote's speaker when the cue
+states something (``quote`` is the quote's id; the rules are in :mod:`.claimants`), else by the
+owner of an estimate or report that governs it; any other number is claimed by the publication
+itself — ``Claimant(entity=None, name="publication")``; the record's ``site`` says which
+publication. ``category`` follows the counted noun (:mod:`.categories`), ``statistic`` marks
+sports and market-table figures (:mod:`.statistics`) and ``confidence`` says how likely value,
+object and claimant are all right (:mod:`.confidence`). The claim's ``place`` is the country of
+the place mentioned nearest after it in its sentence (else nearest before it), else the
+article's focus country. Without the quotes or places components every claimant is the
+publication and every place the focus (or None).
 """
 
 from __future__ import annotations

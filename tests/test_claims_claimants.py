@@ -175,3 +175,27 @@ def test_a_deal_beside_a_market_move_is_no_market_figure(nlp: Language) -> None:
 def test_a_documents_author_is_the_claimant(nlp: Language) -> None:
     text = "Refugees\n\nAccording to a report by the United Nations, 3,000 people fled the region in May."
     assert _who(nlp, text, "3,000") == "United Nations"
+
+
+def test_a_quotation_over_several_paragraphs_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        "Camp grows\n\n"
+        '"We counted 500 tents in the camp," said Maria Lopez, an aid worker.\n\n'
+        '"Another 200 arrived on Monday. The camp holds 3,000 people now."\n\n'
+        "The camp opened in 2015."
+    )
+    doc = nlp(text)
+    assert {_claim(doc, n).claimant.name for n in ("500", "3,000")} == {"Maria Lopez"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "who"),
+    [
+        ("Flood\n\nThe mayor tweeted that 120 homes had been flooded overnight.", "120", "mayor"),
+        ("Survey\n\nAccording to a new report, 3,000 people fled the region in May.", "3,000", "new report"),
+        ("Poll\n\nThe minister called for 5,000 more police officers in the capital.", "5,000", PUBLICATION),
+        ("Hiring\n\nThe company, which employs 4,000 people, said profits rose 8 percent.", "4,000", PUBLICATION),
+    ],
+)
+def test_cues(nlp: Language, text: str, number: str, who: str) -> None:
+    assert _who(nlp, text, number) == who

@@ -5,9 +5,10 @@ The cues are the quotes component's (``doc._.quotes``, each with its speaker, cu
 class, :mod:`newsdesk.vocab.stance`); this module decides which of them put a number in the
 speaker's mouth, and names the speaker as a desk would:
 
-- a cue counts when its stance class is saying, reporting/finding or "according to", or its
-  lemma is a ``cue`` of ``data/claim_words.tsv`` (estimating, expecting, predicting, claiming),
-  and it is not a ``not-cue`` there (acts such as "agreed", "thanked", "called");
+- a cue counts when its stance class is saying, reporting/finding, "according to", claiming
+  or warning, or its lemma is a ``cue`` of ``data/claim_words.tsv`` (believing, expecting,
+  concluding, stressing), and it is not a ``not-cue`` there (acts such as "agreed", "thanked",
+  "charged", "threatened"); wishes, plans, demands, denials and questions are no cues;
 - a number that is the direct object of a saying verb is the act, not its content ("the stock
   added 2%", "it announced an order of 50 jets"); reporting verbs keep it ("reported 80 deaths");
 - a number in a relative clause inside reported speech is background the publication supplies
@@ -39,8 +40,9 @@ WORDS_FILE = "claim_words.tsv"
 WORD_CATEGORIES = frozenset(
     {"cue", "not-cue", "document", "org-noun", "sport", "sport-stat", "market", "market-stat", "market-move"}
 )
-# Stance classes (vocab/stance.py) whose expressions report words or findings as such.
-ATTRIBUTING_STANCES = frozenset({"say", "report-find", "according-to"})
+# Stance classes (vocab/stance.py) whose expressions report words, findings or charges as such;
+# wishes, plans, demands, denials and questions do not state an amount as fact.
+ATTRIBUTING_STANCES = frozenset({"say", "report-find", "according-to", "claim-allege", "warn"})
 # Classes whose cue keeps a number that is its direct object ("estimated 80 dead").
 OBJECT_STANCES = frozenset({"report-find", "according-to"})
 # Saying verbs whose object states an amount ("announced compensation of $10", "put the figure at 41%").

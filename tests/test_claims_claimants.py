@@ -11,9 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import newsdesk.extract  # noqa: F401  (registers the components and Doc extensions)
-from newsdesk.extract.claims.claimants import WORD_CATEGORIES, claim_words
 from newsdesk.extract.claims.component import PUBLICATION, ClaimsComponent
 from newsdesk.extract.claims.confidence import WEIGHTS, Evidence, confidence, features
+from newsdesk.extract.claims.cues import WORD_CATEGORIES, claim_words
 from newsdesk.record import Claim, Quote, Span, Speaker
 
 

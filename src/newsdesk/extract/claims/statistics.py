@@ -22,7 +22,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from newsdesk.extract.claims.claimants import claim_words
+from newsdesk.extract.claims.cues import claim_words
 from newsdesk.extract.claims.expressions import Expression
 
 Statistic = Literal["sports", "market"]

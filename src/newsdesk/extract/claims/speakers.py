@@ -1,0 +1,120 @@
+"""Naming a quote's speaker as a claimant, as a desk would.
+
+The entity's name when the mention is a pronoun, holds a word of that name in its head or an
+appositive ("he", "Kabulov", "The interior minister, Ana Ruiz," → the person); the whole subject
+phrase when the mention only modifies it ("Brazil" in "Brazil's government said" — the number
+is the government's); a document's author ("according to a report by the agency"); a
+definite description of a company with no entity ("The German automaker says") names the
+organisation mentioned shortly before; else the mention. A dateline ("NEW DELHI —") or a
+pronoun that resolves to no entity is no claimant.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdesk.extract.claims.cues import ORG_TYPES, Context, claim_words, nearest_before
+from newsdesk.extract.claims.owners import author, owner_claimant
+from newsdesk.record import Claimant, Quote
+
+# Dependency labels by which a speaker mention hangs off the real subject of the cue.
+_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "pobj", "prep", "nmod"})
+
+
+def speaker_claimant(ctx: Context, quote: Quote) -> Claimant | None:
+    """The speaker as a claimant, or None for a dateline or an unresolved pronoun.
+
+    The entity's name when the mention is a pronoun, holds a word of that name ("The interior
+    minister, Ana Ruiz," → "Ana Ruiz") or its head is in it ("he", "Kabulov" → "Zamir Kabulov");
+    the whole subject phrase when the mention only modifies it ("Brazil" in "Brazil's
+    government said" — the number is the government's); else the mention."""
+    speaker = quote.speaker
+    if speaker is None:
+        return None
+    name = ctx.names.get(speaker.entity) if speaker.entity else None
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Claimant(entity=speaker.entity, name=name or speaker.name)
+    if _is_dateline(ctx.doc, span):
+        return None
+    root = span.root
+    if root.pos_ == "PRON":
+        return Claimant(entity=speaker.entity, name=name) if name else None
+    by = author(root) if root.lemma_.lower() in claim_words("document") else None
+    if by is not None:
+        return owner_claimant(ctx, by)  # "according to a report by the agency" → the agency
+    subject = root
+    while subject.dep_ in _MODIFIER_DEPS and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.i != root.i and subject.pos_ in ("NOUN", "PROPN") and _same_paragraph(root, subject):
+        phrase = ctx.doc[subject.left_edge.i : subject.i + 1]
+        first = next((t.i for t in phrase if t.pos_ != "DET"), subject.i)
+        return Claimant(entity=speaker.entity, name=ctx.doc[first : subject.i + 1].text)
+    if name is not None and _names_overlap(span, name):
+        return Claimant(entity=speaker.entity, name=name)
+    appositive = _appositive_name(root)
+    if appositive is not None:
+        return Claimant(entity=speaker.entity, name=appositive)
+    if name is None and _is_company_description(span):
+        entity = nearest_before(ctx.entities, span.start_char, ORG_TYPES)
+        if entity is not None:
+            return Claimant(entity=entity.id, name=entity.name)
+    return Claimant(entity=speaker.entity, name=_mention_text(span))
+
+
+def _is_company_description(span: Span) -> bool:
+    """ "The German automaker", "the company": a definite description of an organisation,
+    which names the organisation the article spoke of just before."""
+    root = span.root
+    lemma = root.lemma_.lower()
+    nouns = claim_words("org-noun")
+    return span[0].lower_ == "the" and root.pos_ == "NOUN" and lemma in nouns
+
+
+def _names_overlap(span: Span, name: str) -> bool:
+    """Is the mention's head, or a word of its appositive, a word of the entity's name ("Kabulov",
+    "The interior minister, Ana Ruiz")? A possessor is not ("Russia's defence ministry")."""
+    parts = {w for w in name.lower().replace("-", " ").split() if len(w) > 1}
+    root = span.root
+    return any(t.lower_ in parts and (t.i == root.i or _in_appositive(t, root)) for t in span)
+
+
+def _appositive_name(root: Token) -> str | None:
+    """A proper name in apposition to the mention's head ("The minister, Ana Ruiz,")."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            words = list(child.subtree)
+            if all(t.pos_ == "PROPN" or t.is_punct for t in words):
+                return " ".join(t.text for t in words if not t.is_punct)
+    return None
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """No line break between two tokens (a parse may join a headline to the first sentence)."""
+    low, high = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[low:high]
+
+
+def _in_appositive(token: Token, root: Token) -> bool:
+    current = token
+    while current.i != root.i and current.head.i != current.i:
+        if current.dep_ == "appos" and current.head.i == root.i:
+            return True
+        current = current.head
+    return False
+
+
+def _is_dateline(doc: Doc, span: Span) -> bool:
+    """An upper-case place opening a paragraph and followed by a dash, comma or bracket ("KABUL —")."""
+    text = doc.text
+    opens = span.start_char == 0 or text[span.start_char - 1] == "\n"
+    after = text[span.end_char : span.end_char + 3].strip()[:1]
+    return opens and span.text.isupper() and len(span.text) > 3 and after in ("—", "–", "-", ",", "(")
+
+
+def _mention_text(span: Span) -> str:
+    """The speaker mention without a leading article or a trailing clause ("The company, which …")."""
+    tokens = [t for t in span if t.i < span.root.i or not t.is_punct]
+    stop = next((t.i for t in span if t.text == "," and t.i > span.root.i), span.end)
+    first = next((t.i for t in tokens if t.pos_ != "DET"), span.start)
+    return span.doc[first:stop].text or span.text

@@ -199,3 +199,20 @@ def test_a_quotation_over_several_paragraphs_keeps_its_speaker(nlp: Language) ->
 )
 def test_cues(nlp: Language, text: str, number: str, who: str) -> None:
     assert _who(nlp, text, number) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "who"),
+    [
+        ("Strike\n\nUnions said most drivers joined. The operator put the figure at 41%.", "41%", "operator"),
+        ("Figures\n\nThe available data puts the figure at about $44 million.", "about $44 million", PUBLICATION),
+        (
+            "Migrants\n\nPeru now hosts about 900,000 migrants, the migration office said on Monday, "
+            "and 400,000 of them have work permits.",
+            "400,000",
+            "migration office",
+        ),
+    ],
+)
+def test_estimates_and_trailing_clauses(nlp: Language, text: str, number: str, who: str) -> None:
+    assert _who(nlp, text, number) == who

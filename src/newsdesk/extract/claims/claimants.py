@@ -18,7 +18,10 @@ speaker's mouth, and names the speaker as a desk would:
 - the speaker is named by :mod:`.speakers` (a dateline or an unresolved pronoun is nobody);
 - without a quote, the owner of a statement, estimate or finding noun governing the number
   claims it (:mod:`.owners`: "the agency's estimate of 3.1 percent", "its forecast of 1.8
-  percent").
+  percent"), and so does whoever puts a figure at it ("the operator put the figure at 41%";
+  "the data puts …" is the publication's own reading);
+- a number after a parenthetical cue in the same sentence continues the reported clause
+  ("…, the agency said, and 1.6 million of them have permits").
 """
 
 from __future__ import annotations
@@ -27,8 +30,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsdesk.extract.claims.cues import PUBLICATION, Context, cue_token, is_claim_cue, path_to, publication
-from newsdesk.extract.claims.owners import document_owner, subject_document
+from newsdesk.extract.claims.cues import (
+    PUBLICATION,
+    Context,
+    claim_words,
+    cue_token,
+    is_claim_cue,
+    is_document,
+    path_to,
+    publication,
+)
+from newsdesk.extract.claims.owners import author, document_owner, owner_claimant, subject_document
 from newsdesk.extract.claims.speakers import speaker_claimant
 from newsdesk.record import Claimant, Quote
 
@@ -62,10 +74,46 @@ def attribute(ctx: Context, top: Token, start: int, end: int) -> Attribution:
         claimant = speaker_claimant(ctx, quote) if quote.speaker is not None else subject_document(ctx, quote)
         if claimant is not None:
             return Attribution(claimant, quote, "quote-direct" if quote.kind == "direct" else "quote-indirect")
-    owner = document_owner(ctx, top)
+    owner = document_owner(ctx, top) or _estimator(ctx, top)
     if owner is not None:
         return Attribution(owner, None, "document")
+    trailing = _trailing_quote(ctx, top, start)
+    claimant = speaker_claimant(ctx, trailing) if trailing is not None else None
+    if trailing is not None and claimant is not None:
+        return Attribution(claimant, trailing, "quote-indirect")
     return Attribution(publication(), None, "publication")
+
+
+def _estimator(ctx: Context, top: Token) -> Claimant | None:
+    """Who puts a figure at the number ("The operator put the figure at 41%", "The agency
+    estimated the damage at $3 billion"): the speaker of that verb's quote, else its subject."""
+    at = top.head
+    verb = at.head
+    if top.dep_ != "pobj" or at.lower_ != "at" or verb.lemma_.lower() not in claim_words("estimate-verb"):
+        return None
+    for quote in ctx.quotes:
+        cue = cue_token(ctx.doc, quote)
+        if quote.speaker is not None and cue is not None and cue.i == verb.i:
+            return speaker_claimant(ctx, quote)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and is_document(subject):
+        subject = author(subject)  # "the agency's data puts …"; data of no one are the publication's
+    return owner_claimant(ctx, subject) if subject is not None else None
+
+
+def _trailing_quote(ctx: Context, top: Token, start: int) -> Quote | None:
+    """The statement whose cue closes the reported clause before the number, in the same
+    sentence ("Colombia hosts 2.9 million migrants, the agency said, and 1.6 million of them
+    have permits"; "…, the Commission said, part of a 9 billion euro plan")."""
+    sentence = top.sent
+    for quote in ctx.quotes:
+        cue = cue_token(ctx.doc, quote)
+        if cue is None or cue.sent.start != sentence.start or not cue.idx < start or not is_claim_cue(quote):
+            continue
+        before = [span for span in quote.content if span.end <= cue.idx]
+        if before and len(before) == len(quote.content) and before[0].start >= sentence.start_char:
+            return quote
+    return None
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:

@@ -19,7 +19,18 @@ from newsdesk.vocab.wordlists import parse_word_lists
 PUBLICATION = "publication"
 WORDS_FILE = "claim_words.tsv"
 WORD_CATEGORIES = frozenset(
-    {"cue", "not-cue", "document", "org-noun", "sport", "sport-stat", "market", "market-stat", "market-move"}
+    {
+        "cue",
+        "not-cue",
+        "document",
+        "estimate-verb",
+        "org-noun",
+        "sport",
+        "sport-stat",
+        "market",
+        "market-stat",
+        "market-move",
+    }
 )
 # Stance classes (vocab/stance.py) whose expressions report words, findings or charges as such;
 # wishes, plans, demands, denials and questions do not state an amount as fact.
@@ -52,6 +63,12 @@ def claim_words(category: str) -> frozenset[str]:
     """One category of ``data/claim_words.tsv`` (checked when read; see its header)."""
     text = files("newsdesk").joinpath("data", WORDS_FILE).read_text(encoding="utf-8")
     return parse_word_lists(text, WORD_CATEGORIES, WORDS_FILE)[category]
+
+
+def is_document(token: Token) -> bool:
+    """Is the token a statement, estimate or finding noun ("report", "data", "forecast")?"""
+    documents = claim_words("document")
+    return token.lower_ in documents or token.lemma_.lower() in documents
 
 
 def publication() -> Claimant:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsdesk.extract.claims.cues import MAX_PATH, ORG_TYPES, Context, claim_words, cue_token, nearest_before
+from newsdesk.extract.claims.cues import MAX_PATH, ORG_TYPES, Context, cue_token, is_document, nearest_before
 from newsdesk.record import Claimant, Quote
 
 _OWNER_PRONOUNS = frozenset({"its", "their"})
@@ -18,11 +18,10 @@ _OWNER_PRONOUNS = frozenset({"its", "their"})
 
 def document_owner(ctx: Context, top: Token) -> Claimant | None:
     """The owner of a statement/estimate noun that governs the number, resolved to a name."""
-    documents = claim_words("document")
     current = top
     for _ in range(MAX_PATH):
         for token in (current, *current.children):
-            if token.lemma_.lower() in documents and token.i != top.i:
+            if is_document(token) and token.i != top.i:
                 owner = author(token)
                 if owner is not None:
                     return owner_claimant(ctx, owner)
@@ -37,7 +36,7 @@ def subject_document(ctx: Context, quote: Quote) -> Claimant | None:
     ("a study by the institute concluded that …" → the institute)."""
     cue = cue_token(ctx.doc, quote)
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cue else None
-    if subject is None or subject.lemma_.lower() not in claim_words("document"):
+    if subject is None or not is_document(subject):
         return None
     by = author(subject)
     return owner_claimant(ctx, by) if by is not None else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdesk.extract.claims.cues import ORG_TYPES, Context, claim_words, nearest_before
+from newsdesk.extract.claims.cues import ORG_TYPES, Context, claim_words, is_document, nearest_before
 from newsdesk.extract.claims.owners import author, owner_claimant
 from newsdesk.record import Claimant, Quote
 
@@ -40,7 +40,7 @@ def speaker_claimant(ctx: Context, quote: Quote) -> Claimant | None:
     root = span.root
     if root.pos_ == "PRON":
         return Claimant(entity=speaker.entity, name=name) if name else None
-    by = author(root) if root.lemma_.lower() in claim_words("document") else None
+    by = author(root) if is_document(root) else None
     if by is not None:
         return owner_claimant(ctx, by)  # "according to a report by the agency" → the agency
     subject = root

@@ -216,3 +216,8 @@ def test_cues(nlp: Language, text: str, number: str, who: str) -> None:
 )
 def test_estimates_and_trailing_clauses(nlp: Language, text: str, number: str, who: str) -> None:
     assert _who(nlp, text, number) == who
+
+
+def test_the_person_an_outlet_quotes_is_the_claimant(nlp: Language) -> None:
+    text = "Crash\n\nThe radio station quoted a local farmer as saying that 30 cows had died in the fire."
+    assert _who(nlp, text, "30") == "local farmer"

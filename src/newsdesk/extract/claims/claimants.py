@@ -15,6 +15,7 @@ speaker's mouth, and names the speaker as a desk would:
   ("…said the ban, which followed attacks that killed 130 people, would stay");
 - a number under a cue that is no statement ("aiming to", "hoped") inside the content of
   a statement is that statement's ("said it would spend …, aiming to create 400,000 jobs");
+- an outlet that quotes someone "as saying" passes the words on: the quoted person claims;
 - the speaker is named by :mod:`.speakers` (a dateline or an unresolved pronoun is nobody);
 - without a quote, the owner of a statement, estimate or finding noun governing the number
   claims it (:mod:`.owners`: "the agency's estimate of 3.1 percent", "its forecast of 1.8
@@ -71,7 +72,7 @@ def attribute(ctx: Context, top: Token, start: int, end: int) -> Attribution:
         # "said it would spend …, aiming to create 400 jobs": the plan is inside the statement
         quote = _outer_quote(ctx, quote) or quote
     if quote is not None and counts(ctx.doc, quote, top):
-        claimant = speaker_claimant(ctx, quote) if quote.speaker is not None else subject_document(ctx, quote)
+        claimant = _quoted_person(ctx, quote) or _speaker(ctx, quote)
         if claimant is not None:
             return Attribution(claimant, quote, "quote-direct" if quote.kind == "direct" else "quote-indirect")
     owner = document_owner(ctx, top) or _estimator(ctx, top)
@@ -82,6 +83,20 @@ def attribute(ctx: Context, top: Token, start: int, end: int) -> Attribution:
     if trailing is not None and claimant is not None:
         return Attribution(claimant, trailing, "quote-indirect")
     return Attribution(publication(), None, "publication")
+
+
+def _speaker(ctx: Context, quote: Quote) -> Claimant | None:
+    return speaker_claimant(ctx, quote) if quote.speaker is not None else subject_document(ctx, quote)
+
+
+def _quoted_person(ctx: Context, quote: Quote) -> Claimant | None:
+    """The person an outlet quotes ("The agency quoted a witness as saying …" → the witness):
+    the outlet only passes the words on."""
+    cue = cue_token(ctx.doc, quote)
+    if cue is None or cue.lemma_.lower() != "quote":
+        return None
+    quoted = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    return owner_claimant(ctx, quoted) if quoted is not None else None
 
 
 def _estimator(ctx: Context, top: Token) -> Claimant | None:

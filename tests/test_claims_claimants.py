@@ -61,6 +61,11 @@ def test_relative_clause_in_reported_speech_is_background(nlp: Language) -> None
     assert _who(nlp, text, "30") == PUBLICATION
 
 
+def test_size_of_a_place_in_reported_speech_is_background(nlp: Language) -> None:
+    text = "Trade\n\nOfficials said they would expand trade with the country of 40 million people next year."
+    assert _who(nlp, text, "40 million") == PUBLICATION
+
+
 def test_relative_clause_about_the_counted_thing_stays_reported(nlp: Language) -> None:
     text = "Cuts planned\n\nThe teachers' union said the cuts would hit rural schools, 12 of which could close."
     assert _who(nlp, text, "12") != PUBLICATION

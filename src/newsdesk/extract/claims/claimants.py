@@ -11,8 +11,9 @@ speaker's mouth, and names the speaker as a desk would:
   "charged", "threatened"); wishes, plans, demands, denials and questions are no cues;
 - a number that is the direct object of a saying verb is the act, not its content ("the stock
   added 2%", "it announced an order of 50 jets"); reporting verbs keep it ("reported 80 deaths");
-- a number in a relative clause inside reported speech is background the publication supplies
-  ("…said the ban, which followed attacks that killed 130 people, would stay");
+- a number in a relative clause inside reported speech, or giving the size of a place ("the
+  nation of 53 million people", real-news-geo's policy), is background the publication
+  supplies ("…said the ban, which followed attacks that killed 130 people, would stay");
 - a number under a cue that is no statement ("aiming to", "hoped") inside the content of
   a statement is that statement's ("said it would spend …, aiming to create 400,000 jobs");
 - an outlet that quotes someone "as saying" passes the words on: the quoted person claims;
@@ -167,8 +168,15 @@ def counts(doc: Doc, quote: Quote, top: Token) -> bool:
 
 
 def _is_background(token: Token, top: Token) -> bool:
-    """A relative clause the number sits in but is not the relative pronoun's antecedent of
-    ("…, which followed attacks that killed 130 people," but not "libraries, 25 of which close")."""
+    """A description the writer adds: a relative clause the number sits in but is not the
+    relative pronoun's antecedent of ("…, which followed attacks that killed 130 people," but not
+    "libraries, 25 of which close"), or the size of a place or body ("the nation of 53 million")."""
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in claim_words("size-noun")
+    ):
+        return True
     if token.dep_ not in _BACKGROUND_DEPS:
         return False
     return not any(t.tag_ in ("WDT", "WP", "WP$") for t in top.subtree)

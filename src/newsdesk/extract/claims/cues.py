@@ -25,6 +25,7 @@ WORD_CATEGORIES = frozenset(
         "document",
         "estimate-verb",
         "org-noun",
+        "size-noun",
         "sport",
         "sport-stat",
         "market",

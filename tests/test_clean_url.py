@@ -62,6 +62,13 @@ OG = '<meta property="og:url" content="{}">'
         (CANONICAL.format("ftp://gazette.example/news/ferry-fares"), None),
         (CANONICAL.format("") + OG.format(" "), None),
         (CANONICAL.format("https://"), None),
+        # A home page is the site's address, not the article's.
+        (
+            CANONICAL.format("https://gazette.example/") + OG.format("https://gazette.example/c"),
+            "https://gazette.example/c",
+        ),
+        (OG.format("https://www.gazette.example"), None),
+        (CANONICAL.format("https://gazette.example/?p=1234"), "https://gazette.example/?p=1234"),
         ("", None),
     ],
 )

@@ -25,8 +25,10 @@ def declared_url(tree: etree._Element) -> str | None:
     does, or ``None`` when it declares no valid http(s) address.
 
     A relative canonical link ("/news/a.html", "//host/a") is resolved against ``og:url``; one
-    that cannot be resolved, or that is no web address at all (``javascript:``, ``ftp:``, empty),
-    is passed over for ``og:url``.
+    that cannot be resolved, that is no web address at all (``javascript:``, ``ftp:``, empty) or
+    that names the site's home page is passed over for ``og:url``. Some sites give every page
+    the home page as its canonical link; taken as the address, it would give every article
+    saved from that site the same id.
     """
     share = _absolute(_meta_content(tree, "og:url"))
     for raw in (_canonical_href(tree), share):
@@ -36,7 +38,8 @@ def declared_url(tree: etree._Element) -> str | None:
 
 
 def _absolute(raw: str | None, base: str | None = None) -> str | None:
-    """``raw`` as an absolute http(s) URL with a host, resolved against ``base`` when relative."""
+    """``raw`` as an absolute http(s) URL with a host and a path or query, resolved against
+    ``base`` when relative."""
     if not raw or not (raw := raw.strip()):
         return None
     if base:
@@ -44,7 +47,9 @@ def _absolute(raw: str | None, base: str | None = None) -> str | None:
     elif raw.startswith("//"):
         raw = "https:" + raw  # protocol-relative: modern pages are served over https
     valid, parts = validate_url(raw)
-    return raw if valid and parts is not None and parts.hostname else None
+    if not valid or parts is None or not parts.hostname:
+        return None
+    return raw if parts.path.strip("/") or parts.query else None  # a home page is no article's address
 
 
 def _canonical_href(tree: etree._Element) -> str | None:

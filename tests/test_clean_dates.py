@@ -105,6 +105,10 @@ def test_html_year_in_the_body_is_no_date(extra: str) -> None:
     assert clean_html(html_page(body_extra=extra)).published is None
 
 
+def test_html_copyright_year_meta_is_no_date() -> None:
+    assert clean_html(html_page(head='<meta itemprop="copyrightYear" content="2019">')).published is None
+
+
 def test_html_published_time_meta_dates_the_page() -> None:
     head = '<meta property="article:published_time" content="2021-03-04T09:30:00Z">'
     assert clean_html(html_page(head=head, body_extra="<p>Planned since 2009.</p>")).published == "2021-03-04"

@@ -171,7 +171,11 @@ def _date(tree: etree._Element, url: str | None, visible_lines: list[str]) -> st
     Not htmldate's extensive search: its last resorts take a year or a month named anywhere in
     the text ("since 2009", a copyright line) for a date on its first day, and a wrong date is
     worse than none. Text mode's reader takes only a full date from a date or credit line.
+    The quick search too reads a ``copyrightYear`` meta tag as 1 January of that year when the
+    page has no other date; those tags go first (the tree is not used after this).
     """
+    for meta in [m for m in tree.iter("meta") if (m.get("itemprop") or "").lower() == "copyrightyear"]:
+        meta.getparent().remove(meta)
     try:
         found = find_date(tree, url=url, original_date=True, extensive_search=False)
     except (ValueError, TypeError, RecursionError):

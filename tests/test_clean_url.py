@@ -68,6 +68,7 @@ OG = '<meta property="og:url" content="{}">'
             "https://gazette.example/c",
         ),
         (OG.format("https://www.gazette.example"), None),
+        (CANONICAL.format("/news/d") + OG.format("https://gazette.example/"), "https://gazette.example/news/d"),
         (CANONICAL.format("https://gazette.example/?p=1234"), "https://gazette.example/?p=1234"),
         ("", None),
     ],

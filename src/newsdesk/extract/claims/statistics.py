@@ -27,7 +27,7 @@ from newsdesk.extract.claims.expressions import Expression
 
 Statistic = Literal["sports", "market"]
 # A score or result written with a hyphen or en dash between two small numbers ("3-1", "6–4").
-_SCORE = re.compile(r"(?<![\d.,-])\d{1,3}[-–]\d{1,3}(?![\d.,%-])")
+_SCORE = re.compile(r"(?<![\d.,-])\d{1,3}[-–]\d{1,3}(?![\d%-]|[.,]\d)")
 
 
 def statistic(doc: Doc, ex: Expression, head: Token | None) -> Statistic | None:

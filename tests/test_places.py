@@ -161,3 +161,53 @@ def test_eval_places_scores_one_half(tmp_path: Path) -> None:
         assert json.loads(result.output)["articles"] == articles
     result = CliRunner().invoke(app, ["eval", "places", str(gold), "--half", "first"])
     assert result.exit_code == 1 and "unknown half" in result.output and "Traceback" not in result.output
+
+
+def test_state_abbreviations_are_places_of_their_own(nlp: Language) -> None:
+    text = (
+        "Plant moves\n\nThe firm moved from Newark, N.J., to Tampa, Fla., and opened an office in "
+        "Scranton, Pa., and another in Austin, TX last year. Sen. Ann Reed (R-Ky.) praised it."
+    )
+    places = _places(nlp, text)
+    states = {text[p.mentions[0].start : p.mentions[0].end]: p for p in places if p.kind == "admin1"}
+    assert {name: p.name for name, p in states.items()} == {
+        "N.J.": "New Jersey", "Fla.": "Florida", "Pa.": "Pennsylvania", "TX": "Texas", "Ky.": "Kentucky",
+    }  # fmt: skip
+    assert all(p.country == "US" for p in places)  # "Pa" is not the town in Burkina Faso
+
+
+def test_big_places_beat_small_namesakes_on_soft_context(nlp: Language) -> None:
+    text = (
+        "Envoys meet\n\nWASHINGTON — Officials from Ohio and Iowa met envoys who had flown in from Ottawa, "
+        "Melbourne and Wellington, before talks in Moscow and Paris."
+    )
+    places = _by_name(_places(nlp, text))
+    got = {name: places[name].country for name in ("Ottawa", "Melbourne", "Wellington", "Moscow", "Paris")}
+    assert got == {"Ottawa": "CA", "Melbourne": "AU", "Wellington": "NZ", "Moscow": "RU", "Paris": "FR"}
+
+
+def test_a_state_named_in_the_article_picks_its_town(nlp: Language) -> None:
+    text = "Storm damage\n\nThe storm tore through Texas on Sunday. In Paris, roofs were torn off two schools."
+    assert _by_name(_places(nlp, text))["Paris"].country == "US"
+
+
+def test_names_that_hold_a_place_are_not_places(nlp: Language) -> None:
+    text = (
+        "Markets calm\n\nThe Federal Reserve Bank of New York said on Monday that prices held. "
+        "Leaders of the California GOP welcomed the Paris agreement talks."
+    )
+    assert _places(nlp, text) == []
+
+
+def test_common_words_and_lists_are_not_places(nlp: Language) -> None:
+    text = "Storm nears\n\nHurricane warnings were posted in Florida as the storm neared Miami on Monday."
+    places = _by_name(_places(nlp, text))
+    assert set(places) == {"Florida", "Miami"}
+    assert places["Florida"].kind == "admin1"  # not the town in Cuba
+
+
+def test_a_county_and_a_hyphenated_pair(nlp: Language) -> None:
+    text = "Trade grows\n\nOfficials in Orange County said U.S.-Canada trade grew by a third this year."
+    places = _by_name(_places(nlp, text))
+    assert (places["Orange County"].kind, places["Orange County"].country) == ("region", "US")
+    assert "Canada" in places

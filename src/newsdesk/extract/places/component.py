@@ -58,7 +58,7 @@ def make_places(nlp: Language, name: str, focus_share: float) -> PlacesComponent
 def find_places(doc: Doc, focus_share: float = FOCUS_SHARE) -> list[Place]:
     """The places of ``doc``, resolved and grouped, focus marked."""
     gaz = gazetteer()
-    found = find_mentions(doc, lambda name: bool(gaz.lookup(name)))
+    found = find_mentions(doc, lambda name: bool(gaz.lookup(name)), lambda name: bool(gaz.abbreviation(name)))
     mentions = [piece for mention in found for piece in _known(gaz, mention)]
     person_words = {fold(t.text, PLACE_NAMES) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     resolved = resolve(gaz, mentions, person_words)
@@ -72,7 +72,7 @@ def find_places(doc: Doc, focus_share: float = FOCUS_SHARE) -> list[Place]:
 
 def _known(gaz: Gazetteer, mention: Mention) -> list[Mention]:
     """The mention if the gazetteer knows it, else its known parts ("northern Afghanistan")."""
-    if gaz.lookup(mention.text):
+    if mention.abbreviation or gaz.lookup(mention.text):
         return [mention]
     pieces = split_mention(mention) or [mention]
     out: list[Mention] = []

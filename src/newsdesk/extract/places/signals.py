@@ -1,0 +1,93 @@
+"""What the words around a candidate place say about it.
+
+Three kinds of evidence read from the text, not the gazetteer:
+
+- US state abbreviations ("Scranton, Pa.", "(R-Ky.)", "Austin, TX") become mentions of their
+  own, flagged so they resolve to the state rather than a namesake ("Pa" in Burkina Faso).
+  AP abbreviations count after a place's comma, after a party letter, or where the model
+  tagged them as a place; two-letter postal codes only after a place's comma, where they
+  cannot be an ordinary capitalised word.
+- Locative context ("in", "near", "from", "-based"): a name the model typed as a person or
+  an organisation ("near Palmyra") is a place only with such a word before it.
+- Names of things that hold a place name: "the Paris agreement", "the California GOP",
+  "Bank of Japan" (an organisation span, "of", the place). Such a mention is no place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from newsdesk.vocab.labels import PLACE_LABELS
+
+if TYPE_CHECKING:
+    from newsdesk.extract.places.mentions import Mention
+
+# "N.J.", "W.Va.", "D.C." / "Calif.", "Ky." / "TX": shapes a state abbreviation can have.
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.)+(?:[A-Z][a-z]\.)?|[A-Z][a-z]{1,4}\.|[A-Z]{2}(?![\w.]))")
+# A capitalised word and a comma right before: the abbreviation is the place's container.
+_AFTER_PLACE = re.compile(r"[A-Z][\w.'’-]*,\s$")
+# A party letter and a hyphen before: "(R-Ky.)", "D-Calif.".
+_AFTER_PARTY = re.compile(r"(?<![\w-])[RDI]-$")
+# Words before a name that put it on the map ("fighting near Palmyra"); "of" and "to" are
+# left out, as they also come before organisations ("Bank of", "according to").
+LOCATIVE_WORDS = frozenset(
+    {"in", "near", "from", "at", "into", "across", "outside", "around", "toward", "towards", "via", "inside"}
+)
+# Nouns after a place name that make it part of the name of an agreement ("the Paris agreement").
+_AGREEMENT_WORDS = frozenset(
+    {"agreement", "agreements", "accord", "accords", "treaty", "protocol", "protocols", "convention", "pact"}
+)
+
+
+def abbreviation_mentions(text: str, is_state: Callable[[str], bool], tagged: Iterable[Mention]) -> list[Mention]:
+    """State abbreviations as mentions: after a place's comma, after a party letter, or where a
+    place-labelled mention starts at one (that mention is replaced: its period kept)."""
+    from newsdesk.extract.places.mentions import Mention
+
+    at_tagged = {m.start: m for m in tagged if m.label in PLACE_LABELS or m.label == "DATELINE"}
+    out: list[Mention] = []
+    for match in _ABBREVIATION.finditer(text):
+        abbreviation = match.group()
+        if not is_state(abbreviation):
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        placed = bool(_AFTER_PLACE.search(before) or _AFTER_PARTY.search(before))
+        postal = not abbreviation.endswith(".")
+        if placed or (not postal and match.start() in at_tagged):
+            label = at_tagged[match.start()].label if match.start() in at_tagged else "ABBREVIATION"
+            out.append(Mention(match.start(), match.end(), abbreviation, label, abbreviation=True))
+    return out
+
+
+def mark_context(doc: Doc, mention: Mention) -> None:
+    """Set the mention's locative and in-name flags from the words around it."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return
+    mention.locative = _locative(doc, span)
+    mention.in_name = _in_name(doc, span)
+
+
+def _locative(doc: Doc, span: Span) -> bool:
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in LOCATIVE_WORDS:
+        return True
+    after = doc[span.end : span.end + 2]
+    return after.text.replace(" ", "").lower().startswith("-based")
+
+
+def _in_name(doc: Doc, span: Span) -> bool:
+    """ "the Paris agreement", "the California GOP", "Federal Reserve Bank of New York"."""
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _AGREEMENT_WORDS:
+        return True
+    if after is not None and after.ent_type_ == "ORG" and after.ent_iob_ == "B" and span[-1].whitespace_:
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        owner = doc[span.start - 2]
+        return owner.ent_type_ == "ORG" and owner.ent_iob_ != "O" and span[0].ent_type_ != "ORG"
+    return False

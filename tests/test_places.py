@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 import newsdesk.extract  # noqa: F401  (registers the components and Doc extensions)
 from newsdesk.cli import app
+from newsdesk.extract.places.confidence import Evidence, confidence
 from newsdesk.extract.places.gazetteer import gazetteer
 from newsdesk.record import Place
 
@@ -211,3 +212,12 @@ def test_a_county_and_a_hyphenated_pair(nlp: Language) -> None:
     places = _by_name(_places(nlp, text))
     assert (places["Orange County"].kind, places["Orange County"].country) == ("region", "US")
     assert "Canada" in places
+
+
+def test_every_place_has_a_confidence_and_weak_evidence_lowers_it(nlp: Language) -> None:
+    text = "Talks resume\n\nDiplomats from Canada met in Geneva on Monday, and Canada said talks would go on."
+    places = _by_name(_places(nlp, text))
+    assert all(p.confidence is not None and 0 < p.confidence <= 1 for p in places.values())
+    weak = confidence(Evidence(kind="city", tagged=False, readings=3, hard=False, mentions=1, alias=True))
+    strong = confidence(Evidence(kind="country", tagged=True, readings=1, hard=False, mentions=2, alias=False))
+    assert weak < places["Geneva"].confidence <= places["Canada"].confidence == strong  # type: ignore[operator]

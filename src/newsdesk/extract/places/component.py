@@ -16,12 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk.extract.entities.component import entity_for_span
+from newsdesk.extract.places.confidence import Evidence, confidence
 from newsdesk.extract.places.focus import mark_focus
 from newsdesk.extract.places.gazetteer import Entry, Gazetteer, gazetteer
 from newsdesk.extract.places.mentions import Mention, find_mentions, split_mention, strip_direction
 from newsdesk.extract.places.resolve import Resolved, resolve
 from newsdesk.extract.registration import factory
 from newsdesk.record import Place, Span
+from newsdesk.vocab.labels import PLACE_LABELS
 from newsdesk.vocab.names import PLACE_NAMES, fold
 
 __all__ = ["PlacesComponent", "find_places", "focus_country", "gazetteer"]
@@ -108,6 +110,21 @@ def _place(gaz: Gazetteer, doc: Doc, items: list[Resolved]) -> Place:
         lon=entry.lon,
         entity=_entity_id(doc, first.start, first.end),
         mentions=[Span(item.mention.start, item.mention.end) for item in items],
+        confidence=confidence(_evidence(items)),
+    )
+
+
+def _evidence(items: list[Resolved]) -> Evidence:
+    """What the place's confidence is read from (see :mod:`.confidence`)."""
+    return Evidence(
+        kind=items[0].entry.kind,
+        tagged=any(
+            i.mention.label in PLACE_LABELS or i.mention.label == "DATELINE" or i.mention.abbreviation for i in items
+        ),
+        readings=max(i.readings for i in items),
+        hard=any(i.hard for i in items),
+        mentions=len(items),
+        alias=all(i.entry.alias for i in items),
     )
 
 

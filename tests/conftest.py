@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.ids import article_id
-from newsdesk.record import Article, Claim, Claimant, Cue, Entity, Place, Quote, Span, Speaker
+from newsdesk.record import Article, Claim, Claimant, ClaimStatistic, Cue, Entity, Place, Quote, Span, Speaker
 from newsdesk.store import Store
 
 _database_numbers = itertools.count(1)
@@ -246,6 +246,8 @@ class ArticleBuilder:
         low: float | None = None,
         high: float | None = None,
         qualifier: str | None = None,
+        confidence: float | None = None,
+        statistic: ClaimStatistic | None = None,
     ) -> None:
         where = self.span(text, self.article.body_start)
         self.article.claims.append(
@@ -264,6 +266,8 @@ class ArticleBuilder:
                 place,
                 Claimant(claimant, claimant_name) if claimant_name else None,
                 quote,
+                confidence,
+                statistic,
             )
         )
 

@@ -1,9 +1,11 @@
-"""Text mode's publication date: read off the date and credit lines above the body (clean/text/dates.py)."""
+"""The publication date: text mode reads it off the date and credit lines above the body
+(clean/text/dates.py); HTML mode takes it from the markup, else from such a line (clean/html.py)."""
 
 from __future__ import annotations
 
 import pytest
 
+from newsdesk.clean.html import clean_html
 from newsdesk.clean.text import clean_text
 from newsdesk.clean.text.dates import month_number, parse_dates
 
@@ -79,3 +81,38 @@ def test_only_an_updated_date_is_used() -> None:
 def test_relative_time_or_no_year_gives_no_date() -> None:
     assert clean_text(page("2 hours ago")).published is None
     assert clean_text(page("November 19")).published is None
+
+
+def html_page(head: str = "", above: str = "", body_extra: str = "") -> str:
+    """A small HTML article: ``head`` in its head, ``above`` between headline and body, ``body_extra`` last."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY.splitlines())
+    return (
+        f"<html><head><title>County board backs new bus route</title>{head}</head><body><article>"
+        f"<h1>County board backs new bus route</h1>{above}{paragraphs}{body_extra}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<p>The route has been planned since 2009.</p>",
+        "<p>The first buses are due to run in 2027, the board said.</p>",
+        "<p>The plan was first drawn up in March 2015.</p>",
+        "<footer><p>© 2019 County Ledger</p></footer>",
+    ],
+)
+def test_html_year_in_the_body_is_no_date(extra: str) -> None:
+    assert clean_html(html_page(body_extra=extra)).published is None
+
+
+def test_html_copyright_year_meta_is_no_date() -> None:
+    assert clean_html(html_page(head='<meta itemprop="copyrightYear" content="2019">')).published is None
+
+
+def test_html_published_time_meta_dates_the_page() -> None:
+    head = '<meta property="article:published_time" content="2021-03-04T09:30:00Z">'
+    assert clean_html(html_page(head=head, body_extra="<p>Planned since 2009.</p>")).published == "2021-03-04"
+
+
+def test_html_date_line_above_the_body_dates_a_page_without_metadata() -> None:
+    assert clean_html(html_page(above="<div>Posted March 4, 2021</div>")).published == "2021-03-04"

@@ -19,7 +19,7 @@ from newsdesk.store.exports.gkg import export_gkg
 from newsdesk.store.exports.jsonl import export_jsonl
 from newsdesk.store.exports.parquet import export_parquet
 from newsdesk.store.exports.tables import TABLES
-from test_store import other, wire
+from test_store import other, scoreboard, wire
 
 
 def filled(store: Store) -> list[Article]:
@@ -98,3 +98,15 @@ def test_export_command(store_url: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "gkg", "-o", str(tmp_path / "out.gkg.csv"), "--db", store_url])
     assert result.exit_code == 0 and len((tmp_path / "out.gkg.csv").read_text().splitlines()) == 2
     assert runner.invoke(app, ["export", "--format", "csv", "--db", store_url]).exit_code == 2
+
+
+def test_exports_leave_out_unsure_claims_unless_all(store: Store, tmp_path: Path) -> None:
+    store.add(scoreboard())
+    assert export_csv(store, tmp_path / "default")["claims"] == 1
+    assert export_csv(store, tmp_path / "all", everything=True)["claims"] == 3
+    out = io.StringIO()
+    export_jsonl(store, out)
+    assert [c["text"] for c in json.loads(out.getvalue())["claims"]] == ["80 million euros"]
+    out = io.StringIO()
+    export_jsonl(store, out, everything=True)
+    assert len(json.loads(out.getvalue())["claims"]) == 3

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.extract.quotes.provenance import provenance
+from newsdesk.extract.quotes.provenance import Named, provenance
 from newsdesk.record import Via
 
 
 def via(text: str, named: list[tuple[str, str]] = (), quoted: list[str] = ()) -> Via | None:  # type: ignore[assignment]
     """``provenance`` over the whole text; ``named`` gives (phrase, label) entities, ``quoted`` blanked phrases."""
-    entities = [(text.index(p), text.index(p) + len(p), label) for p, label in named]
+    entities = [Named(text.index(p), text.index(p) + len(p), label) for p, label in named]
     spans = [(text.index(q), text.index(q) + len(q)) for q in quoted]
     return provenance(text, 0, len(text), spans, entities)
 

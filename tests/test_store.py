@@ -258,3 +258,29 @@ def test_read_only_handles_and_query_deadlines(store: Store) -> None:
     store.db.read_only()
     with pytest.raises(Exception, match=r"(?i)read.?only"):
         store.db.execute("DELETE FROM ingest_errors")
+
+
+def scoreboard() -> Article:
+    """Three claims: one the extractor is sure of, one it is not, one a sports figure."""
+    b = ArticleBuilder(
+        "Harbour club wins, budget grows",
+        "The council said the harbour budget grew to 80 million euros. Some 300 boats may dock, one guess went. "
+        "The club won 3-1 on Sunday.",
+        url="https://harbour.example/budget",
+        site="harbour.example",
+        published="2024-05-01",
+    )
+    b.claim("80 million euros", 80e6, "harbour budget", "money", confidence=0.9)
+    b.claim("300 boats", 300, "boats", "count", confidence=0.2)
+    b.claim("3-1", 3, "goals", "count", confidence=0.95, statistic="sports")
+    return b.build()
+
+
+def test_the_claims_tracker_hides_unsure_claims_and_table_figures_unless_asked(store: Store) -> None:
+    store.add(scoreboard())
+    assert [c["text"] for c in store.claims()] == ["80 million euros"]
+    assert [c["text"] for c in store.claims(grouped=False)] == ["80 million euros"]
+    shown = {c["text"]: c for c in store.claims(everything=True, grouped=False)}
+    assert set(shown) == {"80 million euros", "300 boats", "3-1"}
+    assert shown["3-1"]["statistic"] == "sports" and shown["300 boats"]["confidence"] == 0.2
+    assert [s["value"] for s in store.claim_subjects()] == ["harbour budget"]

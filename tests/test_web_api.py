@@ -10,7 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 import web_data
+from newsdesk.store import Store
 from newsdesk.web.app import Settings, create_app
+from test_store import scoreboard
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "newsdesk" / "examples"
 
@@ -220,3 +222,18 @@ def test_every_endpoint_on_both_backends(store_url: str) -> None:
         handle = desk.app.state.desk.store()
         with pytest.raises(Exception, match=r"(?i)read.?only"):
             handle.db.execute("DELETE FROM ingest_errors")
+
+
+def test_claims_tracker_switch_shows_every_claim(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "board.db") as db:
+        db.add(scoreboard())
+    with TestClient(create_app(Settings(db=str(tmp_path / "board.db")))) as board:
+        assert [r["text"] for r in board.get("/api/claims").json()] == ["80 million euros"]
+        assert len(board.get("/api/claims", params={"all": "true"}).json()) == 3
+        default = board.get("/claims", params={"about": "harbour"}).text
+        assert "80 million euros" in default and "Show every claim" in default
+        every = board.get("/claims", params={"about": "boats", "all": "1"}).text
+        assert "300 boats" in every and "0.20" in every
+        key = board.get("/api/articles").json()[0]["key"]
+        page = board.get(f"/articles/{key}").text
+        assert "unsure, confidence 0.20" in page and "sports figure" in page and "confidence 0.90" in page

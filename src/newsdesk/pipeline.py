@@ -234,7 +234,13 @@ def prepare(doc: Document) -> Article:
 
 
 def assemble(doc: Document, cleaned: Cleaned) -> Article:
-    """Join headline and paragraphs into ``text`` and fill the record's metadata."""
+    """Join headline and paragraphs into ``text`` and fill the record's metadata.
+
+    The article's URL (and with it the id and the site) is the one the caller gave (``--url``, the
+    fetched or archived address), where the page really came from; else the one the page
+    declares for itself, which a saved or piped page carries only in its markup.
+    """
+    url = doc.url or cleaned.url
     if cleaned.verbatim is not None:
         text = cleaned.verbatim
         body_start = text.find("\n\n") + 2 if cleaned.title else 0
@@ -243,12 +249,12 @@ def assemble(doc: Document, cleaned: Cleaned) -> Article:
         text = f"{cleaned.title}\n\n{body}" if cleaned.title else body
         body_start = len(cleaned.title) + 2 if cleaned.title else 0
     return Article(
-        id=article_id(doc.url, text),
+        id=article_id(url, text),
         text=text,
         body_start=body_start,
         input_format=doc.input_format,
-        url=doc.url,
-        site=cleaned.site or _site(doc.url),
+        url=url,
+        site=cleaned.site or _site(url),
         source_path=doc.source_path,
         title=cleaned.title,
         section=cleaned.section,

@@ -248,6 +248,8 @@ class Cleaned:
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     site: str | None = None
+    url: str | None = None
+    """The address the page declares for itself (HTML mode: canonical link, else og:url), normalised."""
     language: str | None = None
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

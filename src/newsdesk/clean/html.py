@@ -17,8 +17,10 @@ from htmldate import find_date
 from lxml import etree
 
 from newsdesk.clean.flatten import flatten_tree, parse_html
+from newsdesk.clean.page_url import declared_url
 from newsdesk.clean.prune import prune
 from newsdesk.clean.shortcodes import strip_shortcodes
+from newsdesk.clean.text import clean_text
 from newsdesk.clean.text.byline import is_person
 from newsdesk.errors import InputError
 from newsdesk.record import Cleaned, Removed
@@ -48,6 +50,8 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         raise InputError("not parseable as HTML")
     if _depth_exceeds(tree, _MAX_DEPTH):
         raise InputError(f"HTML nested more than {_MAX_DEPTH} levels deep; not a real article page")
+    own_url = declared_url(tree)  # before pruning, which may drop the head's links
+    page_url = url or own_url
     prune(tree)
     visible_lines = flatten_tree(tree).splitlines()  # before trafilatura prunes the tree
     try:
@@ -64,7 +68,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     meta: dict[str, Any] = doc if isinstance(doc, dict) else (doc.as_dict() if doc is not None else {})
     if not (meta.get("text") or "").strip():
         raise InputError("no article text found in the HTML page")
-    host = _host(url or meta.get("url"))
+    host = _host(page_url)
     site = _clean_line(meta.get("sitename")) or host
     title = strip_site_name(_clean_line(meta.get("title")), site, host)
     paragraphs = [p for line in (meta.get("text") or "").split("\n") if (p := strip_shortcodes(line.strip()))]
@@ -78,8 +82,9 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         section=_clean_line(categories[0]) if categories else None,
         byline=_clean_line(meta.get("author")),
         authors=people(split_authors(meta.get("author")), site, host),
-        published=_date(tree, url),
+        published=_date(tree, page_url, visible_lines),
         site=site,
+        url=own_url,
         language=meta.get("language"),
         removed=_removed(visible_lines, title, paragraphs),
     )
@@ -158,17 +163,24 @@ def people(names: list[str], site: str | None, host: str | None) -> list[str]:
     return out
 
 
-def _date(tree: etree._Element, url: str | None) -> str | None:
-    """The page's publication date: htmldate's quick search over the markup first, then its
-    extensive search over the text ("30. Juli 2018" in a byline) when the quick one finds none."""
-    for extensive in (False, True):
-        try:
-            found = find_date(tree, url=url, original_date=True, extensive_search=extensive)
-        except (ValueError, TypeError, RecursionError):
-            return None
-        if found:
-            return str(found)
-    return None
+def _date(tree: etree._Element, url: str | None, visible_lines: list[str]) -> str | None:
+    """The page's publication date: htmldate's quick search over the markup (date meta tags,
+    JSON-LD, time and date-classed elements, a dated URL); when it finds none, the date line
+    above the body as text mode reads it ("publiziert am 30. Juli 2018" in a byline).
+
+    Not htmldate's extensive search: its last resorts take a year or a month named anywhere in
+    the text ("since 2009", a copyright line) for a date on its first day, and a wrong date is
+    worse than none. Text mode's reader takes only a full date from a date or credit line.
+    The quick search too reads a ``copyrightYear`` meta tag as 1 January of that year when the
+    page has no other date; those tags go first (the tree is not used after this).
+    """
+    for meta in [m for m in tree.iter("meta") if (m.get("itemprop") or "").lower() == "copyrightyear"]:
+        meta.getparent().remove(meta)
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=False)
+    except (ValueError, TypeError, RecursionError):
+        found = None
+    return str(found) if found else clean_text("\n".join(visible_lines)).published
 
 
 def _host(url: str | None) -> str | None:

@@ -19,6 +19,7 @@ from newsdesk.cli.app import eval_app, report_failure
 from newsdesk.errors import InputError
 from newsdesk.evaluation.claims import ClaimsReport, evaluate_claims
 from newsdesk.evaluation.places import PlacesReport, evaluate_places
+from newsdesk.evaluation.reliability import Bucket
 
 GOLD_HELP = "Gold file: JSON Lines, one article per line (format in docs/gold-format.md)."
 HALF = typer.Option(
@@ -79,6 +80,7 @@ def _print_places(report: PlacesReport) -> None:
     )  # fmt: skip
     console = Console()
     console.print(table)
+    _print_reliability(console, report.reliability, "a place in the right country")
     for error in report.errors:
         console.print(json.dumps(error, ensure_ascii=False), markup=False, highlight=False)
 
@@ -93,8 +95,23 @@ def _print_claims(report: ClaimsReport) -> None:
                       f"{score.f1:.3f}")  # fmt: skip
     console = Console()
     console.print(table)
+    _print_reliability(console, report.reliability, "value, object and claimant right")
     if report.attribute_accuracy:
         shown = ", ".join(f"{k} {v:.3f}" for k, v in report.attribute_accuracy.items())
         console.print(f"on fully matched claims: {shown}", markup=False, highlight=False)
     for miss in report.misses:
         console.print(json.dumps(miss, ensure_ascii=False), markup=False, highlight=False)
+
+
+def _print_reliability(console: Console, buckets: list[Bucket], correct: str) -> None:
+    """Confidence bucket → measured precision, when the extractor gives confidences."""
+    if not any(b.low is not None for b in buckets):
+        return
+    table = Table(title=f"reliability (correct = {correct})")
+    for column in ("confidence", "predicted", "correct", "precision", "mean confidence"):
+        table.add_column(column, justify="right")
+    for b in buckets:
+        span = "none" if b.low is None else f"{b.low:.1f}–{b.high:.1f}"
+        mean = "–" if b.mean_confidence is None else f"{b.mean_confidence:.2f}"
+        table.add_row(span, str(b.predicted), str(b.correct), f"{b.precision:.2f}", mean)
+    console.print(table)

@@ -12,6 +12,7 @@ import typer
 from newsdesk.cli.app import app
 from newsdesk.cli.output import db_option, open_store
 from newsdesk.store import Store
+from newsdesk.store.claims import MIN_CONFIDENCE
 from newsdesk.store.exports import Format, formats
 
 _FORMATS = formats()
@@ -30,6 +31,11 @@ def export_command(
         None, "--output", "-o", help="A file (jsonl, gkg; default stdout) or a directory (csv, parquet: required)."
     ),
     db: str | None = db_option(),
+    everything: bool = typer.Option(
+        False,
+        "--all",
+        help=f"Every claim: also those below confidence {MIN_CONFIDENCE} and sports or market-table figures.",
+    ),
 ) -> None:
     """Export the store: records (jsonl), one table per record type (csv, parquet), or GKG 2.1 (gkg)."""
     fmt = _FORMATS[name]
@@ -37,20 +43,20 @@ def export_command(
         if output is None:
             raise typer.BadParameter(f"{name} writes one file per table: give a directory", param_hint="--output")
         with open_store(db) as store:
-            counts = fmt.tables(store, output)
+            counts = fmt.tables(store, output, everything=everything)
         listing = ", ".join(f"{table} {rows}" for table, rows in counts.items())
         sys.stderr.write(f"newsdesk: wrote {len(counts)} {name} tables to {output}/ ({listing})\n")
         return
     with open_store(db) as store:
-        _stream(store, fmt, output)
+        _stream(store, fmt, output, everything=everything)
 
 
-def _stream(store: Store, fmt: Format, output: Path | None) -> None:
+def _stream(store: Store, fmt: Format, output: Path | None, *, everything: bool) -> None:
     """A one-file format, to ``output`` or stdout."""
     assert fmt.stream is not None
     if output is None:
-        fmt.stream(store, sys.stdout)
+        fmt.stream(store, sys.stdout, everything=everything)
         return
     with output.open("w", encoding="utf-8", newline="\n") as handle:
-        rows = fmt.stream(store, handle)
+        rows = fmt.stream(store, handle, everything=everything)
     sys.stderr.write(f"newsdesk: wrote {rows} {fmt.name} rows to {output}\n")

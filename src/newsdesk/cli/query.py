@@ -15,6 +15,7 @@ import typer
 from newsdesk.cli.app import app
 from newsdesk.cli.output import Format, db_option, emit, format_option, open_store, print_table, to_json
 from newsdesk.store import Filters
+from newsdesk.store.claims import MIN_CONFIDENCE
 
 _DATE_HELP = "YYYY-MM-DD (publication date; undated articles never match)."
 
@@ -104,6 +105,11 @@ def claims_command(
     since: str | None = typer.Option(None, "--since", help=_DATE_HELP),
     until: str | None = typer.Option(None, "--until", help=_DATE_HELP),
     every: bool = typer.Option(False, "--every", help="One row per printed claim, not per distinct claim."),
+    everything: bool = typer.Option(
+        False,
+        "--all",
+        help=f"Also claims below confidence {MIN_CONFIDENCE} and sports or market-table figures (hidden by default).",
+    ),
     limit: int = typer.Option(50, "--limit", "-n", min=1),
     db: str | None = db_option(),
     fmt: Format = format_option(),
@@ -112,14 +118,20 @@ def claims_command(
     filters = Filters(site=site, since=_day(since, "--since"), until=_day(until, "--until"))
     with open_store(db) as store:
         rows = store.claims(
-            about=about, place=place, claimant=claimant, filters=filters, grouped=not every, limit=limit
+            about=about,
+            place=place,
+            claimant=claimant,
+            filters=filters,
+            grouped=not every,
+            everything=everything,
+            limit=limit,
         )
     if every:
         columns = ["published_date", "claimant", "text", "value", "low", "high", "unit", "object", "country", "site"]
     else:
         columns = ["first_published", "claimant", "text", "value", "low", "high", "unit", "object", "country"]
         columns += ["sources", "sites"]
-    emit(rows, fmt, columns)
+    emit(rows, fmt, [*columns, "confidence"])
 
 
 @app.command("article")

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.evaluation.geo_gold import GoldArticle, load_gold, prf, run_pipeline, words
+from newsdesk.evaluation.reliability import Bucket, Judged, reliability
 from newsdesk.record import Article, Claim
 
 PUBLICATION = "publication"
@@ -59,6 +60,7 @@ class ClaimsReport:
     attribute_accuracy: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
     misses: list[dict[str, Any]] = field(default_factory=list)
+    reliability: list[Bucket] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -113,12 +115,15 @@ def evaluate_claims(path: Path, *, keep_misses: bool = False, half: str | None =
     scores: dict[str, Score] = {}
     attributes: dict[str, list[bool]] = {"category": [], "place": [], "unit": []}
     misses: list[dict[str, Any]] = []
+    judged: list[Judged] = []
     for name, rule in rules.items():
         tp = 0
         for item, article in zip(gold, articles, strict=True):
             pairs = match(item.claims, article.claims, _bind(rule, article))
             tp += len(pairs)
             if name == "full":
+                right = {j for _, j in pairs}
+                judged += [Judged(c.confidence, j in right) for j, c in enumerate(article.claims)]
                 _attributes(item, article, pairs, attributes)
                 if keep_misses:
                     misses.extend(_misses(item, article, pairs))
@@ -126,7 +131,10 @@ def evaluate_claims(path: Path, *, keep_misses: bool = False, half: str | None =
         total = sum(len(g.claims) for g in gold)
         scores[name] = Score(tp, predicted, total, *prf(tp, predicted, total))
     accuracy = {k: sum(v) / len(v) for k, v in attributes.items() if v}
-    return ClaimsReport(len(gold), scores["full"], scores["number_object"], scores["number"], accuracy, seconds, misses)
+    return ClaimsReport(
+        len(gold), scores["full"], scores["number_object"], scores["number"], accuracy, seconds, misses,
+        reliability(judged),
+    )  # fmt: skip
 
 
 def _bind(rule: Matcher, article: Article) -> Callable[[dict[str, Any], Claim], bool]:

@@ -17,10 +17,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from newsdesk.clean.flatten import Style, flatten
 from newsdesk.errors import InputError
+from newsdesk.evaluation.scores import PRF
 from newsdesk.pipeline import Pipeline
 from newsdesk.read import read_bytes
 from newsdesk.read.decode import decode
@@ -98,23 +99,30 @@ class ExtractionReport:
         }
 
 
-def aggregate(scores: list[PageScore]) -> tuple[float, float, float]:
+def aggregate(scores: list[PageScore]) -> PRF:
     """Mean precision, mean recall (each over pages where defined) and their harmonic mean."""
     precisions = [s.tp / (s.tp + s.fp) for s in scores if s.tp + s.fp > 0]
     recalls = [s.tp / (s.tp + s.fn) for s in scores if s.tp + s.fn > 0]
     precision = sum(precisions) / len(precisions) if precisions else 0.0
     recall = sum(recalls) / len(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return PRF.of(precision, recall)
 
 
-def load_benchmark(root: Path) -> Iterator[tuple[str, bytes, dict[str, str]]]:
-    """Yield ``(id, raw page bytes, gold record)`` for every page with gold."""
+class BenchmarkPage(NamedTuple):
+    """One benchmark page: its id, its raw bytes and its gold record (``articleBody``, ``url``)."""
+
+    id: str
+    raw: bytes
+    gold: dict[str, str]
+
+
+def load_benchmark(root: Path) -> Iterator[BenchmarkPage]:
+    """Every page with gold, in id order."""
     gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     for path in sorted((root / "html").glob("*.html*")):
         page_id = path.name.split(".")[0]
         if page_id in gold:
-            yield page_id, path.read_bytes(), gold[page_id]
+            yield BenchmarkPage(page_id, path.read_bytes(), gold[page_id])
 
 
 def predict_body(raw: bytes, url: str | None, mode: Mode, style: Style) -> str:

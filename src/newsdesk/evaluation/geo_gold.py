@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import InputError
+from newsdesk.evaluation.scores import PRF
 from newsdesk.pipeline import Pipeline
 from newsdesk.record import Article, Document
 
@@ -110,9 +111,6 @@ def words(text: str | None) -> set[str]:
     return out
 
 
-def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
+def prf(tp: int, predicted: int, gold: int) -> PRF:
     """Precision, recall and F1 from counts (0.0 where undefined)."""
-    precision = tp / predicted if predicted else 0.0
-    recall = tp / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return PRF.of(tp / predicted if predicted else 0.0, tp / gold if gold else 0.0)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.evaluation.geo_gold import load_gold, prf, run_pipeline
+from newsdesk.evaluation.reliability import Bucket, Judged, reliability
 from newsdesk.record import Article, Place
 from newsdesk.vocab.names import PLACE_NAMES, fold
 
@@ -41,6 +42,7 @@ class PlacesReport:
     focus: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    reliability: list[Bucket] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -54,9 +56,11 @@ def evaluate_places(path: Path, *, keep_errors: bool = False, half: str | None =
     n_gold = n_pred = found = correct_pred = right_country = right_kind = 0
     focus_tp = focus_pred = focus_gold = 0
     errors: list[dict[str, Any]] = []
+    judged: list[Judged] = []
     for item, article in zip(gold, articles, strict=True):
         names = [_names(article, place) for place in article.places]
         used: set[int] = set()
+        right: set[int] = set()  # matched a label and put it in the label's country
         for label in item.places:
             n_gold += 1
             key = _key(str(label["name"]))
@@ -70,11 +74,13 @@ def evaluate_places(path: Path, *, keep_errors: bool = False, half: str | None =
             place = article.places[hits[0]]
             if place.country == label.get("country"):
                 right_country += 1
+                right.update(i for i in hits if article.places[i].country == place.country)
             elif keep_errors:
                 errors.append({"article": item.id, "gold": label, "predicted": [place.name, place.country]})
             right_kind += place.kind == label.get("kind", place.kind)
         n_pred += len(article.places)
         correct_pred += len(used)
+        judged += [Judged(p.confidence, i in right) for i, p in enumerate(article.places)]
         if keep_errors:
             errors.extend(
                 {"article": item.id, "spurious": [p.name, p.country, p.kind]}
@@ -95,7 +101,7 @@ def evaluate_places(path: Path, *, keep_errors: bool = False, half: str | None =
         country_accuracy=right_country / found if found else 0.0,
         kind_accuracy=right_kind / found if found else 0.0,
         focus={"precision": fp, "recall": fr, "f1": ff} if focus_gold else {},
-        seconds=seconds, errors=errors,
+        seconds=seconds, errors=errors, reliability=reliability(judged),
     )  # fmt: skip
 
 

@@ -8,6 +8,11 @@ from newsdesk.store.backend import Backend, Row
 from newsdesk.store.search import Filters, escape_like, filter_sql, like
 from newsdesk.store.text import words
 
+# The claim tracker's default: claims the extractor is at least this sure of (value, object and
+# claimant right), and no sports or market-table figures. A switch (``--all``, ``?all=1``) shows
+# everything. Set from the reliability table of ``newsdesk eval claims`` (docs/confidence.md).
+MIN_CONFIDENCE = 0.5
+
 # Words of an ``--about`` text too common to narrow anything down.
 _STOPWORDS = frozenset("a an and the of in on at to for from by with about over into than as is are was were".split())
 
@@ -20,6 +25,21 @@ def about_terms(about: str) -> list[str]:
             continue
         terms.append(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
     return terms
+
+
+# The tracker's default filter on claims ``c``; its one parameter is MIN_CONFIDENCE.
+_TRUSTED = " AND (c.confidence IS NULL OR c.confidence >= ?) AND c.statistic IS NULL"
+
+
+def trusted(claim: dict[str, Any]) -> bool:
+    """Whether a claim of a JSON record passes the tracker's default filter (exports use it too)."""
+    confidence = claim.get("confidence")
+    return (confidence is None or confidence >= MIN_CONFIDENCE) and not claim.get("statistic")
+
+
+def trusted_rows() -> tuple[str, list[Any]]:
+    """The default filter as SQL over a claims table aliased ``c`` (`` AND …``), with its parameters."""
+    return _TRUSTED, [MIN_CONFIDENCE]
 
 
 class ClaimQueries:
@@ -35,6 +55,7 @@ class ClaimQueries:
         claimant: str | None = None,
         filters: Filters = Filters(),
         grouped: bool = True,
+        everything: bool = False,
         limit: int = 50,
         offset: int = 0,
     ) -> list[Row]:
@@ -45,15 +66,21 @@ class ClaimQueries:
         ``claimant``: part of the claimant's name. ``grouped`` (default) folds one claimant's
         same number about the same object into one row with ``sources`` (distinct sites),
         ``articles``, ``sites`` and first/last dates; otherwise one row per printed claim,
-        for a chart of values over time.
+        for a chart of values over time. Unless ``everything``, only claims of at least
+        :data:`MIN_CONFIDENCE` that are not sports or market-table figures (rows stored before
+        confidences existed have none and are shown).
         """
         conditions, params = self._conditions(about, place, claimant, filters)
+        if not everything:
+            conditions += _TRUSTED
+            params.append(MIN_CONFIDENCE)
         if not grouped:
             return self.db.query(
                 "SELECT c.id AS claim_id, c.claim_key, c.text, c.value, c.low, c.high, c.qualifier, c.unit, "
                 "c.object, c.category, c.country, COALESCE(e.name, c.claimant_name) AS claimant, "
-                "c.claimant_entity_id, c.quote_id, c.context, a.id AS article_id, a.title AS article_title, "
-                "a.site, a.url, a.published_date FROM claims c JOIN articles a ON a.id = c.article_id "
+                "c.claimant_entity_id, c.quote_id, c.context, c.confidence, c.statistic, a.id AS article_id, "
+                "a.title AS article_title, a.site, a.url, a.published_date "
+                "FROM claims c JOIN articles a ON a.id = c.article_id "
                 f"LEFT JOIN entities e ON e.id = c.claimant_entity_id WHERE 1 = 1{conditions} "
                 "ORDER BY a.published_date DESC NULLS LAST, c.id DESC LIMIT ? OFFSET ?",
                 (*params, limit, offset),
@@ -63,6 +90,7 @@ class ClaimQueries:
             "MIN(c.claimant_entity_id) AS claimant_entity_id, MIN(c.text) AS text, MIN(c.value) AS value, "
             "MIN(c.low) AS low, MIN(c.high) AS high, MIN(c.qualifier) AS qualifier, MIN(c.unit) AS unit, "
             "MIN(c.object) AS object, MIN(c.category) AS category, MIN(c.country) AS country, "
+            "MAX(c.confidence) AS confidence, MIN(c.statistic) AS statistic, "
             "COUNT(DISTINCT c.article_id) AS articles, COUNT(DISTINCT COALESCE(a.site, a.key)) AS sources, "
             f"{self.db.group_concat('a.site')} AS sites, MIN(a.published_date) AS first_published, "
             "MAX(a.published_date) AS last_published "
@@ -73,11 +101,11 @@ class ClaimQueries:
         )
 
     def claim_subjects(self, *, limit: int = 20) -> list[Row]:
-        """What numbers are most often claimed about (claim objects), to start the claims tracker from."""
+        """What numbers are most often claimed about (objects of the claims the tracker shows by default)."""
         return self.db.query(
-            "SELECT object AS value, COUNT(*) AS claims, COUNT(DISTINCT article_id) AS articles FROM claims "
-            "WHERE object IS NOT NULL GROUP BY object ORDER BY claims DESC, value LIMIT ?",
-            (limit,),
+            "SELECT object AS value, COUNT(*) AS claims, COUNT(DISTINCT article_id) AS articles FROM claims c "
+            f"WHERE object IS NOT NULL{_TRUSTED} GROUP BY object ORDER BY claims DESC, value LIMIT ?",
+            (MIN_CONFIDENCE, limit),
         )
 
     def _conditions(

@@ -121,6 +121,9 @@ def claims(
     place: str | None = Query(None, description="ISO alpha-2 of the country the number is about"),
     claimant: str | None = Query(None, description="part of the claimant's name"),
     grouped: bool = Query(True, description="one row per claimant, value and object, with its sources"),
+    everything: bool = Query(
+        False, alias="all", description="also claims below the default confidence, and sports and market figures"
+    ),
     site: str | None = None,
     since: str | None = None,
     until: str | None = None,
@@ -132,8 +135,9 @@ def claims(
     code = country_code(place) if place else None
     with store(request) as db:
         return db.claims(
-            about=about, place=code, claimant=claimant, filters=chosen, grouped=grouped, limit=limit, offset=offset
-        )
+            about=about, place=code, claimant=claimant, filters=chosen, grouped=grouped, everything=everything,
+            limit=limit, offset=offset,
+        )  # fmt: skip
 
 
 @router.get("/places", summary="Mentions per country")

@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from newsdesk import __version__
 from newsdesk.components import COMPONENTS
 from newsdesk.store import DEFAULT_DB
+from newsdesk.store.claims import MIN_CONFIDENCE
 from newsdesk.web.charts import format_number
 from newsdesk.web.data import Desk
 from newsdesk.web.render import unquoted
@@ -95,6 +96,7 @@ def templates() -> Jinja2Templates:
     env.filters["unquoted"] = unquoted
     env.globals["version"] = __version__
     env.globals["components"] = [component.name for component in COMPONENTS]  # one article panel each
+    env.globals["claim_min_confidence"] = MIN_CONFIDENCE  # below it a claim is marked unsure
     return Jinja2Templates(env=env)
 
 

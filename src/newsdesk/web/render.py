@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -192,7 +193,10 @@ def render_article(
     views = quote_views(article, link_entity, sources)
     colour = {view.id: view.colour for view in views}
     fragments = [
-        (span.start, span.end, quote.id) for quote in article.quotes for span in quote.content if span.end > span.start
+        Fragment(span.start, span.end, quote.id)
+        for quote in article.quotes
+        for span in quote.content
+        if span.end > span.start
     ]
     quote_spans = _disjoint(sorted(fragments), len(text))
     marks = non_overlapping(inline_marks(article, link_entity, link_place), len(text))
@@ -212,14 +216,22 @@ def render_article(
     return Rendered(headline, body, views, list(speakers.values()))
 
 
-def _disjoint(spans: list[tuple[int, int, str]], limit: int) -> list[tuple[int, int, str]]:
+class Fragment(NamedTuple):
+    """One span of a quote's content, with the quote's id."""
+
+    start: int
+    end: int
+    quote: str
+
+
+def _disjoint(spans: list[Fragment], limit: int) -> list[Fragment]:
     """Quote fragments in text order, each later overlap cut to start where the previous ended."""
-    out: list[tuple[int, int, str]] = []
+    out: list[Fragment] = []
     for start, end, quote_id in spans:
-        start = max(start, out[-1][1] if out else 0, 0)
+        start = max(start, out[-1].end if out else 0, 0)
         end = min(end, limit)
         if start < end:
-            out.append((start, end, quote_id))
+            out.append(Fragment(start, end, quote_id))
     return out
 
 
@@ -227,12 +239,12 @@ def _render_range(
     text: str,
     start: int,
     end: int,
-    quotes: list[tuple[int, int, str]],
+    quotes: list[Fragment],
     marks: list[Inline],
     colour: dict[str, str],
 ) -> Markup:
     """One paragraph: cut at every boundary, then open and close tags so that they nest."""
-    quotes = [q for q in quotes if q[0] < end and start < q[1]]
+    quotes = [q for q in quotes if q.start < end and start < q.end]
     marks = [m for m in marks if m.start < end and start < m.end]
     cuts = {start, end}
     for q_start, q_end, _ in quotes:
@@ -244,8 +256,8 @@ def _render_range(
     open_quote: str | None = None
     open_mark: Inline | None = None
     for left, right in itertools.pairwise(points):
-        quote = next((q for q in quotes if q[0] <= left and right <= q[1]), None)
-        quote_id = quote[2] if quote else None
+        quote = next((q for q in quotes if q.start <= left and right <= q.end), None)
+        quote_id = quote.quote if quote else None
         mark = next((m for m in marks if m.start <= left and right <= m.end), None)
         if open_mark is not None and (mark is not open_mark or quote_id != open_quote):
             out.append(_close(open_mark))

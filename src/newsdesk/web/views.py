@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk.record import Article
 from newsdesk.store import Filters
+from newsdesk.store.claims import MIN_CONFIDENCE
 from newsdesk.vocab.stance import STANCES
 from newsdesk.web.charts import MAP_HEIGHT, MAP_WIDTH, SHADES, claims_chart, world_map
 from newsdesk.web.common import (
@@ -180,11 +181,15 @@ def claims(
     about: str = Query("", max_length=200),
     place: str = Query("", max_length=2),
     claimant: str = Query("", max_length=200),
+    everything: bool = Query(False, alias="all"),
 ) -> HTMLResponse:
-    """The claims tracker: claimed values about one subject over time, each with claimant and source."""
+    """The claims tracker: claimed values about one subject over time, each with claimant and source.
+    By default the claims newsdesk is sure of and no sports or market-table figures; ``all=1`` shows all."""
     code = country_code(place) if place else None
     with store(request) as db:
-        rows = db.claims(about=about or None, place=code, claimant=claimant or None, grouped=False, limit=500)
+        rows = db.claims(
+            about=about or None, place=code, claimant=claimant or None, grouped=False, everything=everything, limit=500
+        )
         subjects = db.claim_subjects()
         keys = db.article_keys([int(r["article_id"]) for r in rows])
     for row in rows:
@@ -192,7 +197,8 @@ def claims(
     chart = claims_chart(rows, lambda row: article_href(row["article_key"])) if (about or code or claimant) else None
     return page(
         request, "claims.html", title=f"Claims: {about}" if about else "Claims tracker", rows=rows, chart=chart,
-        subjects=subjects, about=about, place=code or "", claimant=claimant,
+        subjects=subjects, about=about, place=code or "", claimant=claimant, everything=everything,
+        min_confidence=MIN_CONFIDENCE,
     )  # fmt: skip
 
 

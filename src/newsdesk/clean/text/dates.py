@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 
 from newsdesk.clean.text.lines import Line
 
@@ -73,18 +74,26 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _found(text: str) -> list[tuple[int, int, str]]:
-    """Every full date in ``text`` as ``(start, end, "YYYY-MM-DD")``, in order of position."""
-    out: list[tuple[int, int, str]] = []
+class Found(NamedTuple):
+    """A full date written in a line: where, and the day it names ("YYYY-MM-DD")."""
+
+    start: int
+    end: int
+    day: str
+
+
+def _found(text: str) -> list[Found]:
+    """Every full date in ``text``, in order of position."""
+    out: list[Found] = []
     for pattern in _NAMED:
         for m in pattern.finditer(text):
             month = month_number(m.group("m"))
             day = _valid(int(m.group("y")), month, int(m.group("d"))) if month else None
             if day:
-                out.append((m.start(), m.end(), day))
+                out.append(Found(m.start(), m.end(), day))
     for m in _ISO.finditer(text):
         if day := _valid(int(m.group("y")), int(m.group("m")), int(m.group("d"))):
-            out.append((m.start(), m.end(), day))
+            out.append(Found(m.start(), m.end(), day))
     for m in _NUMERIC.finditer(text):
         a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
         # A two-digit year: 70–99 are the 1900s, the rest this century (news archives start later).
@@ -93,12 +102,12 @@ def _found(text: str) -> list[tuple[int, int, str]]:
         # first number is no month.
         month, dom = (b, a) if m.group(2) == "." or a > 12 else (a, b)
         if day := _valid(year, month, dom):
-            out.append((m.start(), m.end(), day))
+            out.append(Found(m.start(), m.end(), day))
     out.sort()
     # A date found by two patterns (or inside a longer one) counts once.
-    kept: list[tuple[int, int, str]] = []
+    kept: list[Found] = []
     for item in out:
-        if not kept or item[0] >= kept[-1][1]:
+        if not kept or item.start >= kept[-1].end:
             kept.append(item)
     return kept
 

@@ -19,7 +19,7 @@ from newsdesk.extract.quotes.cues import CueMatch, find_cues
 from newsdesk.extract.quotes.direct import floating, labels, sign_offs
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.indirect import according_to
-from newsdesk.extract.quotes.provenance import provenance
+from newsdesk.extract.quotes.provenance import Named, provenance
 from newsdesk.extract.quotes.spans import CharSpan
 from newsdesk.extract.quotes.speaker import resolve
 from newsdesk.extract.quotes.verbs import cue_draft, drop_opener
@@ -125,11 +125,11 @@ def _poll_drafts(ctx: Context, cue_starts: list[int]) -> list[Draft]:
         found = according_to(cue, ctx)
         if found is None:
             continue
-        content = [drop_opener(ctx, c) for c in found[2]]
+        content = [drop_opener(ctx, c) for c in found.content]
         if any(s <= ctx.doc[i].idx < e for i in cue_starts for s, e in content):
             continue
         span = (token.idx, token.idx + len(token))
-        out.append(Draft(span, "in", "according-to", found[0], found[1], content, frame="according"))
+        out.append(Draft(span, "in", "according-to", found.source, found.root, content, frame="according"))
     return out
 
 
@@ -215,7 +215,7 @@ def _via(ctx: Context, cue: CharSpan, source: CharSpan | None, content: list[Cha
     if source is not None:
         start, end = min(start, source[0]), max(end, source[1])
     start, end = max(start, ctx.paragraph_start(cue[0])), min(end, ctx.paragraph_end(cue[0]))
-    named = [(e.start_char, e.end_char, e.label_) for e in ctx.ents_in(start, end)]
+    named = [Named(e.start_char, e.end_char, e.label_) for e in ctx.ents_in(start, end)]
     return provenance(ctx.text, start, end, content, named)
 
 

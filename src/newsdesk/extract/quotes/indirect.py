@@ -9,6 +9,8 @@ appositions, the content's whole clause with its "that", no edge punctuation.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Token
 
 from newsdesk.extract.quotes.context import Context
@@ -118,7 +120,15 @@ def raised(cue: CueMatch, ctx: Context) -> list[CharSpan] | None:
     return [f for f in fragments if f[0] < f[1]] or None
 
 
-def according_to(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token, list[CharSpan]] | None:
+class Attribution(NamedTuple):
+    """An "according to" reading: the source's span and head token, and the content's spans."""
+
+    source: CharSpan
+    root: Token
+    content: list[CharSpan]
+
+
+def according_to(cue: CueMatch, ctx: Context) -> Attribution | None:
     """Source and content of "according to X": X, and the clause the phrase modifies."""
     objects = [c for c in cue.last.children if c.dep_ in ("pobj", "pcomp")]
     if not objects:
@@ -135,7 +145,7 @@ def according_to(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token, list[Cha
     content = trim(ctx.text, *char_span(ctx.doc, first, last))
     if source is None or content[0] >= content[1]:
         return None
-    return source[0], source[1], [content]
+    return Attribution(source[0], source[1], [content])
 
 
 def complement_of(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | None:

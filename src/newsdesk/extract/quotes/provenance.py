@@ -11,7 +11,7 @@ past at most three lower-case words ("state run"), and never a person the parser
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 from newsdesk.record import Via
 from newsdesk.vocab.wordlists import word_list
@@ -67,9 +67,15 @@ _NOT_OUTLET_TYPES: Final = frozenset({"PERSON", "GPE", "NORP", "DATE", "TIME", "
 _NOT_OUTLETS: Final = word_list("outlet_words.tsv", "not-outlet")
 
 
-def provenance(
-    text: str, start: int, end: int, quoted: list[tuple[int, int]], named: list[tuple[int, int, str]]
-) -> Via | None:
+class Named(NamedTuple):
+    """A named entity the parser found: its character span and label."""
+
+    start: int
+    end: int
+    label: str
+
+
+def provenance(text: str, start: int, end: int, quoted: list[tuple[int, int]], named: list[Named]) -> Via | None:
     """The medium and outlet named in ``text[start:end]``, ignoring the ``quoted`` spans.
 
     ``named`` are the parser's named entities there (start, end, label): a person or a
@@ -102,9 +108,7 @@ def provenance(
     return None
 
 
-def _outlet(
-    named: list[tuple[int, int, str]], text: str, start: int, end: int, *, attached: bool = False
-) -> str | None:
+def _outlet(named: list[Named], text: str, start: int, end: int, *, attached: bool = False) -> str | None:
     """The capitalised name after ``start``: right there when ``attached`` ("told Reuters")."""
     match = (_ATTACHED if attached else _OUTLET_AFTER).match(text, start, end)
     if match is None:

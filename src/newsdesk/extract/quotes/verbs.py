@@ -39,8 +39,8 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
         according = according_to(cue, ctx)
         if according is None:
             return None
-        content = [_drop_relative(ctx, drop_opener(ctx, c)) for c in according[2]]
-        return Draft(cue_span, lemma, stance, according[0], according[1], content, frame="according")
+        content = [_drop_relative(ctx, drop_opener(ctx, c)) for c in according.content]
+        return Draft(cue_span, lemma, stance, according.source, according.root, content, frame="according")
     impression = raised(cue, ctx)
     if impression is not None:
         return Draft(cue_span, lemma, stance, None, None, impression, frame="raising")

@@ -12,14 +12,24 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from newsdesk.store import Store
 
-StreamWriter = Callable[[Store, IO[str]], int]
-"""Writes the export to a text stream; returns the number of rows."""
-TableWriter = Callable[[Store, Path], dict[str, int]]
-"""Writes one file per table into a directory; returns the rows of each table."""
+
+class StreamWriter(Protocol):
+    """Writes the export to a text stream; returns the number of rows. Claims below the claim
+    tracker's default confidence, and sports and market-table figures, are left out unless
+    ``everything`` (:func:`newsdesk.store.claims.trusted`)."""
+
+    def __call__(self, store: Store, out: IO[str], *, everything: bool = False) -> int: ...
+
+
+class TableWriter(Protocol):
+    """Writes one file per table into a directory; returns the rows of each table. Claims are
+    filtered as for :class:`StreamWriter`."""
+
+    def __call__(self, store: Store, directory: Path, *, everything: bool = False) -> dict[str, int]: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,13 +10,13 @@ from typing import Any
 from newsdesk.store import Store
 from newsdesk.store.backend import Row
 from newsdesk.store.exports import table_format
-from newsdesk.store.exports.tables import Columns, export_tables
+from newsdesk.store.exports.tables import Columns, TableFiles, write_tables
 
 
 @table_format("csv")
-def export_csv(store: Store, directory: Path) -> dict[str, int]:
+def export_csv(store: Store, directory: Path, *, everything: bool = False) -> dict[str, int]:
     """Write ``<table>.csv`` files into ``directory``; returns rows per table."""
-    return export_tables(store, directory, "csv", _write_csv)
+    return write_tables(store, directory, TableFiles("csv", _write_csv), everything=everything)
 
 
 def _write_csv(path: Path, columns: Columns, rows: Iterator[Row]) -> int:

@@ -15,6 +15,7 @@ from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from newsdesk.store import Store
+from newsdesk.store.claims import trusted
 from newsdesk.store.exports import stream_format
 
 # GDELT count types for newsdesk claim categories (GKG counts are only these event kinds;
@@ -34,12 +35,15 @@ _SEPARATORS = re.compile(r"[\t\r\n#;|,]+")
 
 
 @stream_format("gkg")
-def export_gkg(store: Store, out: IO[str]) -> int:
+def export_gkg(store: Store, out: IO[str], *, everything: bool = False) -> int:
     """Write one GKG 2.1 row per stored article; returns the number of rows."""
     batch = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     count = 0
     for row in store.db.stream("SELECT id, first_ingested, record FROM articles ORDER BY id"):
-        out.write("\t".join(gkg_row(json.loads(row["record"]), f"{batch}-{row['id']}", row["first_ingested"])) + "\n")
+        record = json.loads(row["record"])
+        if not everything:
+            record["claims"] = [c for c in record.get("claims") or [] if trusted(c)]
+        out.write("\t".join(gkg_row(record, f"{batch}-{row['id']}", row["first_ingested"])) + "\n")
         count += 1
     return count
 

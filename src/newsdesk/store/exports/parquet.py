@@ -8,16 +8,16 @@ from pathlib import Path
 from newsdesk.store import Store
 from newsdesk.store.backend import Row
 from newsdesk.store.exports import table_format
-from newsdesk.store.exports.tables import Columns, export_tables
+from newsdesk.store.exports.tables import Columns, TableFiles, write_tables
 
 # Rows per Parquet row group (and per pyarrow conversion): a few MB of article text.
 _PARQUET_BATCH = 2_000
 
 
 @table_format("parquet")
-def export_parquet(store: Store, directory: Path) -> dict[str, int]:
+def export_parquet(store: Store, directory: Path, *, everything: bool = False) -> dict[str, int]:
     """Write ``<table>.parquet`` files into ``directory``; returns rows per table."""
-    return export_tables(store, directory, "parquet", _write_parquet)
+    return write_tables(store, directory, TableFiles("parquet", _write_parquet), everything=everything)
 
 
 def _write_parquet(path: Path, columns: Columns, rows: Iterator[Row]) -> int:

@@ -6,17 +6,17 @@ Store ids are kept, so the tables join; rows are streamed, so a large store neve
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from newsdesk.components import export_tables
 from newsdesk.store import Store
 from newsdesk.store.backend import Row
+from newsdesk.store.claims import trusted_rows
 
-# Tables exported by csv/parquet, in an order where each table only refers to earlier ones.
-# Signatures, LSH buckets and the revisions' JSON records are machinery, not data.
-TABLES = (
-    "story_groups", "articles", "entities", "article_entities", "entity_titles", "mentions",
-    "quote_groups", "quotes", "claims", "places", "ingest_errors",
-)  # fmt: skip
+# Tables exported by csv/parquet, in an order where each table only refers to earlier ones (the
+# component registry's order). Signatures, LSH buckets and the revisions' JSON records are machinery, not data.
+TABLES = export_tables()
 # The JSON record repeats every table; use the jsonl export for it.
 _DROPPED = {"articles": {"record"}}
 
@@ -26,12 +26,22 @@ TableFile = Callable[[Path, Columns, Iterator[Row]], int]
 """Writes one table's rows to one file; returns the number of rows."""
 
 
-def export_tables(store: Store, directory: Path, suffix: str, write: TableFile) -> dict[str, int]:
-    """Write ``<table>.<suffix>`` files into ``directory`` with ``write``; returns rows per table."""
+@dataclass(frozen=True, slots=True)
+class TableFiles:
+    """How one table format writes: the files' suffix and the function writing one table's file."""
+
+    suffix: str
+    write: TableFile
+
+
+def write_tables(store: Store, directory: Path, files: TableFiles, *, everything: bool = False) -> dict[str, int]:
+    """Write ``<table>.<suffix>`` files into ``directory``; returns rows per table. The claims table
+    gets the claim tracker's default filter unless ``everything``."""
     directory.mkdir(parents=True, exist_ok=True)
     counts = {}
     for table in TABLES:
         columns = [(name, kind) for name, kind in store.db.columns(table) if name not in _DROPPED.get(table, set())]
-        rows = store.db.stream(f"SELECT {', '.join(name for name, _ in columns)} FROM {table} ORDER BY 1")
-        counts[table] = write(directory / f"{table}.{suffix}", columns, rows)
+        where, params = trusted_rows() if table == "claims" and not everything else ("", [])
+        select = f"SELECT {', '.join(f'c.{name}' for name, _ in columns)} FROM {table} c WHERE 1 = 1{where} ORDER BY 1"
+        counts[table] = files.write(directory / f"{table}.{files.suffix}", columns, store.db.stream(select, params))
     return counts

@@ -54,11 +54,13 @@ def write_claims(target: ArticleRows) -> None:
                 _context(article.text, claim.start, claim.end),
                 claim.start,
                 claim.end,
+                claim.confidence,
+                claim.statistic,
             )
         )
     target.db.executemany(
         "INSERT INTO claims (article_id, local_id, claim_key, text, value, low, high, qualifier, unit, object, "
-        "category, country, claimant_entity_id, claimant_name, quote_id, context, start_char, end_char) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "category, country, claimant_entity_id, claimant_name, quote_id, context, start_char, end_char, confidence, "
+        "statistic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )

@@ -11,7 +11,7 @@ def write_places(rows: ArticleRows) -> None:
     entity_ids = rows.ids["entities"]
     rows.db.executemany(
         "INSERT INTO places (article_id, name, kind, country, iso3, fips, geonameid, lat, lon, entity_id, focus, "
-        "mention_count, first_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "mention_count, first_char, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 rows.pk,
@@ -27,6 +27,7 @@ def write_places(rows: ArticleRows) -> None:
                 int(p.focus),
                 max(len(p.mentions), 1),
                 min((m.start for m in p.mentions), default=None),
+                p.confidence,
             )
             for p in rows.article.places
         ],

@@ -221,3 +221,16 @@ def test_every_place_has_a_confidence_and_weak_evidence_lowers_it(nlp: Language)
     weak = confidence(Evidence(kind="city", tagged=False, readings=3, hard=False, mentions=1, alias=True))
     strong = confidence(Evidence(kind="country", tagged=True, readings=1, hard=False, mentions=2, alias=False))
     assert weak < places["Geneva"].confidence <= places["Canada"].confidence == strong  # type: ignore[operator]
+
+
+def test_a_city_in_a_game_result_is_a_club_but_a_country_is_a_team(nlp: Language) -> None:
+    text = (
+        "Late goals\n\nIt was a busy night. Minnesota beat Buffalo 4-2 on Tuesday, and Boston lost to Toronto. "
+        "In the Davis Cup, Spain lost to Russia 2-1."
+    )
+    assert set(_by_name(_places(nlp, text))) == {"Spain", "Russia"}
+
+
+def test_a_state_holding_the_articles_town_beats_a_foreign_namesake(nlp: Language) -> None:
+    text = "Arrest made\n\nA man from Georgia was arrested in Atlanta on Monday, police said."
+    assert _by_name(_places(nlp, text))["Georgia"].country == "US"

@@ -121,6 +121,8 @@ def _names(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> d
             continue
         key = fold(mention.text, PLACE_NAMES)
         entries = names[key].entries if key in names else candidates(gaz, mention)
+        if mention.club:
+            entries = [e for e in entries if e.kind == "country"]
         if key in person_words and not mention.locative:
             tagged = mention.label not in WHOLE_SPAN_LABELS
             entries = [e for e in entries if tagged and e.kind in ("country", "region")]
@@ -195,10 +197,11 @@ def _without_small_namesakes(entries: list[Entry]) -> list[Entry]:
 
 
 def _states_named(first: dict[str, Entry], skip: str) -> frozenset[str]:
-    """ISO codes of the US states among the article's other names ("US-CA")."""
-    return frozenset(
-        e.code for key, e in first.items() if key != skip and e.kind == "admin1" and e.country == "US" and e.code
-    )
+    """ISO codes of the US states among the article's other names ("US-CA"), and of the states
+    its other US towns lie in ("town:US-GA")."""
+    others = [e for key, e in first.items() if key != skip and e.country == "US" and e.code]
+    named = {e.code for e in others if e.kind == "admin1" and e.code}
+    return frozenset(named | {f"town:US-{e.code}" for e in others if e.kind == "city"})
 
 
 def _hard_for(entry: Entry, name: _Name, states: frozenset[str]) -> bool:
@@ -208,12 +211,19 @@ def _hard_for(entry: Entry, name: _Name, states: frozenset[str]) -> bool:
         return True
     if entry.kind == "admin1" and any(m.type_word for m in name.mentions):
         return True
-    return _state_evidence(entry, states)
+    return _state_evidence(entry, states, name.entries)
 
 
-def _state_evidence(entry: Entry, states: frozenset[str]) -> bool:
-    """A US town (its own name, not an alternate) in a state the article names elsewhere."""
-    return entry.kind == "city" and entry.country == "US" and not entry.alias and f"US-{entry.code}" in states
+def _state_evidence(entry: Entry, states: frozenset[str], rivals: list[Entry]) -> bool:
+    """A US town (its own name, not an alternate) in a state the article names elsewhere; a US
+    state holding one of the article's towns, when every other reading is abroad ("Georgia"
+    next to Atlanta)."""
+    if entry.country != "US" or entry.alias:
+        return False
+    if entry.kind == "city":
+        return f"US-{entry.code}" in states
+    abroad = all(e.country != "US" for e in rivals if e is not entry)
+    return entry.kind == "admin1" and abroad and f"town:{entry.code}" in states
 
 
 def _context(first: dict[str, Entry], names: dict[str, _Name], skip: str) -> Counter[str]:
@@ -243,7 +253,7 @@ def _best(
             value += _CONTAINER_BONUS
         if type_word and entry.kind == "admin1":
             value += _TYPE_WORD_BONUS
-        if _state_evidence(entry, states):
+        if _state_evidence(entry, states, entries):
             value += _STATE_BONUS
         return value
 

@@ -1,6 +1,6 @@
 """What the words around a candidate place say about it.
 
-Three kinds of evidence read from the text, not the gazetteer:
+Four kinds of evidence read from the text, not the gazetteer:
 
 - US state abbreviations ("Scranton, Pa.", "(R-Ky.)", "Austin, TX") become mentions of their
   own, flagged so they resolve to the state rather than a namesake ("Pa" in Burkina Faso).
@@ -11,6 +11,7 @@ Three kinds of evidence read from the text, not the gazetteer:
   an organisation ("near Palmyra") is a place only with such a word before it.
 - Names of things that hold a place name: "the Paris agreement", "the California GOP",
   "Bank of Japan" (an organisation span, "of", the place). Such a mention is no place.
+- A game's result ("Minnesota beat Buffalo 4-2"): a city or state there is a club's name.
 """
 
 from __future__ import annotations
@@ -37,6 +38,16 @@ _AFTER_PARTY = re.compile(r"(?<![\w-])[RDI]-$")
 LOCATIVE_WORDS = frozenset(
     {"in", "near", "from", "at", "into", "across", "outside", "around", "toward", "towards", "via", "inside"}
 )
+# Verbs of a game's result: a city or state as their subject or object is a club's short name
+# ("Minnesota beat Buffalo 4-2"); a country stays a place (a national team is labelled).
+_RESULT_VERBS = frozenset(
+    {"beat", "defeat", "edge", "rout", "top", "down", "blank", "sweep", "outscore", "lose", "tie", "draw",
+     "thrash", "trounce", "upset", "overpower", "outlast", "hammer", "crush", "shut"}
+)  # fmt: skip
+# A score in the sentence ("4-2", "3–1").
+_SCORE = re.compile(r"\b\d{1,3}[-–]\d{1,3}\b")
+# Prepositions that join the other side to a result verb ("lost to Toronto").
+_RESULT_PREPOSITIONS = frozenset({"to", "over", "against", "with"})
 # Nouns after a place name that make it part of the name of an agreement ("the Paris agreement").
 _AGREEMENT_WORDS = frozenset(
     {"agreement", "agreements", "accord", "accords", "treaty", "protocol", "protocols", "convention", "pact"}
@@ -64,12 +75,13 @@ def abbreviation_mentions(text: str, is_state: Callable[[str], bool], tagged: It
 
 
 def mark_context(doc: Doc, mention: Mention) -> None:
-    """Set the mention's locative and in-name flags from the words around it."""
+    """Set the mention's locative, in-name and club flags from the words around it."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return
     mention.locative = _locative(doc, span)
     mention.in_name = _in_name(doc, span)
+    mention.club = _club(span)
 
 
 def _locative(doc: Doc, span: Span) -> bool:
@@ -91,3 +103,18 @@ def _in_name(doc: Doc, span: Span) -> bool:
         owner = doc[span.start - 2]
         return owner.ent_type_ == "ORG" and owner.ent_iob_ != "O" and span[0].ent_type_ != "ORG"
     return False
+
+
+def _club(span: Span) -> bool:
+    """ "Minnesota beat Buffalo 4-2", "Boston lost to Toronto": a side of a game's result, when
+    the sentence has a score or the other side is a name too."""
+    token = span.root
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ in _RESULT_PREPOSITIONS:
+        verb = verb.head
+    elif token.dep_ not in ("nsubj", "dobj"):
+        return False
+    if verb.pos_ != "VERB" or verb.lemma_ not in _RESULT_VERBS:
+        return False
+    sides = [t for t in verb.children if t.dep_ in ("nsubj", "dobj") and t.i != token.i]
+    return bool(_SCORE.search(span.sent.text)) or any(t.pos_ == "PROPN" for t in sides)

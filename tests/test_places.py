@@ -234,3 +234,18 @@ def test_a_city_in_a_game_result_is_a_club_but_a_country_is_a_team(nlp: Language
 def test_a_state_holding_the_articles_town_beats_a_foreign_namesake(nlp: Language) -> None:
     text = "Arrest made\n\nA man from Georgia was arrested in Atlanta on Monday, police said."
     assert _by_name(_places(nlp, text))["Georgia"].country == "US"
+
+
+def test_titles_and_speech_make_a_person_and_short_forms_need_size(nlp: Language) -> None:
+    text = (
+        "Rates rise\n\nMr. Jackson said Georgia Power would raise rates in Savannah. Voters in the North "
+        "backed the plan. The bank moved its offices from Texas to Frankfurt."
+    )
+    places = _by_name(_places(nlp, text))
+    assert "Jackson" not in places and "North Salt Lake" not in places
+    assert places["Frankfurt am Main"].country == "DE"  # not Frankfort, Kentucky
+
+
+def test_a_listed_name_after_in_is_located(nlp: Language) -> None:
+    text = "Aid needed\n\nAbout 2 million people in Tigray, Afar and Amhara need food aid, Ethiopia said."
+    assert {"Tigray", "Afar", "Amhara"} <= set(_by_name(_places(nlp, text)))

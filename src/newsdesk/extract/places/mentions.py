@@ -54,6 +54,7 @@ class Mention:
     locative: bool = False  # after "in", "near", "from", …, or before "-based"
     in_name: bool = False  # part of another thing's name ("the Paris agreement", "the California GOP")
     sentence_start: bool = False
+    titled: bool = False  # after an honorific or a person's title ("Mr. Jackson")
     club: bool = False  # a side of a game's result ("Minnesota beat Buffalo"): a country or nothing
 
 

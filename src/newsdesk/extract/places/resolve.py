@@ -38,7 +38,8 @@ _TYPE_WORD_BONUS = 2.5
 # A city found only by an alternate name must be this big, or in a country the article
 # already names: on PolNeAR dev, smaller alias hits were all wrong ("Media" → Mehdya, "Rest"
 # → Rasht, "Machado" → Lake Elsinore). A short form that begins the city's own name
-# ("Frankfurt" for Frankfurt am Main) needs only _SHORT_FORM_MIN_POPULATION.
+# ("Frankfurt" for Frankfurt am Main) needs _SHORT_FORM_MIN_POPULATION, in any article: a
+# short form is often a word ("North" for North Salt Lake, "Riviera" for Riviera Beach).
 _ALIAS_MIN_POPULATION = 1_000_000
 _SHORT_FORM_MIN_POPULATION = 100_000
 # Mentions too weak for an alternate city name: untagged capitalised words and person names.
@@ -117,7 +118,7 @@ def candidates(gaz: Gazetteer, mention: Mention) -> list[Entry]:
 def _names(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> dict[str, _Name]:
     names: dict[str, _Name] = {}
     for mention in mentions:
-        if mention.in_name:
+        if mention.in_name or mention.titled:
             continue
         key = fold(mention.text, PLACE_NAMES)
         entries = names[key].entries if key in names else candidates(gaz, mention)
@@ -170,15 +171,17 @@ def _allowed(entry: Entry, evidence: _Evidence, context: Counter[str]) -> bool:
         return True
     supported = context[entry.country or ""] >= 1
     if entry.alias:
-        short_form = fold(entry.name, PLACE_NAMES).startswith(evidence.text + " ")
-        big = entry.population >= (_SHORT_FORM_MIN_POPULATION if short_form else _ALIAS_MIN_POPULATION)
+        if fold(entry.name, PLACE_NAMES).startswith(evidence.text + " "):
+            # A short form is a common word as often as a town ("North" for North Salt Lake).
+            return evidence.named and entry.population >= _SHORT_FORM_MIN_POPULATION
+        big = entry.population >= _ALIAS_MIN_POPULATION
         return (evidence.named or evidence.located) and (supported or (not evidence.strict and big))
     return supported or not evidence.strict or (evidence.located and entry.kind == "admin1")
 
 
 def _without_small_namesakes(entries: list[Entry]) -> list[Entry]:
     """Drop towns dwarfed by another reading of the same name (see _NAMESAKE_RATIO)."""
-    cities = [e.population for e in entries if e.kind == "city" and not e.alias]
+    cities = [e.population for e in entries if e.kind == "city"]
     biggest = max(cities, default=0)
     division = any(e.kind != "city" and not e.alias for e in entries)
     capital = any(e.capital for e in entries)

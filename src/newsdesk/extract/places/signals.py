@@ -12,6 +12,8 @@ Four kinds of evidence read from the text, not the gazetteer:
 - Names of things that hold a place name: "the Paris agreement", "the California GOP",
   "Bank of Japan" (an organisation span, "of", the place). Such a mention is no place.
 - A game's result ("Minnesota beat Buffalo 4-2"): a city or state there is a club's name.
+- A title or honorific right before ("Mr. Jackson", "Sen. Warren"), or a speech verb after a
+  name the model typed as a person ("Lincoln said"): a person's name.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from newsdesk.vocab.labels import PLACE_LABELS
+from newsdesk.vocab.names import KEY_HONORIFICS
+from newsdesk.vocab.wordlists import word_list
 
 if TYPE_CHECKING:
     from newsdesk.extract.places.mentions import Mention
@@ -75,18 +79,26 @@ def abbreviation_mentions(text: str, is_state: Callable[[str], bool], tagged: It
 
 
 def mark_context(doc: Doc, mention: Mention) -> None:
-    """Set the mention's locative, in-name and club flags from the words around it."""
+    """Set the mention's locative, in-name, club and title flags from the words around it."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return
     mention.locative = _locative(doc, span)
     mention.in_name = _in_name(doc, span)
     mention.club = _club(span)
+    mention.titled = _titled(doc, span)
 
 
 def _locative(doc: Doc, span: Span) -> bool:
+    """A locative word right before, or governing the list the name is in ("in Tigray, Afar and
+    Amhara"), or "-based" after."""
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in LOCATIVE_WORDS:
+        return True
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_WORDS:
         return True
     after = doc[span.end : span.end + 2]
     return after.text.replace(" ", "").lower().startswith("-based")
@@ -118,3 +130,18 @@ def _club(span: Span) -> bool:
         return False
     sides = [t for t in verb.children if t.dep_ in ("nsubj", "dobj") and t.i != token.i]
     return bool(_SCORE.search(span.sent.text)) or any(t.pos_ == "PROPN" for t in sides)
+
+
+def _titled(doc: Doc, span: Span) -> bool:
+    """ "Mr. Jackson", "Gov. Lincoln": a capitalised honorific or person title right before; or
+    a name the model typed as a person that is the subject of a speech verb ("Lincoln said";
+    "Moscow said", tagged as a place, stays one)."""
+    root = span.root
+    speaker = root.dep_ == "nsubj" and root.head.lemma_ in word_list("name_words.tsv", "speech-verb")
+    if speaker and root.ent_type_ == "PERSON":
+        return True
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    word = before.text.rstrip(".").lower()
+    return before.text[:1].isupper() and (word in KEY_HONORIFICS or word in word_list("title_words.tsv", "person-role"))

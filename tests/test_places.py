@@ -249,3 +249,13 @@ def test_titles_and_speech_make_a_person_and_short_forms_need_size(nlp: Language
 def test_a_listed_name_after_in_is_located(nlp: Language) -> None:
     text = "Aid needed\n\nAbout 2 million people in Tigray, Afar and Amhara need food aid, Ethiopia said."
     assert {"Tigray", "Afar", "Amhara"} <= set(_by_name(_places(nlp, text)))
+
+
+def test_old_names_and_word_postal_codes_are_not_read(nlp: Language) -> None:
+    text = (
+        "Schools reopen\n\nSchools in Newtown reopened, Connecticut officials said, as Philadelphia prepared "
+        "for the convention. The firm said its Tampa, OK office would stay open."
+    )
+    places = _by_name(_places(nlp, text))
+    assert places["Philadelphia"].country == "US"  # not Amman, whose old name it is
+    assert "Hartford" not in places and "Oklahoma" not in places

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from newsdesk.extract.places.gazetteer import Entry, Gazetteer
 from newsdesk.extract.places.mentions import Mention
@@ -42,6 +43,10 @@ _TYPE_WORD_BONUS = 2.5
 # short form is often a word ("North" for North Salt Lake, "Riviera" for Riviera Beach).
 _ALIAS_MIN_POPULATION = 1_000_000
 _SHORT_FORM_MIN_POPULATION = 100_000
+# Other alternate names in a country the article names must be spelling variants: this
+# difflib ratio to the place's own name ("st. gallen"/"sankt gallen" 0.83, "rangoon"/"yangon"
+# 0.77, "newtown"/"hartford" 0.27, "philadelphia"/"amman" 0.24).
+_VARIANT_SIMILARITY = 0.6
 # Mentions too weak for an alternate city name: untagged capitalised words and person names.
 _WEAKEST = frozenset({"SCAN", "PERSON"})
 # A small namesake: a town this many times smaller than the name's biggest reading, or under
@@ -74,6 +79,7 @@ class _Evidence:
     strict: bool  # only from untagged words or non-place NER spans
     named: bool  # some mention is more than an untagged word or a person name
     located: bool  # some mention has "in", "near", … before it
+    readings: int  # how many places the name can be
     text: str  # the folded name
 
 
@@ -91,8 +97,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> 
 
     ``person_words`` are the folded words of the article's multi-word person names: a
     "Clinton" in an article about Hillary Clinton is her, not Clinton, Iowa — unless it is
-    tagged as a place and names a country ("Jordan" next to "Jordan Haddad"), or a word such
-    as "in" puts it on the map.
+    tagged as a place and names a country ("Jordan" next to "Jordan Haddad").
     """
     names = _names(gaz, mentions, person_words)
     first = {key: _best(n.entries, n.mentions, Counter(), n.containers, frozenset()) for key, n in names.items()}
@@ -124,7 +129,7 @@ def _names(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> d
         entries = names[key].entries if key in names else candidates(gaz, mention)
         if mention.club:
             entries = [e for e in entries if e.kind == "country"]
-        if key in person_words and not mention.locative:
+        if key in person_words:
             tagged = mention.label not in WHOLE_SPAN_LABELS
             entries = [e for e in entries if tagged and e.kind in ("country", "region")]
         if not entries:
@@ -146,6 +151,7 @@ def _readings(name: _Name, context: Counter[str], states: frozenset[str]) -> lis
         strict=all(m.label in WHOLE_SPAN_LABELS for m in name.mentions),
         named=any(m.label not in _WEAKEST for m in name.mentions),
         located=any(m.locative for m in name.mentions),
+        readings=len(name.entries),
         text=fold(name.mentions[0].text, PLACE_NAMES),
     )
     entries = [e for e in name.entries if _allowed(e, evidence, context)]
@@ -165,8 +171,8 @@ def _allowed(entry: Entry, evidence: _Evidence, context: Counter[str]) -> bool:
     """Weak evidence needs support. Names from untagged words or non-place NER spans must be
     countries or regions, lie in a country the article names, or be a first-level division
     with a word such as "in" before them ("fighting in Punjab"); alternate city names must be
-    big or in such a country, and come from a place-tagged span or a located one ("near
-    Palmyra")."""
+    big, or spelling variants in such a country (an old name: located and the only reading),
+    and come from a place-tagged span or a located one ("near Palmyra")."""
     if entry.kind in ("country", "region"):
         return True
     supported = context[entry.country or ""] >= 1
@@ -175,8 +181,17 @@ def _allowed(entry: Entry, evidence: _Evidence, context: Counter[str]) -> bool:
             # A short form is a common word as often as a town ("North" for North Salt Lake).
             return evidence.named and entry.population >= _SHORT_FORM_MIN_POPULATION
         big = entry.population >= _ALIAS_MIN_POPULATION
-        return (evidence.named or evidence.located) and (supported or (not evidence.strict and big))
+        # "near Palmyra" (Tadmur): an old name is read when located and the only reading.
+        variant = _spelling_variant(evidence.text, entry.name) or (evidence.located and evidence.readings == 1)
+        return (evidence.named or evidence.located) and ((supported and variant) or (not evidence.strict and big))
     return supported or not evidence.strict or (evidence.located and entry.kind == "admin1")
+
+
+def _spelling_variant(text: str, name: str) -> bool:
+    """ "St. Gallen" for Sankt Gallen, "Rangoon" for Yangon: an alternate name spelled like the
+    place's own. Old or unrelated alternates ("Philadelphia" for Amman, "Newtown" for
+    Hartford) are not, and need a big city (_ALIAS_MIN_POPULATION) instead."""
+    return SequenceMatcher(None, text, fold(name, PLACE_NAMES)).ratio() >= _VARIANT_SIMILARITY
 
 
 def _without_small_namesakes(entries: list[Entry]) -> list[Entry]:
@@ -184,10 +199,10 @@ def _without_small_namesakes(entries: list[Entry]) -> list[Entry]:
     cities = [e.population for e in entries if e.kind == "city"]
     biggest = max(cities, default=0)
     division = any(e.kind != "city" and not e.alias for e in entries)
-    capital = any(e.capital for e in entries)
+    capital = any(e.capital and not e.alias for e in entries)
 
     def small(entry: Entry) -> bool:
-        if entry.kind != "city" or entry.capital:
+        if entry.kind != "city" or (entry.capital and not entry.alias):
             return False
         return (
             capital

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 # "N.J.", "W.Va.", "D.C." / "Calif.", "Ky." / "TX": shapes a state abbreviation can have.
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.)+(?:[A-Z][a-z]\.)?|[A-Z][a-z]{1,4}\.|[A-Z]{2}(?![\w.]))")
+# Postal codes that are also words ("..., OK", "..., IN"): never read as states.
+_POSTAL_WORDS = frozenset({"OK", "IN", "OR", "ME", "HI", "OH"})
 # A capitalised word and a comma right before: the abbreviation is the place's container.
 _AFTER_PLACE = re.compile(r"[A-Z][\w.'’-]*,\s$")
 # A party letter and a hyphen before: "(R-Ky.)", "D-Calif.".
@@ -72,6 +74,8 @@ def abbreviation_mentions(text: str, is_state: Callable[[str], bool], tagged: It
         before = text[max(0, match.start() - 40) : match.start()]
         placed = bool(_AFTER_PLACE.search(before) or _AFTER_PARTY.search(before))
         postal = not abbreviation.endswith(".")
+        if postal and abbreviation in _POSTAL_WORDS:
+            continue
         if placed or (not postal and match.start() in at_tagged):
             label = at_tagged[match.start()].label if match.start() in at_tagged else "ABBREVIATION"
             out.append(Mention(match.start(), match.end(), abbreviation, label, abbreviation=True))

@@ -15,8 +15,10 @@ from typer.testing import CliRunner
 
 import newsdesk.extract  # noqa: F401  (registers the components and Doc extensions)
 from newsdesk.cli import app
+from newsdesk.extract.places.component import unresolved
 from newsdesk.extract.places.confidence import Evidence, confidence
 from newsdesk.extract.places.gazetteer import gazetteer
+from newsdesk.extract.places.mentions import find_mentions
 from newsdesk.record import Place
 
 
@@ -259,3 +261,13 @@ def test_old_names_and_word_postal_codes_are_not_read(nlp: Language) -> None:
     places = _by_name(_places(nlp, text))
     assert places["Philadelphia"].country == "US"  # not Amman, whose old name it is
     assert "Hartford" not in places and "Oklahoma" not in places
+
+
+def test_unresolved_place_mentions_are_listed(nlp: Language) -> None:
+    doc = nlp("Flood\n\nWater rose in Kabul and in Zzyzxville on Monday, officials in Afghanistan said.")
+    gaz = gazetteer()
+    found = find_mentions(doc, lambda name: bool(gaz.lookup(name)), lambda name: bool(gaz.abbreviation(name)))
+    listed = [m.text for m in unresolved(found, [])]
+    assert "Kabul" in listed  # nothing resolved: every place-tagged mention is listed
+    names = {p.name for p in doc._.places}
+    assert "Kabul" in names and "Zzyzxville" not in names

@@ -10,6 +10,7 @@ article is about. Nationality words are not places. See :mod:`.gazetteer` for th
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 
 from spacy.language import Language
@@ -26,7 +27,9 @@ from newsdesk.record import Place, Span
 from newsdesk.vocab.labels import PLACE_LABELS
 from newsdesk.vocab.names import PLACE_NAMES, fold
 
-__all__ = ["PlacesComponent", "find_places", "focus_country", "gazetteer"]
+__all__ = ["PlacesComponent", "find_places", "focus_country", "gazetteer", "unresolved"]
+
+_log = logging.getLogger(__name__)
 
 # Focus: countries weighing at least this share of the heaviest one (and a minimum weight,
 # see :mod:`.focus`). Focus F1 over countries on the gold's focus labels (34 articles of
@@ -71,7 +74,23 @@ def find_places(doc: Doc, focus_share: float = FOCUS_SHARE) -> list[Place]:
     places = [_place(gaz, doc, items) for items in groups.values()]
     names = {code: codes.name for code, codes in gaz.countries.items()}
     mark_focus(places, [[item.mention for item in items] for items in groups.values()], focus_share, names)
+    for mention in unresolved(found, resolved):
+        _log.debug("unresolved place: %s", mention.text)
     return places
+
+
+def unresolved(found: list[Mention], resolved: list[Resolved]) -> list[Mention]:
+    """Mentions the model tagged as places (GPE, LOC) that no place covers: names the gazetteer
+    lacks (towns under 15,000 people, districts) or whose readings the rules refused. Names
+    inside other names, titles and clubs were judged not to be places and are not listed."""
+    spans = [(r.mention.start, r.mention.end) for r in resolved]
+    return [
+        m
+        for m in found
+        if m.label in PLACE_LABELS
+        and not (m.in_name or m.titled or m.club)
+        and not any(start < m.end and m.start < end for start, end in spans)
+    ]
 
 
 def _known(gaz: Gazetteer, mention: Mention) -> list[Mention]:

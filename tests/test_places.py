@@ -271,3 +271,11 @@ def test_unresolved_place_mentions_are_listed(nlp: Language) -> None:
     assert "Kabul" in listed  # nothing resolved: every place-tagged mention is listed
     names = {p.name for p in doc._.places}
     assert "Kabul" in names and "Zzyzxville" not in names
+
+
+def test_a_towns_neighbours_pick_its_state(nlp: Language) -> None:
+    text = (
+        "Launch delayed\n\nCrowds gathered in Titusville and Palm Bay on Tuesday, and hotels in Melbourne "
+        "were full before the launch was delayed."
+    )
+    assert _by_name(_places(nlp, text))["Melbourne"].country == "US"

@@ -57,9 +57,11 @@ _WEAKEST = frozenset({"SCAN", "PERSON"})
 # and lost no correct place.
 _NAMESAKE_RATIO = 20.0
 _SMALL_BESIDE_DIVISION = 100_000
-# The article names the US state a town lies in: hard evidence, worth less than a container
-# right after the name.
+# The article names the US state a town lies in, or _TOWNS_FOR_STATE of its other towns lie
+# there: hard evidence, worth less than a container right after the name.
 _STATE_BONUS = 3.0
+# Other towns of the article in one US state that make it the state of a namesake town.
+_TOWNS_FOR_STATE = 2
 
 
 @dataclass(slots=True)
@@ -216,10 +218,12 @@ def _without_small_namesakes(entries: list[Entry]) -> list[Entry]:
 
 def _states_named(first: dict[str, Entry], skip: str) -> frozenset[str]:
     """ISO codes of the US states among the article's other names ("US-CA"), and of the states
-    its other US towns lie in ("town:US-GA")."""
+    its other US towns lie in ("town:US-GA"; "towns:US-FL" when at least _TOWNS_FOR_STATE do)."""
     others = [e for key, e in first.items() if key != skip and e.country == "US" and e.code]
     named = {e.code for e in others if e.kind == "admin1" and e.code}
-    return frozenset(named | {f"town:US-{e.code}" for e in others if e.kind == "city"})
+    towns = Counter(f"US-{e.code}" for e in others if e.kind == "city")
+    held = {f"town:{state}" for state in towns}
+    return frozenset(named | held | {f"towns:{state}" for state, n in towns.items() if n >= _TOWNS_FOR_STATE})
 
 
 def _hard_for(entry: Entry, name: _Name, states: frozenset[str]) -> bool:
@@ -233,13 +237,14 @@ def _hard_for(entry: Entry, name: _Name, states: frozenset[str]) -> bool:
 
 
 def _state_evidence(entry: Entry, states: frozenset[str], rivals: list[Entry]) -> bool:
-    """A US town (its own name, not an alternate) in a state the article names elsewhere; a US
+    """A US town (its own name, not an alternate) in a state the article names elsewhere, or
+    where two of its other towns lie (Melbourne among Titusville and Palm Bay); a US
     state holding one of the article's towns, when every other reading is abroad ("Georgia"
     next to Atlanta)."""
     if entry.country != "US" or entry.alias:
         return False
     if entry.kind == "city":
-        return f"US-{entry.code}" in states
+        return f"US-{entry.code}" in states or f"towns:US-{entry.code}" in states
     abroad = all(e.country != "US" for e in rivals if e is not entry)
     return entry.kind == "admin1" and abroad and f"town:{entry.code}" in states
 

@@ -279,3 +279,8 @@ def test_a_towns_neighbours_pick_its_state(nlp: Language) -> None:
         "were full before the launch was delayed."
     )
     assert _by_name(_places(nlp, text))["Melbourne"].country == "US"
+
+
+def test_a_town_typed_as_a_person_needs_a_locative_word(nlp: Language) -> None:
+    text = "Council vote\n\nThe council in Texas voted 5-2. Moore voted against the plan and Davis abstained."
+    assert "Davis" not in _by_name(_places(nlp, text))  # the model's person; an untagged "Moore" is kept

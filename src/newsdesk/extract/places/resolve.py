@@ -82,6 +82,7 @@ class _Evidence:
     named: bool  # some mention is more than an untagged word or a person name
     located: bool  # some mention has "in", "near", … before it
     readings: int  # how many places the name can be
+    person: bool  # the model typed some mention as a person, and none as a place
     text: str  # the folded name
 
 
@@ -154,6 +155,8 @@ def _readings(name: _Name, context: Counter[str], states: frozenset[str]) -> lis
         named=any(m.label not in _WEAKEST for m in name.mentions),
         located=any(m.locative for m in name.mentions),
         readings=len(name.entries),
+        person=any(m.label == "PERSON" for m in name.mentions)
+        and all(m.label in WHOLE_SPAN_LABELS for m in name.mentions),
         text=fold(name.mentions[0].text, PLACE_NAMES),
     )
     entries = [e for e in name.entries if _allowed(e, evidence, context)]
@@ -174,7 +177,8 @@ def _allowed(entry: Entry, evidence: _Evidence, context: Counter[str]) -> bool:
     countries or regions, lie in a country the article names, or be a first-level division
     with a word such as "in" before them ("fighting in Punjab"); alternate city names must be
     big, or spelling variants in such a country (an old name: located and the only reading),
-    and come from a place-tagged span or a located one ("near Palmyra")."""
+    and come from a place-tagged span or a located one ("near Palmyra"); a town the model
+    typed as a person (and never as a place) needs a located mention too."""
     if entry.kind in ("country", "region"):
         return True
     supported = context[entry.country or ""] >= 1
@@ -186,6 +190,8 @@ def _allowed(entry: Entry, evidence: _Evidence, context: Counter[str]) -> bool:
         # "near Palmyra" (Tadmur): an old name is read when located and the only reading.
         variant = _spelling_variant(evidence.text, entry.name) or (evidence.located and evidence.readings == 1)
         return (evidence.named or evidence.located) and ((supported and variant) or (not evidence.strict and big))
+    if evidence.person and entry.kind == "city" and not evidence.located:
+        return False  # "Davis", "Moore": a surname more often than a town
     return supported or not evidence.strict or (evidence.located and entry.kind == "admin1")
 
 

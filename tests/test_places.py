@@ -284,3 +284,9 @@ def test_a_towns_neighbours_pick_its_state(nlp: Language) -> None:
 def test_a_town_typed_as_a_person_needs_a_locative_word(nlp: Language) -> None:
     text = "Council vote\n\nThe council in Texas voted 5-2. Moore voted against the plan and Davis abstained."
     assert "Davis" not in _by_name(_places(nlp, text))  # the model's person; an untagged "Moore" is kept
+
+
+def test_untagged_words_of_a_title_case_headline_are_not_read(nlp: Language) -> None:
+    doc = nlp("Summit Leaders Agree New Mobile Phone Rules\n\nLeaders in Brussels agreed the rules on Monday.")
+    found = find_mentions(doc, lambda name: bool(gazetteer().lookup(name)))
+    assert not [m for m in found if m.headline and m.label == "SCAN"]

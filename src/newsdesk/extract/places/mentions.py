@@ -21,6 +21,9 @@ from newsdesk.vocab.labels import NOT_PLACE_LABELS, PLACE_LABELS, WHOLE_SPAN_LAB
 
 # Lower-case words that may sit inside a place name ("Jammu and Kashmir", "Cagayan de Oro").
 _CONNECTORS = frozenset({"and", "de", "del", "da", "do", "dos", "of", "the", "al", "el", "la", "-", "upon", "on"})
+# Share of a headline's words of four letters or more that start with a capital, from which it
+# is Title Case (a sentence-case headline of three such words has at most its first and names).
+_TITLE_CASE_SHARE = 0.75
 # Longest place name, in tokens, tried when scanning or extending a span.
 _MAX_NAME_TOKENS = 6
 TYPE_WORDS = frozenset({"province", "state", "region", "oblast", "governorate", "county", "district", "prefecture"})
@@ -105,12 +108,20 @@ def find_mentions(
     for mention in _scan(doc, known, taken):
         _mark_type_word(doc, mention, known)
         found[(mention.start, mention.end)] = mention
+    title_case = _title_case(text[:headline_end])
     mentions = sorted(found.values(), key=lambda m: m.start)
     for mention in mentions:
         mention.headline = mention.start < headline_end
         mention.lead = headline_end <= mention.start < lead_end
         mark_context(doc, mention)
-    return mentions
+    # In a Title Case headline every word looks like a name: untagged words there are not read.
+    return [m for m in mentions if not (title_case and m.headline and m.label == "SCAN")]
+
+
+def _title_case(headline: str) -> bool:
+    """Do most of the headline's longer words start with a capital ("Clinton Says Mobile Ban Fails")?"""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", headline) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def _scan(doc: Doc, known: Callable[[str], bool], taken: list[tuple[int, int]]) -> list[Mention]:

@@ -228,7 +228,7 @@ def test_every_place_has_a_confidence_and_weak_evidence_lowers_it(nlp: Language)
 def test_a_city_in_a_game_result_is_a_club_but_a_country_is_a_team(nlp: Language) -> None:
     text = (
         "Late goals\n\nIt was a busy night. Minnesota beat Buffalo 4-2 on Tuesday, and Boston lost to Toronto. "
-        "In the Davis Cup, Spain lost to Russia 2-1."
+        "In the Davis Cup, Spain lost to Russia 2-1. Dallas (10-5-2) travels next week."
     )
     assert set(_by_name(_places(nlp, text))) == {"Spain", "Russia"}
 

@@ -52,6 +52,8 @@ _RESULT_VERBS = frozenset(
 )  # fmt: skip
 # A score in the sentence ("4-2", "3–1").
 _SCORE = re.compile(r"\b\d{1,3}[-–]\d{1,3}\b")
+# A win-loss record in brackets after the name: "Buffalo (10-5-2)".
+_RECORD = re.compile(r"\s*\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)")
 # Prepositions that join the other side to a result verb ("lost to Toronto").
 _RESULT_PREPOSITIONS = frozenset({"to", "over", "against", "with"})
 # Nouns after a place name that make it part of the name of an agreement ("the Paris agreement").
@@ -123,7 +125,10 @@ def _in_name(doc: Doc, span: Span) -> bool:
 
 def _club(span: Span) -> bool:
     """ "Minnesota beat Buffalo 4-2", "Boston lost to Toronto": a side of a game's result, when
-    the sentence has a score or the other side is a name too."""
+    the sentence has a score or the other side is a name too; or a team's record right after
+    the name ("Buffalo (10-5-2)")."""
+    if _RECORD.match(span.doc.text, span.end_char):
+        return True
     token = span.root
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ in _RESULT_PREPOSITIONS:

@@ -34,9 +34,11 @@ _log = logging.getLogger(__name__)
 # Focus: places weighing at least this share of the heaviest (see :mod:`.focus`). Focus F1
 # over countries on the tune half of the real-news dev set (20 articles), places inside a
 # country lending it their full weight: 0.25 → 0.85, 0.3 → 0.88, 0.35 to 0.5 → 0.90; on
-# tests/gold/geo.jsonl 0.3 → 0.90, 0.4 → 0.91 (was 0.878 at 0.3 with half weight). The
-# factory's default config: nlp.add_pipe("newsdesk_places", config={"focus_share": 0.5}) changes it.
-FOCUS_SHARE = 0.4
+# tests/gold/geo.jsonl 0.3 → 0.90, 0.4 → 0.91 (was 0.878 at 0.3 with half weight). Kept at
+# 0.3: the higher shares gained one article on each set, and the check half did not confirm
+# it (0.69 at 0.3, 0.68 at 0.4). The factory's default config:
+# nlp.add_pipe("newsdesk_places", config={"focus_share": 0.5}) changes it.
+FOCUS_SHARE = 0.3
 
 
 class PlacesComponent:

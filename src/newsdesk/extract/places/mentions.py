@@ -14,12 +14,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsdesk.extract.places.signals import abbreviation_mentions, mark_context
 from newsdesk.vocab.labels import NOT_PLACE_LABELS, PLACE_LABELS, WHOLE_SPAN_LABELS
 
 # Lower-case words that may sit inside a place name ("Jammu and Kashmir", "Cagayan de Oro").
 _CONNECTORS = frozenset({"and", "de", "del", "da", "do", "dos", "of", "the", "al", "el", "la", "-", "upon", "on"})
+# Share of a headline's words of four letters or more that start with a capital, from which it
+# is Title Case (a sentence-case headline of three such words has at most its first and names).
+_TITLE_CASE_SHARE = 0.75
 # Longest place name, in tokens, tried when scanning or extending a span.
 _MAX_NAME_TOKENS = 6
 TYPE_WORDS = frozenset({"province", "state", "region", "oblast", "governorate", "county", "district", "prefecture"})
@@ -49,13 +53,22 @@ class Mention:
     type_word: bool = False  # followed (or ended) by "province", "state", "region", …
     headline: bool = False
     lead: bool = False
+    abbreviation: bool = False  # a US state's postal code or AP abbreviation ("Pa.", "TX")
+    locative: bool = False  # after "in", "near", "from", …, or before "-based"
+    in_name: bool = False  # part of another thing's name ("the Paris agreement", "the California GOP")
+    sentence_start: bool = False
+    titled: bool = False  # after an honorific or a person's title ("Mr. Jackson")
+    club: bool = False  # a side of a game's result ("Minnesota beat Buffalo"): a country or nothing
 
 
-def find_mentions(doc: Doc, known: Callable[[str], bool]) -> list[Mention]:
+def find_mentions(
+    doc: Doc, known: Callable[[str], bool], is_state: Callable[[str], bool] = lambda _: False
+) -> list[Mention]:
     """Candidate place mentions of ``doc``, in text order, without overlaps.
 
     ``known`` tells whether a name is in the gazetteer: spans are extended to the longest
     known name ("San Antonio" + "del Tachira") and untagged capitalised words are scanned.
+    ``is_state`` tells whether a name is a US state abbreviation ("Calif.", "TX").
     """
     text = doc.text
     headline_end, lead_end = _headline_and_lead(text)
@@ -80,22 +93,40 @@ def find_mentions(doc: Doc, known: Callable[[str], bool]) -> list[Mention]:
             if longer is not None and not any(s < longer and start < e for s, e in taken if (s, e) != (start, end)):
                 end = doc[longer - 1].idx + len(doc[longer - 1])
         mention = Mention(start, end, text[start:end], ent.label_)
-        _mark_type_word(doc, mention)
+        _mark_type_word(doc, mention, known)
         _mark_container(text, mention)
         found[(start, end)] = mention
         taken.append((start, end))
+    for abbreviation in abbreviation_mentions(text, is_state, found.values()):
+        overlaps = [k for k in found if k[0] < abbreviation.end and abbreviation.start < k[1]]
+        if any(k[0] < abbreviation.start or k[1] > abbreviation.end for k in overlaps):
+            continue  # inside a longer name: split_mention reads it as that name's container
+        for key in overlaps:
+            del found[key]
+        found[(abbreviation.start, abbreviation.end)] = abbreviation
+        taken.append((abbreviation.start, abbreviation.end))
     for mention in _scan(doc, known, taken):
-        _mark_type_word(doc, mention)
+        _mark_type_word(doc, mention, known)
         found[(mention.start, mention.end)] = mention
+    title_case = _title_case(text[:headline_end])
     mentions = sorted(found.values(), key=lambda m: m.start)
     for mention in mentions:
         mention.headline = mention.start < headline_end
         mention.lead = headline_end <= mention.start < lead_end
-    return mentions
+        mark_context(doc, mention)
+    # In a Title Case headline every word looks like a name: untagged words there are not read.
+    return [m for m in mentions if not (title_case and m.headline and m.label == "SCAN")]
+
+
+def _title_case(headline: str) -> bool:
+    """Do most of the headline's longer words start with a capital ("Clinton Says Mobile Ban Fails")?"""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", headline) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def _scan(doc: Doc, known: Callable[[str], bool], taken: list[tuple[int, int]]) -> list[Mention]:
-    """Known place names among capitalised words outside every NER span and every mention."""
+    """Known place names among capitalised words outside every NER span and every mention, when
+    the tagger reads them as names (see :func:`_proper_name`)."""
     blocked = [False] * len(doc)
     for ent in doc.ents:
         if ent.label_ in NOT_PLACE_LABELS or ent.label_ in PLACE_LABELS or ent.label_ in WHOLE_SPAN_LABELS:
@@ -117,10 +148,20 @@ def _scan(doc: Doc, known: Callable[[str], bool], taken: list[tuple[int, int]]) 
         if stop is None:
             i += 1
             continue
-        if not _inside_longer_name(doc, i, stop):
-            out.append(Mention(token.idx, doc[stop - 1].idx + len(doc[stop - 1]), doc[i:stop].text, "SCAN"))
+        if _proper_name(doc[stop - 1]) and not _inside_longer_name(doc, i, stop):
+            end = doc[stop - 1].idx + len(doc[stop - 1])
+            out.append(Mention(token.idx, end, doc[i:stop].text, "SCAN", sentence_start=bool(token.is_sent_start)))
         i = stop
     return out
+
+
+def _proper_name(last: Token) -> bool:
+    """Does the tagger read the word as a name of its own? Not a common word ("Summit" as a
+    noun) nor the modifier of a lower-case noun ("Hurricane warnings", "Orange stitching")."""
+    head = last.head
+    modifier = last.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.is_lower
+    modifier = modifier and head.lemma_ not in TYPE_WORDS  # "Donetsk region" is a place
+    return last.pos_ == "PROPN" and not modifier
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
@@ -160,10 +201,11 @@ def strip_direction(mention: Mention) -> Mention | None:
 
 
 def split_mention(mention: Mention) -> list[Mention]:
-    """ "Kunduz and Takhar" → two mentions, "Paris, Texas" → "Paris" (container "Texas") and "Texas"."""
+    """ "Kunduz and Takhar" → two mentions, "Paris, Texas" → "Paris" (container "Texas") and "Texas",
+    "U.S.-Canada" → two mentions."""
     pieces: list[Mention] = []
     cursor = 0
-    for sep in [*re.finditer(r",\s+|\s+and\s+", mention.text), None]:
+    for sep in [*re.finditer(r",\s+|\s+and\s+|(?<=[\w.])[-–/](?=[A-Z])", mention.text), None]:
         stop = sep.start() if sep else len(mention.text)
         start, end = _trim(mention.text, cursor, stop)
         if end > start:
@@ -192,9 +234,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _mark_type_word(doc: Doc, mention: Mention) -> None:
+def _mark_type_word(doc: Doc, mention: Mention, known: Callable[[str], bool]) -> None:
+    """ "Donetsk region": flag it, and cut the type word off unless the whole is a known name
+    ("Orange County")."""
     last = mention.text.rsplit(" ", 1)
-    if len(last) == 2 and last[1].lower() in TYPE_WORDS:
+    if len(last) == 2 and last[1].lower() in TYPE_WORDS and not known(mention.text):
         mention.end -= len(last[1]) + 1
         mention.text = last[0]
         mention.type_word = True

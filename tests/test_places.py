@@ -290,3 +290,16 @@ def test_untagged_words_of_a_title_case_headline_are_not_read(nlp: Language) -> 
     doc = nlp("Summit Leaders Agree New Mobile Phone Rules\n\nLeaders in Brussels agreed the rules on Monday.")
     found = find_mentions(doc, lambda name: bool(gazetteer().lookup(name)))
     assert not [m for m in found if m.headline and m.label == "SCAN"]
+
+
+def test_a_place_name_the_gazetteer_lacks_is_a_warning_not_silence() -> None:
+    from newsdesk.pipeline import extract
+
+    text = (
+        "Floods in the north\n\nHeavy rain hit Kenya and the town of Qarvendi, in Marsabit County, on Monday, "
+        "officials in Nairobi said. Roads to Qarvendi were closed."
+    )
+    article = extract(text, input_format="article")
+    assert {p.name for p in article.places} >= {"Kenya", "Nairobi"}
+    assert "unresolved place: Qarvendi" in article.warnings
+    assert not any("Nairobi" in w for w in article.warnings)

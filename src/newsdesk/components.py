@@ -71,6 +71,11 @@ def _quote_tones(article: Article, tones: Mapping[str, float | None] | None) -> 
         quote.tone = (tones or {}).get(quote.id)
 
 
+def _unresolved_places(article: Article, names: list[str] | None) -> None:
+    """Place names the places component could not resolve become the article's warnings."""
+    article.warnings += [f"unresolved place: {name}" for name in names or ()]
+
+
 def _output(extension: str, many: bool = True) -> Output:
     return Output(extension, many, _set(extension, many))
 
@@ -100,7 +105,7 @@ COMPONENTS: Final[tuple[Component, ...]] = (
         name="places",
         factory="newsdesk_places",
         module="newsdesk.extract.places.component",
-        outputs=(_output("places"),),
+        outputs=(_output("places"), Output("unresolved_places", True, _unresolved_places)),
         requires=("doc.ents",),
         tables=("places",),
         exports=("places",),

@@ -10,8 +10,8 @@ article is about. Nationality words are not places. See :mod:`.gazetteer` for th
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,9 +27,7 @@ from newsdesk.record import Place, Span
 from newsdesk.vocab.labels import PLACE_LABELS
 from newsdesk.vocab.names import PLACE_NAMES, fold
 
-__all__ = ["PlacesComponent", "find_places", "focus_country", "gazetteer", "unresolved"]
-
-_log = logging.getLogger(__name__)
+__all__ = ["PlacesComponent", "find_places", "focus_country", "gazetteer", "locate", "unresolved"]
 
 # Focus: places weighing at least this share of the heaviest (see :mod:`.focus`). Focus F1
 # over countries on the tune half of the real-news dev set (20 articles), places inside a
@@ -48,7 +46,9 @@ class PlacesComponent:
         self.focus_share = focus_share
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = find_places(doc, self.focus_share)
+        located = locate(doc, self.focus_share)
+        doc._.places = located.places
+        doc._.unresolved_places = located.unresolved
         return doc
 
 
@@ -63,8 +63,22 @@ def make_places(nlp: Language, name: str, focus_share: float) -> PlacesComponent
     return PlacesComponent(focus_share)
 
 
+@dataclass(slots=True)
+class Located:
+    """The places of a Doc, and the names tagged as places that none of them covers."""
+
+    places: list[Place]
+    unresolved: list[str]
+
+
 def find_places(doc: Doc, focus_share: float = FOCUS_SHARE) -> list[Place]:
     """The places of ``doc``, resolved and grouped, focus marked."""
+    return locate(doc, focus_share).places
+
+
+def locate(doc: Doc, focus_share: float = FOCUS_SHARE) -> Located:
+    """Places and unresolved place names of ``doc``: the user sees the second as warnings, so a
+    place the gazetteer lacks is reported rather than silently dropped."""
     gaz = gazetteer()
     found = find_mentions(doc, lambda name: bool(gaz.lookup(name)), lambda name: bool(gaz.abbreviation(name)))
     mentions = [piece for mention in found for piece in _known(gaz, mention)]
@@ -76,9 +90,7 @@ def find_places(doc: Doc, focus_share: float = FOCUS_SHARE) -> list[Place]:
     places = [_place(gaz, doc, items) for items in groups.values()]
     names = {code: codes.name for code, codes in gaz.countries.items()}
     mark_focus(places, [[item.mention for item in items] for items in groups.values()], focus_share, names)
-    for mention in unresolved(found, resolved):
-        _log.debug("unresolved place: %s", mention.text)
-    return places
+    return Located(places, list(dict.fromkeys(m.text for m in unresolved(found, resolved))))
 
 
 def unresolved(found: list[Mention], resolved: list[Resolved]) -> list[Mention]:

@@ -17,8 +17,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsdesk.extract.claims.non_counts import SCORE_LINE, is_address, is_name_number, is_score
+from newsdesk.extract.claims.non_counts import (
+    SCORE_LINE,
+    is_address,
+    is_benchmark,
+    is_denominator,
+    is_determiner_one,
+    is_model_number,
+    is_name_number,
+    is_rank_or_old_year,
+    is_referring,
+    is_score,
+    is_tiebreak,
+    is_type_compound,
+)
 from newsdesk.extract.claims.numbers import (
+    FRACTIONS,
     QUALIFIERS,
     SCALES,
     UNITS_WORDS,
@@ -54,6 +68,8 @@ _ORDINAL_WORDS = frozenset(
 )
 _NUMBER_WORDS = frozenset(w for w in UNITS_WORDS if w not in ("a", "an", "zero")) | {"dozen"}
 _SCALE_WORDS = frozenset(w for w in SCALES if len(w) > 2)
+# Further not-a-count rules for bare counts (non_counts.py says why each one).
+_NOT_COUNTS = (is_referring, is_determiner_one, is_model_number, is_type_compound, is_rank_or_old_year, is_tiebreak, is_denominator)
 _RANGE_WORDS = frozenset({"-", "–", "to"})
 # A number alone in a sentence this short (in word tokens) is page furniture ("0" comments
 # under the seed page's teasers); set by hand, no gold claim sits in so short a sentence.
@@ -119,6 +135,9 @@ def _core_end(doc: Doc, i: int) -> int:
     """End of the run of number words starting at ``i`` (== i when there is none)."""
     token = doc[i]
     lower = token.lower_
+    fraction = _fraction_end(doc, i)
+    if fraction > i:
+        return fraction
     if lower in VAGUE or lower in ("tens",):
         return _vague_end(doc, i)
     if lower in ("a", "several", "few") and i + 1 < len(doc) and doc[i + 1].lower_ in (*_SCALE_WORDS, "dozen"):
@@ -133,6 +152,32 @@ def _core_end(doc: Doc, i: int) -> int:
         while j < len(doc) and doc[j].lower_ in _SCALE_WORDS:
             j += 1
     return j
+
+
+def _fraction_end(doc: Doc, i: int) -> int:
+    """End of a word fraction starting at ``i`` ("a quarter of", "one-third of", "half a point",
+    "cut by half"), == i when there is none. A fraction word needs "of"/"a" after it or "by"
+    before it: "a third term", "the second half" and "a quarter of a century" are not amounts."""
+    j = i
+    if doc[i].lower_ in ("a", "an", "one") or doc[i].lower_ in _NUMBER_WORDS:
+        j = i + 1
+        if j < len(doc) and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_:
+            j += 1
+    if j >= len(doc) or doc[j].lower_ not in FRACTIONS or (j == i and doc[j].lower_ != "half"):
+        return i
+    if j > i + 1 and doc[j].lower_ == "half" and doc[i].lower_ not in ("a", "one"):
+        return i  # "five-and-a-half": a duration's tail, not a fraction
+    before = doc[i - 1] if i > 0 else None
+    if j == i and before is not None and (before.pos_ in ("DET", "ADJ") or before.lower_ in _ORDINAL_WORDS):
+        return i  # "the first half of the year", "the second half"
+    after = [t.lower_ for t in doc[j + 1 : j + 4]]
+    if after[:1] == ["of"] and len(after) == 3 and after[1] in ("a", "an") and after[2] in TIME_UNITS:
+        return i
+    if after[:1] in (["a"], ["an"]) and len(after) > 1 and after[1] in TIME_UNITS:
+        return i  # "half an hour"
+    if after[:1] in (["of"], ["a"], ["an"]) or (before is not None and before.lower_ == "by"):
+        return j + 1
+    return i
 
 
 def _vague_end(doc: Doc, i: int) -> int:
@@ -151,6 +196,9 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
     vague = vague_range(words)
     core = list(range(start, end))
     unit_match = _unit_after(doc, end)
+    if doc[end - 1].lower_ in FRACTIONS and end + 1 < len(doc) and doc[end].lower_ in ("a", "an"):
+        after_article = _unit_after(doc, end + 1)  # "half a percentage point"
+        unit_match = after_article if after_article.unit is not None else unit_match
     currency, unit, kind = unit_match.currency, unit_match.unit, unit_match.kind
     glued = _NUMBER_TOKEN.match(doc[start].text)
     if glued and glued.group("cur"):
@@ -281,26 +329,39 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
     if _TIME.match(first.text) or first.lower_ in _ORDINAL_WORDS:
         return True
     after = doc[ex.end] if ex.end < len(doc) else None
-    after2 = doc[ex.end + 1] if ex.end + 1 < len(doc) else None
     if ex.kind == "count":
-        if after is not None and (
-            after.lower_ in TIME_UNITS or (after.text == "-" and after2 is not None and after2.lower_ in TIME_UNITS)
-        ):
-            return True  # duration, time of day, "23-year-old"
+        if _time_unit_after(doc, ex.end):
+            return True  # duration, time of day, "23-year-old", "five-and-a-half years"
         if _is_year(doc, ex) or _next_to_month(doc, ex):
             return True
         if ex.start > 0 and doc[ex.start - 1].lower_ in LABEL_WORDS and ex.qualifier is None:
             return True  # "Section 144"
         if _is_age(doc, ex) or is_score(doc, ex) or is_address(doc, ex) or is_name_number(doc, ex):
             return True
-        if first.lower_ == "one" and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ == "of"):
+        if any(rule(doc, ex) for rule in _NOT_COUNTS):
+            return True
+        if first.lower_ == "one" and last.lower_ not in FRACTIONS and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ == "of"):
             return True  # "one" as a pronoun
     if first.ent_type_ in NAME_LABELS and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
         return True  # inside a name: "12th Defense Expo", "Group of 20"
-    if first.ent_type_ in ("DATE", "TIME") and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
+    fraction = last.lower_ in FRACTIONS
+    if first.ent_type_ in ("DATE", "TIME") and ex.kind == "count" and not fraction and _entity_has_words(doc, ex.core[0]):
         return True
+    if is_benchmark(doc, ex):
+        return True  # "0-62 mph"
     sentence_words = sum(1 for t in doc[ex.sentence[0] : ex.sentence[1]] if t.is_alpha)
     return sentence_words < _MIN_SENTENCE_WORDS
+
+
+def _time_unit_after(doc: Doc, end: int) -> bool:
+    """Is a time unit next, over hyphens and a fraction's words ("23-year-old", "five-and-a-half years")?"""
+    for k, token in enumerate(doc[end : end + 8]):
+        if token.lower_ in TIME_UNITS:
+            return True
+        hyphenated = doc[end].text in ("-", "–")  # "10 a day" is a rate, not a duration
+        if k == 0 and not hyphenated or token.text not in ("-", "–") and token.lower_ not in ("and", "a", "half"):
+            return False
+    return False
 
 
 def _is_year(doc: Doc, ex: Expression) -> bool:

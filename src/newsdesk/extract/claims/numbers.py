@@ -30,6 +30,12 @@ SCALES = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
 }  # fmt: skip
 DOZEN = {"dozen": 12}
+# Word fractions, singular and plural ("a quarter", "two-thirds", "a tenth of a point"): plain fractions.
+FRACTIONS = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
+    "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 1 / 8, "eighths": 1 / 8,
+    "tenth": 1 / 10, "tenths": 1 / 10,
+}  # fmt: skip
 # Vague plurals → (low, high); see the module docstring for the convention.
 VAGUE = {
     "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000.0, 9_999.0),
@@ -63,6 +69,9 @@ class Amount:
 
 def parse_number(words: list[str]) -> float | None:
     """Value of a run of number words ("1.2", "million") / ("ten", "thousand") / ("10k"); None if not a number."""
+    fraction = parse_fraction(words)
+    if fraction is not None:
+        return fraction
     total = 0.0
     current: float | None = None
     seen = False
@@ -98,6 +107,19 @@ def parse_number(words: list[str]) -> float | None:
     if not seen:
         return None
     return total + (current or 0.0)
+
+
+def parse_fraction(words: list[str]) -> float | None:
+    """ "half", "a quarter", "one-third", "two thirds" → the fraction; None if the words are not one."""
+    lowered = [w.lower() for w in words if w not in ("-", "–")]
+    if not lowered or lowered[-1] not in FRACTIONS:
+        return None
+    if len(lowered) == 1:
+        return FRACTIONS[lowered[0]] if lowered[0] in ("half", "halves") else None
+    count = 1.0 if lowered[0] in ("a", "an", "one") else UNITS_WORDS.get(lowered[0])
+    if len(lowered) != 2 or count is None or count == 0:
+        return None
+    return count * FRACTIONS[lowered[-1]]
 
 
 def vague_range(words: list[str]) -> tuple[float, float] | None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.claims.expressions import Expression
+from newsdesk.extract.claims.predicates import complement, dimension, is_unit_noun, participle, people_phrase
 
 _NP_LEFT = frozenset({"compound", "amod", "nmod", "nn"})
 _NOUNS = ("NOUN", "PROPN")
@@ -41,6 +42,9 @@ _MONEY_VERBS = frozenset({
     "spend", "invest", "allocate", "provide", "pledge", "release", "raise", "need", "ask", "request", "give",
     "earmark", "approve", "budget", "set", "pay", "cost", "lend", "loan", "donate", "offer", "announce", "seek",
 })  # fmt: skip
+# Money verbs that move a sum from someone (a sum they "cost" or "need" is said of their subject).
+_MOVE_VERBS = frozenset({"spend", "invest", "raise", "give", "pay", "lend", "loan", "donate", "send", "transfer",
+                         "pledge", "provide", "allocate", "contribute", "earmark"})  # fmt: skip
 _MONEY_PREPS = ("on", "for", "to", "in", "towards")
 # A number followed by one of these counts the people in that state ("106 wounded").
 _STATE_WORDS = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "detained", "arrested",
@@ -51,6 +55,8 @@ _CHANGES = frozenset(
 _WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
 # Entity types that are never what a sum of money is "for"/"in" ("$5 million in Kenya", "in 2020").
 _NOT_OBJECTS = frozenset({"GPE", "LOC", "DATE", "TIME"})
+# Subordinators of a clause that is a condition or a time, not a purpose ("raise $5bn if …").
+_CONDITION_MARKS = frozenset({"if", "unless", "when", "once", "because", "as", "while", "after", "before"})
 _PRONOUNS = frozenset({"them", "they", "it", "those", "these", "whom", "which", "us", "we", "you", "all"})
 
 
@@ -114,12 +120,13 @@ def _modified_noun(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """Rule 2: the noun after the number that it modifies ("10,000 Daesh fighters", "soldiers
     of Daesh"); for a change, what changed ("a 35 percent rise in tourist arrivals")."""
     head = top.head
-    if top.dep_ not in _MODIFIER_DEPS or head.pos_ not in _NOUNS or head.i < ex.end:
+    if top.dep_ not in _MODIFIER_DEPS or head.pos_ not in _NOUNS or head.i < ex.end or is_unit_noun(head):
         return None
     changed = _changed(doc, ex, head) if head.lemma_.lower() in _CHANGES else None
     if changed is not None:
         return changed
-    return _phrase(doc, head, ex.end, with_of=True)
+    found = _phrase(doc, head, ex.end, with_of=True)
+    return ObjectGuess(people_phrase(head, found.text or ""), head)
 
 
 def _changed(doc: Doc, ex: Expression, change: Token) -> ObjectGuess | None:
@@ -233,11 +240,16 @@ def _phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False, guessed
         if child.i == first - 1 and child.i >= lowest and child.dep_ in _NP_LEFT and not child.like_num:
             first = child.i
     # "home-improvement retailer", "big-name politicians": a hyphen glues the word before it on.
+    owner = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ in _NOUNS), None)
+    if owner is not None and noun.pos_ == "PROPN" and owner.left_edge.i >= lowest and owner.i < first:
+        first = owner.left_edge.i  # "Japan's Nikkei": whose index it is
     while first - 2 >= lowest and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
         if doc[first - 1].whitespace_ or doc[first - 2].like_num or not doc[first - 2].is_alpha:
             break
         first -= 2
     last = noun.i
+    if noun.pos_ == "PROPN" and noun.i + 1 < len(doc) and doc[noun.i + 1].like_num and doc[noun.i + 1].head.i == noun.i:
+        last = noun.i + 1  # "Nikkei 225", "FTSE 100": the number is part of the name
     for child in noun.rights:
         between = doc[noun.i + 1 : child.i]
         if (
@@ -288,20 +300,35 @@ class _Clause:
 
 def _from_verb(doc: Doc, ex: Expression, top: Token) -> ObjectGuess:
     """Rule 6: read off the verb around a bare number (see the module docstring)."""
+    while top.dep_ == "conj" and top.head.i != top.i and (is_unit_noun(top.head) or top.head.like_num):
+        top = top.head  # "102.2 points, or 0.36%": the second amount hangs off the first
+    if is_unit_noun(top.head) and top.head.i != top.i:
+        top = top.head  # "fell 102.2 points": the points measure the fall
     verb, prep = top.head, None
     if verb.pos_ == "ADP" and verb.i != top.i:
         prep, verb = verb, verb.head
+    measured = _dimension(doc, ex, top)
+    if measured is not None:
+        return measured
     lemma = verb.lemma_.lower()
     if lemma in _PEOPLE_VERBS and top.dep_ in _PEOPLE_VERB_DEPS and prep is None:
         return ObjectGuess(_PEOPLE_VERBS[lemma], verb)  # "killed 97" (headlines tag "arrest" a noun)
     if verb.pos_ not in ("VERB", "AUX") or verb.i == top.i or not _same_block(doc, top.i, verb.i):
         return _NOTHING
     clause = _Clause(doc, ex, top, verb, prep)
-    for rule in (_spent_on, _added_to, _described, _verb_subject):
+    for rule in (_spent_on, _money_moved, _added_to, _described, _predicate, _verb_subject):
         found = rule(clause)
         if found is not None:
             return found
     return _NOTHING
+
+
+def _money_moved(clause: _Clause) -> ObjectGuess | None:
+    """A sum a money verb moves with no "on"/"for"/"to" phrase: the sum as the verb says it
+    ("raise up to $12.9bn if …" → "raised"), never the one who raises it."""
+    if clause.ex.kind != "money" or clause.verb.lemma_.lower() not in _MOVE_VERBS or clause.top.dep_ != "dobj":
+        return None
+    return ObjectGuess(participle(clause.verb), clause.verb)
 
 
 def _spent_on(clause: _Clause) -> ObjectGuess | None:
@@ -314,12 +341,43 @@ def _spent_on(clause: _Clause) -> ObjectGuess | None:
         pobj = _money_object(child, clause.top.i + 1)
         if pobj is not None:
             return _phrase(clause.doc, pobj, clause.ex.end)
-        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB":
+        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and not _conditional(child):
             target = next((c for c in child.children if c.dep_ == "dobj"), None)
             if target is None:
                 return ObjectGuess(child.text, child)
             return ObjectGuess(f"{child.text} {_phrase(clause.doc, target, clause.ex.end).text}", child)
     return None
+
+
+def _conditional(verb: Token) -> bool:
+    """Is this clause a condition or a time ("… if the deal goes ahead"), not what the money is for?"""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children)
+
+
+def _dimension(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """ "the car is 16 feet long and six feet wide" → "length of car", "width of car"."""
+    adjective = top.head
+    measure = dimension(adjective) if adjective.pos_ == "ADJ" and top.dep_ == "npadvmod" else None
+    if measure is None:
+        return None
+    while adjective.dep_ == "conj" and adjective.head.i != adjective.i:
+        adjective = adjective.head
+    subject = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in _NOUNS:
+        return ObjectGuess(measure, adjective)
+    return ObjectGuess(f"{measure} of {_phrase(doc, subject, ex.end).text}", subject)
+
+
+def _predicate(clause: _Clause) -> ObjectGuess | None:
+    """A share and what is said of it: "65 percent were white" → "white"."""
+    if clause.top.dep_ != "nsubj" or clause.prep is not None:
+        return None
+    said = complement(clause.verb)
+    if said is None or said.like_num:
+        return None
+    if said.pos_ in _NOUNS:
+        return _phrase(clause.doc, said, clause.ex.end)
+    return ObjectGuess(said.text, said) if said.pos_ == "ADJ" else None
 
 
 def _added_to(clause: _Clause) -> ObjectGuess | None:
@@ -350,7 +408,7 @@ def _verb_subject(clause: _Clause) -> ObjectGuess | None:
     children = [child for dep in wanted for child in clause.verb.children if child.dep_ == dep]
     for child in children:
         if child.i != clause.top.i and child.pos_ in _NOUNS and _same_block(clause.doc, child.i, clause.top.i):
-            return _phrase(clause.doc, child, clause.ex.end, guessed=True)
+            return _phrase(clause.doc, child, clause.ex.end, with_of=True, guessed=True)
     return None
 
 

@@ -1,0 +1,85 @@
+"""Objects read off what is said of a number rather than what it modifies (used by :mod:`.objects`).
+
+- a unit word is never the object: "fell 102.2 points", "closed at 90.12 pence", "0.36%" in
+  "102.2 points, or 0.36%" — the number measures the verb's subject (the index);
+- a dimension adjective turns the subject into a measure: "the car is 16 feet long" →
+  "length of car";
+- a share described by its predicate: "65 percent were white" → "white";
+- people counted by what was done to them or what they did: "killed 130 people" →
+  "people killed", "120 people who attended the show" → "people who attended the show".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Nouns that say how a number is counted, not what: the object lies elsewhere.
+UNIT_NOUNS = frozenset({
+    "point", "points", "pence", "penny", "cent", "cents", "p", "fold", "percent", "per", "basis", "%",
+    "pc", "bps", "kw", "kwh", "hp", "horsepower", "mph", "kph",
+})  # fmt: skip
+# "16 feet long" → "length of …": the adjectives of size and what they measure.
+_DIMENSIONS = {
+    "long": "length", "wide": "width", "high": "height", "tall": "height", "deep": "depth", "thick": "thickness",
+    "heavy": "weight", "old": "age", "broad": "width",
+}  # fmt: skip
+# Nouns too general to say what is counted without the verb that goes with them.
+_GENERIC = frozenset({"people", "persons", "others", "individuals", "residents", "men", "women", "children"})
+# Verbs a generic noun is the object of that say what happened to the people ("killed 130 people").
+_DONE_TO = frozenset({
+    "kill", "wound", "injure", "arrest", "detain", "displace", "evacuate", "abduct", "kidnap", "rescue",
+    "deport", "execute", "hospitalize", "infect", "employ", "hire", "affect", "strand", "hold", "free",
+    "release", "treat", "vaccinate", "test", "lay", "fire", "sack",
+})  # fmt: skip
+
+
+def is_unit_noun(token: Token) -> bool:
+    """Is this noun a unit ("points", "pence", "%") rather than what is counted?"""
+    return token.lower_ in UNIT_NOUNS
+
+
+def unit_owner(token: Token) -> Token:
+    """The token a unit phrase hangs off, over "or"/"and" joins: "102.2 points, or 0.36%" → "fell"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.head if is_unit_noun(token) or token.like_num else token
+
+
+def dimension(adjective: Token) -> str | None:
+    """ "long" → "length": the measure a size adjective names."""
+    return _DIMENSIONS.get(adjective.lower_)
+
+
+def complement(verb: Token) -> Token | None:
+    """The predicate of a copula ("were white", "are Asian", "were women"), if any."""
+    if verb.lemma_.lower() != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
+
+
+def people_phrase(noun: Token, text: str) -> str:
+    """A generic people noun with the verb that says which people: "people killed",
+    "people who attended the show"; any other noun's phrase unchanged."""
+    if noun.lower_ not in _GENERIC:
+        return text
+    verb = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in _DONE_TO:
+        return f"{text} {verb.text if verb.tag_ == 'VBN' else participle(verb)}"
+    clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.i > noun.i), None)
+    if clause is None:
+        return text
+    end = max(t.i for t in clause.subtree)
+    words = noun.doc[noun.i + 1 : end + 1]
+    return f"{text} {words.text}" if len(words) <= _MAX_CLAUSE_WORDS else text
+
+
+# A clause this long (tokens) is a sentence of its own, not a description; set by hand.
+_MAX_CLAUSE_WORDS = 8
+
+
+def participle(verb: Token) -> str:
+    """ "killed" from "kill"/"kills"/"killing" (regular verbs; "held", "laid" as the text gives them)."""
+    if verb.tag_ in ("VBD", "VBN"):
+        return verb.text
+    lemma = verb.lemma_.lower()
+    return lemma + "d" if lemma.endswith("e") else lemma + "ed"

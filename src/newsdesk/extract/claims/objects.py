@@ -93,7 +93,11 @@ def _unit_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """Rule 1: a unit's "of" phrase ("2,300 tonnes of grain", "70% of drivers")."""
     if ex.kind not in ("measure", "percent", "money"):
         return None
-    of = _of_child(doc[ex.end - 1])
+    unit = doc[ex.end - 1]
+    of = _of_child(unit)
+    conjuncts = [c for c in unit.children if c.dep_ == "conj"]
+    if of is None and conjuncts:
+        of = _of_child(conjuncts[0])  # "71 kWh and 95 kWh of battery capacity": the phrase is shared
     if of is None or not _same_block(doc, ex.end - 1, of.i):
         return None
     return _phrase(doc, of, ex.end)
@@ -403,11 +407,14 @@ def _described(clause: _Clause) -> ObjectGuess | None:
 def _verb_subject(clause: _Clause) -> ObjectGuess | None:
     """A guess: the verb's subject ("Inflation hit 3.2%") or, with "by"/"at", its object
     ("raise council tax by 9.9%")."""
-    by = clause.prep is not None and clause.prep.lower_ in ("by", "at")
+    by = clause.prep is not None and clause.prep.lower_ in ("by", "at", "to")
     wanted = ("dobj", "nsubj", "nsubjpass") if by else ("nsubj", "nsubjpass")
     children = [child for dep in wanted for child in clause.verb.children if child.dep_ == dep]
     for child in children:
-        if child.i != clause.top.i and child.pos_ in _NOUNS and _same_block(clause.doc, child.i, clause.top.i):
+        # the small model tags a noun object as a verb at times; a possessive shows it is a noun
+        # ("increased its forecast by 0.1 points")
+        noun = child.pos_ in _NOUNS or (child.dep_ == "dobj" and any(c.dep_ == "poss" for c in child.children))
+        if child.i != clause.top.i and noun and _same_block(clause.doc, child.i, clause.top.i):
             return _phrase(clause.doc, child, clause.ex.end, with_of=True, guessed=True)
     return None
 

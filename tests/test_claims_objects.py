@@ -127,3 +127,28 @@ def test_money_moved_is_not_the_sender(nlp: Language) -> None:
 def test_change_by_reads_the_object(nlp: Language) -> None:
     objects = _objects(nlp, "The central bank raised its inflation forecast by 0.2 percentage points to 2.4 percent.")
     assert objects["0.2 percentage points"] == "inflation forecast"
+
+
+def test_container_nouns_give_way(nlp: Language) -> None:
+    objects = _objects(nlp, "The number of electric buses in the city rose to 900 in May.")
+    assert objects["900"] == "electric buses"
+
+
+def test_counted_parts_of_a_thing(nlp: Language) -> None:
+    objects = _objects(nlp, "Prosecutors filed a 34-count indictment and published a 250-page report.")
+    assert objects == {"34": "counts in indictment", "250": "pages in report"}
+
+
+def test_people_verbs_and_their_manner(nlp: Language) -> None:
+    objects = _objects(nlp, "The blast killed 12 on Monday.")
+    assert objects["12"] == "people killed"
+    objects = _objects(nlp, "Police said 9 people were killed and 21 others were badly injured.")
+    assert objects["21"] == "others badly injured"
+
+
+def test_long_of_phrases_and_mixed_units(nlp: Language) -> None:
+    objects = _objects(nlp, "More than a dozen members of the governing People's Reform Alliance resigned.")
+    assert objects["More than a dozen"] == "members"
+    objects = _objects(nlp, "The motor makes 250 horsepower and 300 lb-ft of torque.")
+    assert objects["250 horsepower"] != "torque"
+    assert objects["300 lb-ft"] == "torque"

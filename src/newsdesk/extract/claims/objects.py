@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.claims.expressions import Expression
+from newsdesk.extract.claims.phrases import ObjectGuess, per_thing, phrase
 from newsdesk.extract.claims.predicates import (
     complement,
     dimension,
@@ -36,9 +37,11 @@ from newsdesk.extract.claims.predicates import (
     same_block,
 )
 
-_NP_LEFT = frozenset({"compound", "amod", "nmod", "nn"})
 _NOUNS = ("NOUN", "PROPN")
 # Dependency labels by which a number modifies the noun after it ("10,000 fighters", "a 35 percent rise").
+# ObjectGuess lives in .phrases; the component imports it from here.
+__all__ = ["ObjectGuess", "find_object", "is_pronoun"]
+
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 # Dependency labels by which a bare number is what a people verb acts on ("killed 97").
 _PEOPLE_VERB_DEPS = frozenset({"dobj", "nsubjpass", "conj", "attr", "npadvmod", "appos"})
@@ -70,24 +73,13 @@ _CONDITION_MARKS = frozenset({"if", "unless", "when", "once", "because", "as", "
 _PRONOUNS = frozenset({"them", "they", "it", "those", "these", "whom", "which", "us", "we", "you", "all"})
 
 
-@dataclass(frozen=True, slots=True)
-class ObjectGuess:
-    """What a number counts: the phrase, its head token, and whether it is only a guess from
-    the verb (a subject or object of the verb around a bare number, which a previous claim in
-    the sentence overrides: "Victoria sent 120 workers, while New South Wales sent 80")."""
-
-    text: str | None
-    head: Token | None
-    guessed: bool = False
-
-
 _NOTHING = ObjectGuess(None, None)
 
 
 def find_object(doc: Doc, ex: Expression) -> ObjectGuess:
     """The counted thing: the first of the rules in the module docstring that finds one."""
     top = _top(doc, ex)
-    for rule in (_unit_of, _state_word, _headline, _worth, _modified_noun, _own_of, _of_head, _money_in):
+    for rule in (_unit_of, _state_word, _headline, _worth, _per_thing, _modified_noun, _own_of, _of_head, _money_in):
         found = rule(doc, ex, top)
         if found is not None:
             return found
@@ -106,11 +98,21 @@ def _unit_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     unit = doc[ex.end - 1]
     of = of_child(unit)
     conjuncts = [c for c in unit.children if c.dep_ == "conj"]
-    if of is None and conjuncts:
+    if of is None and conjuncts and conjuncts[0].lower_ == unit.lower_:
         of = of_child(conjuncts[0])  # "71 kWh and 95 kWh of battery capacity": the phrase is shared
     if of is None or not same_block(doc, ex.end - 1, of.i):
         return None
-    return _phrase(doc, of, ex.end)
+    return phrase(doc, of, ex.end)
+
+
+def _per_thing(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """ "a 52-count complaint": the things counted in the noun after (see :func:`.phrases.per_thing`)."""
+    return per_thing(doc, ex.end, ex.end) if ex.kind == "count" else None
+
+
+def _people(verb: Token) -> str:
+    """ "killed 97" → "people killed": a bare number after a people verb counts people."""
+    return f"people {_PEOPLE_VERBS[verb.lemma_.lower()]}"
 
 
 def _state_word(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
@@ -127,7 +129,7 @@ def _worth(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     if head.lower_ not in _WORTH:
         return None
     noun = head.head if head.head.pos_ in _NOUNS and head.head.i < top.i else doc[max(head.i - 1, 0)]
-    return _phrase(doc, noun, ex.end) if noun.pos_ in _NOUNS else None
+    return phrase(doc, noun, ex.end) if noun.pos_ in _NOUNS else None
 
 
 def _modified_noun(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
@@ -139,7 +141,7 @@ def _modified_noun(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     changed = _changed(doc, ex, head) if head.lemma_.lower() in _CHANGES else None
     if changed is not None:
         return changed
-    found = _phrase(doc, head, ex.end, with_of=True)
+    found = phrase(doc, head, ex.end, with_of=True)
     return ObjectGuess(people_phrase(head, found.text or ""), head)
 
 
@@ -150,7 +152,7 @@ def _changed(doc: Doc, ex: Expression, change: Token) -> ObjectGuess | None:
     if of is None:
         return None
     if same_block(doc, change.i, of.i):
-        return _phrase(doc, of, ex.end)
+        return phrase(doc, of, ex.end)
     return ObjectGuess(rest_of_line(doc, change).removeprefix("in ") or None, of)
 
 
@@ -163,8 +165,8 @@ def _own_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     if of.lower_ in ("which", "whom"):
         antecedent = next((t.head for t in of.ancestors if t.dep_ == "relcl"), None)
         if antecedent is not None:
-            return _phrase(doc, antecedent, ex.end)
-    return _phrase(doc, of, ex.end)
+            return phrase(doc, antecedent, ex.end)
+    return phrase(doc, of, ex.end)
 
 
 def _of_head(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
@@ -172,7 +174,7 @@ def _of_head(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     head = top.head
     if head.lower_ != "of" or head.head.pos_ not in _NOUNS or head.head.i >= top.i:
         return None
-    return _phrase(doc, head.head, ex.end)
+    return phrase(doc, head.head, ex.end)
 
 
 def _money_in(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
@@ -187,7 +189,7 @@ def _money_in(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
             continue
         if not same_block(doc, prep.i, target.i):
             return ObjectGuess(rest_of_line(doc, prep) or None, target)
-        return _phrase(doc, target, ex.end)
+        return phrase(doc, target, ex.end)
     return None
 
 
@@ -224,43 +226,6 @@ def _top(doc: Doc, ex: Expression) -> Token:
     return token
 
 
-def _phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False, guessed: bool = False) -> ObjectGuess:
-    """The noun with its compounds/adjectives, never reaching back into the number expression
-    (which ends at ``floor`` when it precedes the noun); conjuncts joined without a preposition
-    between ("homes and businesses"), and an "of" phrase if asked ("soldiers of Daesh")."""
-    first = noun.i
-    lowest = floor if floor <= noun.i else 0
-    for child in sorted(noun.lefts, key=lambda t: -t.i):
-        if child.i == first - 1 and child.i >= lowest and child.dep_ in _NP_LEFT and not child.like_num:
-            first = child.i
-    # "home-improvement retailer", "big-name politicians": a hyphen glues the word before it on.
-    owner = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ in _NOUNS), None)
-    if owner is not None and noun.pos_ == "PROPN" and owner.left_edge.i >= lowest and owner.i < first:
-        first = owner.left_edge.i  # "Japan's Nikkei": whose index it is
-    while first - 2 >= lowest and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
-        if doc[first - 1].whitespace_ or doc[first - 2].like_num or not doc[first - 2].is_alpha:
-            break
-        first -= 2
-    last = noun.i
-    if noun.pos_ == "PROPN" and noun.i + 1 < len(doc) and doc[noun.i + 1].like_num and doc[noun.i + 1].head.i == noun.i:
-        last = noun.i + 1  # "Nikkei 225", "FTSE 100": the number is part of the name
-    for child in noun.rights:
-        between = doc[noun.i + 1 : child.i]
-        if (
-            child.dep_ == "conj"
-            and child.pos_ in ("NOUN", "PROPN")
-            and not any(t.pos_ in ("ADP", "NUM") for t in between)
-        ):
-            last = max(last, child.i)
-    if with_of:
-        of = of_child(noun)
-        if of is not None and of.pos_ in ("NOUN", "PROPN") and not of.like_num:
-            last = max(last, of.i)
-    while first < noun.i and doc[first].pos_ in ("DET", "PUNCT"):
-        first += 1
-    return ObjectGuess(doc[first : last + 1].text, noun, guessed)
-
-
 def _headline(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """A number whose parse runs across a blank line (the small model parses a headline into
     the dateline: "…kill at least 27\n\nTRIPOLI"): read it off the words before it instead —
@@ -274,10 +239,10 @@ def _headline(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
         return _NOTHING
     verb = verbs[-1]
     if verb.lemma_.lower() in _PEOPLE_VERBS and verb.i >= ex.start - 3:
-        return ObjectGuess(_PEOPLE_VERBS[verb.lemma_.lower()], verb)
+        return ObjectGuess(_people(verb), verb)
     objects = [t for t in before if t.i > verb.i and t.pos_ in _NOUNS and t.dep_ != "compound"]
     if objects:
-        return _phrase(doc, objects[0], ex.end)
+        return phrase(doc, objects[0], ex.end)
     return _NOTHING
 
 
@@ -306,7 +271,7 @@ def _from_verb(doc: Doc, ex: Expression, top: Token) -> ObjectGuess:
         return measured
     lemma = verb.lemma_.lower()
     if lemma in _PEOPLE_VERBS and top.dep_ in _PEOPLE_VERB_DEPS and prep is None:
-        return ObjectGuess(_PEOPLE_VERBS[lemma], verb)  # "killed 97" (headlines tag "arrest" a noun)
+        return ObjectGuess(_people(verb), verb)  # "killed 97" (headlines tag "arrest" a noun)
     if verb.pos_ not in ("VERB", "AUX") or verb.i == top.i or not same_block(doc, top.i, verb.i):
         return _NOTHING
     clause = _Clause(doc, ex, top, verb, prep)
@@ -335,12 +300,12 @@ def _spent_on(clause: _Clause) -> ObjectGuess | None:
             continue
         target = _money_object(child, clause.top.i + 1)
         if target is not None:
-            return _phrase(clause.doc, target, clause.ex.end)
+            return phrase(clause.doc, target, clause.ex.end)
         if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and not _conditional(child):
             target = next((c for c in child.children if c.dep_ == "dobj"), None)
             if target is None:
                 return ObjectGuess(child.text, child)
-            return ObjectGuess(f"{child.text} {_phrase(clause.doc, target, clause.ex.end).text}", child)
+            return ObjectGuess(f"{child.text} {phrase(clause.doc, target, clause.ex.end).text}", child)
     return None
 
 
@@ -360,7 +325,7 @@ def _dimension(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     subject = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in _NOUNS:
         return ObjectGuess(measure, adjective)
-    return ObjectGuess(f"{measure} of {_phrase(doc, subject, ex.end).text}", subject)
+    return ObjectGuess(f"{measure} of {phrase(doc, subject, ex.end).text}", subject)
 
 
 def _predicate(clause: _Clause) -> ObjectGuess | None:
@@ -371,7 +336,7 @@ def _predicate(clause: _Clause) -> ObjectGuess | None:
     if said is None or said.like_num:
         return None
     if said.pos_ in _NOUNS:
-        return _phrase(clause.doc, said, clause.ex.end)
+        return phrase(clause.doc, said, clause.ex.end)
     return ObjectGuess(said.text, said) if said.pos_ == "ADJ" else None
 
 
@@ -383,7 +348,7 @@ def _added_to(clause: _Clause) -> ObjectGuess | None:
         if child.dep_ == "prep" and child.lower_ == "to" and child.i > clause.top.i:
             noun = pobj(child)
             if noun is not None and noun.pos_ == "NOUN" and same_block(clause.doc, noun.i, clause.top.i):
-                return _phrase(clause.doc, noun, clause.ex.end)
+                return phrase(clause.doc, noun, clause.ex.end)
     return None
 
 
@@ -392,7 +357,7 @@ def _described(clause: _Clause) -> ObjectGuess | None:
     noun = clause.verb.head
     if clause.verb.dep_ != "acl" or noun.pos_ not in _NOUNS:
         return None
-    return _phrase(clause.doc, noun, clause.ex.end)
+    return phrase(clause.doc, noun, clause.ex.end)
 
 
 def _verb_subject(clause: _Clause) -> ObjectGuess | None:
@@ -405,6 +370,11 @@ def _verb_subject(clause: _Clause) -> ObjectGuess | None:
         # the small model tags a noun object as a verb at times; a possessive shows it is a noun
         # ("increased its forecast by 0.1 points")
         noun = child.pos_ in _NOUNS or (child.dep_ == "dobj" and any(c.dep_ == "poss" for c in child.children))
-        if child.i != clause.top.i and noun and same_block(clause.doc, child.i, clause.top.i):
-            return _phrase(clause.doc, child, clause.ex.end, with_of=True, guessed=True)
+        if (
+            child.i != clause.top.i
+            and noun
+            and child.ent_type_ not in _NOT_OBJECTS
+            and same_block(clause.doc, child.i, clause.top.i)
+        ):
+            return phrase(clause.doc, child, clause.ex.end, with_of=True, guessed=True)
     return None

@@ -64,9 +64,10 @@ def people_phrase(noun: Token, text: str) -> str:
         return text
     verb = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in _DONE_TO:
-        return f"{text} {verb.text if verb.tag_ == 'VBN' else participle(verb)}"
+        how = [c.text for c in verb.lefts if c.dep_ == "advmod" and c.i == verb.i - 1]
+        return " ".join([text, *how, verb.text if verb.tag_ == "VBN" else participle(verb)])
     clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.i > noun.i), None)
-    if clause is None:
+    if clause is None or not _describes(noun, clause):
         return text
     end = max(t.i for t in clause.subtree)
     words = noun.doc[noun.i + 1 : end + 1]
@@ -75,6 +76,14 @@ def people_phrase(noun: Token, text: str) -> str:
 
 # A clause this long (tokens) is a sentence of its own, not a description; set by hand.
 _MAX_CLAUSE_WORDS = 8
+
+
+def _describes(noun: Token, clause: Token) -> bool:
+    """Is the clause after a noun a description of it ("people who ate", "people living nearby"),
+    not a parse that ran on into the sentence's own verb ("women and six men vied for …")?"""
+    first = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    relative = first is not None and first.lower_ in ("who", "that", "whom")
+    return relative or (clause.tag_ in ("VBN", "VBG") and clause.i == noun.i + 1)
 
 
 def participle(verb: Token) -> str:

@@ -152,3 +152,13 @@ def test_long_of_phrases_and_mixed_units(nlp: Language) -> None:
     objects = _objects(nlp, "The motor makes 250 horsepower and 300 lb-ft of torque.")
     assert objects["250 horsepower"] != "torque"
     assert objects["300 lb-ft"] == "torque"
+
+
+def test_distance_travelled_is_a_range(nlp: Language) -> None:
+    objects = _objects(nlp, "The new van will be able to go 250 miles (402 kilometers) on a full charge.")
+    assert objects == {"250 miles": "range on full charge", "402 kilometers": "range on full charge"}
+
+
+def test_model_number_between_count_and_noun(nlp: Language) -> None:
+    objects = _objects(nlp, "The airline also placed orders for four 747 freighter jets this month.")
+    assert objects["four"] == "747 freighter jets"

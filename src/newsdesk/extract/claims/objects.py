@@ -28,6 +28,7 @@ from newsdesk.extract.claims.phrases import ObjectGuess, per_thing, phrase
 from newsdesk.extract.claims.predicates import (
     complement,
     dimension,
+    is_measure_word,
     is_unit_noun,
     of_child,
     participle,
@@ -68,6 +69,9 @@ _CHANGES = frozenset(
 _WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
 # Entity types that are never what a sum of money is "for"/"in" ("$5 million in Kenya", "in 2020").
 _NOT_OBJECTS = frozenset({"GPE", "LOC", "DATE", "TIME"})
+# Verbs of travel whose distance is a range ("can go 300 miles", "flies 8,000 km"), and the units.
+_TRAVEL_VERBS = frozenset({"go", "travel", "drive", "run", "deliver", "cover", "fly", "last", "reach", "manage"})
+_DISTANCES = frozenset({"mi", "km"})
 # Subordinators of a clause that is a condition or a time, not a purpose ("raise $5bn if …").
 _CONDITION_MARKS = frozenset({"if", "unless", "when", "once", "because", "as", "while", "after", "before"})
 _PRONOUNS = frozenset({"them", "they", "it", "those", "these", "whom", "which", "us", "we", "you", "all"})
@@ -136,6 +140,8 @@ def _modified_noun(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """Rule 2: the noun after the number that it modifies ("10,000 Daesh fighters", "soldiers
     of Daesh"); for a change, what changed ("a 35 percent rise in tourist arrivals")."""
     head = top.head
+    if head.like_num and head.i >= ex.end and head.dep_ in _MODIFIER_DEPS:
+        top, head = head, head.head  # "five 787 jets": the model number sits between
     if top.dep_ not in _MODIFIER_DEPS or head.pos_ not in _NOUNS or head.i < ex.end or is_unit_noun(head):
         return None
     changed = _changed(doc, ex, head) if head.lemma_.lower() in _CHANGES else None
@@ -259,14 +265,15 @@ class _Clause:
 
 def _from_verb(doc: Doc, ex: Expression, top: Token) -> ObjectGuess:
     """Rule 6: read off the verb around a bare number (see the module docstring)."""
-    while top.dep_ == "conj" and top.head.i != top.i and (is_unit_noun(top.head) or top.head.like_num):
-        top = top.head  # "102.2 points, or 0.36%": the second amount hangs off the first
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i and (is_unit_noun(top.head) or top.head.like_num
+                                                                      or is_measure_word(top.head)):  # fmt: skip
+        top = top.head  # "102.2 points, or 0.36%", "39 miles (63 kilometers)": the second hangs off the first
     if is_unit_noun(top.head) and top.head.i != top.i:
         top = top.head  # "fell 102.2 points": the points measure the fall
     verb, prep = top.head, None
     if verb.pos_ == "ADP" and verb.i != top.i:
         prep, verb = verb, verb.head
-    measured = _dimension(doc, ex, top)
+    measured = _dimension(doc, ex, top) or _range(doc, ex, top, verb)
     if measured is not None:
         return measured
     lemma = verb.lemma_.lower()
@@ -326,6 +333,17 @@ def _dimension(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     if subject is None or subject.pos_ not in _NOUNS:
         return ObjectGuess(measure, adjective)
     return ObjectGuess(f"{measure} of {phrase(doc, subject, ex.end).text}", subject)
+
+
+def _range(doc: Doc, ex: Expression, top: Token, verb: Token) -> ObjectGuess | None:
+    """ "will go 300 miles on a single charge" → "range on single charge": a distance after a
+    verb of travel is how far something goes."""
+    if ex.unit not in _DISTANCES or verb.lemma_.lower() not in _TRAVEL_VERBS or top.dep_ not in ("dobj", "npadvmod"):
+        return None
+    on = next((pobj(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > top.i), None)
+    if on is None:
+        return ObjectGuess("range", verb)
+    return ObjectGuess(f"range on {phrase(doc, on, ex.end).text}", verb)
 
 
 def _predicate(clause: _Clause) -> ObjectGuess | None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.extract.claims.units import MEASURES
+
 # Nouns that say how a number is counted, not what: the object lies elsewhere.
 UNIT_NOUNS = frozenset({
     "point", "points", "pence", "penny", "cent", "cents", "p", "fold", "percent", "per", "basis", "%",
@@ -43,6 +45,11 @@ def unit_owner(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.head if is_unit_noun(token) or token.like_num else token
+
+
+def is_measure_word(token: Token) -> bool:
+    """Is this a unit of measure ("miles", "kilometers", "tons")?"""
+    return token.lower_ in MEASURES
 
 
 def dimension(adjective: Token) -> str | None:

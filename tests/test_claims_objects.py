@@ -162,3 +162,38 @@ def test_distance_travelled_is_a_range(nlp: Language) -> None:
 def test_model_number_between_count_and_noun(nlp: Language) -> None:
     objects = _objects(nlp, "The airline also placed orders for four 747 freighter jets this month.")
     assert objects["four"] == "747 freighter jets"
+
+
+@pytest.mark.parametrize(
+    ("words", "value"), [(["3/32"], 3 / 32), (["99", "1/2"], 99.5), (["100", "-", "3/32"], 100 + 3 / 32)]
+)
+def test_bond_price_fractions(words: list[str], value: float) -> None:
+    assert parse_number(words) == pytest.approx(value)
+
+
+def test_dates_are_not_digit_fractions() -> None:
+    assert parse_number(["9/11"]) is None
+    assert parse_number(["24/7"]) is None
+
+
+def test_currencies_beyond_the_big_four(nlp: Language) -> None:
+    text = "The lender raised N750m, then EUR 8m, ZAR 12bn and 320 Hong Kong dollars, but sold N95 masks."
+    found = {c.text: (c.value, c.unit) for c in _claims(nlp, text)}
+    assert found["N750m"] == (750_000_000, "NGN")
+    assert found["EUR 8m"] == (8_000_000, "EUR")
+    assert found["ZAR 12bn"] == (12_000_000_000, "ZAR")
+    assert found["320 Hong Kong dollars"] == (320, "HKD")
+    assert not any(text.startswith("N95") for text in found)
+
+
+def test_ranges_written_as_one_token_or_with_or(nlp: Language) -> None:
+    text = "The plant will make 420–460 million chips, and the blast was 15 or 18 kilotons in 2018–2019."
+    found = {c.text: (c.value, c.low, c.high) for c in _claims(nlp, text)}
+    assert found["420–460 million"] == (None, 420_000_000, 460_000_000)
+    assert found["15 or 18 kilotons"] == (None, 15, 18)
+    assert len(found) == 2
+
+
+def test_changes_are_two_amounts(nlp: Language) -> None:
+    text = "The fleet grew from 16 to 80 buses while orders fell by 30 to 126."
+    assert [c.value for c in _claims(nlp, text)] == [16, 80, 30, 126]

@@ -32,6 +32,7 @@ from newsdesk.extract.claims.non_counts import (
     is_type_compound,
 )
 from newsdesk.extract.claims.numbers import (
+    DIGIT_FRACTION,
     FRACTIONS,
     QUALIFIERS,
     SCALES,
@@ -42,15 +43,11 @@ from newsdesk.extract.claims.numbers import (
     parse_number,
     vague_range,
 )
+from newsdesk.extract.claims.unit_match import naira_end, scale_suffix, symbol_before, unit_after
 from newsdesk.extract.claims.units import (
     CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
     LABEL_WORDS,
-    MEASURES,
-    MEASURES_LONGEST_FIRST,
     MONTHS,
-    NATIONAL_CURRENCIES,
-    PERCENT_WORDS,
     SYMBOLS_LONGEST_FIRST,
     TIME_UNITS,
 )
@@ -78,7 +75,10 @@ _NOT_COUNTS = (
     is_tiebreak,
     is_denominator,
 )
-_RANGE_WORDS = frozenset({"-", "–", "to"})
+# "20 or 25 kilotons" is one range like "20 to 25" (a comma before "or" makes it a restatement).
+_RANGE_WORDS = frozenset({"-", "–", "to", "or"})
+_DASH_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—](\d[\d,]*(?:\.\d+)?)$")
+_YEAR = re.compile(r"(19|20)\d\d")
 # A number alone in a sentence this short (in word tokens) is page furniture ("0" comments
 # under the seed page's teasers); set by hand, no gold claim sits in so short a sentence.
 _MIN_SENTENCE_WORDS = 3
@@ -96,17 +96,6 @@ class Expression:
     unit: str | None
     kind: str  # "money" | "percent" | "measure" | "count"
     sentence: tuple[int, int] = (0, 0)  # token range of its sentence
-
-
-@dataclass(frozen=True, slots=True)
-class UnitMatch:
-    """What follows a number: the currency it names (None for other units), the token after
-    the unit (the number's end when there is none), the unit recorded and the amount's kind."""
-
-    currency: str | None
-    end: int
-    unit: str | None
-    kind: str  # "money" | "percent" | "measure" | "count"
 
 
 def find_expressions(doc: Doc) -> list[Expression]:
@@ -136,7 +125,10 @@ def find_expressions(doc: Doc) -> list[Expression]:
 
 
 def _is_number_token(token: Token) -> bool:
-    return bool(_NUMBER_TOKEN.match(token.text)) or token.lower_ in _NUMBER_WORDS
+    text = token.text
+    return bool(_NUMBER_TOKEN.match(text) or _DASH_RANGE.match(text) or DIGIT_FRACTION.match(text)) or (
+        token.lower_ in _NUMBER_WORDS
+    )
 
 
 def _core_end(doc: Doc, i: int) -> int:
@@ -146,6 +138,9 @@ def _core_end(doc: Doc, i: int) -> int:
     fraction = _fraction_end(doc, i)
     if fraction > i:
         return fraction
+    naira = naira_end(doc, i)
+    if naira > i:
+        return naira
     if lower in VAGUE or lower in ("tens",):
         return _vague_end(doc, i)
     if lower in ("a", "several", "few") and i + 1 < len(doc) and doc[i + 1].lower_ in (*_SCALE_WORDS, "dozen"):
@@ -153,8 +148,14 @@ def _core_end(doc: Doc, i: int) -> int:
     if not _is_number_token(token):
         return i
     j = i + 1
+    if j < len(doc) and i > 0 and scale_suffix(doc, j) and symbol_before(doc, i) is not None:
+        j += 1  # "EUR 5m": after a currency the glued "m" is millions, not metres
     while j < len(doc) and (doc[j].lower_ in _SCALE_WORDS or doc[j].lower_ in ("k", "bn", "mn")):
         j += 1
+    if j < len(doc) and DIGIT_FRACTION.match(doc[j].text) and doc[j - 1].is_digit:
+        j += 1  # "99 1/2"
+    elif j + 1 < len(doc) and doc[j].text == "-" and DIGIT_FRACTION.match(doc[j + 1].text) and not doc[j].whitespace_:
+        j += 2  # "100-3/32"
     while j < len(doc) and doc[j].lower_ in _NUMBER_WORDS and doc[j - 1].lower_ in _NUMBER_WORDS:
         j += 1
         while j < len(doc) and doc[j].lower_ in _SCALE_WORDS:
@@ -203,12 +204,15 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
     words = [t.text for t in doc[start:end]]
     vague = vague_range(words)
     core = list(range(start, end))
-    unit_match = _unit_after(doc, end)
+    unit_match = unit_after(doc, end)
     if doc[end - 1].lower_ in FRACTIONS and end + 1 < len(doc) and doc[end].lower_ in ("a", "an"):
-        after_article = _unit_after(doc, end + 1)  # "half a percentage point"
+        after_article = unit_after(doc, end + 1)  # "half a percentage point"
         unit_match = after_article if after_article.unit is not None else unit_match
     currency, unit, kind = unit_match.currency, unit_match.unit, unit_match.kind
+    words = [w.rstrip(".") if k else w for k, w in enumerate(words)]  # "5m." at a sentence's end
     glued = _NUMBER_TOKEN.match(doc[start].text)
+    if naira_end(doc, start) > start:
+        currency, words[0] = "NGN", words[0][1:]
     if glued and glued.group("cur"):
         currency = CURRENCY_SYMBOLS[glued.group("cur").lower()]
         words[0] = doc[start].text[len(glued.group("cur")) :]
@@ -218,7 +222,7 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
         words[0] = glued.group("num")
     first = start
     if currency is None and start > 0:
-        symbol = _symbol_before(doc, start)
+        symbol = symbol_before(doc, start)
         if symbol is not None:
             currency, first = symbol
     if currency is not None:
@@ -230,7 +234,7 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
     if amount.low is not None and amount.value is None and not vague:
         range_end = _range_end(doc, end)
         last = max(last, range_end)
-        range_unit = _unit_after(doc, range_end)  # "40-80 million": the unit after the second number
+        range_unit = unit_after(doc, range_end)  # "40-80 million": the unit after the second number
         if unit is None and range_unit.unit is not None:
             unit, kind, last = range_unit.unit, range_unit.kind, range_unit.end
     qualifier, first = _qualifier(doc, first)
@@ -242,6 +246,11 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
 def _amount(doc: Doc, words: list[str], vague: tuple[float, float] | None, end: int) -> Amount | None:
     if vague is not None:
         return Amount(None, vague[0], vague[1], vague=True)
+    dashed = _DASH_RANGE.match(words[0])
+    if dashed:  # "350–375 million" is one token
+        low, high = (parse_number([dashed.group(k), *words[1:]]) for k in (1, 2))
+        years = all(_YEAR.fullmatch(dashed.group(k)) for k in (1, 2)) and len(words) == 1
+        return Amount(None, low, high) if low is not None and high is not None and low < high and not years else None
     value = parse_number(words)
     if value is None:
         return None
@@ -262,6 +271,10 @@ def _range_second(doc: Doc, end: int) -> tuple[float, float] | None:
     starts_between = any(t.lower_ == "between" for t in doc[max(0, end - 4) : end])
     if joiner not in _RANGE_WORDS and not (joiner == "and" and starts_between):
         return None
+    if joiner == "to" and any(t.lower_ in ("by", "from") for t in doc[max(0, end - 3) : end]):
+        return None  # "down by 30 to 126", "from 16 to 80": a change, two amounts
+    if DIGIT_FRACTION.match(doc[end - 1].text):
+        return None  # "rose 3/32 to 99 1/2": a price tick, then the price
     stop = _core_end(doc, end + 1)
     if stop == end + 1 or doc[end + 1].lower_ in VAGUE:
         return None
@@ -275,44 +288,6 @@ def _range_second(doc: Doc, end: int) -> tuple[float, float] | None:
 def _range_end(doc: Doc, end: int) -> int:
     stop = _core_end(doc, end + 1) if end + 1 < len(doc) else end
     return stop if stop > end + 1 else end
-
-
-def _unit_after(doc: Doc, end: int) -> UnitMatch:
-    """Currency, percent or measure right after the number (token ``end`` on)."""
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end - 1].whitespace_ == "":
-        found = _unit_after(doc, end + 1)  # "300-kilometre"
-        if found.unit is not None:
-            return found
-    if end >= len(doc):
-        return UnitMatch(None, end, None, "count")
-    nxt = doc[end].lower_
-    if end + 1 < len(doc):
-        pair = (nxt, doc[end + 1].lower_.rstrip("s"))
-        national = NATIONAL_CURRENCIES.get(pair)
-        if national:
-            return UnitMatch(national, end + 2, national, "money")
-    if nxt in CURRENCY_WORDS:
-        return UnitMatch(CURRENCY_WORDS[nxt], end + 1, CURRENCY_WORDS[nxt], "money")
-    rest = " ".join(t.lower_ for t in doc[end : end + 3])
-    for word, unit in PERCENT_WORDS.items():
-        if word != "points" and (rest == word or rest.startswith(word + " ")):
-            return UnitMatch(None, end + len(word.split()), unit, "percent")
-    glued = doc[end : end + 3].text.lower()
-    for word in MEASURES_LONGEST_FIRST:
-        if len(word) <= 1:
-            continue
-        if rest == word or rest.startswith(word + " ") or re.match(re.escape(word) + r"(?![a-z0-9])", glued):
-            span = doc.char_span(doc[end].idx, doc[end].idx + len(word), alignment_mode="expand")
-            stop = span.end if span is not None else end + 1
-            return UnitMatch(None, stop, MEASURES[word], "measure")
-    return UnitMatch(None, end, None, "count")
-
-
-def _symbol_before(doc: Doc, start: int) -> tuple[str, int] | None:
-    prev = doc[start - 1].text.lower()
-    if prev in CURRENCY_SYMBOLS:
-        return CURRENCY_SYMBOLS[prev], start - 1
-    return None
 
 
 def _qualifier(doc: Doc, first: int) -> tuple[str | None, int]:

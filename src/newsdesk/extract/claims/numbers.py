@@ -54,6 +54,9 @@ APPROXIMATE = ("about", "around", "some", "roughly", "approximately", "an estima
                "circa", "almost exactly")  # fmt: skip
 QUALIFIERS = tuple(sorted((*LOWER_BOUND, *UPPER_BOUND, *APPROXIMATE), key=lambda q: -len(q)))
 
+# A fraction written in digits, as bond prices are quoted ("3/32", "99 1/2", "100-3/32"): only
+# the binary denominators of price ticks, so "9/11" or "24/7" are not read as amounts.
+DIGIT_FRACTION = re.compile(r"^(?P<top>\d{1,2})/(?P<bottom>2|4|8|16|32|64)$")
 _DIGITS = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>k|m|mn|bn|b|tn)?$", re.I)
 
 
@@ -80,7 +83,10 @@ def parse_number(words: list[str]) -> float | None:
         if word in ("and", "-"):
             continue
         digits = _DIGITS.match(word)
-        if digits:
+        tick = DIGIT_FRACTION.match(word)
+        if tick and int(tick.group("top")) < int(tick.group("bottom")):
+            current = (current or 0.0) + int(tick.group("top")) / int(tick.group("bottom"))
+        elif digits:
             number = float(digits.group("num").replace(",", ""))
             if digits.group("suffix"):
                 number *= SCALES[digits.group("suffix").lower()]

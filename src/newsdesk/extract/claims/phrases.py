@@ -44,7 +44,7 @@ def phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False, guessed:
     lowest = floor if floor <= noun.i else 0
     for child in sorted(noun.lefts, key=lambda t: -t.i):
         # a number between the count and its noun names a model ("five 787 Dreamliner sales")
-        model = child.like_num and floor <= child.i and child.dep_ == "nummod" and doc[child.i - 1].lower_ != "of"
+        model = child.like_num and floor == child.i and child.dep_ == "nummod" and doc[child.i - 1].lower_ != "of"
         if child.i == first - 1 and child.i >= lowest and ((child.dep_ in _NP_LEFT and not child.like_num) or model):
             first = child.i
     # "home-improvement retailer", "big-name politicians": a hyphen glues the word before it on.

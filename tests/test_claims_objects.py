@@ -197,3 +197,13 @@ def test_ranges_written_as_one_token_or_with_or(nlp: Language) -> None:
 def test_changes_are_two_amounts(nlp: Language) -> None:
     text = "The fleet grew from 16 to 80 buses while orders fell by 30 to 126."
     assert [c.value for c in _claims(nlp, text)] == [16, 80, 30, 126]
+
+
+def test_membership_and_invariant_plurals_stay(nlp: Language) -> None:
+    text = "It is one of seven member states, and the carrier had a fleet of 180 aircraft."
+    assert [c.text for c in _claims(nlp, text)] == ["seven", "180"]
+
+
+def test_range_with_a_bound_on_its_second_number(nlp: Language) -> None:
+    found = _claims(nlp, "Buyers must invest $400,000 to more than $2 million in a firm.")
+    assert [(c.text, c.low, c.high) for c in found] == [("$400,000 to more than $2 million", 400_000, 2_000_000)]

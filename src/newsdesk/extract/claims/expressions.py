@@ -275,19 +275,35 @@ def _range_second(doc: Doc, end: int) -> tuple[float, float] | None:
         return None  # "down by 30 to 126", "from 16 to 80": a change, two amounts
     if DIGIT_FRACTION.match(doc[end - 1].text):
         return None  # "rose 3/32 to 99 1/2": a price tick, then the price
-    stop = _core_end(doc, end + 1)
-    if stop == end + 1 or doc[end + 1].lower_ in VAGUE:
+    first = _second_start(doc, end)
+    stop = _core_end(doc, first)
+    if stop == first or doc[first].lower_ in VAGUE:
         return None
-    high = parse_number([t.text for t in doc[end + 1 : stop]])
+    high = parse_number([t.text for t in doc[first:stop]])
     if high is None:
         return None
-    scales = [SCALES[t.lower_] for t in doc[end + 1 : stop] if t.lower_ in _SCALE_WORDS]
+    scales = [SCALES[t.lower_] for t in doc[first:stop] if t.lower_ in _SCALE_WORDS]
     return high, float(scales[-1]) if scales else 1.0
 
 
+def _second_start(doc: Doc, end: int) -> int:
+    """Where a range's second number starts after its joiner (token ``end``), over a bound
+    and a currency repeated before it ("$500,000 to more than $1 million")."""
+    first = end + 1
+    for qualifier in ("more than", "over", "about", "around", "nearly", "almost"):
+        words = qualifier.split()
+        if [t.lower_ for t in doc[first : first + len(words)]] == words:
+            first += len(words)
+            break
+    if first < len(doc) and doc[first].text in ("$", "€", "£"):
+        first += 1
+    return first if first < len(doc) else end + 1
+
+
 def _range_end(doc: Doc, end: int) -> int:
-    stop = _core_end(doc, end + 1) if end + 1 < len(doc) else end
-    return stop if stop > end + 1 else end
+    first = _second_start(doc, end) if end + 1 < len(doc) else end + 1
+    stop = _core_end(doc, first) if first < len(doc) else end
+    return stop if stop > first else end
 
 
 def _qualifier(doc: Doc, first: int) -> tuple[str | None, int]:

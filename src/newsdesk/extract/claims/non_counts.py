@@ -181,6 +181,8 @@ def _designates(doc: Doc, i: int) -> bool:
     head = token.head
     if int(token.text) < _MIN_MODEL_NUMBER or head.i <= i or head.tag_ not in ("NN", "NNP"):
         return False
+    if i == 0 or (doc[i - 1].pos_ not in ("DET", "ADJ") and doc[i - 1].dep_ != "poss"):
+        return False  # "the 777 program", "its popular 737 Max jet"; not "a fleet of 270 aircraft"
     if i + 1 < len(doc) and doc[i + 1].text in ("-", "–"):
         return False  # "a 300-page report", "a 500-seat hall" are measures of one thing
     return all(t.pos_ == "PROPN" for t in doc[i + 1 : head.i])
@@ -206,9 +208,9 @@ def is_type_compound(doc: Doc, ex: Expression) -> bool:
     value = ex.amount.value
     if value is None or value > _MAX_TYPE_NUMBER or i + 3 >= len(doc) or doc[i + 1].text != "-":
         return False
-    part, head = doc[i + 2], doc[i + 3]
+    part = doc[i + 2]
     glued = not doc[i].whitespace_ and not doc[i + 1].whitespace_
-    return glued and part.is_alpha and part.tag_ == "NN" and head.pos_ == "NOUN" and part.head.i == head.i
+    return glued and part.is_alpha and part.tag_ == "NN" and part.head.pos_ == "NOUN" and part.head.i > part.i
 
 
 def is_rank_or_old_year(doc: Doc, ex: Expression) -> bool:
@@ -250,7 +252,10 @@ def is_denominator(doc: Doc, ex: Expression) -> bool:
         k -= 1  # "one night out of 17"
     if not doc[k].like_num:
         return False
-    # "eight of 10", "two of three": a proportion; "38 of 45 drones" counts the 45 launched too.
+    # "eight of 10", "two of three": a proportion; "38 of 45 drones" counts the 45 launched too,
+    # and "one of nine nuclear powers" counts the nine.
+    if doc[k].lower_ == "one" and doc[i - 2].lower_ != "out":
+        return False
     return doc[k].is_alpha or doc[i].text in ("10", "100")
 
 

@@ -207,3 +207,24 @@ def test_membership_and_invariant_plurals_stay(nlp: Language) -> None:
 def test_range_with_a_bound_on_its_second_number(nlp: Language) -> None:
     found = _claims(nlp, "Buyers must invest $400,000 to more than $2 million in a firm.")
     assert [(c.text, c.low, c.high) for c in found] == [("$400,000 to more than $2 million", 400_000, 2_000_000)]
+
+
+def test_market_report_with_joined_indexes(nlp: Language) -> None:
+    text = "The Dow lost 88.4 points, or 0.3%, to 27,100.5 and the Nasdaq Composite dropped 0.5% to 8,400.2."
+    objects = _objects(nlp, text)
+    assert objects["27,100.5"] == "Dow"
+    assert objects["0.5%"] == objects["8,400.2"] == "Nasdaq Composite"
+
+
+def test_money_sent_to_whom(nlp: Language) -> None:
+    objects = _objects(nlp, "The union sent $250,000 to the state party and $4,000 to each candidate.")
+    assert objects == {"$250,000": "sent to state party", "$4,000": "sent to candidate"}
+
+
+def test_scale_letters_and_fraction_units(nlp: Language) -> None:
+    found = {
+        c.text: (c.value, c.unit)
+        for c in _claims(nlp, "The club has 2.5m members. Rates fell by a tenth of a percentage point.")
+    }
+    assert found["2.5m"] == (2_500_000, None)
+    assert found["a tenth of a percentage point"] == (pytest.approx(0.1), "pp")

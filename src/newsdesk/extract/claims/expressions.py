@@ -148,8 +148,9 @@ def _core_end(doc: Doc, i: int) -> int:
     if not _is_number_token(token):
         return i
     j = i + 1
-    if j < len(doc) and i > 0 and scale_suffix(doc, j) and symbol_before(doc, i) is not None:
-        j += 1  # "EUR 5m": after a currency the glued "m" is millions, not metres
+    plural_next = j + 1 < len(doc) and doc[j + 1].tag_ == "NNS"
+    if j < len(doc) and scale_suffix(doc, j) and ((i > 0 and symbol_before(doc, i) is not None) or plural_next):
+        j += 1  # "EUR 5m", "1.5m members": millions, not metres ("a 5m wall")
     while j < len(doc) and (doc[j].lower_ in _SCALE_WORDS or doc[j].lower_ in ("k", "bn", "mn")):
         j += 1
     if j < len(doc) and DIGIT_FRACTION.match(doc[j].text) and doc[j - 1].is_digit:
@@ -205,9 +206,12 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
     vague = vague_range(words)
     core = list(range(start, end))
     unit_match = unit_after(doc, end)
-    if doc[end - 1].lower_ in FRACTIONS and end + 1 < len(doc) and doc[end].lower_ in ("a", "an"):
-        after_article = unit_after(doc, end + 1)  # "half a percentage point"
-        unit_match = after_article if after_article.unit is not None else unit_match
+    if doc[end - 1].lower_ in FRACTIONS and end + 2 < len(doc):
+        skip = (
+            2 if doc[end].lower_ == "of" and doc[end + 1].lower_ in ("a", "an") else int(doc[end].lower_ in ("a", "an"))
+        )
+        after_article = unit_after(doc, end + skip)  # "half a percentage point", "a tenth of a point"
+        unit_match = after_article if skip and after_article.unit is not None else unit_match
     currency, unit, kind = unit_match.currency, unit_match.unit, unit_match.kind
     words = [w.rstrip(".") if k else w for k, w in enumerate(words)]  # "5m." at a sentence's end
     glued = _NUMBER_TOKEN.match(doc[start].text)

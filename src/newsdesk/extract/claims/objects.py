@@ -58,7 +58,7 @@ _MONEY_VERBS = frozenset({
 })  # fmt: skip
 # Money verbs that move a sum from someone (a sum they "cost" or "need" is said of their subject).
 _MOVE_VERBS = frozenset({"spend", "invest", "raise", "give", "pay", "lend", "loan", "donate", "send", "transfer",
-                         "pledge", "provide", "allocate", "contribute", "earmark"})  # fmt: skip
+                         "wire", "pledge", "provide", "allocate", "contribute", "earmark"})  # fmt: skip
 _MONEY_PREPS = ("on", "for", "to", "in", "towards")
 # A number followed by one of these counts the people in that state ("106 wounded").
 _STATE_WORDS = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "detained", "arrested",
@@ -166,8 +166,8 @@ def _own_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """Rule 3: the number's own "of" phrase ("dozens of people", "14 of the dead"), or the
     antecedent of "which"/"whom" ("libraries, 25 of which")."""
     of = next((o for o in map(of_child, _number_tokens(doc, ex, top)) if o is not None), None)
-    if of is None:
-        return None
+    if of is None or is_unit_noun(of):
+        return None  # "a tenth of a percentage point" measures, it does not count points
     if of.lower_ in ("which", "whom"):
         antecedent = next((t.head for t in of.ancestors if t.dep_ == "relcl"), None)
         if antecedent is not None:
@@ -273,6 +273,10 @@ def _from_verb(doc: Doc, ex: Expression, top: Token) -> ObjectGuess:
     verb, prep = top.head, None
     if verb.pos_ == "ADP" and verb.i != top.i:
         prep, verb = verb, verb.head
+        while verb.head.i != verb.i and (
+            is_unit_noun(verb) or verb.like_num or (verb.dep_ == "conj" and verb.head.like_num)
+        ):
+            verb = verb.head  # "lost 9.22 points, or 0.3%, to 3,093.08": "to" hangs off the points
     measured = _dimension(doc, ex, top) or _range(doc, ex, top, verb)
     if measured is not None:
         return measured
@@ -290,12 +294,18 @@ def _from_verb(doc: Doc, ex: Expression, top: Token) -> ObjectGuess:
 
 
 def _money_moved(clause: _Clause) -> ObjectGuess | None:
-    """A sum a money verb moves with no "on"/"for"/"to" phrase: the sum as the verb says it
-    ("raise up to $12.9bn if …" → "raised"), never the one who raises it."""
+    """A sum a money verb moves: what was done with it and to whom ("sent $5,000 to the state
+    party" → "sent to state party", "raise up to $12.9bn if …" → "raised"), never the one who
+    moves it."""
     moved = clause.top.i > clause.verb.i and clause.top.dep_ not in ("nsubj", "nsubjpass")
     if clause.ex.kind != "money" or clause.verb.lemma_.lower() not in _MOVE_VERBS or not moved:
         return None
-    return ObjectGuess(participle(clause.verb), clause.verb)
+    done = participle(clause.verb)
+    to = next((c for c in clause.verb.children if c.lower_ == "to" and c.i > clause.top.i), None)
+    whom = pobj(to) if to is not None else None
+    if whom is None or whom.pos_ not in _NOUNS or not same_block(clause.doc, whom.i, clause.top.i):
+        return ObjectGuess(done, clause.verb)
+    return ObjectGuess(f"{done} to {phrase(clause.doc, whom, clause.ex.end).text}", clause.verb)
 
 
 def _spent_on(clause: _Clause) -> ObjectGuess | None:
@@ -384,7 +394,7 @@ def _verb_subject(clause: _Clause) -> ObjectGuess | None:
     by = clause.prep is not None and clause.prep.lower_ in ("by", "at", "to")
     wanted = ("dobj", "nsubj", "nsubjpass") if by else ("nsubj", "nsubjpass")
     children = [child for dep in wanted for child in clause.verb.children if child.dep_ == dep]
-    for child in children:
+    for child in (c for c in children if not is_unit_noun(c)):  # "lost 9.22 points … to 3,093": not the points
         # the small model tags a noun object as a verb at times; a possessive shows it is a noun
         # ("increased its forecast by 0.1 points")
         noun = child.pos_ in _NOUNS or (child.dep_ == "dobj" and any(c.dep_ == "poss" for c in child.children))
@@ -395,4 +405,13 @@ def _verb_subject(clause: _Clause) -> ObjectGuess | None:
             and same_block(clause.doc, child.i, clause.top.i)
         ):
             return phrase(clause.doc, child, clause.ex.end, with_of=True, guessed=True)
-    return None
+    return _name_before(clause) if not children and clause.verb.dep_ == "conj" else None
+
+
+def _name_before(clause: _Clause) -> ObjectGuess | None:
+    """A joined verb the parser left without a subject ("…, and the Nasdaq Composite dropped
+    0.5%"): the name right before it."""
+    before = clause.doc[clause.verb.i - 1] if clause.verb.i > 0 else None
+    if before is None or before.pos_ != "PROPN" or before.like_num:
+        return None
+    return phrase(clause.doc, before, clause.ex.end, guessed=True)

@@ -228,3 +228,16 @@ def test_scale_letters_and_fraction_units(nlp: Language) -> None:
     }
     assert found["2.5m"] == (2_500_000, None)
     assert found["a tenth of a percentage point"] == (pytest.approx(0.1), "pp")
+
+
+def test_a_bare_noun_takes_its_verb(nlp: Language) -> None:
+    objects = _objects(nlp, "About 5,000 permits are issued each year. The agency sent four inspectors to the port.")
+    assert objects["About 5,000"] == "permits issued"
+    assert objects["four"] == "inspectors sent"
+    objects = _objects(nlp, "The city hosts 40,000 Syrian refugees.")
+    assert objects["40,000"] == "Syrian refugees"
+
+
+def test_datelines_and_host_countries_are_not_measured(nlp: Language) -> None:
+    objects = _objects(nlp, "ROME — Italian bonds rose 2.1% on Monday.")
+    assert objects["2.1%"] == "Italian bonds"

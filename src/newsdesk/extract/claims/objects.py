@@ -74,6 +74,10 @@ _TRAVEL_VERBS = frozenset({"go", "travel", "drive", "run", "deliver", "cover", "
 _DISTANCES = frozenset({"mi", "km"})
 # Subordinators of a clause that is a condition or a time, not a purpose ("raise $5bn if …").
 _CONDITION_MARKS = frozenset({"if", "unless", "when", "once", "because", "as", "while", "after", "before"})
+# Entity types never what a verb's number measures: a dateline or a host country ("LONDON — …
+# rose 3.1%", "Peru hosts 1.9 million") or a date; a river or a region (LOC) can be ("the
+# river peaked at 3.8 metres").
+_NOT_MEASURED = frozenset({"GPE", "DATE", "TIME"})
 _PRONOUNS = frozenset({"them", "they", "it", "those", "these", "whom", "which", "us", "we", "you", "all"})
 
 
@@ -401,7 +405,7 @@ def _verb_subject(clause: _Clause) -> ObjectGuess | None:
         if (
             child.i != clause.top.i
             and noun
-            and child.ent_type_ not in _NOT_OBJECTS
+            and child.ent_type_ not in _NOT_MEASURED
             and same_block(clause.doc, child.i, clause.top.i)
         ):
             return phrase(clause.doc, child, clause.ex.end, with_of=True, guessed=True)

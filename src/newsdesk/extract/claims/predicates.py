@@ -27,6 +27,11 @@ _DIMENSIONS = {
 }  # fmt: skip
 # Nouns too general to say what is counted without the verb that goes with them.
 _GENERIC = frozenset({"people", "persons", "others", "individuals", "residents", "men", "women", "children"})
+# Verbs too general to say what happened to what they count ("has 30 jets", "includes 12").
+_LIGHT_VERBS = frozenset({
+    "be", "have", "get", "take", "make", "include", "see", "reach", "add", "say", "give", "put", "do", "go",
+    "come", "become", "remain", "hold", "own", "count", "number", "total", "find", "show", "use", "need",
+})  # fmt: skip
 # Verbs a generic noun is the object of that say what happened to the people ("killed 130 people").
 _DONE_TO = frozenset({
     "kill", "wound", "injure", "arrest", "detain", "displace", "evacuate", "abduct", "kidnap", "rescue",
@@ -68,7 +73,7 @@ def people_phrase(noun: Token, text: str) -> str:
     """A generic people noun with the verb that says which people: "people killed",
     "people who attended the show"; any other noun's phrase unchanged."""
     if noun.lower_ not in _GENERIC:
-        return text
+        return _with_verb(noun, text)
     verb = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in _DONE_TO:
         how = [c.text for c in verb.lefts if c.dep_ == "advmod" and c.i == verb.i - 1]
@@ -83,6 +88,21 @@ def people_phrase(noun: Token, text: str) -> str:
 
 # A clause this long (tokens) is a sentence of its own, not a description; set by hand.
 _MAX_CLAUSE_WORDS = 8
+
+
+def _with_verb(noun: Token, text: str) -> str:
+    """A counted noun with the verb that says what happened to it: "visas awarded", "humans
+    sent", "immigrants expected" (objects and passive subjects of a content verb, or a
+    participle right after the noun)."""
+    verb = noun.head
+    if " " in text:
+        return text  # "Venezuelan migrants" already says which; a verb would crowd it out
+    if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() not in _LIGHT_VERBS:
+        return f"{text} {verb.text if verb.tag_ == 'VBN' else participle(verb)}"
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.dep_ == "acl" and after.head.i == noun.i and after.tag_ in ("VBN", "VBG"):
+        return f"{text} {after.text}"
+    return text
 
 
 def _describes(noun: Token, clause: Token) -> bool:

@@ -241,3 +241,17 @@ def test_a_bare_noun_takes_its_verb(nlp: Language) -> None:
 def test_datelines_and_host_countries_are_not_measured(nlp: Language) -> None:
     objects = _objects(nlp, "ROME — Italian bonds rose 2.1% on Monday.")
     assert objects["2.1%"] == "Italian bonds"
+
+
+def test_worth_and_valued_give_a_value(nlp: Language) -> None:
+    objects = _objects(nlp, "The deal is valued at $3.1 billion. She signed a two-year contract worth $900,000.")
+    assert objects == {"$3.1 billion": "deal value", "$900,000": "contract value"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("Police pinned 300 students inside.", "students pinned"), ("They will send four crew members.", "crew members"),
+     ("Troops sent 90 tanks north.", "tanks sent"), ("The storm hit 40 villages.", "villages hit")],
+)  # fmt: skip
+def test_participles(nlp: Language, sentence: str, expected: str) -> None:
+    assert next(iter(_objects(nlp, sentence).values())) == expected

@@ -132,12 +132,18 @@ def _state_word(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
 
 
 def _worth(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
-    """The noun a sum is the worth of ("a contract worth A$1.5 million", "claims worth …")."""
+    """The value of the noun a sum is the worth of ("a contract worth A$1.5 million" → "contract
+    value", "the order is valued at $8.8 billion" → "order value")."""
     head = top.head
+    if head.lower_ == "at" and head.head.lower_ in _WORTH:
+        subject = next((c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subject is None or subject.pos_ not in _NOUNS:
+            return None
+        return ObjectGuess(f"{phrase(doc, subject, ex.end).text} value", subject)  # "the order is valued at $8.8bn"
     if head.lower_ not in _WORTH:
         return None
     noun = head.head if head.head.pos_ in _NOUNS and head.head.i < top.i else doc[max(head.i - 1, 0)]
-    return phrase(doc, noun, ex.end) if noun.pos_ in _NOUNS else None
+    return ObjectGuess(f"{phrase(doc, noun, ex.end).text} value", noun) if noun.pos_ in _NOUNS else None
 
 
 def _modified_noun(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:

@@ -52,7 +52,10 @@ def phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False, guessed:
     if owner is not None and noun.pos_ == "PROPN" and owner.left_edge.i >= lowest and owner.i < first:
         first = owner.left_edge.i  # "Japan's Nikkei": whose index it is
     while first - 2 >= lowest and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
-        if doc[first - 1].whitespace_ or doc[first - 2].like_num or not doc[first - 2].is_alpha:
+        if doc[first - 1].whitespace_ or not doc[first - 2].is_alpha:
+            break
+        if doc[first - 2].like_num:
+            first += 1 if first < noun.i else 0  # "three-year contract": a type, not what the sum is for
             break
         first -= 2
     last = noun.i

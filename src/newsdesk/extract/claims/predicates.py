@@ -114,11 +114,34 @@ def _describes(noun: Token, clause: Token) -> bool:
 
 
 def participle(verb: Token) -> str:
-    """ "killed" from "kill"/"kills"/"killing" (regular verbs; "held", "laid" as the text gives them)."""
-    if verb.tag_ in ("VBD", "VBN"):
-        return verb.text
+    """ "killed" from "kill"/"kills"/"killing", "sent" from "send", "pinned" from "pin"."""
+    if verb.tag_ in ("VBD", "VBN") and verb.lower_.endswith("ed"):
+        return verb.lower_
     lemma = verb.lemma_.lower()
-    return lemma + "d" if lemma.endswith("e") else lemma + "ed"
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    short = len(lemma) <= _MAX_DOUBLING and lemma[-1] not in "aeiouwxy"
+    if short and lemma[-2:-1] in tuple("aeiou") and lemma[-3:-2] not in tuple("aeiou"):
+        return lemma + lemma[-1] + "ed"  # "pin" → "pinned", "ban" → "banned"
+    return lemma + "ed"
+
+
+# Verbs of at most this many letters ending consonant-vowel-consonant double the consonant
+# ("pin", "ban", "stop"); longer ones mostly do not ("visit", "open").
+_MAX_DOUBLING = 4
+# Past participles of the irregular verbs news uses with counts and sums.
+_IRREGULAR = {
+    "send": "sent", "spend": "spent", "lend": "lent", "pay": "paid", "lay": "laid", "hold": "held", "win": "won",
+    "lose": "lost", "give": "given", "take": "taken", "bring": "brought", "buy": "bought", "sell": "sold",
+    "build": "built", "shoot": "shot", "fight": "fought", "catch": "caught", "seek": "sought", "steal": "stolen",
+    "strike": "struck", "leave": "left", "keep": "kept", "find": "found", "meet": "met", "draw": "drawn",
+    "put": "put", "cut": "cut", "set": "set", "hit": "hit", "hurt": "hurt", "let": "let", "shut": "shut",
+    "free": "freed", "flee": "fled", "feed": "fed", "see": "seen", "throw": "thrown", "drive": "driven",
+}  # fmt: skip
 
 
 def rest_of_line(doc: Doc, token: Token) -> str:

@@ -69,6 +69,8 @@ _CHANGES = frozenset(
 _WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
 # Entity types that are never what a sum of money is "for"/"in" ("$5 million in Kenya", "in 2020").
 _NOT_OBJECTS = frozenset({"GPE", "LOC", "DATE", "TIME"})
+# What a unit measures of the thing it modifies ("a 300-hp engine" → "engine power").
+_QUANTITY_OF_UNIT = {"hp": "power", "kW": "power", "MW": "capacity", "GW": "capacity", "lb-ft": "torque"}
 # Verbs of travel whose distance is a range ("can go 300 miles", "flies 8,000 km"), and the units.
 _TRAVEL_VERBS = frozenset({"go", "travel", "drive", "run", "deliver", "cover", "fly", "last", "reach", "manage"})
 _DISTANCES = frozenset({"mi", "km"})
@@ -158,6 +160,8 @@ def _modified_noun(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     if changed is not None:
         return changed
     found = phrase(doc, head, ex.end, with_of=True)
+    if ex.unit in _QUANTITY_OF_UNIT:  # "a 149-horsepower engine" measures the engine's power
+        return ObjectGuess(f"{found.text} {_QUANTITY_OF_UNIT[ex.unit]}", head)
     return ObjectGuess(people_phrase(head, found.text or ""), head)
 
 

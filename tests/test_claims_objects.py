@@ -255,3 +255,13 @@ def test_worth_and_valued_give_a_value(nlp: Language) -> None:
 )  # fmt: skip
 def test_participles(nlp: Language, sentence: str, expected: str) -> None:
     assert next(iter(_objects(nlp, sentence).values())) == expected
+
+
+def test_proportions(nlp: Language) -> None:
+    found = _claims(nlp, "One in five adults smoke, and eight out of 10 doctors agree.")
+    assert [(c.text, c.value, c.object) for c in found] == [("One", 1, "adults"), ("eight", 8, "doctors")]
+
+
+def test_glued_pc_is_percent(nlp: Language) -> None:
+    found = _claims(nlp, "Profits jumped 14pc last year.")
+    assert [(c.text, c.value, c.unit) for c in found] == [("14pc", 14, "%")]

@@ -56,7 +56,7 @@ from newsdesk.vocab.labels import NAME_LABELS
 _SYMBOL = "|".join(re.escape(s) for s in SYMBOLS_LONGEST_FIRST if not s.isalpha())
 _NUMBER_TOKEN = re.compile(
     rf"^(?P<cur>(?i:{_SYMBOL}|Rs\.?))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<suffix>k|K|m|mn|bn|b|tn|C|F|%)?$"
+    r"(?P<suffix>k|K|m|mn|bn|b|tn|C|F|%|pc)?$"
 )
 _PHONE = re.compile(r"(?<![\w.])(?:\+?\d{1,3}[ .-])?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3}[ .-]\d{3,4}(?![\w])")
 _TIME = re.compile(r"^\d{1,2}:\d{2}$")
@@ -220,9 +220,9 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
     if glued and glued.group("cur"):
         currency = CURRENCY_SYMBOLS[glued.group("cur").lower()]
         words[0] = doc[start].text[len(glued.group("cur")) :]
-    if glued and glued.group("suffix") in ("C", "F", "%"):
+    if glued and glued.group("suffix") in ("C", "F", "%", "pc"):
         suffix = glued.group("suffix")
-        unit, kind = ("%", "percent") if suffix == "%" else ("°" + suffix, "measure")
+        unit, kind = ("%", "percent") if suffix in ("%", "pc") else ("°" + suffix, "measure")  # "12pc"
         words[0] = glued.group("num")
     first = start
     if currency is None and start > 0:
@@ -343,9 +343,12 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
             return True
         if any(rule(doc, ex) for rule in _NOT_COUNTS):
             return True
+        # "one in five adults": a proportion, kept like "eight of 10"
+        proportion = after is not None and after.lower_ == "in" and ex.end + 1 < len(doc) and doc[ex.end + 1].like_num
         if (
             first.lower_ == "one"
             and last.lower_ not in FRACTIONS
+            and not proportion
             and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ == "of")
         ):
             return True  # "one" as a pronoun

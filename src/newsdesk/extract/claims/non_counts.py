@@ -243,8 +243,10 @@ def is_denominator(doc: Doc, ex: Expression) -> bool:
     """ "two of three requirements", "one night out of 17": the M of "N of M" is one claim with
     the N (docs/gold-format.md); "49 out of the 54 seats" names a set and stays a claim."""
     i = ex.core[0]
-    if ex.qualifier is not None or i < 2 or doc[i - 1].lower_ != "of":
+    if ex.qualifier is not None or i < 2 or doc[i - 1].lower_ not in ("of", "in"):
         return False
+    if doc[i - 1].lower_ == "in":  # "one in five adults", "three in 10": a proportion's base
+        return doc[i - 2].like_num and (doc[i].is_alpha or doc[i].text in ("10", "100"))
     k = i - 2 if doc[i - 2].lower_ != "out" else i - 3
     if k < 0:
         return False

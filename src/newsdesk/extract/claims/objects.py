@@ -89,7 +89,8 @@ _NOTHING = ObjectGuess(None, None)
 def find_object(doc: Doc, ex: Expression) -> ObjectGuess:
     """The counted thing: the first of the rules in the module docstring that finds one."""
     top = _top(doc, ex)
-    for rule in (_unit_of, _state_word, _headline, _worth, _per_thing, _modified_noun, _own_of, _of_head, _money_in):
+    rules = (_unit_of, _state_word, _headline, _worth, _per_thing, _proportion, _modified_noun, _own_of, _of_head)
+    for rule in (*rules, _money_in):
         found = rule(doc, ex, top)
         if found is not None:
             return found
@@ -123,6 +124,17 @@ def _per_thing(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
 def _people(verb: Token) -> str:
     """ "killed 97" → "people killed": a bare number after a people verb counts people."""
     return f"people {_PEOPLE_VERBS[verb.lemma_.lower()]}"
+
+
+def _proportion(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """ "one in five adults", "three out of 10 voters": the noun after the base."""
+    k = ex.end + (2 if doc[ex.end : ex.end + 2].text.lower() == "out of" else 1)
+    if k >= len(doc) - 1 or doc[k - 1].lower_ not in ("in", "of") or not doc[k].like_num:
+        return None
+    noun = doc[k + 1]
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "one in five Senate seats"
+    return phrase(doc, noun, k + 1) if noun.pos_ in _NOUNS else None
 
 
 def _state_word(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:

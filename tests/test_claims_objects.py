@@ -265,3 +265,11 @@ def test_proportions(nlp: Language) -> None:
 def test_glued_pc_is_percent(nlp: Language) -> None:
     found = _claims(nlp, "Profits jumped 14pc last year.")
     assert [(c.text, c.value, c.unit) for c in found] == [("14pc", 14, "%")]
+
+
+def test_how_many_times(nlp: Language) -> None:
+    text = (
+        "The envoy visited once while in office and the minister came twice. "
+        "Once the vote ends, costs will be twice as high."
+    )
+    assert [(c.text, c.value) for c in _claims(nlp, text)] == [("once", 1), ("twice", 2)]

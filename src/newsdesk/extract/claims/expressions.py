@@ -36,6 +36,7 @@ from newsdesk.extract.claims.numbers import (
     FRACTIONS,
     QUALIFIERS,
     SCALES,
+    TIMES_WORDS,
     UNITS_WORDS,
     VAGUE,
     Amount,
@@ -141,6 +142,8 @@ def _core_end(doc: Doc, i: int) -> int:
     naira = naira_end(doc, i)
     if naira > i:
         return naira
+    if lower in TIMES_WORDS:
+        return i + 1 if _how_often(doc, i) else i
     if lower in VAGUE or lower in ("tens",):
         return _vague_end(doc, i)
     if lower in ("a", "several", "few") and i + 1 < len(doc) and doc[i + 1].lower_ in (*_SCALE_WORDS, "dozen"):
@@ -162,6 +165,21 @@ def _core_end(doc: Doc, i: int) -> int:
         while j < len(doc) and doc[j].lower_ in _SCALE_WORDS:
             j += 1
     return j
+
+
+def _how_often(doc: Doc, i: int) -> bool:
+    """ "has come twice", "visited once while in office": a count of times after its verb, not
+    "once again", "once the deal closes" or "twice as large" (a multiplier)."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.lower_ in ("as", "again", "more", "the", "a", "an", "upon"):
+        return False
+    if doc[i].lower_ != "once":
+        return True
+    return (
+        i > 0
+        and doc[i - 1].pos_ in ("VERB", "ADV")
+        and (after is None or after.is_punct or after.pos_ in ("ADP", "SCONJ"))
+    )
 
 
 def _fraction_end(doc: Doc, i: int) -> int:

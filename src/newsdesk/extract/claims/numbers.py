@@ -30,6 +30,8 @@ SCALES = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
 }  # fmt: skip
 DOZEN = {"dozen": 12}
+# How many times: "twice" counts like "two times" (docs/gold-format.md).
+TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 # Word fractions, singular and plural ("a quarter", "two-thirds", "a tenth of a point"): plain fractions.
 FRACTIONS = {
     "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
@@ -91,6 +93,8 @@ def parse_number(words: list[str]) -> float | None:
             if digits.group("suffix"):
                 number *= SCALES[digits.group("suffix").lower()]
             current = (current or 0.0) + number
+        elif word in TIMES_WORDS and len(words) == 1:
+            current = float(TIMES_WORDS[word])
         elif word in DOZEN:
             current = (current or 1.0) * DOZEN[word]
         elif word in ("a", "an"):

@@ -273,3 +273,12 @@ def test_how_many_times(nlp: Language) -> None:
         "Once the vote ends, costs will be twice as high."
     )
     assert [(c.text, c.value) for c in _claims(nlp, text)] == [("once", 1), ("twice", 2)]
+
+
+def test_vague_sums_of_money(nlp: Language) -> None:
+    found = _claims(
+        nlp, "The pair stole millions of dollars from retired teachers. Tonnes and thousands of pounds of fish rotted."
+    )
+    money = found[0]
+    assert (money.text, money.unit, money.object) == ("millions of dollars", "USD", "stolen from retired teachers")
+    assert [c.object for c in found[1:]] == ["fish"]

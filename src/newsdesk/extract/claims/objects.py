@@ -58,7 +58,8 @@ _MONEY_VERBS = frozenset({
 })  # fmt: skip
 # Money verbs that move a sum from someone (a sum they "cost" or "need" is said of their subject).
 _MOVE_VERBS = frozenset({"spend", "invest", "raise", "give", "pay", "lend", "loan", "donate", "send", "transfer",
-                         "wire", "pledge", "provide", "allocate", "contribute", "earmark"})  # fmt: skip
+                         "wire", "pledge", "provide", "allocate", "contribute", "earmark", "loot", "steal",
+                         "embezzle", "siphon", "divert", "funnel", "bring", "collect", "receive"})  # fmt: skip
 _MONEY_PREPS = ("on", "for", "to", "in", "towards")
 # A number followed by one of these counts the people in that state ("106 wounded").
 _STATE_WORDS = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "detained", "arrested",
@@ -192,6 +193,8 @@ def _own_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """Rule 3: the number's own "of" phrase ("dozens of people", "14 of the dead"), or the
     antecedent of "which"/"whom" ("libraries, 25 of which")."""
     of = next((o for o in map(of_child, _number_tokens(doc, ex, top)) if o is not None), None)
+    if of is not None and is_unit_noun(of) and of_child(of) is not None:
+        of = of_child(of)  # "thousands of pounds of food"
     if of is None or is_unit_noun(of):
         return None  # "a tenth of a percentage point" measures, it does not count points
     if of.lower_ in ("which", "whom"):
@@ -327,11 +330,12 @@ def _money_moved(clause: _Clause) -> ObjectGuess | None:
     if clause.ex.kind != "money" or clause.verb.lemma_.lower() not in _MOVE_VERBS or not moved:
         return None
     done = participle(clause.verb)
-    to = next((c for c in clause.verb.children if c.lower_ == "to" and c.i > clause.top.i), None)
+    owners = [clause.verb, *(clause.doc[i] for i in range(clause.ex.start, clause.ex.end))]
+    to = next((c for t in owners for c in t.children if c.lower_ in ("to", "from") and c.i > clause.top.i), None)
     whom = pobj(to) if to is not None else None
-    if whom is None or whom.pos_ not in _NOUNS or not same_block(clause.doc, whom.i, clause.top.i):
+    if to is None or whom is None or whom.pos_ not in _NOUNS or not same_block(clause.doc, whom.i, clause.top.i):
         return ObjectGuess(done, clause.verb)
-    return ObjectGuess(f"{done} to {phrase(clause.doc, whom, clause.ex.end).text}", clause.verb)
+    return ObjectGuess(f"{done} {to.lower_} {phrase(clause.doc, whom, clause.ex.end).text}", clause.verb)
 
 
 def _spent_on(clause: _Clause) -> ObjectGuess | None:

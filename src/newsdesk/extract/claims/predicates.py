@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsdesk.extract.claims.units import MEASURES
+from newsdesk.extract.claims.units import CURRENCY_WORDS, MEASURES
 
 # Nouns that say how a number is counted, not what: the object lies elsewhere.
 UNIT_NOUNS = frozenset({
@@ -41,8 +41,8 @@ _DONE_TO = frozenset({
 
 
 def is_unit_noun(token: Token) -> bool:
-    """Is this noun a unit ("points", "pence", "%") rather than what is counted?"""
-    return token.lower_ in UNIT_NOUNS
+    """Is this noun a unit ("points", "pence", "%", "dollars") rather than what is counted?"""
+    return token.lower_ in UNIT_NOUNS or token.lower_ in CURRENCY_WORDS
 
 
 def unit_owner(token: Token) -> Token:

@@ -20,6 +20,8 @@ from newsdesk.extract.claims.units import (
 
 # ISO 4217 codes that are also words or common capitalised abbreviations.
 _CODES_THAT_ARE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "GEL", "MAD", "SOS", "NIO", "BAM"})
+# Vague amounts that, followed by "of dollars", are sums of money.
+_VAGUE_SUMS = frozenset({"thousands", "millions", "billions", "trillions", "hundreds"})
 _SUFFIXES = frozenset({"m", "mn", "bn", "b", "k", "tn"})
 _NAIRA = re.compile(r"^N(?:\d+(?:\.\d+)?(?:m|bn|b|k|tn)|\d{1,3}(?:,\d{3})+(?:\.\d+)?)$")
 
@@ -52,6 +54,16 @@ def unit_after(doc: Doc, end: int) -> UnitMatch:
                 return UnitMatch(national, end + width + 1, national, "money")
     if nxt in CURRENCY_WORDS:
         return UnitMatch(CURRENCY_WORDS[nxt], end + 1, CURRENCY_WORDS[nxt], "money")
+    plural = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    weight = end + 2 < len(doc) and doc[end + 2].lower_ == "of"  # "thousands of pounds of food"
+    if (
+        nxt == "of"
+        and plural in CURRENCY_WORDS
+        and plural.endswith("s")
+        and doc[end - 1].lower_ in _VAGUE_SUMS
+        and not weight
+    ):
+        return UnitMatch(CURRENCY_WORDS[plural], end + 2, CURRENCY_WORDS[plural], "money")  # "millions of dollars"
     rest = " ".join(t.lower_ for t in doc[end : end + 3])
     for word, unit in PERCENT_WORDS.items():
         if word != "points" and (rest == word or rest.startswith(word + " ")):

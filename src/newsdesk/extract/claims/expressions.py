@@ -37,7 +37,6 @@ from newsdesk.extract.claims.numbers import (
     QUALIFIERS,
     SCALES,
     TIMES_WORDS,
-    UNITS_WORDS,
     VAGUE,
     Amount,
     bounds,
@@ -50,7 +49,13 @@ from newsdesk.extract.claims.units import (
     LABEL_WORDS,
     MONTHS,
     SYMBOLS_LONGEST_FIRST,
-    TIME_UNITS,
+)
+from newsdesk.extract.claims.word_amounts import (
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    fraction_end,
+    how_often,
+    time_unit_after,
 )
 from newsdesk.vocab.labels import NAME_LABELS
 
@@ -61,10 +66,6 @@ _NUMBER_TOKEN = re.compile(
 )
 _PHONE = re.compile(r"(?<![\w.])(?:\+?\d{1,3}[ .-])?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3}[ .-]\d{3,4}(?![\w])")
 _TIME = re.compile(r"^\d{1,2}:\d{2}$")
-_ORDINAL_WORDS = frozenset(
-    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-)
-_NUMBER_WORDS = frozenset(w for w in UNITS_WORDS if w not in ("a", "an", "zero")) | {"dozen"}
 _SCALE_WORDS = frozenset(w for w in SCALES if len(w) > 2)
 # Further not-a-count rules for bare counts (non_counts.py says why each one).
 _NOT_COUNTS = (
@@ -128,7 +129,7 @@ def find_expressions(doc: Doc) -> list[Expression]:
 def _is_number_token(token: Token) -> bool:
     text = token.text
     return bool(_NUMBER_TOKEN.match(text) or _DASH_RANGE.match(text) or DIGIT_FRACTION.match(text)) or (
-        token.lower_ in _NUMBER_WORDS
+        token.lower_ in NUMBER_WORDS
     )
 
 
@@ -136,14 +137,14 @@ def _core_end(doc: Doc, i: int) -> int:
     """End of the run of number words starting at ``i`` (== i when there is none)."""
     token = doc[i]
     lower = token.lower_
-    fraction = _fraction_end(doc, i)
+    fraction = fraction_end(doc, i)
     if fraction > i:
         return fraction
     naira = naira_end(doc, i)
     if naira > i:
         return naira
     if lower in TIMES_WORDS:
-        return i + 1 if _how_often(doc, i) else i
+        return i + 1 if how_often(doc, i) else i
     if lower in VAGUE or lower in ("tens",):
         return _vague_end(doc, i)
     if lower in ("a", "several", "few") and i + 1 < len(doc) and doc[i + 1].lower_ in (*_SCALE_WORDS, "dozen"):
@@ -160,52 +161,11 @@ def _core_end(doc: Doc, i: int) -> int:
         j += 1  # "99 1/2"
     elif j + 1 < len(doc) and doc[j].text == "-" and DIGIT_FRACTION.match(doc[j + 1].text) and not doc[j].whitespace_:
         j += 2  # "100-3/32"
-    while j < len(doc) and doc[j].lower_ in _NUMBER_WORDS and doc[j - 1].lower_ in _NUMBER_WORDS:
+    while j < len(doc) and doc[j].lower_ in NUMBER_WORDS and doc[j - 1].lower_ in NUMBER_WORDS:
         j += 1
         while j < len(doc) and doc[j].lower_ in _SCALE_WORDS:
             j += 1
     return j
-
-
-def _how_often(doc: Doc, i: int) -> bool:
-    """ "has come twice", "visited once while in office": a count of times after its verb, not
-    "once again", "once the deal closes" or "twice as large" (a multiplier)."""
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    if after is not None and after.lower_ in ("as", "again", "more", "the", "a", "an", "upon"):
-        return False
-    if doc[i].lower_ != "once":
-        return True
-    return (
-        i > 0
-        and doc[i - 1].pos_ in ("VERB", "ADV")
-        and (after is None or after.is_punct or after.pos_ in ("ADP", "SCONJ"))
-    )
-
-
-def _fraction_end(doc: Doc, i: int) -> int:
-    """End of a word fraction starting at ``i`` ("a quarter of", "one-third of", "half a point",
-    "cut by half"), == i when there is none. A fraction word needs "of"/"a" after it or "by"
-    before it: "a third term", "the second half" and "a quarter of a century" are not amounts."""
-    j = i
-    if doc[i].lower_ in ("a", "an", "one") or doc[i].lower_ in _NUMBER_WORDS:
-        j = i + 1
-        if j < len(doc) and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_:
-            j += 1
-    if j >= len(doc) or doc[j].lower_ not in FRACTIONS or (j == i and doc[j].lower_ != "half"):
-        return i
-    if j > i + 1 and doc[j].lower_ == "half" and doc[i].lower_ not in ("a", "one"):
-        return i  # "five-and-a-half": a duration's tail, not a fraction
-    before = doc[i - 1] if i > 0 else None
-    if j == i and before is not None and (before.pos_ in ("DET", "ADJ") or before.lower_ in _ORDINAL_WORDS):
-        return i  # "the first half of the year", "the second half"
-    after = [t.lower_ for t in doc[j + 1 : j + 4]]
-    if after[:1] == ["of"] and len(after) == 3 and after[1] in ("a", "an") and after[2] in TIME_UNITS:
-        return i
-    if after[:1] in (["a"], ["an"]) and len(after) > 1 and after[1] in TIME_UNITS:
-        return i  # "half an hour"
-    if after[:1] in (["of"], ["a"], ["an"]) or (before is not None and before.lower_ == "by"):
-        return j + 1
-    return i
 
 
 def _vague_end(doc: Doc, i: int) -> int:
@@ -347,11 +307,11 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
     start_char, end_char = first.idx, last.idx + len(last)
     if any(s <= start_char and end_char <= e for s, e in phones):
         return True  # phone number or results line
-    if _TIME.match(first.text) or first.lower_ in _ORDINAL_WORDS:
+    if _TIME.match(first.text) or first.lower_ in ORDINAL_WORDS:
         return True
     after = doc[ex.end] if ex.end < len(doc) else None
     if ex.kind == "count":
-        if _time_unit_after(doc, ex.end):
+        if time_unit_after(doc, ex.end):
             return True  # duration, time of day, "23-year-old", "five-and-a-half years"
         if _is_year(doc, ex) or _next_to_month(doc, ex):
             return True
@@ -384,18 +344,6 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
         return True  # "0-62 mph"
     sentence_words = sum(1 for t in doc[ex.sentence[0] : ex.sentence[1]] if t.is_alpha)
     return sentence_words < _MIN_SENTENCE_WORDS
-
-
-def _time_unit_after(doc: Doc, end: int) -> bool:
-    """Is a time unit next, over hyphens and a fraction's words ("23-year-old", "five-and-a-half years")?"""
-    for k, token in enumerate(doc[end : end + 8]):
-        if token.lower_ in TIME_UNITS:
-            return True
-        hyphenated = doc[end].text in ("-", "–")  # "10 a day" is a rate, not a duration
-        joiner = token.text in ("-", "–") or token.lower_ in ("and", "a", "half")
-        if (k == 0 and not hyphenated) or not joiner:
-            return False
-    return False
 
 
 def _is_year(doc: Doc, ex: Expression) -> bool:
@@ -437,4 +385,4 @@ def _entity_has_words(doc: Doc, i: int) -> bool:
     end = i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return any(t.is_alpha and t.lower_ not in _NUMBER_WORDS and t.lower_ not in SCALES for t in doc[start:end])
+    return any(t.is_alpha and t.lower_ not in NUMBER_WORDS and t.lower_ not in SCALES for t in doc[start:end])

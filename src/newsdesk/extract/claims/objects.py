@@ -1,66 +1,45 @@
 """What a number counts, read off the dependency parse (:mod:`.categories` files it under a category).
 
-Rules, tried in order (each with the example it was written for):
+Rules, tried in order (each with the example it was written for); the phrase itself is built
+by :mod:`.phrases` and the verb-side readings live in :mod:`.predicates`:
 
 1. a unit with an "of" phrase counts that phrase: "2,300 tonnes of grain" → "grain",
-   "70% of drivers" → "drivers";
-2. the noun the number modifies, with its compounds and adjectives: "10,000 Daesh fighters",
-   "a 35 percent increase", plus an "of" phrase after it: "soldiers of Daesh";
-3. the number's own "of" phrase: "dozens of people", "14 of the dead";
-4. the noun the number completes through "of": "a town of 25,000", "a ransom of 50 million naira";
-5. money "in" something: "$48 million in emergency funding";
-6. the verb around a bare number: people verbs give the participle ("killed 97" → "killed"),
-   money verbs their "on"/"for"/"to" phrase or their clause ("spend $3.2 million replacing
-   water mains"), and other verbs their subject or, with "by", their object ("Inflation hit
-   3.2%", "raise council tax by 9.9%");
-7. nothing found, or a pronoun ("nine of them"): the object of the previous claim in the
+   "70% of drivers" → "drivers", "71 kWh and 95 kWh of capacity" (shared by conjuncts);
+2. a sum "worth" or "valued at": "a contract worth A$1.5 million" → "contract value";
+3. "a 52-count complaint" → "counts in complaint"; "one in five adults" → "adults";
+4. the noun the number modifies, with its compounds and adjectives: "10,000 Daesh fighters",
+   "a 35 percent increase", plus a short "of" phrase after it: "soldiers of Daesh"; a one-word
+   noun takes its verb ("visas awarded", "people killed"), a power unit names the quantity
+   ("a 300-hp engine" → "engine power"); a unit word is never the object ("points", "pence");
+5. the number's own "of" phrase: "dozens of people", "14 of the dead";
+6. the noun the number completes through "of": "a town of 25,000", "a ransom of 50 million naira";
+7. money "in" something: "$48 million in emergency funding";
+8. the verb around a bare number: people verbs give "people killed"; a size adjective its
+   measure ("16 feet long" → "length of car"); a distance after a travel verb a range ("go 300
+   miles on a charge"); money verbs their "on"/"for" phrase or what was done with the sum and
+   to whom ("sent $5,000 to the party" → "sent to party", never the sender, never a condition);
+   a share its predicate ("65 percent were white" → "white"); other verbs their subject or,
+   with "by"/"to"/"at", their object ("Inflation hit 3.2%", "the index fell 102 points to
+   27,934" → "index", "raise council tax by 9.9%");
+9. nothing found, or a pronoun ("nine of them"): the object of the previous claim in the
    same sentence (the component does this).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.claims.expressions import Expression
 from newsdesk.extract.claims.phrases import ObjectGuess, per_thing, phrase
-from newsdesk.extract.claims.predicates import (
-    complement,
-    dimension,
-    is_measure_word,
-    is_unit_noun,
-    of_child,
-    participle,
-    people_phrase,
-    pobj,
-    rest_of_line,
-    same_block,
-)
+from newsdesk.extract.claims.predicates import is_unit_noun, of_child, people_phrase, pobj, rest_of_line, same_block
+from newsdesk.extract.claims.verb_objects import PEOPLE_VERBS, from_verb, money_object, people
 
-_NOUNS = ("NOUN", "PROPN")
-# Dependency labels by which a number modifies the noun after it ("10,000 fighters", "a 35 percent rise").
 # ObjectGuess lives in .phrases; the component imports it from here.
 __all__ = ["ObjectGuess", "find_object", "is_pronoun"]
 
+_NOUNS = ("NOUN", "PROPN")
+# Dependency labels by which a number modifies the noun after it ("10,000 fighters", "a 35 percent rise").
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
-# Dependency labels by which a bare number is what a people verb acts on ("killed 97").
-_PEOPLE_VERB_DEPS = frozenset({"dobj", "nsubjpass", "conj", "attr", "npadvmod", "appos"})
-_PEOPLE_VERBS = {
-    "kill": "killed", "wound": "wounded", "injure": "injured", "arrest": "arrested", "detain": "detained",
-    "displace": "displaced", "evacuate": "evacuated", "abduct": "abducted", "kidnap": "kidnapped",
-    "rescue": "rescued", "deport": "deported", "execute": "executed", "hospitalize": "hospitalized",
-    "infect": "infected", "sentence": "sentenced", "free": "freed", "release": "released",
-}  # fmt: skip
-_MONEY_VERBS = frozenset({
-    "spend", "invest", "allocate", "provide", "pledge", "release", "raise", "need", "ask", "request", "give",
-    "earmark", "approve", "budget", "set", "pay", "cost", "lend", "loan", "donate", "offer", "announce", "seek",
-})  # fmt: skip
-# Money verbs that move a sum from someone (a sum they "cost" or "need" is said of their subject).
-_MOVE_VERBS = frozenset({"spend", "invest", "raise", "give", "pay", "lend", "loan", "donate", "send", "transfer",
-                         "wire", "pledge", "provide", "allocate", "contribute", "earmark", "loot", "steal",
-                         "embezzle", "siphon", "divert", "funnel", "bring", "collect", "receive"})  # fmt: skip
-_MONEY_PREPS = ("on", "for", "to", "in", "towards")
 # A number followed by one of these counts the people in that state ("106 wounded").
 _STATE_WORDS = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "detained", "arrested",
                           "displaced", "homeless", "unaccounted"})  # fmt: skip
@@ -68,19 +47,8 @@ _CHANGES = frozenset(
     {"rise", "increase", "fall", "drop", "decline", "cut", "jump", "growth", "gain", "hike", "reduction"}
 )
 _WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
-# Entity types that are never what a sum of money is "for"/"in" ("$5 million in Kenya", "in 2020").
-_NOT_OBJECTS = frozenset({"GPE", "LOC", "DATE", "TIME"})
 # What a unit measures of the thing it modifies ("a 300-hp engine" → "engine power").
 _QUANTITY_OF_UNIT = {"hp": "power", "kW": "power", "MW": "capacity", "GW": "capacity", "lb-ft": "torque"}
-# Verbs of travel whose distance is a range ("can go 300 miles", "flies 8,000 km"), and the units.
-_TRAVEL_VERBS = frozenset({"go", "travel", "drive", "run", "deliver", "cover", "fly", "last", "reach", "manage"})
-_DISTANCES = frozenset({"mi", "km"})
-# Subordinators of a clause that is a condition or a time, not a purpose ("raise $5bn if …").
-_CONDITION_MARKS = frozenset({"if", "unless", "when", "once", "because", "as", "while", "after", "before"})
-# Entity types never what a verb's number measures: a dateline or a host country ("LONDON — …
-# rose 3.1%", "Peru hosts 1.9 million") or a date; a river or a region (LOC) can be ("the
-# river peaked at 3.8 metres").
-_NOT_MEASURED = frozenset({"GPE", "DATE", "TIME"})
 _PRONOUNS = frozenset({"them", "they", "it", "those", "these", "whom", "which", "us", "we", "you", "all"})
 
 
@@ -95,7 +63,7 @@ def find_object(doc: Doc, ex: Expression) -> ObjectGuess:
         found = rule(doc, ex, top)
         if found is not None:
             return found
-    return _from_verb(doc, ex, top)
+    return from_verb(doc, ex, top)
 
 
 def is_pronoun(text: str | None) -> bool:
@@ -120,11 +88,6 @@ def _unit_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
 def _per_thing(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """ "a 52-count complaint": the things counted in the noun after (see :func:`.phrases.per_thing`)."""
     return per_thing(doc, ex.end, ex.end) if ex.kind == "count" else None
-
-
-def _people(verb: Token) -> str:
-    """ "killed 97" → "people killed": a bare number after a people verb counts people."""
-    return f"people {_PEOPLE_VERBS[verb.lemma_.lower()]}"
 
 
 def _proportion(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
@@ -219,7 +182,7 @@ def _money_in(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     if ex.kind != "money":
         return None
     for prep in (child for token in _number_tokens(doc, ex, top) for child in token.children):
-        target = _money_object(prep, ex.end)
+        target = money_object(prep, ex.end)
         if target is None:
             continue
         if not same_block(doc, prep.i, target.i):
@@ -231,17 +194,6 @@ def _money_in(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
 def _number_tokens(doc: Doc, ex: Expression, top: Token) -> list[Token]:
     """The number's top token, then its core number tokens: where its own phrases hang."""
     return [top, *[doc[i] for i in ex.core]]
-
-
-def _money_object(prep: Token, first: int) -> Token | None:
-    """The noun of a money preposition ("on", "for", …) at or after token ``first``, unless it
-    is a place or a date ("$5 million in Kenya", "in 2020")."""
-    if prep.dep_ != "prep" or prep.lower_ not in _MONEY_PREPS or prep.i < first:
-        return None
-    noun = pobj(prep)
-    if noun is None or noun.pos_ not in _NOUNS or noun.ent_type_ in _NOT_OBJECTS:
-        return None
-    return noun
 
 
 def _top(doc: Doc, ex: Expression) -> Token:
@@ -269,179 +221,13 @@ def _headline(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
         return None
     block_start = doc.text.rfind("\n", 0, doc[ex.start].idx) + 1
     before = [t for t in doc[: ex.start] if t.idx >= block_start]
-    verbs = [t for t in before if t.pos_ == "VERB" or t.lemma_.lower() in _PEOPLE_VERBS]
+    verbs = [t for t in before if t.pos_ == "VERB" or t.lemma_.lower() in PEOPLE_VERBS]
     if not verbs:
         return _NOTHING
     verb = verbs[-1]
-    if verb.lemma_.lower() in _PEOPLE_VERBS and verb.i >= ex.start - 3:
-        return ObjectGuess(_people(verb), verb)
+    if verb.lemma_.lower() in PEOPLE_VERBS and verb.i >= ex.start - 3:
+        return ObjectGuess(people(verb), verb)
     objects = [t for t in before if t.i > verb.i and t.pos_ in _NOUNS and t.dep_ != "compound"]
     if objects:
         return phrase(doc, objects[0], ex.end)
     return _NOTHING
-
-
-@dataclass(frozen=True, slots=True)
-class _Clause:
-    """A bare number in the clause of the verb it hangs off, directly or through ``prep``."""
-
-    doc: Doc
-    ex: Expression
-    top: Token
-    verb: Token
-    prep: Token | None
-
-
-def _from_verb(doc: Doc, ex: Expression, top: Token) -> ObjectGuess:
-    """Rule 6: read off the verb around a bare number (see the module docstring)."""
-    while top.dep_ in ("conj", "appos") and top.head.i != top.i and (is_unit_noun(top.head) or top.head.like_num
-                                                                      or is_measure_word(top.head)):  # fmt: skip
-        top = top.head  # "102.2 points, or 0.36%", "39 miles (63 kilometers)": the second hangs off the first
-    if is_unit_noun(top.head) and top.head.i != top.i:
-        top = top.head  # "fell 102.2 points": the points measure the fall
-    verb, prep = top.head, None
-    if verb.pos_ == "ADP" and verb.i != top.i:
-        prep, verb = verb, verb.head
-        while verb.head.i != verb.i and (
-            is_unit_noun(verb) or verb.like_num or (verb.dep_ == "conj" and verb.head.like_num)
-        ):
-            verb = verb.head  # "lost 9.22 points, or 0.3%, to 3,093.08": "to" hangs off the points
-    measured = _dimension(doc, ex, top) or _range(doc, ex, top, verb)
-    if measured is not None:
-        return measured
-    lemma = verb.lemma_.lower()
-    if lemma in _PEOPLE_VERBS and top.dep_ in _PEOPLE_VERB_DEPS and prep is None:
-        return ObjectGuess(_people(verb), verb)  # "killed 97" (headlines tag "arrest" a noun)
-    if verb.pos_ not in ("VERB", "AUX") or verb.i == top.i or not same_block(doc, top.i, verb.i):
-        return _NOTHING
-    clause = _Clause(doc, ex, top, verb, prep)
-    for rule in (_spent_on, _money_moved, _added_to, _described, _predicate, _verb_subject):
-        found = rule(clause)
-        if found is not None:
-            return found
-    return _NOTHING
-
-
-def _money_moved(clause: _Clause) -> ObjectGuess | None:
-    """A sum a money verb moves: what was done with it and to whom ("sent $5,000 to the state
-    party" → "sent to state party", "raise up to $12.9bn if …" → "raised"), never the one who
-    moves it."""
-    moved = clause.top.i > clause.verb.i and clause.top.dep_ not in ("nsubj", "nsubjpass")
-    if clause.ex.kind != "money" or clause.verb.lemma_.lower() not in _MOVE_VERBS or not moved:
-        return None
-    done = participle(clause.verb)
-    owners = [clause.verb, *(clause.doc[i] for i in range(clause.ex.start, clause.ex.end))]
-    to = next((c for t in owners for c in t.children if c.lower_ in ("to", "from") and c.i > clause.top.i), None)
-    whom = pobj(to) if to is not None else None
-    if to is None or whom is None or whom.pos_ not in _NOUNS or not same_block(clause.doc, whom.i, clause.top.i):
-        return ObjectGuess(done, clause.verb)
-    return ObjectGuess(f"{done} {to.lower_} {phrase(clause.doc, whom, clause.ex.end).text}", clause.verb)
-
-
-def _spent_on(clause: _Clause) -> ObjectGuess | None:
-    """A money verb's "on"/"for"/"to" phrase, or its clause ("spend $3.2 million replacing water mains")."""
-    if clause.ex.kind != "money" or clause.verb.lemma_.lower() not in _MONEY_VERBS:
-        return None
-    for child in clause.verb.children:
-        if child.i <= clause.top.i:
-            continue
-        target = _money_object(child, clause.top.i + 1)
-        if target is not None:
-            return phrase(clause.doc, target, clause.ex.end)
-        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and not _conditional(child):
-            target = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if target is None:
-                return ObjectGuess(child.text, child)
-            return ObjectGuess(f"{child.text} {phrase(clause.doc, target, clause.ex.end).text}", child)
-    return None
-
-
-def _conditional(verb: Token) -> bool:
-    """Is this clause a condition or a time ("… if the deal goes ahead"), not what the money is for?"""
-    return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children)
-
-
-def _dimension(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
-    """ "the car is 16 feet long and six feet wide" → "length of car", "width of car"."""
-    adjective = top.head
-    measure = dimension(adjective) if adjective.pos_ == "ADJ" and top.dep_ == "npadvmod" else None
-    if measure is None:
-        return None
-    while adjective.dep_ == "conj" and adjective.head.i != adjective.i:
-        adjective = adjective.head
-    subject = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ not in _NOUNS:
-        return ObjectGuess(measure, adjective)
-    return ObjectGuess(f"{measure} of {phrase(doc, subject, ex.end).text}", subject)
-
-
-def _range(doc: Doc, ex: Expression, top: Token, verb: Token) -> ObjectGuess | None:
-    """ "will go 300 miles on a single charge" → "range on single charge": a distance after a
-    verb of travel is how far something goes."""
-    if ex.unit not in _DISTANCES or verb.lemma_.lower() not in _TRAVEL_VERBS or top.dep_ not in ("dobj", "npadvmod"):
-        return None
-    on = next((pobj(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > top.i), None)
-    if on is None:
-        return ObjectGuess("range", verb)
-    return ObjectGuess(f"range on {phrase(doc, on, ex.end).text}", verb)
-
-
-def _predicate(clause: _Clause) -> ObjectGuess | None:
-    """A share and what is said of it: "65 percent were white" → "white"."""
-    if clause.top.dep_ != "nsubj" or clause.prep is not None:
-        return None
-    said = complement(clause.verb)
-    if said is None or said.like_num:
-        return None
-    if said.pos_ in _NOUNS:
-        return phrase(clause.doc, said, clause.ex.end)
-    return ObjectGuess(said.text, said) if said.pos_ == "ADJ" else None
-
-
-def _added_to(clause: _Clause) -> ObjectGuess | None:
-    """The "to" phrase of a verb whose object is the number ("add 0.4 percentage points to annual growth")."""
-    if clause.top.dep_ != "dobj" or clause.prep is not None:
-        return None
-    for child in clause.verb.children:
-        if child.dep_ == "prep" and child.lower_ == "to" and child.i > clause.top.i:
-            noun = pobj(child)
-            if noun is not None and noun.pos_ == "NOUN" and same_block(clause.doc, noun.i, clause.top.i):
-                return phrase(clause.doc, noun, clause.ex.end)
-    return None
-
-
-def _described(clause: _Clause) -> ObjectGuess | None:
-    """The noun a participle describes ("swarms covering up to 2,400 square kilometres")."""
-    noun = clause.verb.head
-    if clause.verb.dep_ != "acl" or noun.pos_ not in _NOUNS:
-        return None
-    return phrase(clause.doc, noun, clause.ex.end)
-
-
-def _verb_subject(clause: _Clause) -> ObjectGuess | None:
-    """A guess: the verb's subject ("Inflation hit 3.2%") or, with "by"/"at", its object
-    ("raise council tax by 9.9%")."""
-    by = clause.prep is not None and clause.prep.lower_ in ("by", "at", "to")
-    wanted = ("dobj", "nsubj", "nsubjpass") if by else ("nsubj", "nsubjpass")
-    children = [child for dep in wanted for child in clause.verb.children if child.dep_ == dep]
-    for child in (c for c in children if not is_unit_noun(c)):  # "lost 9.22 points … to 3,093": not the points
-        # the small model tags a noun object as a verb at times; a possessive shows it is a noun
-        # ("increased its forecast by 0.1 points")
-        noun = child.pos_ in _NOUNS or (child.dep_ == "dobj" and any(c.dep_ == "poss" for c in child.children))
-        if (
-            child.i != clause.top.i
-            and noun
-            and child.ent_type_ not in _NOT_MEASURED
-            and same_block(clause.doc, child.i, clause.top.i)
-        ):
-            return phrase(clause.doc, child, clause.ex.end, with_of=True, guessed=True)
-    return _name_before(clause) if not children and clause.verb.dep_ == "conj" else None
-
-
-def _name_before(clause: _Clause) -> ObjectGuess | None:
-    """A joined verb the parser left without a subject ("…, and the Nasdaq Composite dropped
-    0.5%"): the name right before it."""
-    before = clause.doc[clause.verb.i - 1] if clause.verb.i > 0 else None
-    if before is None or before.pos_ != "PROPN" or before.like_num:
-        return None
-    return phrase(clause.doc, before, clause.ex.end, guessed=True)

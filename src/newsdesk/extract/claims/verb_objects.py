@@ -33,10 +33,11 @@ _MONEY_VERBS = frozenset({
     "spend", "invest", "allocate", "provide", "pledge", "release", "raise", "need", "ask", "request", "give",
     "earmark", "approve", "budget", "set", "pay", "cost", "lend", "loan", "donate", "offer", "announce", "seek",
 })  # fmt: skip
-# Money verbs that move a sum from someone (a sum they "cost" or "need" is said of their subject).
+# Money verbs that move a sum away from their subject (a sum they "cost" or "need" is said of
+# their subject, and one they "receive" or "collect" is theirs).
 _MOVE_VERBS = frozenset({"spend", "invest", "raise", "give", "pay", "lend", "loan", "donate", "send", "transfer",
                          "wire", "pledge", "provide", "allocate", "contribute", "earmark", "loot", "steal",
-                         "embezzle", "siphon", "divert", "funnel", "bring", "collect", "receive"})  # fmt: skip
+                         "embezzle", "siphon", "divert", "funnel"})  # fmt: skip
 _MONEY_PREPS = ("on", "for", "to", "in", "towards")
 # Entity types that are never what a sum of money is "for"/"in" ("$5 million in Kenya", "in 2020").
 _NOT_OBJECTS = frozenset({"GPE", "LOC", "DATE", "TIME"})

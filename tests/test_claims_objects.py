@@ -282,3 +282,8 @@ def test_vague_sums_of_money(nlp: Language) -> None:
     money = found[0]
     assert (money.text, money.unit, money.object) == ("millions of dollars", "USD", "stolen from retired teachers")
     assert [c.object for c in found[1:]] == ["fish"]
+
+
+def test_a_verb_spelled_like_a_currency_is_no_unit(nlp: Language) -> None:
+    objects = _objects(nlp, "The Labour Party won 38 seats in the vote.")
+    assert objects["38"] == "seats won"

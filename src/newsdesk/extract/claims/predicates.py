@@ -41,7 +41,10 @@ _DONE_TO = frozenset({
 
 
 def is_unit_noun(token: Token) -> bool:
-    """Is this noun a unit ("points", "pence", "%", "dollars") rather than what is counted?"""
+    """Is this noun a unit ("points", "pence", "%", "dollars") rather than what is counted? A
+    verb or adjective spelled like one is not ("the party won 49 seats", "real gains")."""
+    if token.pos_ in ("VERB", "AUX", "ADJ", "ADV", "ADP"):
+        return False
     return token.lower_ in UNIT_NOUNS or token.lower_ in CURRENCY_WORDS
 
 

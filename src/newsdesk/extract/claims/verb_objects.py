@@ -37,7 +37,7 @@ _MONEY_VERBS = frozenset({
 # their subject, and one they "receive" or "collect" is theirs).
 _MOVE_VERBS = frozenset({"spend", "invest", "raise", "give", "pay", "lend", "loan", "donate", "send", "transfer",
                          "wire", "pledge", "provide", "allocate", "contribute", "earmark", "loot", "steal",
-                         "embezzle", "siphon", "divert", "funnel"})  # fmt: skip
+                         "embezzle", "siphon", "divert", "funnel", "bring"})  # fmt: skip
 _MONEY_PREPS = ("on", "for", "to", "in", "towards")
 # Entity types that are never what a sum of money is "for"/"in" ("$5 million in Kenya", "in 2020").
 _NOT_OBJECTS = frozenset({"GPE", "LOC", "DATE", "TIME"})

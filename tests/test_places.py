@@ -361,3 +361,20 @@ def test_the_town_of_makes_an_untagged_name_a_place(nlp: Language) -> None:
     doc = nlp("Border crossing\n\nIn the border city of Cucuta, officials counted the people crossing each day.")
     found = find_mentions(doc, lambda name: bool(gazetteer().lookup(name)))
     assert any(m.text == "Cucuta" and m.locative for m in found)
+
+
+def test_many_states_of_one_country_are_not_a_round_up(nlp: Language) -> None:
+    text = (
+        "Primary night\n\nVoters in Ohio, Florida, Texas, Georgia, Virginia, Alabama and Tennessee went to the "
+        "polls, and results from Ohio, Florida, Texas, Virginia, Alabama and Tennessee came in by midnight."
+    )
+    assert any(p.focus and p.country == "US" for p in _places(nlp, text))
+
+
+def test_a_country_named_once_in_passing_is_not_the_focus(nlp: Language) -> None:
+    text = (
+        "Senator speaks\n\nThe senator spoke to voters in Iowa on Monday, and Iowa farmers cheered.\n\n"
+        "She also praised a school program she had seen in Canada."
+    )
+    places = _by_name(_places(nlp, text))
+    assert places["Iowa"].focus and not places["Canada"].focus

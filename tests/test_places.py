@@ -378,3 +378,13 @@ def test_a_country_named_once_in_passing_is_not_the_focus(nlp: Language) -> None
     )
     places = _by_name(_places(nlp, text))
     assert places["Iowa"].focus and not places["Canada"].focus
+
+
+def test_a_town_named_like_a_country_needs_its_container(nlp: Language) -> None:
+    text = (
+        "Candidates court donors\n\nSen. Jane Doe of Texas spoke about Israel and the peace talks, and said "
+        "Palestine should negotiate directly with Israel."
+    )
+    assert _by_name(_places(nlp, text))["Palestinian Territory"].country == "PS"
+    text = "Flood warning\n\nThe river rose overnight in Palestine, Texas, and roads were closed on Monday."
+    assert _by_name(_places(nlp, text))["Palestine"].country == "US"

@@ -256,14 +256,17 @@ def _hard_for(entry: Entry, name: _Name, states: frozenset[str]) -> bool:
 
 
 def _state_evidence(entry: Entry, states: frozenset[str], rivals: list[Entry]) -> bool:
-    """A US town (its own name, not an alternate) in a state the article names elsewhere, or
-    where two of its other towns lie (Melbourne among Titusville and Palm Bay); a US
+    """A US town (its own name, not an alternate, not a country's name) in a state the article
+    names elsewhere, or where two of its other towns lie (Melbourne among Titusville and Palm Bay); a US
     state holding one of the article's towns, when every other reading is abroad ("Georgia"
     next to Atlanta)."""
     if entry.country != "US" or entry.alias:
         return False
     if entry.kind == "city":
-        return f"US-{entry.code}" in states or f"towns:US-{entry.code}" in states
+        # A town named like a country ("Palestine", "Lebanon") needs its container: a Texas
+        # senator quoted in the article does not make "Palestine" the Texas town.
+        country = any(e.kind == "country" and not e.alias for e in rivals)
+        return not country and (f"US-{entry.code}" in states or f"towns:US-{entry.code}" in states)
     abroad = all(e.country != "US" for e in rivals if e is not entry)
     return entry.kind == "admin1" and abroad and f"town:{entry.code}" in states
 

@@ -388,3 +388,13 @@ def test_a_town_named_like_a_country_needs_its_container(nlp: Language) -> None:
     assert _by_name(_places(nlp, text))["Palestinian Territory"].country == "PS"
     text = "Flood warning\n\nThe river rose overnight in Palestine, Texas, and roads were closed on Monday."
     assert _by_name(_places(nlp, text))["Palestine"].country == "US"
+
+
+def test_a_direction_before_a_city_the_article_names_is_its_part(nlp: Language) -> None:
+    text = (
+        "Council budget\n\nCouncils across London set their budgets on Monday, and the borough of Hackney in "
+        "East London voted to raise rents."
+    )
+    places = _by_name(_places(nlp, text))
+    assert "East London" not in places and places["London"].country == "GB"
+    assert len(places["London"].mentions) == 2

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from newsdesk.extract.places.gazetteer import Entry, Gazetteer
-from newsdesk.extract.places.mentions import Mention
+from newsdesk.extract.places.mentions import DIRECTIONS, Mention
 from newsdesk.vocab.labels import WHOLE_SPAN_LABELS
 from newsdesk.vocab.names import PLACE_NAMES, fold
 
@@ -113,6 +113,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> 
     first = {key: _best(n.entries, n.mentions, Counter(), n.containers, frozenset()) for key, n in names.items()}
     out: list[Resolved] = []
     for key, name in names.items():
+        part = _part_of(key, name, first)
+        if part is not None:
+            out.extend(Resolved(m, part) for m in name.mentions)
+            continue
         context = _context(first, names, skip=key)
         states = _states_named(first, skip=key)
         entries = _readings(name, context, states)
@@ -123,6 +127,17 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], person_words: set[str]) -> 
         out.extend(Resolved(m, entry, len(entries), hard) for m in name.mentions)
     out.sort(key=lambda r: r.mention.start)
     return out
+
+
+def _part_of(key: str, name: _Name, first: dict[str, Entry]) -> Entry | None:
+    """ "East London" in an article that names London: the part of that city, not a namesake
+    abroad (East London, South Africa). Only when every reading of the whole name is a town in
+    another country than the city the article names."""
+    match = DIRECTIONS.match(key)
+    bare = first.get(key[match.end() :]) if match else None
+    if bare is None or bare.kind != "city" or name.containers:
+        return None
+    return bare if all(e.kind == "city" and e.country != bare.country for e in name.entries) else None
 
 
 def candidates(gaz: Gazetteer, mention: Mention) -> list[Entry]:

@@ -303,3 +303,98 @@ def test_a_place_name_the_gazetteer_lacks_is_a_warning_not_silence() -> None:
     assert {p.name for p in article.places} >= {"Kenya", "Nairobi"}
     assert "unresolved place: Qarvendi" in article.warnings
     assert not any("Nairobi" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Jane Miller of New York said on Monday that the bill would pass the chamber.",
+        "The New York delegation cheered loudly when the votes were counted in the hall.",
+        "After the New York primary, the campaign moved on to the other states in the race.",
+        "A senator from New York opposed the plan, which the committee approved on Friday.",
+    ],
+)
+def test_a_names_office_holders_make_it_the_state(nlp: Language, sentence: str) -> None:
+    place = _by_name(_places(nlp, "Vote count\n\n" + sentence))["New York"]
+    assert place.kind == "admin1"
+
+
+def test_a_city_read_without_an_office_stays_the_city(nlp: Language) -> None:
+    places = _places(nlp, "Moving day\n\nShe moved to New York last year to work in a bank near the river.")
+    assert [p.name for p in places] == ["New York City"]
+
+
+def test_a_firm_or_person_named_like_a_town_is_not_a_place(nlp: Language) -> None:
+    text = (
+        "Poll results\n\nA poll by Gallup showed that voters in Ohio were divided. The candidate spoke "
+        "with Chelsea about the results before the rally in Dayton."
+    )
+    names = {p.name for p in _places(nlp, text)}
+    assert "Gallup" not in names and "Chelsea" not in names
+    assert "Ohio" in names
+
+
+def test_an_untagged_town_in_a_list_of_places_is_kept(nlp: Language) -> None:
+    text = "Council vote\n\nThe councils of Leeds, Derby and Dewsbury in England voted on the plan this week."
+    assert {"Leeds", "Derby", "Dewsbury", "England"} <= {p.name for p in _places(nlp, text)}
+
+
+def test_a_small_town_abroad_needs_its_country_or_a_container(nlp: Language) -> None:
+    text = (
+        "Fund-raiser\n\nThe dinner was held at a resort in Palm Beach, and donors from across Florida "
+        "flew in for the evening."
+    )
+    assert [p.name for p in _places(nlp, text)] == ["Florida"]
+
+
+def test_an_honorific_is_not_a_state_abbreviation(nlp: Language) -> None:
+    text = "Bank story\n\nAt the bank, Ms. Sherry said she and her peers joined the trading desk in Boston."
+    assert [p.name for p in _places(nlp, text)] == ["Boston"]
+
+
+def test_a_lower_case_word_is_not_a_place(nlp: Language) -> None:
+    text = "Rally\n\nIt is in us to answer the call, he told the crowd in Denver on Friday night."
+    assert [p.name for p in _places(nlp, text)] == ["Denver"]
+
+
+def test_the_town_of_makes_an_untagged_name_a_place(nlp: Language) -> None:
+    doc = nlp("Border crossing\n\nIn the border city of Cucuta, officials counted the people crossing each day.")
+    found = find_mentions(doc, lambda name: bool(gazetteer().lookup(name)))
+    assert any(m.text == "Cucuta" and m.locative for m in found)
+
+
+def test_many_states_of_one_country_are_not_a_round_up(nlp: Language) -> None:
+    text = (
+        "Primary night\n\nVoters in Ohio, Florida, Texas, Georgia, Virginia, Alabama and Tennessee went to the "
+        "polls, and results from Ohio, Florida, Texas, Virginia, Alabama and Tennessee came in by midnight."
+    )
+    assert any(p.focus and p.country == "US" for p in _places(nlp, text))
+
+
+def test_a_country_named_once_in_passing_is_not_the_focus(nlp: Language) -> None:
+    text = (
+        "Senator speaks\n\nThe senator spoke to voters in Iowa on Monday, and Iowa farmers cheered.\n\n"
+        "She also praised a school program she had seen in Canada."
+    )
+    places = _by_name(_places(nlp, text))
+    assert places["Iowa"].focus and not places["Canada"].focus
+
+
+def test_a_town_named_like_a_country_needs_its_container(nlp: Language) -> None:
+    text = (
+        "Candidates court donors\n\nSen. Jane Doe of Texas spoke about Israel and the peace talks, and said "
+        "Palestine should negotiate directly with Israel."
+    )
+    assert _by_name(_places(nlp, text))["Palestinian Territory"].country == "PS"
+    text = "Flood warning\n\nThe river rose overnight in Palestine, Texas, and roads were closed on Monday."
+    assert _by_name(_places(nlp, text))["Palestine"].country == "US"
+
+
+def test_a_direction_before_a_city_the_article_names_is_its_part(nlp: Language) -> None:
+    text = (
+        "Council budget\n\nCouncils across London set their budgets on Monday, and the borough of Hackney in "
+        "East London voted to raise rents."
+    )
+    places = _by_name(_places(nlp, text))
+    assert "East London" not in places and places["London"].country == "GB"
+    assert len(places["London"].mentions) == 2

@@ -37,6 +37,8 @@ _DATELINE = re.compile(
     r"(?:, (?P<area>[A-Z][\w.'’]+(?: (?:[A-Z][\w.'’]+|of|and|the))*))?\s*(?:[—–]|-{1,2}\s|\(\w+\)\s*[—–-])",
     re.M,
 )
+# What stands between two names of a list: "Leeds, Derby", "Derby and York", "Derby, and York".
+_LIST_GAP = re.compile(r"\.?,?\s+(?:and|or)\s+|\.?,\s+")
 _LEADING = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 
@@ -59,6 +61,7 @@ class Mention:
     sentence_start: bool = False
     titled: bool = False  # after an honorific or a person's title ("Mr. Jackson")
     club: bool = False  # a side of a game's result ("Minnesota beat Buffalo"): a country or nothing
+    listed: bool = False  # next to a tagged place, joined by a comma or "and" ("Leeds, Derby and York")
 
 
 def find_mentions(
@@ -110,12 +113,36 @@ def find_mentions(
         found[(mention.start, mention.end)] = mention
     title_case = _title_case(text[:headline_end])
     mentions = sorted(found.values(), key=lambda m: m.start)
+    _mark_lists(text, mentions)
     for mention in mentions:
         mention.headline = mention.start < headline_end
         mention.lead = headline_end <= mention.start < lead_end
         mark_context(doc, mention)
     # In a Title Case headline every word looks like a name: untagged words there are not read.
-    return [m for m in mentions if not (title_case and m.headline and m.label == "SCAN")]
+    # A name in lower case ("us", "turkey") is a word, whatever the model tagged.
+    return [m for m in mentions if not (title_case and m.headline and m.label == "SCAN") and not m.text.islower()]
+
+
+def _mark_lists(text: str, mentions: list[Mention]) -> None:
+    """Flag candidates that stand in a list with a name tagged as a place: a name among places is
+    one more place ("Leeds, Derby and York"); next to a person ("Obama and Clinton") it is not."""
+    run: list[Mention] = []
+    for mention in mentions:
+        if run and not _LIST_GAP.fullmatch(text[run[-1].end : mention.start]):
+            _mark_run(run)
+            run = []
+        run.append(mention)
+    _mark_run(run)
+
+
+def _mark_run(run: list[Mention]) -> None:
+    if len(run) > 1 and any(_tagged(m) for m in run):
+        for mention in run:
+            mention.listed = True
+
+
+def _tagged(mention: Mention) -> bool:
+    return mention.label in PLACE_LABELS or mention.label == "DATELINE" or mention.abbreviation
 
 
 def _title_case(headline: str) -> bool:

@@ -37,6 +37,8 @@ _ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.)+(?:[A-Z][a-z]\.)?|[A-Z][a-
 _POSTAL_WORDS = frozenset({"OK", "IN", "OR", "ME", "HI", "OH"})
 # A capitalised word and a comma right before: the abbreviation is the place's container.
 _AFTER_PLACE = re.compile(r"[A-Z][\w.'’-]*,\s$")
+# A capitalised word right after: the abbreviation is an honorific before a name.
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
 # A party letter and a hyphen before: "(R-Ky.)", "D-Calif.".
 _AFTER_PARTY = re.compile(r"(?<![\w-])[RDI]-$")
 # Words before a name that put it on the map ("fighting near Palmyra"); "of" and "to" are
@@ -44,6 +46,8 @@ _AFTER_PARTY = re.compile(r"(?<![\w-])[RDI]-$")
 LOCATIVE_WORDS = frozenset(
     {"in", "near", "from", "at", "into", "across", "outside", "around", "toward", "towards", "via", "inside"}
 )
+# Nouns before "of" that make the name a settlement's: "the town of", "the port city of".
+_SETTLEMENTS = frozenset({"city", "town", "village", "capital", "port", "suburb", "hamlet", "township"})
 # Verbs of a game's result: a city or state as their subject or object is a club's short name
 # ("Minnesota beat Buffalo 4-2"); a country stays a place (a national team is labelled).
 _RESULT_VERBS = frozenset(
@@ -62,6 +66,24 @@ _AGREEMENT_WORDS = frozenset(
 )
 
 
+# Words after a name that make it a state's (or province's) name rather than its city's: its
+# office-holders and votes ("the New York delegation", "the Washington primary"). And titles of
+# legislators and governors: "Senator Jane Doe of New York", "a senator from Washington" name the
+# state they represent. Found on unlabelled PolNeAR train texts, where "New York" was read as
+# the city in 9 of 13 such articles; see mark_context.
+_OFFICE_WORDS = frozenset(
+    {"senator", "senators", "governor", "congressman", "congresswoman", "delegation", "delegates", "legislature",
+     "legislator", "legislators", "lawmakers", "primary", "caucus", "caucuses", "attorney"}
+)  # fmt: skip
+_LEGISLATOR_TITLES = frozenset(
+    {"senator", "sen", "representative", "rep", "governor", "gov", "congressman", "congresswoman", "democrat",
+     "republican", "legislator", "assemblyman", "assemblywoman"}
+)  # fmt: skip
+# How far back, in tokens, a legislator's title may stand before "of"/"from" ("Representative
+# Peter T. King of"): five name tokens and the title.
+_TITLE_REACH = 6
+
+
 def abbreviation_mentions(text: str, is_state: Callable[[str], bool], tagged: Iterable[Mention]) -> list[Mention]:
     """State abbreviations as mentions: after a place's comma, after a party letter, or where a
     place-labelled mention starts at one (that mention is replaced: its period kept)."""
@@ -76,6 +98,8 @@ def abbreviation_mentions(text: str, is_state: Callable[[str], bool], tagged: It
         before = text[max(0, match.start() - 40) : match.start()]
         placed = bool(_AFTER_PLACE.search(before) or _AFTER_PARTY.search(before))
         postal = not abbreviation.endswith(".")
+        if abbreviation.rstrip(".").lower() in KEY_HONORIFICS and _NAME_AFTER.match(text, match.end()):
+            continue  # "Ms. Jones", "Mr. Smith": an honorific, not Mississippi
         if postal and abbreviation in _POSTAL_WORDS:
             continue
         if placed or (not postal and match.start() in at_tagged):
@@ -93,11 +117,23 @@ def mark_context(doc: Doc, mention: Mention) -> None:
     mention.in_name = _in_name(doc, span)
     mention.club = _club(span)
     mention.titled = _titled(doc, span)
+    mention.type_word = mention.type_word or _office(doc, span)
+
+
+def _office(doc: Doc, span: Span) -> bool:
+    """ "the New York delegation", "Senator Jane Doe of New York", "a senator from Ohio": the name
+    is the state the office belongs to (read as a type word: the division beats the city)."""
+    if span.end < len(doc) and doc[span.end].lower_ in _OFFICE_WORDS:
+        return True
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("of", "from"):
+        return False
+    before = doc[max(0, span.start - 1 - _TITLE_REACH) : span.start - 1]
+    return any(t.lower_.rstrip(".") in _LEGISLATOR_TITLES for t in before)
 
 
 def _locative(doc: Doc, span: Span) -> bool:
     """A locative word right before, or governing the list the name is in ("in Tigray, Afar and
-    Amhara"), or "-based" after."""
+    Amhara"), "the town of" before, or "-based" after."""
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in LOCATIVE_WORDS:
         return True
@@ -106,6 +142,8 @@ def _locative(doc: Doc, span: Span) -> bool:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_WORDS:
         return True
+    if before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lower_ in _SETTLEMENTS:
+        return True  # "the border city of Cucuta"
     after = doc[span.end : span.end + 2]
     return after.text.replace(" ", "").lower().startswith("-based")
 

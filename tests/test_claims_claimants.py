@@ -154,7 +154,8 @@ def _evidence(**changes: object) -> Evidence:
     base: dict[str, object] = {
         "rule": "publication", "object_words": 2, "object_own_noun": True, "object_guessed": False,
         "object_inherited": False, "kind": "count", "vague": False, "ranged": False, "spelled": False,
-        "statistic": False, "sentence_tokens": 20, "headline": False,
+        "statistic": False, "single": False, "referring": False, "claimant_common": False,
+        "sentence_tokens": 20, "headline": False,
     }  # fmt: skip
     base.update(changes)
     return Evidence(**base)  # type: ignore[arg-type]
@@ -229,3 +230,56 @@ def test_estimates_and_trailing_clauses(nlp: Language, text: str, number: str, w
 def test_the_person_an_outlet_quotes_is_the_claimant(nlp: Language) -> None:
     text = "Crash\n\nThe radio station quoted a local farmer as saying that 30 cows had died in the fire."
     assert _who(nlp, text, "30") == "local farmer"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "who"),
+    [
+        ("Talks\n\nThe merger will go ahead, according to three people briefed on the talks.", "three", PUBLICATION),
+        (
+            'Archive\n\n"We did our best," said the archive, which fell about 3,000 files short of its goal.',
+            "about 3,000",
+            PUBLICATION,
+        ),
+        (
+            "Race\n\nIn May the governor held a 12-point lead among rural voters in a national survey.",
+            "12",
+            "national survey",
+        ),
+    ],
+)
+def test_a_number_describing_the_source_is_not_its_claim(nlp: Language, text: str, number: str, who: str) -> None:
+    assert _who(nlp, text, number) == who
+
+
+@pytest.mark.parametrize(
+    ("referring", "plain", "number"),
+    [
+        (
+            "Debate\n\nAfter the debate the two candidates shook hands.",
+            "Debate\n\nAfter the debate two candidates shook hands.",
+            "two",
+        ),
+        (
+            "Family\n\nShe thanked her three sons for their patience.",
+            "Family\n\nShe thanked three sons for their patience.",
+            "three",
+        ),
+        (
+            "Vote\n\nHe said trade was one factor in the result.",
+            "Vote\n\nHe said trade was five factors in the result.",
+            None,
+        ),
+    ],
+)
+def test_referring_counts_are_less_sure(nlp: Language, referring: str, plain: str, number: str | None) -> None:
+    """A count of a set already named, or a single thing, is less often a claim."""
+    first = _claim(nlp(referring), number or "one").confidence
+    second = _claim(nlp(plain), number or "five").confidence
+    assert first is not None and second is not None and first < second
+
+
+def test_a_count_with_digits_after_the_is_not_referring(nlp: Language) -> None:
+    sure = _claim(nlp("Crowd\n\nThe 10,000 people in the arena cheered loudly."), "10,000").confidence
+    plain = _claim(nlp("Crowd\n\nThen 10,000 people in the arena cheered loudly."), "10,000").confidence
+    assert sure == plain

@@ -29,9 +29,12 @@ from newsdesk.extract.claims.statistics import statistic
 from newsdesk.extract.claims.units import CURRENCY_BY_COUNTRY, CURRENCY_WORDS
 from newsdesk.extract.places.component import focus_country
 from newsdesk.extract.registration import factory
-from newsdesk.record import Claim, Place
+from newsdesk.record import Claim, Claimant, Place
 
 __all__ = ["PUBLICATION", "ClaimsComponent", "find_claims", "make_claims"]
+
+# Determiners that pick out a set the text has already named ("the two sides", "both").
+_DEFINITE = frozenset({"the", "these", "those", "both", "all"})
 
 
 class ClaimsComponent:
@@ -79,7 +82,8 @@ def find_claims(doc: Doc) -> list[Claim]:
         place = _place(places, sentence, start) or focus
         who = attribute(ctx, doc[ex.start : ex.end].root, start, end)
         kind_of_figure = statistic(doc, ex, found.head)
-        evidence = _evidence(doc, ex, found, Signals(who.rule, inherited, kind_of_figure is not None))
+        signals = Signals(who.rule, inherited, kind_of_figure is not None, _is_common(who.claimant))
+        evidence = _evidence(doc, ex, found, signals)
         claims.append(
             Claim(
                 id=f"C{len(claims) + 1}",
@@ -109,6 +113,7 @@ class Signals(NamedTuple):
     rule: str  # attribution rule (claimants.Attribution.rule)
     inherited: bool  # object taken from an earlier claim of the sentence
     statistic: bool  # a sports or market-table figure
+    claimant_common: bool  # a lower-case description with no entity ("the same poll")
 
 
 def _evidence(doc: Doc, ex: Expression, found: ObjectGuess, signals: Signals) -> Evidence:
@@ -126,9 +131,30 @@ def _evidence(doc: Doc, ex: Expression, found: ObjectGuess, signals: Signals) ->
         ranged=ex.amount.value is None and digits,
         spelled=not digits,
         statistic=signals.statistic,
+        single=ex.amount.value == 1,
+        referring=not digits and _refers(doc, ex, found),
+        claimant_common=signals.claimant_common,
         sentence_tokens=ex.sentence[1] - ex.sentence[0],
         headline=doc[ex.start].idx < blank,
     )
+
+
+def _is_common(claimant: Claimant) -> bool:
+    """A lower-case description with no entity behind it ("the same poll", "officials")."""
+    name = claimant.name
+    return claimant.entity is None and name != PUBLICATION and name == name.lower()
+
+
+def _refers(doc: Doc, ex: Expression, found: ObjectGuess) -> bool:
+    """Does the number count a set already named: after a definite determiner or possessive,
+    past an adjective such as "last" ("the two sides", "those last three words"), or in
+    apposition to the names ("Ann and Bo, two reporters")?"""
+    if found.head is not None and found.head.dep_ == "appos":
+        return True
+    before = ex.start - 1
+    if before >= 0 and doc[before].tag_ in ("JJ", "JJS"):
+        before -= 1
+    return before >= 0 and (doc[before].lower_ in _DEFINITE or doc[before].dep_ == "poss")
 
 
 def _compared(doc: Doc, ex: Expression) -> bool:

@@ -2,8 +2,9 @@
 
 The entity's name when the mention is a pronoun, holds a word of that name in its head or an
 appositive ("he", "Kabulov", "The interior minister, Ana Ruiz," → the person); the whole subject
-phrase when the mention only modifies it ("Brazil" in "Brazil's government said" — the number
-is the government's); a document's author ("according to a report by the agency"); a
+phrase when the mention only modifies a verb's subject ("Brazil" in "Brazil's government said" —
+the number is the government's; never the reported words a source modifies, "a 24-point lead
+in a poll"); a document's author ("according to a report by the agency"); a
 definite description of a company with no entity ("The German automaker says") names the
 organisation mentioned shortly before; else the mention. A dateline ("NEW DELHI —") or a
 pronoun that resolves to no entity is no claimant.
@@ -46,7 +47,7 @@ def speaker_claimant(ctx: Context, quote: Quote) -> Claimant | None:
     subject = root
     while subject.dep_ in _MODIFIER_DEPS and subject.head.i != subject.i:
         subject = subject.head
-    if subject.i != root.i and subject.pos_ in ("NOUN", "PROPN") and _same_paragraph(root, subject):
+    if subject.i != root.i and _is_subject(subject) and _same_paragraph(root, subject):
         phrase = ctx.doc[subject.left_edge.i : subject.i + 1]
         first = next((t.i for t in phrase if t.pos_ != "DET"), subject.i)
         return Claimant(entity=speaker.entity, name=ctx.doc[first : subject.i + 1].text)
@@ -60,6 +61,13 @@ def speaker_claimant(ctx: Context, quote: Quote) -> Claimant | None:
         if entity is not None:
             return Claimant(entity=entity.id, name=entity.name)
     return Claimant(entity=speaker.entity, name=_mention_text(span))
+
+
+def _is_subject(token: Token) -> bool:
+    """Is the phrase a speaker mention hangs off the subject of a verb ("Brazil's government
+    said")? A source after "according to" or "in" only modifies the reported words ("a
+    24-point lead in a national poll"): climbing from it reaches the content, not a speaker."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _is_company_description(span: Span) -> bool:

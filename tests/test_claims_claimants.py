@@ -283,3 +283,23 @@ def test_a_count_with_digits_after_the_is_not_referring(nlp: Language) -> None:
     sure = _claim(nlp("Crowd\n\nThe 10,000 people in the arena cheered loudly."), "10,000").confidence
     plain = _claim(nlp("Crowd\n\nThen 10,000 people in the arena cheered loudly."), "10,000").confidence
     assert sure == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "who"),
+    [
+        (
+            "Mayor\n\nThe mayor is popular: 78 percent of voters in a recent Herald poll said they approve of her.",
+            "78 percent",
+            "recent Herald poll",
+        ),
+        (
+            "Growth\n\nOnly 40 percent of those surveyed said the economy would grow by 2 percent.",
+            "2 percent",
+            PUBLICATION,
+        ),
+    ],
+)
+def test_a_share_of_respondents_is_no_claimant(nlp: Language, text: str, number: str, who: str) -> None:
+    """A share of the people asked names the survey they answered, never itself."""
+    assert _who(nlp, text, number) == who

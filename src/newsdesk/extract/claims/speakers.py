@@ -6,7 +6,8 @@ phrase when the mention only modifies a verb's subject ("Brazil" in "Brazil's go
 the number is the government's; never the reported words a source modifies, "a 24-point lead
 in a poll"); a document's author ("according to a report by the agency"); a
 definite description of a company with no entity ("The German automaker says") names the
-organisation mentioned shortly before; else the mention. A dateline ("NEW DELHI —") or a
+organisation mentioned shortly before; a share of respondents ("86 percent of voters said")
+names the survey it answered, else nobody; else the mention. A dateline ("NEW DELHI —") or a
 pronoun that resolves to no entity is no claimant.
 """
 
@@ -18,6 +19,8 @@ from newsdesk.extract.claims.cues import ORG_TYPES, Context, claim_words, is_doc
 from newsdesk.extract.claims.owners import author, owner_claimant
 from newsdesk.record import Claimant, Quote
 
+# Heads of a speaker mention that make it a share of respondents ("86 percent of voters said").
+_SHARE_WORDS = frozenset({"percent", "%", "per", "percentage", "majority", "most", "half", "third", "quarter"})
 # Dependency labels by which a speaker mention hangs off the real subject of the cue.
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "pobj", "prep", "nmod"})
 
@@ -41,6 +44,8 @@ def speaker_claimant(ctx: Context, quote: Quote) -> Claimant | None:
     root = span.root
     if root.pos_ == "PRON":
         return Claimant(entity=speaker.entity, name=name) if name else None
+    if _is_share(root):
+        return _survey_of(ctx, root)
     by = author(root) if is_document(root) else None
     if by is not None:
         return owner_claimant(ctx, by)  # "according to a report by the agency" → the agency
@@ -63,11 +68,29 @@ def speaker_claimant(ctx: Context, quote: Quote) -> Claimant | None:
     return Claimant(entity=speaker.entity, name=_mention_text(span))
 
 
+def _is_share(root: Token) -> bool:
+    """Is the speaker a share of respondents ("86 percent of voters said", "Most of those
+    surveyed said")? A count of people who answered is no source to name."""
+    return root.like_num or root.lower_ in _SHARE_WORDS
+
+
+def _survey_of(ctx: Context, root: Token) -> Claimant | None:
+    """The survey a share of respondents answered ("78 percent of voters in a recent poll by the
+    network said" → the poll's owner or the poll), else nobody (the publication claims)."""
+    survey = next((t for t in root.subtree if t.pos_ in ("NOUN", "PROPN") and is_document(t)), None)
+    if survey is None:
+        return None
+    by = author(survey)
+    return owner_claimant(ctx, by if by is not None else survey)
+
+
 def _is_subject(token: Token) -> bool:
     """Is the phrase a speaker mention hangs off the subject of a verb ("Brazil's government
     said")? A source after "according to" or "in" only modifies the reported words ("a
-    24-point lead in a national poll"): climbing from it reaches the content, not a speaker."""
-    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass")
+    24-point lead in a national poll"): climbing from it reaches the content, not a speaker; nor
+    does a share of respondents ("78 percent of voters in a poll")."""
+    subject = token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass")
+    return subject and not _is_share(token)
 
 
 def _is_company_description(span: Span) -> bool:

@@ -154,7 +154,7 @@ def _evidence(**changes: object) -> Evidence:
     base: dict[str, object] = {
         "rule": "publication", "object_words": 2, "object_own_noun": True, "object_guessed": False,
         "object_inherited": False, "kind": "count", "vague": False, "ranged": False, "spelled": False,
-        "statistic": False, "single": False, "referring": False, "claimant_common": False,
+        "statistic": False, "single": False, "referring": False, "hyphenated": False,
         "sentence_tokens": 20, "headline": False,
     }  # fmt: skip
     base.update(changes)
@@ -270,10 +270,11 @@ def test_a_number_describing_the_source_is_not_its_claim(nlp: Language, text: st
             "Vote\n\nHe said trade was five factors in the result.",
             None,
         ),
+        ("Board\n\nA 22-member board met on Monday.", "Board\n\nA board of 22 members met on Monday.", "22"),
     ],
 )
 def test_referring_counts_are_less_sure(nlp: Language, referring: str, plain: str, number: str | None) -> None:
-    """A count of a set already named, or a single thing, is less often a claim."""
+    """A count of a set already named, a single thing or a hyphenated type is less often a claim."""
     first = _claim(nlp(referring), number or "one").confidence
     second = _claim(nlp(plain), number or "five").confidence
     assert first is not None and second is not None and first < second

@@ -29,7 +29,7 @@ from newsdesk.extract.claims.statistics import statistic
 from newsdesk.extract.claims.units import CURRENCY_BY_COUNTRY, CURRENCY_WORDS
 from newsdesk.extract.places.component import focus_country
 from newsdesk.extract.registration import factory
-from newsdesk.record import Claim, Claimant, Place
+from newsdesk.record import Claim, Place
 
 __all__ = ["PUBLICATION", "ClaimsComponent", "find_claims", "make_claims"]
 
@@ -82,7 +82,7 @@ def find_claims(doc: Doc) -> list[Claim]:
         place = _place(places, sentence, start) or focus
         who = attribute(ctx, doc[ex.start : ex.end].root, start, end)
         kind_of_figure = statistic(doc, ex, found.head)
-        signals = Signals(who.rule, inherited, kind_of_figure is not None, _is_common(who.claimant))
+        signals = Signals(who.rule, inherited, kind_of_figure is not None)
         evidence = _evidence(doc, ex, found, signals)
         claims.append(
             Claim(
@@ -113,7 +113,6 @@ class Signals(NamedTuple):
     rule: str  # attribution rule (claimants.Attribution.rule)
     inherited: bool  # object taken from an earlier claim of the sentence
     statistic: bool  # a sports or market-table figure
-    claimant_common: bool  # a lower-case description with no entity ("the same poll")
 
 
 def _evidence(doc: Doc, ex: Expression, found: ObjectGuess, signals: Signals) -> Evidence:
@@ -133,16 +132,10 @@ def _evidence(doc: Doc, ex: Expression, found: ObjectGuess, signals: Signals) ->
         statistic=signals.statistic,
         single=ex.amount.value == 1,
         referring=not digits and _refers(doc, ex, found),
-        claimant_common=signals.claimant_common,
+        hyphenated=ex.end < len(doc) and doc[ex.end].text == "-",
         sentence_tokens=ex.sentence[1] - ex.sentence[0],
         headline=doc[ex.start].idx < blank,
     )
-
-
-def _is_common(claimant: Claimant) -> bool:
-    """A lower-case description with no entity behind it ("the same poll", "officials")."""
-    name = claimant.name
-    return claimant.entity is None and name != PUBLICATION and name == name.lower()
 
 
 def _refers(doc: Doc, ex: Expression, found: ObjectGuess) -> bool:

@@ -84,7 +84,7 @@ def test_lower_bound_object_and_place(doc: Doc) -> None:
 def test_upper_bound_and_category(doc: Doc) -> None:
     claim = _claim(doc, "nearly 2,500")
     assert (claim.value, claim.low, claim.high) == (2_500, None, 2_500)
-    assert claim.object == "civilians"
+    assert claim.object == "civilians displaced"  # the verb says which civilians
     assert claim.category == "people/displaced"
 
 

@@ -17,44 +17,70 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsdesk.extract.claims.non_counts import SCORE_LINE, is_address, is_name_number, is_score
+from newsdesk.extract.claims.non_counts import (
+    SCORE_LINE,
+    is_address,
+    is_benchmark,
+    is_denominator,
+    is_determiner_one,
+    is_model_number,
+    is_name_number,
+    is_rank_or_old_year,
+    is_referring,
+    is_score,
+    is_tiebreak,
+    is_type_compound,
+)
 from newsdesk.extract.claims.numbers import (
+    DIGIT_FRACTION,
+    FRACTIONS,
     QUALIFIERS,
     SCALES,
-    UNITS_WORDS,
+    TIMES_WORDS,
     VAGUE,
     Amount,
     bounds,
     parse_number,
     vague_range,
 )
+from newsdesk.extract.claims.unit_match import naira_end, scale_suffix, symbol_before, unit_after
 from newsdesk.extract.claims.units import (
     CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
     LABEL_WORDS,
-    MEASURES,
-    MEASURES_LONGEST_FIRST,
     MONTHS,
-    NATIONAL_CURRENCIES,
-    PERCENT_WORDS,
     SYMBOLS_LONGEST_FIRST,
-    TIME_UNITS,
+)
+from newsdesk.extract.claims.word_amounts import (
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    fraction_end,
+    how_often,
+    time_unit_after,
 )
 from newsdesk.vocab.labels import NAME_LABELS
 
 _SYMBOL = "|".join(re.escape(s) for s in SYMBOLS_LONGEST_FIRST if not s.isalpha())
 _NUMBER_TOKEN = re.compile(
     rf"^(?P<cur>(?i:{_SYMBOL}|Rs\.?))?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<suffix>k|K|m|mn|bn|b|tn|C|F|%)?$"
+    r"(?P<suffix>k|K|m|mn|bn|b|tn|C|F|%|pc)?$"
 )
 _PHONE = re.compile(r"(?<![\w.])(?:\+?\d{1,3}[ .-])?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3}[ .-]\d{3,4}(?![\w])")
 _TIME = re.compile(r"^\d{1,2}:\d{2}$")
-_ORDINAL_WORDS = frozenset(
-    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-)
-_NUMBER_WORDS = frozenset(w for w in UNITS_WORDS if w not in ("a", "an", "zero")) | {"dozen"}
 _SCALE_WORDS = frozenset(w for w in SCALES if len(w) > 2)
-_RANGE_WORDS = frozenset({"-", "–", "to"})
+# Further not-a-count rules for bare counts (non_counts.py says why each one).
+_NOT_COUNTS = (
+    is_referring,
+    is_determiner_one,
+    is_model_number,
+    is_type_compound,
+    is_rank_or_old_year,
+    is_tiebreak,
+    is_denominator,
+)
+# "20 or 25 kilotons" is one range like "20 to 25" (a comma before "or" makes it a restatement).
+_RANGE_WORDS = frozenset({"-", "–", "to", "or"})
+_DASH_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[–—](\d[\d,]*(?:\.\d+)?)$")
+_YEAR = re.compile(r"(19|20)\d\d")
 # A number alone in a sentence this short (in word tokens) is page furniture ("0" comments
 # under the seed page's teasers); set by hand, no gold claim sits in so short a sentence.
 _MIN_SENTENCE_WORDS = 3
@@ -72,17 +98,6 @@ class Expression:
     unit: str | None
     kind: str  # "money" | "percent" | "measure" | "count"
     sentence: tuple[int, int] = (0, 0)  # token range of its sentence
-
-
-@dataclass(frozen=True, slots=True)
-class UnitMatch:
-    """What follows a number: the currency it names (None for other units), the token after
-    the unit (the number's end when there is none), the unit recorded and the amount's kind."""
-
-    currency: str | None
-    end: int
-    unit: str | None
-    kind: str  # "money" | "percent" | "measure" | "count"
 
 
 def find_expressions(doc: Doc) -> list[Expression]:
@@ -112,13 +127,24 @@ def find_expressions(doc: Doc) -> list[Expression]:
 
 
 def _is_number_token(token: Token) -> bool:
-    return bool(_NUMBER_TOKEN.match(token.text)) or token.lower_ in _NUMBER_WORDS
+    text = token.text
+    return bool(_NUMBER_TOKEN.match(text) or _DASH_RANGE.match(text) or DIGIT_FRACTION.match(text)) or (
+        token.lower_ in NUMBER_WORDS
+    )
 
 
 def _core_end(doc: Doc, i: int) -> int:
     """End of the run of number words starting at ``i`` (== i when there is none)."""
     token = doc[i]
     lower = token.lower_
+    fraction = fraction_end(doc, i)
+    if fraction > i:
+        return fraction
+    naira = naira_end(doc, i)
+    if naira > i:
+        return naira
+    if lower in TIMES_WORDS:
+        return i + 1 if how_often(doc, i) else i
     if lower in VAGUE or lower in ("tens",):
         return _vague_end(doc, i)
     if lower in ("a", "several", "few") and i + 1 < len(doc) and doc[i + 1].lower_ in (*_SCALE_WORDS, "dozen"):
@@ -126,9 +152,16 @@ def _core_end(doc: Doc, i: int) -> int:
     if not _is_number_token(token):
         return i
     j = i + 1
+    plural_next = j + 1 < len(doc) and doc[j + 1].tag_ == "NNS"
+    if j < len(doc) and scale_suffix(doc, j) and ((i > 0 and symbol_before(doc, i) is not None) or plural_next):
+        j += 1  # "EUR 5m", "1.5m members": millions, not metres ("a 5m wall")
     while j < len(doc) and (doc[j].lower_ in _SCALE_WORDS or doc[j].lower_ in ("k", "bn", "mn")):
         j += 1
-    while j < len(doc) and doc[j].lower_ in _NUMBER_WORDS and doc[j - 1].lower_ in _NUMBER_WORDS:
+    if j < len(doc) and DIGIT_FRACTION.match(doc[j].text) and doc[j - 1].is_digit:
+        j += 1  # "99 1/2"
+    elif j + 1 < len(doc) and doc[j].text == "-" and DIGIT_FRACTION.match(doc[j + 1].text) and not doc[j].whitespace_:
+        j += 2  # "100-3/32"
+    while j < len(doc) and doc[j].lower_ in NUMBER_WORDS and doc[j - 1].lower_ in NUMBER_WORDS:
         j += 1
         while j < len(doc) and doc[j].lower_ in _SCALE_WORDS:
             j += 1
@@ -150,19 +183,28 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
     words = [t.text for t in doc[start:end]]
     vague = vague_range(words)
     core = list(range(start, end))
-    unit_match = _unit_after(doc, end)
+    unit_match = unit_after(doc, end)
+    if doc[end - 1].lower_ in FRACTIONS and end + 2 < len(doc):
+        skip = (
+            2 if doc[end].lower_ == "of" and doc[end + 1].lower_ in ("a", "an") else int(doc[end].lower_ in ("a", "an"))
+        )
+        after_article = unit_after(doc, end + skip)  # "half a percentage point", "a tenth of a point"
+        unit_match = after_article if skip and after_article.unit is not None else unit_match
     currency, unit, kind = unit_match.currency, unit_match.unit, unit_match.kind
+    words = [w.rstrip(".") if k else w for k, w in enumerate(words)]  # "5m." at a sentence's end
     glued = _NUMBER_TOKEN.match(doc[start].text)
+    if naira_end(doc, start) > start:
+        currency, words[0] = "NGN", words[0][1:]
     if glued and glued.group("cur"):
         currency = CURRENCY_SYMBOLS[glued.group("cur").lower()]
         words[0] = doc[start].text[len(glued.group("cur")) :]
-    if glued and glued.group("suffix") in ("C", "F", "%"):
+    if glued and glued.group("suffix") in ("C", "F", "%", "pc"):
         suffix = glued.group("suffix")
-        unit, kind = ("%", "percent") if suffix == "%" else ("°" + suffix, "measure")
+        unit, kind = ("%", "percent") if suffix in ("%", "pc") else ("°" + suffix, "measure")  # "12pc"
         words[0] = glued.group("num")
     first = start
     if currency is None and start > 0:
-        symbol = _symbol_before(doc, start)
+        symbol = symbol_before(doc, start)
         if symbol is not None:
             currency, first = symbol
     if currency is not None:
@@ -174,7 +216,7 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
     if amount.low is not None and amount.value is None and not vague:
         range_end = _range_end(doc, end)
         last = max(last, range_end)
-        range_unit = _unit_after(doc, range_end)  # "40-80 million": the unit after the second number
+        range_unit = unit_after(doc, range_end)  # "40-80 million": the unit after the second number
         if unit is None and range_unit.unit is not None:
             unit, kind, last = range_unit.unit, range_unit.kind, range_unit.end
     qualifier, first = _qualifier(doc, first)
@@ -186,6 +228,11 @@ def _build(doc: Doc, start: int, end: int) -> Expression | None:
 def _amount(doc: Doc, words: list[str], vague: tuple[float, float] | None, end: int) -> Amount | None:
     if vague is not None:
         return Amount(None, vague[0], vague[1], vague=True)
+    dashed = _DASH_RANGE.match(words[0])
+    if dashed:  # "350–375 million" is one token
+        low, high = (parse_number([dashed.group(k), *words[1:]]) for k in (1, 2))
+        years = all(_YEAR.fullmatch(dashed.group(k)) for k in (1, 2)) and len(words) == 1
+        return Amount(None, low, high) if low is not None and high is not None and low < high and not years else None
     value = parse_number(words)
     if value is None:
         return None
@@ -206,57 +253,39 @@ def _range_second(doc: Doc, end: int) -> tuple[float, float] | None:
     starts_between = any(t.lower_ == "between" for t in doc[max(0, end - 4) : end])
     if joiner not in _RANGE_WORDS and not (joiner == "and" and starts_between):
         return None
-    stop = _core_end(doc, end + 1)
-    if stop == end + 1 or doc[end + 1].lower_ in VAGUE:
+    if joiner == "to" and any(t.lower_ in ("by", "from") for t in doc[max(0, end - 3) : end]):
+        return None  # "down by 30 to 126", "from 16 to 80": a change, two amounts
+    if DIGIT_FRACTION.match(doc[end - 1].text):
+        return None  # "rose 3/32 to 99 1/2": a price tick, then the price
+    first = _second_start(doc, end)
+    stop = _core_end(doc, first)
+    if stop == first or doc[first].lower_ in VAGUE:
         return None
-    high = parse_number([t.text for t in doc[end + 1 : stop]])
+    high = parse_number([t.text for t in doc[first:stop]])
     if high is None:
         return None
-    scales = [SCALES[t.lower_] for t in doc[end + 1 : stop] if t.lower_ in _SCALE_WORDS]
+    scales = [SCALES[t.lower_] for t in doc[first:stop] if t.lower_ in _SCALE_WORDS]
     return high, float(scales[-1]) if scales else 1.0
 
 
+def _second_start(doc: Doc, end: int) -> int:
+    """Where a range's second number starts after its joiner (token ``end``), over a bound
+    and a currency repeated before it ("$500,000 to more than $1 million")."""
+    first = end + 1
+    for qualifier in ("more than", "over", "about", "around", "nearly", "almost"):
+        words = qualifier.split()
+        if [t.lower_ for t in doc[first : first + len(words)]] == words:
+            first += len(words)
+            break
+    if first < len(doc) and doc[first].text in ("$", "€", "£"):
+        first += 1
+    return first if first < len(doc) else end + 1
+
+
 def _range_end(doc: Doc, end: int) -> int:
-    stop = _core_end(doc, end + 1) if end + 1 < len(doc) else end
-    return stop if stop > end + 1 else end
-
-
-def _unit_after(doc: Doc, end: int) -> UnitMatch:
-    """Currency, percent or measure right after the number (token ``end`` on)."""
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end - 1].whitespace_ == "":
-        found = _unit_after(doc, end + 1)  # "300-kilometre"
-        if found.unit is not None:
-            return found
-    if end >= len(doc):
-        return UnitMatch(None, end, None, "count")
-    nxt = doc[end].lower_
-    if end + 1 < len(doc):
-        pair = (nxt, doc[end + 1].lower_.rstrip("s"))
-        national = NATIONAL_CURRENCIES.get(pair)
-        if national:
-            return UnitMatch(national, end + 2, national, "money")
-    if nxt in CURRENCY_WORDS:
-        return UnitMatch(CURRENCY_WORDS[nxt], end + 1, CURRENCY_WORDS[nxt], "money")
-    rest = " ".join(t.lower_ for t in doc[end : end + 3])
-    for word, unit in PERCENT_WORDS.items():
-        if word != "points" and (rest == word or rest.startswith(word + " ")):
-            return UnitMatch(None, end + len(word.split()), unit, "percent")
-    glued = doc[end : end + 3].text.lower()
-    for word in MEASURES_LONGEST_FIRST:
-        if len(word) <= 1:
-            continue
-        if rest == word or rest.startswith(word + " ") or re.match(re.escape(word) + r"(?![a-z0-9])", glued):
-            span = doc.char_span(doc[end].idx, doc[end].idx + len(word), alignment_mode="expand")
-            stop = span.end if span is not None else end + 1
-            return UnitMatch(None, stop, MEASURES[word], "measure")
-    return UnitMatch(None, end, None, "count")
-
-
-def _symbol_before(doc: Doc, start: int) -> tuple[str, int] | None:
-    prev = doc[start - 1].text.lower()
-    if prev in CURRENCY_SYMBOLS:
-        return CURRENCY_SYMBOLS[prev], start - 1
-    return None
+    first = _second_start(doc, end) if end + 1 < len(doc) else end + 1
+    stop = _core_end(doc, first) if first < len(doc) else end
+    return stop if stop > first else end
 
 
 def _qualifier(doc: Doc, first: int) -> tuple[str | None, int]:
@@ -278,27 +307,41 @@ def _excluded(doc: Doc, ex: Expression, phones: list[tuple[int, int]]) -> bool:
     start_char, end_char = first.idx, last.idx + len(last)
     if any(s <= start_char and end_char <= e for s, e in phones):
         return True  # phone number or results line
-    if _TIME.match(first.text) or first.lower_ in _ORDINAL_WORDS:
+    if _TIME.match(first.text) or first.lower_ in ORDINAL_WORDS:
         return True
     after = doc[ex.end] if ex.end < len(doc) else None
-    after2 = doc[ex.end + 1] if ex.end + 1 < len(doc) else None
     if ex.kind == "count":
-        if after is not None and (
-            after.lower_ in TIME_UNITS or (after.text == "-" and after2 is not None and after2.lower_ in TIME_UNITS)
-        ):
-            return True  # duration, time of day, "23-year-old"
+        if time_unit_after(doc, ex.end):
+            return True  # duration, time of day, "23-year-old", "five-and-a-half years"
         if _is_year(doc, ex) or _next_to_month(doc, ex):
             return True
         if ex.start > 0 and doc[ex.start - 1].lower_ in LABEL_WORDS and ex.qualifier is None:
             return True  # "Section 144"
         if _is_age(doc, ex) or is_score(doc, ex) or is_address(doc, ex) or is_name_number(doc, ex):
             return True
-        if first.lower_ == "one" and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ == "of"):
+        if any(rule(doc, ex) for rule in _NOT_COUNTS):
+            return True
+        # "one in five adults": a proportion, kept like "eight of 10"
+        proportion = after is not None and after.lower_ == "in" and ex.end + 1 < len(doc) and doc[ex.end + 1].like_num
+        if (
+            first.lower_ == "one"
+            and last.lower_ not in FRACTIONS
+            and not proportion
+            and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ == "of")
+        ):
             return True  # "one" as a pronoun
     if first.ent_type_ in NAME_LABELS and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
         return True  # inside a name: "12th Defense Expo", "Group of 20"
-    if first.ent_type_ in ("DATE", "TIME") and ex.kind == "count" and _entity_has_words(doc, ex.core[0]):
+    fraction = last.lower_ in FRACTIONS
+    if (
+        first.ent_type_ in ("DATE", "TIME")
+        and ex.kind == "count"
+        and not fraction
+        and _entity_has_words(doc, ex.core[0])
+    ):
         return True
+    if is_benchmark(doc, ex):
+        return True  # "0-62 mph"
     sentence_words = sum(1 for t in doc[ex.sentence[0] : ex.sentence[1]] if t.is_alpha)
     return sentence_words < _MIN_SENTENCE_WORDS
 
@@ -342,4 +385,4 @@ def _entity_has_words(doc: Doc, i: int) -> bool:
     end = i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return any(t.is_alpha and t.lower_ not in _NUMBER_WORDS and t.lower_ not in SCALES for t in doc[start:end])
+    return any(t.is_alpha and t.lower_ not in NUMBER_WORDS and t.lower_ not in SCALES for t in doc[start:end])

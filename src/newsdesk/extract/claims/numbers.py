@@ -30,6 +30,14 @@ SCALES = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
 }  # fmt: skip
 DOZEN = {"dozen": 12}
+# How many times: "twice" counts like "two times" (docs/gold-format.md).
+TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+# Word fractions, singular and plural ("a quarter", "two-thirds", "a tenth of a point"): plain fractions.
+FRACTIONS = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
+    "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 1 / 8, "eighths": 1 / 8,
+    "tenth": 1 / 10, "tenths": 1 / 10,
+}  # fmt: skip
 # Vague plurals → (low, high); see the module docstring for the convention.
 VAGUE = {
     "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000.0, 9_999.0),
@@ -48,6 +56,9 @@ APPROXIMATE = ("about", "around", "some", "roughly", "approximately", "an estima
                "circa", "almost exactly")  # fmt: skip
 QUALIFIERS = tuple(sorted((*LOWER_BOUND, *UPPER_BOUND, *APPROXIMATE), key=lambda q: -len(q)))
 
+# A fraction written in digits, as bond prices are quoted ("3/32", "99 1/2", "100-3/32"): only
+# the binary denominators of price ticks, so "9/11" or "24/7" are not read as amounts.
+DIGIT_FRACTION = re.compile(r"^(?P<top>\d{1,2})/(?P<bottom>2|4|8|16|32|64)$")
 _DIGITS = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>k|m|mn|bn|b|tn)?$", re.I)
 
 
@@ -63,6 +74,9 @@ class Amount:
 
 def parse_number(words: list[str]) -> float | None:
     """Value of a run of number words ("1.2", "million") / ("ten", "thousand") / ("10k"); None if not a number."""
+    fraction = parse_fraction(words)
+    if fraction is not None:
+        return fraction
     total = 0.0
     current: float | None = None
     seen = False
@@ -71,11 +85,16 @@ def parse_number(words: list[str]) -> float | None:
         if word in ("and", "-"):
             continue
         digits = _DIGITS.match(word)
-        if digits:
+        tick = DIGIT_FRACTION.match(word)
+        if tick and int(tick.group("top")) < int(tick.group("bottom")):
+            current = (current or 0.0) + int(tick.group("top")) / int(tick.group("bottom"))
+        elif digits:
             number = float(digits.group("num").replace(",", ""))
             if digits.group("suffix"):
                 number *= SCALES[digits.group("suffix").lower()]
             current = (current or 0.0) + number
+        elif word in TIMES_WORDS and len(words) == 1:
+            current = float(TIMES_WORDS[word])
         elif word in DOZEN:
             current = (current or 1.0) * DOZEN[word]
         elif word in ("a", "an"):
@@ -98,6 +117,19 @@ def parse_number(words: list[str]) -> float | None:
     if not seen:
         return None
     return total + (current or 0.0)
+
+
+def parse_fraction(words: list[str]) -> float | None:
+    """ "half", "a quarter", "one-third", "two thirds" → the fraction; None if the words are not one."""
+    lowered = [w.lower() for w in words if w not in ("-", "–")]
+    if not lowered or lowered[-1] not in FRACTIONS:
+        return None
+    if len(lowered) == 1:
+        return FRACTIONS[lowered[0]] if lowered[0] in ("half", "halves") else None
+    count = 1.0 if lowered[0] in ("a", "an", "one") else UNITS_WORDS.get(lowered[0])
+    if len(lowered) != 2 or count is None or count == 0:
+        return None
+    return count * FRACTIONS[lowered[-1]]
 
 
 def vague_range(words: list[str]) -> tuple[float, float] | None:

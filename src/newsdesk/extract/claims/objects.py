@@ -1,47 +1,45 @@
 """What a number counts, read off the dependency parse (:mod:`.categories` files it under a category).
 
-Rules, tried in order (each with the example it was written for):
+Rules, tried in order (each with the example it was written for); the phrase itself is built
+by :mod:`.phrases` and the verb-side readings live in :mod:`.predicates`:
 
 1. a unit with an "of" phrase counts that phrase: "2,300 tonnes of grain" → "grain",
-   "70% of drivers" → "drivers";
-2. the noun the number modifies, with its compounds and adjectives: "10,000 Daesh fighters",
-   "a 35 percent increase", plus an "of" phrase after it: "soldiers of Daesh";
-3. the number's own "of" phrase: "dozens of people", "14 of the dead";
-4. the noun the number completes through "of": "a town of 25,000", "a ransom of 50 million naira";
-5. money "in" something: "$48 million in emergency funding";
-6. the verb around a bare number: people verbs give the participle ("killed 97" → "killed"),
-   money verbs their "on"/"for"/"to" phrase or their clause ("spend $3.2 million replacing
-   water mains"), and other verbs their subject or, with "by", their object ("Inflation hit
-   3.2%", "raise council tax by 9.9%");
-7. nothing found, or a pronoun ("nine of them"): the object of the previous claim in the
+   "70% of drivers" → "drivers", "71 kWh and 95 kWh of capacity" (shared by conjuncts);
+2. a sum "worth" or "valued at": "a contract worth A$1.5 million" → "contract value";
+3. "a 52-count complaint" → "counts in complaint"; "one in five adults" → "adults";
+4. the noun the number modifies, with its compounds and adjectives: "10,000 Daesh fighters",
+   "a 35 percent increase", plus a short "of" phrase after it: "soldiers of Daesh"; a one-word
+   noun takes its verb ("visas awarded", "people killed"), a power unit names the quantity
+   ("a 300-hp engine" → "engine power"); a unit word is never the object ("points", "pence");
+5. the number's own "of" phrase: "dozens of people", "14 of the dead";
+6. the noun the number completes through "of": "a town of 25,000", "a ransom of 50 million naira";
+7. money "in" something: "$48 million in emergency funding";
+8. the verb around a bare number: people verbs give "people killed"; a size adjective its
+   measure ("16 feet long" → "length of car"); a distance after a travel verb a range ("go 300
+   miles on a charge"); money verbs their "on"/"for" phrase or what was done with the sum and
+   to whom ("sent $5,000 to the party" → "sent to party", never the sender, never a condition);
+   a share its predicate ("65 percent were white" → "white"); other verbs their subject or,
+   with "by"/"to"/"at", their object ("Inflation hit 3.2%", "the index fell 102 points to
+   27,934" → "index", "raise council tax by 9.9%");
+9. nothing found, or a pronoun ("nine of them"): the object of the previous claim in the
    same sentence (the component does this).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.claims.expressions import Expression
+from newsdesk.extract.claims.phrases import ObjectGuess, per_thing, phrase
+from newsdesk.extract.claims.predicates import is_unit_noun, of_child, people_phrase, pobj, rest_of_line, same_block
+from newsdesk.extract.claims.verb_objects import PEOPLE_VERBS, from_verb, money_object, people
 
-_NP_LEFT = frozenset({"compound", "amod", "nmod", "nn"})
+# ObjectGuess lives in .phrases; the component imports it from here.
+__all__ = ["ObjectGuess", "find_object", "is_pronoun"]
+
 _NOUNS = ("NOUN", "PROPN")
 # Dependency labels by which a number modifies the noun after it ("10,000 fighters", "a 35 percent rise").
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
-# Dependency labels by which a bare number is what a people verb acts on ("killed 97").
-_PEOPLE_VERB_DEPS = frozenset({"dobj", "nsubjpass", "conj", "attr", "npadvmod", "appos"})
-_PEOPLE_VERBS = {
-    "kill": "killed", "wound": "wounded", "injure": "injured", "arrest": "arrested", "detain": "detained",
-    "displace": "displaced", "evacuate": "evacuated", "abduct": "abducted", "kidnap": "kidnapped",
-    "rescue": "rescued", "deport": "deported", "execute": "executed", "hospitalize": "hospitalized",
-    "infect": "infected", "sentence": "sentenced", "free": "freed", "release": "released",
-}  # fmt: skip
-_MONEY_VERBS = frozenset({
-    "spend", "invest", "allocate", "provide", "pledge", "release", "raise", "need", "ask", "request", "give",
-    "earmark", "approve", "budget", "set", "pay", "cost", "lend", "loan", "donate", "offer", "announce", "seek",
-})  # fmt: skip
-_MONEY_PREPS = ("on", "for", "to", "in", "towards")
 # A number followed by one of these counts the people in that state ("106 wounded").
 _STATE_WORDS = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "detained", "arrested",
                           "displaced", "homeless", "unaccounted"})  # fmt: skip
@@ -49,20 +47,9 @@ _CHANGES = frozenset(
     {"rise", "increase", "fall", "drop", "decline", "cut", "jump", "growth", "gain", "hike", "reduction"}
 )
 _WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
-# Entity types that are never what a sum of money is "for"/"in" ("$5 million in Kenya", "in 2020").
-_NOT_OBJECTS = frozenset({"GPE", "LOC", "DATE", "TIME"})
+# What a unit measures of the thing it modifies ("a 300-hp engine" → "engine power").
+_QUANTITY_OF_UNIT = {"hp": "power", "kW": "power", "MW": "capacity", "GW": "capacity", "lb-ft": "torque"}
 _PRONOUNS = frozenset({"them", "they", "it", "those", "these", "whom", "which", "us", "we", "you", "all"})
-
-
-@dataclass(frozen=True, slots=True)
-class ObjectGuess:
-    """What a number counts: the phrase, its head token, and whether it is only a guess from
-    the verb (a subject or object of the verb around a bare number, which a previous claim in
-    the sentence overrides: "Victoria sent 120 workers, while New South Wales sent 80")."""
-
-    text: str | None
-    head: Token | None
-    guessed: bool = False
 
 
 _NOTHING = ObjectGuess(None, None)
@@ -71,11 +58,12 @@ _NOTHING = ObjectGuess(None, None)
 def find_object(doc: Doc, ex: Expression) -> ObjectGuess:
     """The counted thing: the first of the rules in the module docstring that finds one."""
     top = _top(doc, ex)
-    for rule in (_unit_of, _state_word, _headline, _worth, _modified_noun, _own_of, _of_head, _money_in):
+    rules = (_unit_of, _state_word, _headline, _worth, _per_thing, _proportion, _modified_noun, _own_of, _of_head)
+    for rule in (*rules, _money_in):
         found = rule(doc, ex, top)
         if found is not None:
             return found
-    return _from_verb(doc, ex, top)
+    return from_verb(doc, ex, top)
 
 
 def is_pronoun(text: str | None) -> bool:
@@ -87,10 +75,30 @@ def _unit_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """Rule 1: a unit's "of" phrase ("2,300 tonnes of grain", "70% of drivers")."""
     if ex.kind not in ("measure", "percent", "money"):
         return None
-    of = _of_child(doc[ex.end - 1])
-    if of is None or not _same_block(doc, ex.end - 1, of.i):
+    unit = doc[ex.end - 1]
+    of = of_child(unit)
+    conjuncts = [c for c in unit.children if c.dep_ == "conj"]
+    if of is None and conjuncts and conjuncts[0].lower_ == unit.lower_:
+        of = of_child(conjuncts[0])  # "71 kWh and 95 kWh of battery capacity": the phrase is shared
+    if of is None or not same_block(doc, ex.end - 1, of.i):
         return None
-    return _phrase(doc, of, ex.end)
+    return phrase(doc, of, ex.end)
+
+
+def _per_thing(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """ "a 52-count complaint": the things counted in the noun after (see :func:`.phrases.per_thing`)."""
+    return per_thing(doc, ex.end, ex.end) if ex.kind == "count" else None
+
+
+def _proportion(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
+    """ "one in five adults", "three out of 10 voters": the noun after the base."""
+    k = ex.end + (2 if doc[ex.end : ex.end + 2].text.lower() == "out of" else 1)
+    if k >= len(doc) - 1 or doc[k - 1].lower_ not in ("in", "of") or not doc[k].like_num:
+        return None
+    noun = doc[k + 1]
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "one in five Senate seats"
+    return phrase(doc, noun, k + 1) if noun.pos_ in _NOUNS else None
 
 
 def _state_word(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
@@ -102,48 +110,61 @@ def _state_word(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
 
 
 def _worth(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
-    """The noun a sum is the worth of ("a contract worth A$1.5 million", "claims worth …")."""
+    """The value of the noun a sum is the worth of ("a contract worth A$1.5 million" → "contract
+    value", "the order is valued at $8.8 billion" → "order value")."""
     head = top.head
+    if head.lower_ == "at" and head.head.lower_ in _WORTH:
+        subject = next((c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subject is None or subject.pos_ not in _NOUNS:
+            return None
+        return ObjectGuess(f"{phrase(doc, subject, ex.end).text} value", subject)  # "the order is valued at $8.8bn"
     if head.lower_ not in _WORTH:
         return None
     noun = head.head if head.head.pos_ in _NOUNS and head.head.i < top.i else doc[max(head.i - 1, 0)]
-    return _phrase(doc, noun, ex.end) if noun.pos_ in _NOUNS else None
+    return ObjectGuess(f"{phrase(doc, noun, ex.end).text} value", noun) if noun.pos_ in _NOUNS else None
 
 
 def _modified_noun(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """Rule 2: the noun after the number that it modifies ("10,000 Daesh fighters", "soldiers
     of Daesh"); for a change, what changed ("a 35 percent rise in tourist arrivals")."""
     head = top.head
-    if top.dep_ not in _MODIFIER_DEPS or head.pos_ not in _NOUNS or head.i < ex.end:
+    if head.like_num and head.i >= ex.end and head.dep_ in _MODIFIER_DEPS:
+        top, head = head, head.head  # "five 787 jets": the model number sits between
+    if top.dep_ not in _MODIFIER_DEPS or head.pos_ not in _NOUNS or head.i < ex.end or is_unit_noun(head):
         return None
     changed = _changed(doc, ex, head) if head.lemma_.lower() in _CHANGES else None
     if changed is not None:
         return changed
-    return _phrase(doc, head, ex.end, with_of=True)
+    found = phrase(doc, head, ex.end, with_of=True)
+    if ex.unit in _QUANTITY_OF_UNIT:  # "a 149-horsepower engine" measures the engine's power
+        return ObjectGuess(f"{found.text} {_QUANTITY_OF_UNIT[ex.unit]}", head)
+    return ObjectGuess(people_phrase(head, found.text or ""), head)
 
 
 def _changed(doc: Doc, ex: Expression, change: Token) -> ObjectGuess | None:
     """The "in" phrase of a change noun; when the parse ran on into the dateline, the words up
     to the blank line instead."""
-    of = next((_pobj(c) for c in change.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    of = next((pobj(c) for c in change.children if c.dep_ == "prep" and c.lower_ == "in"), None)
     if of is None:
         return None
-    if _same_block(doc, change.i, of.i):
-        return _phrase(doc, of, ex.end)
-    return ObjectGuess(_rest_of_line(doc, change).removeprefix("in ") or None, of)
+    if same_block(doc, change.i, of.i):
+        return phrase(doc, of, ex.end)
+    return ObjectGuess(rest_of_line(doc, change).removeprefix("in ") or None, of)
 
 
 def _own_of(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """Rule 3: the number's own "of" phrase ("dozens of people", "14 of the dead"), or the
     antecedent of "which"/"whom" ("libraries, 25 of which")."""
-    of = next((o for o in map(_of_child, _number_tokens(doc, ex, top)) if o is not None), None)
-    if of is None:
-        return None
+    of = next((o for o in map(of_child, _number_tokens(doc, ex, top)) if o is not None), None)
+    if of is not None and is_unit_noun(of) and of_child(of) is not None:
+        of = of_child(of)  # "thousands of pounds of food"
+    if of is None or is_unit_noun(of):
+        return None  # "a tenth of a percentage point" measures, it does not count points
     if of.lower_ in ("which", "whom"):
         antecedent = next((t.head for t in of.ancestors if t.dep_ == "relcl"), None)
         if antecedent is not None:
-            return _phrase(doc, antecedent, ex.end)
-    return _phrase(doc, of, ex.end)
+            return phrase(doc, antecedent, ex.end)
+    return phrase(doc, of, ex.end)
 
 
 def _of_head(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
@@ -151,7 +172,7 @@ def _of_head(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     head = top.head
     if head.lower_ != "of" or head.head.pos_ not in _NOUNS or head.head.i >= top.i:
         return None
-    return _phrase(doc, head.head, ex.end)
+    return phrase(doc, head.head, ex.end)
 
 
 def _money_in(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
@@ -161,35 +182,18 @@ def _money_in(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     if ex.kind != "money":
         return None
     for prep in (child for token in _number_tokens(doc, ex, top) for child in token.children):
-        pobj = _money_object(prep, ex.end)
-        if pobj is None:
+        target = money_object(prep, ex.end)
+        if target is None:
             continue
-        if not _same_block(doc, prep.i, pobj.i):
-            return ObjectGuess(_rest_of_line(doc, prep) or None, pobj)
-        return _phrase(doc, pobj, ex.end)
+        if not same_block(doc, prep.i, target.i):
+            return ObjectGuess(rest_of_line(doc, prep) or None, target)
+        return phrase(doc, target, ex.end)
     return None
 
 
 def _number_tokens(doc: Doc, ex: Expression, top: Token) -> list[Token]:
     """The number's top token, then its core number tokens: where its own phrases hang."""
     return [top, *[doc[i] for i in ex.core]]
-
-
-def _money_object(prep: Token, first: int) -> Token | None:
-    """The noun of a money preposition ("on", "for", …) at or after token ``first``, unless it
-    is a place or a date ("$5 million in Kenya", "in 2020")."""
-    if prep.dep_ != "prep" or prep.lower_ not in _MONEY_PREPS or prep.i < first:
-        return None
-    pobj = _pobj(prep)
-    if pobj is None or pobj.pos_ not in _NOUNS or pobj.ent_type_ in _NOT_OBJECTS:
-        return None
-    return pobj
-
-
-def _rest_of_line(doc: Doc, token: Token) -> str:
-    """The words after ``token`` up to the end of its line."""
-    end = doc.text.find("\n", token.idx)
-    return doc.text[token.idx + len(token.text) : end].strip()
 
 
 def _top(doc: Doc, ex: Expression) -> Token:
@@ -209,153 +213,21 @@ def _top(doc: Doc, ex: Expression) -> Token:
     return token
 
 
-def _of_child(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return _pobj(child)
-    return None
-
-
-def _pobj(prep: Token) -> Token | None:
-    for child in prep.children:
-        if child.dep_ == "pobj":
-            return child
-    return None
-
-
-def _phrase(doc: Doc, noun: Token, floor: int, *, with_of: bool = False, guessed: bool = False) -> ObjectGuess:
-    """The noun with its compounds/adjectives, never reaching back into the number expression
-    (which ends at ``floor`` when it precedes the noun); conjuncts joined without a preposition
-    between ("homes and businesses"), and an "of" phrase if asked ("soldiers of Daesh")."""
-    first = noun.i
-    lowest = floor if floor <= noun.i else 0
-    for child in sorted(noun.lefts, key=lambda t: -t.i):
-        if child.i == first - 1 and child.i >= lowest and child.dep_ in _NP_LEFT and not child.like_num:
-            first = child.i
-    # "home-improvement retailer", "big-name politicians": a hyphen glues the word before it on.
-    while first - 2 >= lowest and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
-        if doc[first - 1].whitespace_ or doc[first - 2].like_num or not doc[first - 2].is_alpha:
-            break
-        first -= 2
-    last = noun.i
-    for child in noun.rights:
-        between = doc[noun.i + 1 : child.i]
-        if (
-            child.dep_ == "conj"
-            and child.pos_ in ("NOUN", "PROPN")
-            and not any(t.pos_ in ("ADP", "NUM") for t in between)
-        ):
-            last = max(last, child.i)
-    if with_of:
-        of = _of_child(noun)
-        if of is not None and of.pos_ in ("NOUN", "PROPN") and not of.like_num:
-            last = max(last, of.i)
-    while first < noun.i and doc[first].pos_ in ("DET", "PUNCT"):
-        first += 1
-    return ObjectGuess(doc[first : last + 1].text, noun, guessed)
-
-
 def _headline(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     """A number whose parse runs across a blank line (the small model parses a headline into
     the dateline: "…kill at least 27\n\nTRIPOLI"): read it off the words before it instead —
     a people verb ("killed"), or "<verb> <object> by N" ("raises defence budget by 7.7%")."""
-    if _same_block(doc, top.i, top.head.i):
+    if same_block(doc, top.i, top.head.i):
         return None
     block_start = doc.text.rfind("\n", 0, doc[ex.start].idx) + 1
     before = [t for t in doc[: ex.start] if t.idx >= block_start]
-    verbs = [t for t in before if t.pos_ == "VERB" or t.lemma_.lower() in _PEOPLE_VERBS]
+    verbs = [t for t in before if t.pos_ == "VERB" or t.lemma_.lower() in PEOPLE_VERBS]
     if not verbs:
         return _NOTHING
     verb = verbs[-1]
-    if verb.lemma_.lower() in _PEOPLE_VERBS and verb.i >= ex.start - 3:
-        return ObjectGuess(_PEOPLE_VERBS[verb.lemma_.lower()], verb)
+    if verb.lemma_.lower() in PEOPLE_VERBS and verb.i >= ex.start - 3:
+        return ObjectGuess(people(verb), verb)
     objects = [t for t in before if t.i > verb.i and t.pos_ in _NOUNS and t.dep_ != "compound"]
     if objects:
-        return _phrase(doc, objects[0], ex.end)
+        return phrase(doc, objects[0], ex.end)
     return _NOTHING
-
-
-@dataclass(frozen=True, slots=True)
-class _Clause:
-    """A bare number in the clause of the verb it hangs off, directly or through ``prep``."""
-
-    doc: Doc
-    ex: Expression
-    top: Token
-    verb: Token
-    prep: Token | None
-
-
-def _from_verb(doc: Doc, ex: Expression, top: Token) -> ObjectGuess:
-    """Rule 6: read off the verb around a bare number (see the module docstring)."""
-    verb, prep = top.head, None
-    if verb.pos_ == "ADP" and verb.i != top.i:
-        prep, verb = verb, verb.head
-    lemma = verb.lemma_.lower()
-    if lemma in _PEOPLE_VERBS and top.dep_ in _PEOPLE_VERB_DEPS and prep is None:
-        return ObjectGuess(_PEOPLE_VERBS[lemma], verb)  # "killed 97" (headlines tag "arrest" a noun)
-    if verb.pos_ not in ("VERB", "AUX") or verb.i == top.i or not _same_block(doc, top.i, verb.i):
-        return _NOTHING
-    clause = _Clause(doc, ex, top, verb, prep)
-    for rule in (_spent_on, _added_to, _described, _verb_subject):
-        found = rule(clause)
-        if found is not None:
-            return found
-    return _NOTHING
-
-
-def _spent_on(clause: _Clause) -> ObjectGuess | None:
-    """A money verb's "on"/"for"/"to" phrase, or its clause ("spend $3.2 million replacing water mains")."""
-    if clause.ex.kind != "money" or clause.verb.lemma_.lower() not in _MONEY_VERBS:
-        return None
-    for child in clause.verb.children:
-        if child.i <= clause.top.i:
-            continue
-        pobj = _money_object(child, clause.top.i + 1)
-        if pobj is not None:
-            return _phrase(clause.doc, pobj, clause.ex.end)
-        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB":
-            target = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if target is None:
-                return ObjectGuess(child.text, child)
-            return ObjectGuess(f"{child.text} {_phrase(clause.doc, target, clause.ex.end).text}", child)
-    return None
-
-
-def _added_to(clause: _Clause) -> ObjectGuess | None:
-    """The "to" phrase of a verb whose object is the number ("add 0.4 percentage points to annual growth")."""
-    if clause.top.dep_ != "dobj" or clause.prep is not None:
-        return None
-    for child in clause.verb.children:
-        if child.dep_ == "prep" and child.lower_ == "to" and child.i > clause.top.i:
-            pobj = _pobj(child)
-            if pobj is not None and pobj.pos_ == "NOUN" and _same_block(clause.doc, pobj.i, clause.top.i):
-                return _phrase(clause.doc, pobj, clause.ex.end)
-    return None
-
-
-def _described(clause: _Clause) -> ObjectGuess | None:
-    """The noun a participle describes ("swarms covering up to 2,400 square kilometres")."""
-    noun = clause.verb.head
-    if clause.verb.dep_ != "acl" or noun.pos_ not in _NOUNS:
-        return None
-    return _phrase(clause.doc, noun, clause.ex.end)
-
-
-def _verb_subject(clause: _Clause) -> ObjectGuess | None:
-    """A guess: the verb's subject ("Inflation hit 3.2%") or, with "by"/"at", its object
-    ("raise council tax by 9.9%")."""
-    by = clause.prep is not None and clause.prep.lower_ in ("by", "at")
-    wanted = ("dobj", "nsubj", "nsubjpass") if by else ("nsubj", "nsubjpass")
-    children = [child for dep in wanted for child in clause.verb.children if child.dep_ == dep]
-    for child in children:
-        if child.i != clause.top.i and child.pos_ in _NOUNS and _same_block(clause.doc, child.i, clause.top.i):
-            return _phrase(clause.doc, child, clause.ex.end, guessed=True)
-    return None
-
-
-def _same_block(doc: Doc, a: int, b: int) -> bool:
-    """Are two tokens in the same paragraph? The small model's sentences can run from a
-    headline into the dateline ("…in Georgia\n\nATLANTA —")."""
-    lo, hi = min(a, b), max(a, b)
-    return not any("\n" in t.text_with_ws for t in doc[lo:hi])

@@ -71,7 +71,10 @@ MEASURES = {
     "gallons": "gal", "gallon": "gal", "cubic metres": "m3", "cubic meters": "m3", "cubic metre": "m3",
     "km/h": "km/h", "kph": "km/h", "mph": "mph", "knots": "kn", "degrees celsius": "°C", "degrees c": "°C",
     "°c": "°C", "c": "°C", "degrees fahrenheit": "°F", "°f": "°F", "f": "°F", "degrees": "°", "mw": "MW",
-    "megawatts": "MW", "gw": "GW", "gigawatts": "GW", "kwh": "kWh",
+    "megawatts": "MW", "gw": "GW", "gigawatts": "GW", "kwh": "kWh", "kw": "kW", "kilowatts": "kW",
+    "kilowatt": "kW", "kilowatt-hours": "kWh", "hp": "hp", "horsepower": "hp", "lb-ft": "lb-ft",
+    "pound-feet": "lb-ft", "cu.ft": "cu ft", "cu ft": "cu ft", "cubic feet": "cu ft", "kilotons": "kt",
+    "kiloton": "kt", "megatons": "Mt", "megaton": "Mt",
 }  # fmt: skip
 MEASURES_LONGEST_FIRST = tuple(sorted(MEASURES, key=lambda u: -len(u)))
 # A number followed by one of these is a duration or a time, not a claim.

@@ -298,3 +298,11 @@ def test_a_count_with_digits_after_the_is_not_referring(nlp: Language) -> None:
 def test_a_share_of_respondents_is_no_claimant(nlp: Language, text: str, number: str, who: str) -> None:
     """A share of the people asked names the survey they answered, never itself."""
     assert _who(nlp, text, number) == who
+
+
+def test_the_same_poll_names_the_earlier_poll(nlp: Language) -> None:
+    text = (
+        "Race\n\nIn spring the senator led by 24 points among older voters in a Herald poll. "
+        "By June, the mayor was winning older voters by 18 points in the same poll."
+    )
+    assert _who(nlp, text, "18") == "Herald poll"

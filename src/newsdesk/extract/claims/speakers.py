@@ -7,7 +7,8 @@ the number is the government's; never the reported words a source modifies, "a 2
 in a poll"); a document's author ("according to a report by the agency"); a
 definite description of a company with no entity ("The German automaker says") names the
 organisation mentioned shortly before; a share of respondents ("86 percent of voters said")
-names the survey it answered, else nobody; else the mention. A dateline ("NEW DELHI —") or a
+names the survey it answered, else nobody; "the same poll" names what an earlier quote's
+"poll" named; else the mention. A dateline ("NEW DELHI —") or a
 pronoun that resolves to no entity is no claimant.
 """
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdesk.extract.claims.cues import ORG_TYPES, Context, claim_words, is_document, nearest_before
 from newsdesk.extract.claims.owners import author, owner_claimant
-from newsdesk.record import Claimant, Quote
+from newsdesk.record import Claimant, Quote, Speaker
 
 # Heads of a speaker mention that make it a share of respondents ("86 percent of voters said").
 _SHARE_WORDS = frozenset({"percent", "%", "per", "percentage", "majority", "most", "half", "third", "quarter"})
@@ -46,6 +47,8 @@ def speaker_claimant(ctx: Context, quote: Quote) -> Claimant | None:
         return Claimant(entity=speaker.entity, name=name) if name else None
     if _is_share(root):
         return _survey_of(ctx, root)
+    if any(t.lower_ == "same" and t.head.i == root.i for t in span):
+        return _antecedent(ctx, span)
     by = author(root) if is_document(root) else None
     if by is not None:
         return owner_claimant(ctx, by)  # "according to a report by the agency" → the agency
@@ -66,6 +69,26 @@ def speaker_claimant(ctx: Context, quote: Quote) -> Claimant | None:
         if entity is not None:
             return Claimant(entity=entity.id, name=entity.name)
     return Claimant(entity=speaker.entity, name=_mention_text(span))
+
+
+def _antecedent(ctx: Context, span: Span) -> Claimant | None:
+    """ "The same poll" names the source that an earlier quote named with that noun ("in a
+    national poll by the network … in the same poll" → the network), else nobody."""
+    lemma = span.root.lemma_.lower()
+    matches = [
+        quote
+        for quote in ctx.quotes
+        if quote.speaker is not None
+        and quote.speaker.end <= span.start_char
+        and _head_lemma(ctx.doc, quote.speaker) == lemma
+    ]
+    earlier = max(matches, key=lambda quote: quote.speaker.start if quote.speaker else 0, default=None)
+    return speaker_claimant(ctx, earlier) if earlier is not None else None
+
+
+def _head_lemma(doc: Doc, mention: Speaker) -> str | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) > 0 else None
 
 
 def _is_share(root: Token) -> bool:

@@ -134,7 +134,7 @@ def test_unresolved_pronoun_is_never_a_claimant(nlp: Language) -> None:
         ("Markets\n\nThe Dow Jones index closed at 34,500 points on Friday.", "34,500", "market"),
         ("Markets\n\nThe Nasdaq index closed 1.2% higher on Friday as technology shares rallied.", "1.2%", "market"),
         ("Markets\n\nShares of the carmaker fell 4% in early trading after the recall.", "4%", "market"),
-        ("Poll\n\nThe senator holds a five-point lead in the latest poll of likely voters.", "five", None),
+        ("Poll\n\nThe senator leads by five points in the latest poll of likely voters.", "five", None),
         ("Results\n\nThe company's revenue rose 5% to $3 billion in the quarter, it said.", "5%", None),
         ("Quake\n\nThe earthquake killed 40 people and destroyed 300 homes in the valley.", "40", None),
     ],
@@ -154,7 +154,8 @@ def _evidence(**changes: object) -> Evidence:
     base: dict[str, object] = {
         "rule": "publication", "object_words": 2, "object_own_noun": True, "object_guessed": False,
         "object_inherited": False, "kind": "count", "vague": False, "ranged": False, "spelled": False,
-        "statistic": False, "sentence_tokens": 20, "headline": False,
+        "statistic": False, "single": False, "referring": False, "hyphenated": False,
+        "sentence_tokens": 20, "headline": False,
     }  # fmt: skip
     base.update(changes)
     return Evidence(**base)  # type: ignore[arg-type]
@@ -229,3 +230,79 @@ def test_estimates_and_trailing_clauses(nlp: Language, text: str, number: str, w
 def test_the_person_an_outlet_quotes_is_the_claimant(nlp: Language) -> None:
     text = "Crash\n\nThe radio station quoted a local farmer as saying that 30 cows had died in the fire."
     assert _who(nlp, text, "30") == "local farmer"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "who"),
+    [
+        ("Talks\n\nThe merger will go ahead, according to three people briefed on the talks.", "three", PUBLICATION),
+        (
+            'Archive\n\n"We did our best," said the archive, which fell about 3,000 files short of its goal.',
+            "about 3,000",
+            PUBLICATION,
+        ),
+        (
+            "Race\n\nIn May the governor led by 12 points among rural voters in a national survey.",
+            "12",
+            "national survey",
+        ),
+    ],
+)
+def test_a_number_describing_the_source_is_not_its_claim(nlp: Language, text: str, number: str, who: str) -> None:
+    assert _who(nlp, text, number) == who
+
+
+@pytest.mark.parametrize(
+    ("referring", "plain", "number"),
+    [
+        (
+            "Family\n\nShe thanked her three sons for their patience.",
+            "Family\n\nShe thanked three sons for their patience.",
+            "three",
+        ),
+        (
+            "Vote\n\nHe said trade was one factor in the result.",
+            "Vote\n\nHe said trade was five factors in the result.",
+            None,
+        ),
+    ],
+)
+def test_referring_counts_are_less_sure(nlp: Language, referring: str, plain: str, number: str | None) -> None:
+    """A count of a set already named, or a single thing, is less often a claim."""
+    first = _claim(nlp(referring), number or "one").confidence
+    second = _claim(nlp(plain), number or "five").confidence
+    assert first is not None and second is not None and first < second
+
+
+def test_a_count_with_digits_after_the_is_not_referring(nlp: Language) -> None:
+    sure = _claim(nlp("Crowd\n\nThe 10,000 people in the arena cheered loudly."), "10,000").confidence
+    plain = _claim(nlp("Crowd\n\nThen 10,000 people in the arena cheered loudly."), "10,000").confidence
+    assert sure == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "who"),
+    [
+        (
+            "Mayor\n\nThe mayor is popular: 78 percent of voters in a recent Herald poll said they approve of her.",
+            "78 percent",
+            "recent Herald poll",
+        ),
+        (
+            "Growth\n\nOnly 40 percent of those surveyed said the economy would grow by 2 percent.",
+            "2 percent",
+            PUBLICATION,
+        ),
+    ],
+)
+def test_a_share_of_respondents_is_no_claimant(nlp: Language, text: str, number: str, who: str) -> None:
+    """A share of the people asked names the survey they answered, never itself."""
+    assert _who(nlp, text, number) == who
+
+
+def test_the_same_poll_names_the_earlier_poll(nlp: Language) -> None:
+    text = (
+        "Race\n\nIn spring the senator led by 24 points among older voters in a Herald poll. "
+        "By June, the mayor was winning older voters by 18 points in the same poll."
+    )
+    assert _who(nlp, text, "18") == "Herald poll"

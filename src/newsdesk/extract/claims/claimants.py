@@ -23,7 +23,9 @@ speaker's mouth, and names the speaker as a desk would:
   percent"), and so does whoever puts a figure at it ("the operator put the figure at 41%";
   "the data puts …" is the publication's own reading);
 - a number after a parenthetical cue in the same sentence continues the reported clause
-  ("…, the agency said, and 1.6 million of them have permits").
+  ("…, the agency said, and 1.6 million of them have permits");
+- a number inside the speaker's own description ("according to three people briefed on the
+  talks", "said the agency, which fell 2,000 pages short") is not the speaker's.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def attribute(ctx: Context, top: Token, start: int, end: int) -> Attribution:
     if quote is not None and quote.cue is not None and not is_claim_cue(quote):
         # "said it would spend …, aiming to create 400 jobs": the plan is inside the statement
         quote = _outer_quote(ctx, quote) or quote
-    if quote is not None and counts(ctx.doc, quote, top):
+    if quote is not None and counts(ctx.doc, quote, top) and not _describes_speaker(ctx, quote, top):
         claimant = _quoted_person(ctx, quote) or _speaker(ctx, quote)
         if claimant is not None:
             return Attribution(claimant, quote, "quote-direct" if quote.kind == "direct" else "quote-indirect")
@@ -126,10 +128,25 @@ def _trailing_quote(ctx: Context, top: Token, start: int) -> Quote | None:
         cue = cue_token(ctx.doc, quote)
         if cue is None or cue.sent.start != sentence.start or not cue.idx < start or not is_claim_cue(quote):
             continue
+        if _describes_speaker(ctx, quote, top):
+            continue
         before = [span for span in quote.content if span.end <= cue.idx]
         if before and len(before) == len(quote.content) and before[0].start >= sentence.start_char:
             return quote
     return None
+
+
+def _describes_speaker(ctx: Context, quote: Quote, top: Token) -> bool:
+    """Is the number part of the speaker's own description ("according to three people briefed
+    on the talks", "said the agency, which fell 2,000 pages short")? It counts the source, or
+    is the writer's aside about it, not what the source says."""
+    speaker = quote.speaker
+    if speaker is None:
+        return False
+    if speaker.start <= top.idx < speaker.end:
+        return True
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root in top.ancestors
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:

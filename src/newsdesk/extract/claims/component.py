@@ -33,6 +33,9 @@ from newsdesk.record import Claim, Place
 
 __all__ = ["PUBLICATION", "ClaimsComponent", "find_claims", "make_claims"]
 
+# Determiners that pick out a set the text has already named ("the two sides", "both").
+_DEFINITE = frozenset({"the", "these", "those", "both", "all"})
+
 
 class ClaimsComponent:
     """spaCy component: fills ``doc._.claims``."""
@@ -79,7 +82,8 @@ def find_claims(doc: Doc) -> list[Claim]:
         place = _place(places, sentence, start) or focus
         who = attribute(ctx, doc[ex.start : ex.end].root, start, end)
         kind_of_figure = statistic(doc, ex, found.head)
-        evidence = _evidence(doc, ex, found, Signals(who.rule, inherited, kind_of_figure is not None))
+        signals = Signals(who.rule, inherited, kind_of_figure is not None)
+        evidence = _evidence(doc, ex, found, signals)
         claims.append(
             Claim(
                 id=f"C{len(claims) + 1}",
@@ -126,9 +130,24 @@ def _evidence(doc: Doc, ex: Expression, found: ObjectGuess, signals: Signals) ->
         ranged=ex.amount.value is None and digits,
         spelled=not digits,
         statistic=signals.statistic,
+        single=ex.amount.value == 1,
+        referring=not digits and _refers(doc, ex, found),
+        hyphenated=ex.end < len(doc) and doc[ex.end].text == "-",
         sentence_tokens=ex.sentence[1] - ex.sentence[0],
         headline=doc[ex.start].idx < blank,
     )
+
+
+def _refers(doc: Doc, ex: Expression, found: ObjectGuess) -> bool:
+    """Does the number count a set already named: after a definite determiner or possessive,
+    past an adjective such as "last" ("the two sides", "those last three words"), or in
+    apposition to the names ("Ann and Bo, two reporters")?"""
+    if found.head is not None and found.head.dep_ == "appos":
+        return True
+    before = ex.start - 1
+    if before >= 0 and doc[before].tag_ in ("JJ", "JJS"):
+        before -= 1
+    return before >= 0 and (doc[before].lower_ in _DEFINITE or doc[before].dep_ == "poss")
 
 
 def _compared(doc: Doc, ex: Expression) -> bool:

@@ -43,10 +43,13 @@ def statistic(doc: Doc, ex: Expression, head: Token | None) -> Statistic | None:
 
 
 def _counted_words(doc: Doc, ex: Expression, head: Token | None) -> set[str]:
-    """The counted noun and the word glued to the number ("two-point" → "point")."""
+    """The counted noun, the word right after the number ("31 points", even when the object
+    rules read the scorer as what is counted) and the word glued to it ("two-point" → "point")."""
     out: set[str] = set()
     if head is not None:
         out |= {head.lower_, head.lemma_.lower()}
+    if ex.end < len(doc) and doc[ex.end].pos_ == "NOUN":
+        out.add(doc[ex.end].lemma_.lower())
     last = doc[ex.end - 1]
     if "-" in last.text:
         out.add(last.text.rsplit("-", 1)[-1].lower())

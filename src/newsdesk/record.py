@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 SCHEMA_NAME = "newsdesk/article@1"
 
 InputFormat = Literal["html", "text", "article"]
-QuoteKind = Literal["direct", "indirect", "mixed"]
+# "action": an attribution that is not speech, writing or thought ("X ordered …", "Y is charged with …");
+# kept for PolNeAR-style scoring, out of the desk's quote lists and speaker counts by default.
+QuoteKind = Literal["direct", "indirect", "mixed", "action"]
 PlaceKind = Literal["country", "admin1", "city", "region"]
 # A number that belongs to a table of figures rather than a claim about the world: a sports
 # statistic (score, box-score line, points) or a market-table row (index level, share price move).
@@ -87,7 +89,11 @@ class Via:
 
 @dataclass(slots=True)
 class Quote:
-    """One attribution: speaker, cue, the content fragments, kind and stance of the cue."""
+    """One attribution: speaker, cue, the content fragments, kind and stance of the cue.
+
+    ``speaker`` is None when nobody can be named: ``source_phrase`` then keeps the words the text
+    uses ("they", "each") so a reader can still resolve them, and the desk says "unattributed".
+    """
 
     id: str
     speaker: Speaker | None
@@ -97,6 +103,9 @@ class Quote:
     stance: str
     via: Via | None = None
     tone: float | None = None
+    source_phrase: str | None = None
+    # How likely the quote is speech with the right speaker and content, 0–1; see docs/confidence.md.
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -188,6 +188,7 @@ class ArticleBuilder:
         cue: str = "said",
         stance: str = "say",
         kind: str = "direct",
+        confidence: float | None = None,
     ) -> str:
         local = f"Q{len(self.article.quotes) + 1}"
         who = self.span(name)
@@ -200,6 +201,7 @@ class ArticleBuilder:
                 [self.span(content)],
                 kind,
                 stance,
+                confidence=confidence,
             )
         )
         return local

@@ -12,8 +12,8 @@ import typer
 from newsdesk.cli.app import app
 from newsdesk.cli.output import db_option, open_store
 from newsdesk.store import Store
-from newsdesk.store.claims import MIN_CONFIDENCE
 from newsdesk.store.exports import Format, formats
+from newsdesk.store.shown import MIN_CONFIDENCE, MIN_QUOTE_CONFIDENCE
 
 _FORMATS = formats()
 if TYPE_CHECKING:
@@ -34,7 +34,8 @@ def export_command(
     everything: bool = typer.Option(
         False,
         "--all",
-        help=f"Every claim: also those below confidence {MIN_CONFIDENCE} and sports or market-table figures.",
+        help=f"Every claim and quote: also claims below confidence {MIN_CONFIDENCE} and sports or market-table "
+        f"figures, non-speech attributions and quotes below confidence {MIN_QUOTE_CONFIDENCE}.",
     ),
 ) -> None:
     """Export the store: records (jsonl), one table per record type (csv, parquet), or GKG 2.1 (gkg)."""

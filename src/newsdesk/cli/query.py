@@ -15,9 +15,18 @@ import typer
 from newsdesk.cli.app import app
 from newsdesk.cli.output import Format, db_option, emit, format_option, open_store, print_table, to_json
 from newsdesk.store import Filters
-from newsdesk.store.claims import MIN_CONFIDENCE
+from newsdesk.store.shown import MIN_CONFIDENCE, MIN_QUOTE_CONFIDENCE
 
 _DATE_HELP = "YYYY-MM-DD (publication date; undated articles never match)."
+
+
+def _every_quote() -> Any:
+    """The ``--all`` switch of the quote commands (the desk's default: newsdesk.store.shown)."""
+    return typer.Option(
+        False,
+        "--all",
+        help=f"Also non-speech attributions and quotes below confidence {MIN_QUOTE_CONFIDENCE} (hidden by default).",
+    )
 
 
 def _day(value: str | None, name: str) -> str | None:
@@ -41,11 +50,12 @@ def search_command(
     limit: int = typer.Option(20, "--limit", "-n", min=1),
     offset: int = typer.Option(0, "--offset", min=0),
     newest: bool = typer.Option(False, "--newest", help="Newest first instead of most relevant first."),
+    everything: bool = _every_quote(),
     db: str | None = db_option(),
     fmt: Format = format_option(),
 ) -> None:
     """Full-text search over articles and quotes."""
-    filters = Filters(speaker, site, _day(since, "--since"), _day(until, "--until"), country, stance)
+    filters = Filters(speaker, site, _day(since, "--since"), _day(until, "--until"), country, stance, everything)
     with open_store(db) as store:
         hits = store.search(text, filters=filters, sort="newest" if newest else "relevance", limit=limit, offset=offset)
     columns = ["kind", "article_id", "published_date", "site", "speaker", "stance", "sources", "snippet"]
@@ -58,11 +68,12 @@ def speakers_command(
     since: str | None = typer.Option(None, "--since", help=_DATE_HELP),
     until: str | None = typer.Option(None, "--until", help=_DATE_HELP),
     limit: int = typer.Option(20, "--limit", "-n", min=1),
+    everything: bool = _every_quote(),
     db: str | None = db_option(),
     fmt: Format = format_option(),
 ) -> None:
     """The most quoted people: distinct statements, copies, sources and their titles."""
-    filters = Filters(site=site, since=_day(since, "--since"), until=_day(until, "--until"))
+    filters = Filters(site=site, since=_day(since, "--since"), until=_day(until, "--until"), everything=everything)
     with open_store(db) as store:
         rows = store.speakers(filters=filters, limit=limit)
     emit(
@@ -73,12 +84,13 @@ def speakers_command(
 @app.command("speaker")
 def speaker_command(
     name: str = typer.Argument(..., help="A name (or part of one) or an entity id."),
+    everything: bool = _every_quote(),
     db: str | None = db_option(),
     fmt: Format = format_option(),
 ) -> None:
     """Everything one person said, across sources and time, with the titles each source gave them."""
     with open_store(db) as store:
-        found = _found(store.speaker(name), f"no speaker matches {name!r}")
+        found = _found(store.speaker(name, everything=everything), f"no speaker matches {name!r}")
     if fmt is Format.json:
         sys.stdout.write(to_json(found) + "\n")
         return

@@ -9,6 +9,7 @@ from typing import Any
 from newsdesk.ids import article_id
 from newsdesk.store.backend import Backend, Row
 from newsdesk.store.search import Filters, filter_sql
+from newsdesk.store.shown import shown_quote_rows
 
 _KEY = re.compile(r"^[0-9a-f]{16}$")
 _COLUMNS = (
@@ -50,7 +51,8 @@ class ArticleQueries:
         row["quotes"] = self.db.query(
             "SELECT q.local_id, q.id AS quote_id, q.quote_group_id, q.speaker_entity_id, "
             "COALESCE(e.name, q.speaker_name) AS speaker, q.speaker_title, q.content, q.cue, q.kind, q.stance, "
-            "q.via_medium, q.via_outlet, (SELECT COUNT(DISTINCT COALESCE(a.site, a.key)) FROM quotes o "
+            "q.via_medium, q.via_outlet, q.confidence, q.source_phrase, "
+            "(SELECT COUNT(DISTINCT COALESCE(a.site, a.key)) FROM quotes o "
             "JOIN articles a ON a.id = o.article_id WHERE o.quote_group_id = q.quote_group_id) AS sources "
             "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id = ? "
             "ORDER BY q.start_char",
@@ -81,15 +83,16 @@ class ArticleQueries:
     def articles(self, *, filters: Filters = Filters(), limit: int = 20, offset: int = 0) -> list[Row]:
         """Articles newest first, with quote and claim counts and how many sites carry the story."""
         where, params = filter_sql("article", filters)
+        shown, shown_params = ("", []) if filters.everything else shown_quote_rows("q")
         return self.db.query(
             "SELECT a.id, a.key, a.title, a.site, a.url, a.published_date, a.word_count, a.revision, "
-            "a.story_group_id, (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
+            f"a.story_group_id, (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id{shown}) AS quotes, "
             "(SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims, "
             "(SELECT COUNT(DISTINCT COALESCE(s.site, s.key)) FROM articles s "
             "WHERE s.story_group_id = a.story_group_id) AS sources "
             f"FROM articles a WHERE 1 = 1{where} "
             "ORDER BY a.published_date DESC NULLS LAST, a.id DESC LIMIT ? OFFSET ?",
-            (*params, limit, offset),
+            (*shown_params, *params, limit, offset),
         )
 
     def places_summary(self) -> list[Row]:

@@ -6,12 +6,8 @@ from typing import Any
 
 from newsdesk.store.backend import Backend, Row
 from newsdesk.store.search import Filters, escape_like, filter_sql, like
+from newsdesk.store.shown import MIN_CONFIDENCE, TRUSTED_CLAIMS
 from newsdesk.store.text import words
-
-# The claim tracker's default: claims the extractor is at least this sure of (value, object and
-# claimant right), and no sports or market-table figures. A switch (``--all``, ``?all=1``) shows
-# everything. Set from the reliability table of ``newsdesk eval claims`` (docs/confidence.md).
-MIN_CONFIDENCE = 0.5
 
 # Words of an ``--about`` text too common to narrow anything down.
 _STOPWORDS = frozenset("a an and the of in on at to for from by with about over into than as is are was were".split())
@@ -25,21 +21,6 @@ def about_terms(about: str) -> list[str]:
             continue
         terms.append(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
     return terms
-
-
-# The tracker's default filter on claims ``c``; its one parameter is MIN_CONFIDENCE.
-_TRUSTED = " AND (c.confidence IS NULL OR c.confidence >= ?) AND c.statistic IS NULL"
-
-
-def trusted(claim: dict[str, Any]) -> bool:
-    """Whether a claim of a JSON record passes the tracker's default filter (exports use it too)."""
-    confidence = claim.get("confidence")
-    return (confidence is None or confidence >= MIN_CONFIDENCE) and not claim.get("statistic")
-
-
-def trusted_rows() -> tuple[str, list[Any]]:
-    """The default filter as SQL over a claims table aliased ``c`` (`` AND …``), with its parameters."""
-    return _TRUSTED, [MIN_CONFIDENCE]
 
 
 class ClaimQueries:
@@ -72,7 +53,7 @@ class ClaimQueries:
         """
         conditions, params = self._conditions(about, place, claimant, filters)
         if not everything:
-            conditions += _TRUSTED
+            conditions += TRUSTED_CLAIMS
             params.append(MIN_CONFIDENCE)
         if not grouped:
             return self.db.query(
@@ -104,7 +85,7 @@ class ClaimQueries:
         """What numbers are most often claimed about (objects of the claims the tracker shows by default)."""
         return self.db.query(
             "SELECT object AS value, COUNT(*) AS claims, COUNT(DISTINCT article_id) AS articles FROM claims c "
-            f"WHERE object IS NOT NULL{_TRUSTED} GROUP BY object ORDER BY claims DESC, value LIMIT ?",
+            f"WHERE object IS NOT NULL{TRUSTED_CLAIMS} GROUP BY object ORDER BY claims DESC, value LIMIT ?",
             (MIN_CONFIDENCE, limit),
         )
 

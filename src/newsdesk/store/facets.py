@@ -7,6 +7,7 @@ from typing import Any
 
 from newsdesk.store.backend import Backend, Row, SearchKind
 from newsdesk.store.search import Filters, filter_sql, matching
+from newsdesk.store.shown import shown_quote_rows
 
 FACET_SIZE = 8
 FACET_SAMPLE = 1000
@@ -54,15 +55,18 @@ class FacetQueries:
         if not ids:
             return out
         marks = ", ".join("?" * len(ids))
+        # Speakers and stances count the quotes the desk shows (unless everything).
+        shown, shown_params = ("", []) if filters.everything else shown_quote_rows("q")
         branches = [
             _facet("site", "a.site", "articles a", "a.id", marks),
             _facet("month", "substr(a.published_date, 1, 7)", "articles a", "a.id", marks),
             _facet("country", "p.country", "places p", "p.article_id", marks),
             _facet("speaker", "COALESCE(e.name, q.speaker_name)",
-                   "quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id", "q.article_id", marks),
-            _facet("stance", "q.stance", "quotes q", "q.article_id", marks),
+                   "quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id", "q.article_id", marks, shown),
+            _facet("stance", "q.stance", "quotes q", "q.article_id", marks, shown),
         ]  # fmt: skip
-        for row in self.db.query(" UNION ALL ".join(branches), ids * len(branches)):
+        params = [*ids, *ids, *ids, *ids, *shown_params, *ids, *shown_params]
+        for row in self.db.query(" UNION ALL ".join(branches), params):
             getattr(out, row["facet"]).append({"value": row["value"], "n": int(row["n"])})
         return out
 
@@ -80,11 +84,11 @@ class FacetQueries:
         return " UNION ALL ".join(branches), params
 
 
-def _facet(name: str, value: str, source: str, article: str, marks: str) -> str:
-    """One facet's branch: its top values among the given articles (months: the newest)."""
+def _facet(name: str, value: str, source: str, article: str, marks: str, where: str = "") -> str:
+    """One facet's branch: its top values among the given articles (months: the newest) where ``where`` holds."""
     order = "value DESC" if name == "month" else "n DESC, value"
     return (
         f"SELECT * FROM (SELECT '{name}' AS facet, {value} AS value, COUNT(DISTINCT {article}) AS n FROM {source} "
-        f"WHERE {article} IN ({marks}) AND {value} IS NOT NULL GROUP BY {value} ORDER BY {order} "
+        f"WHERE {article} IN ({marks}){where} AND {value} IS NOT NULL GROUP BY {value} ORDER BY {order} "
         f"LIMIT {FACET_SIZE}) {name}_facet"
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from newsdesk.store.backend import Backend, Row
 from newsdesk.store.search import Filters, escape_like, filter_sql, like
+from newsdesk.store.shown import shown_quote_rows
 from newsdesk.store.text import entity_key
 
 # How many of a speaker's titles ``speakers`` lists: the most frequent ones.
@@ -41,7 +42,7 @@ class PeopleQueries:
             row["titles"] = titles.get(int(row["entity_id"]), [])
         return rows
 
-    def speaker(self, ref: str | int) -> dict[str, Any] | None:
+    def speaker(self, ref: str | int, *, everything: bool = False) -> dict[str, Any] | None:
         """Everything one entity said, across sources and time; None when no entity matches ``ref``.
 
         ``ref`` is an entity id or a name (exact, else the best-quoted name containing it).
@@ -49,26 +50,28 @@ class PeopleQueries:
         ``statements`` (quote groups: ``content``, ``stance``, ``sources``, ``sites``, dates);
         ``quotes`` (every printed copy, with the ``speaker_title`` its source gave);
         ``stances`` (counts); ``co_mentioned`` (entities most often in the same articles);
-        ``claims`` (numbers this entity stated).
+        ``claims`` (numbers this entity stated). Quotes are those the desk shows unless ``everything``.
         """
         entity = self._resolve(ref)
         if entity is None:
             return None
         eid = entity["id"]
+        shown, shown_params = ("", []) if everything else shown_quote_rows("q")
         quotes = self.db.query(
-            "SELECT quote_id, quote_group_id, content, cue, stance, kind, speaker_title, via_medium, via_outlet, "
-            "article_id, article_title, site, url, published_date FROM quotes_with_speakers "
-            "WHERE speaker_entity_id = ? ORDER BY published_date DESC NULLS LAST, quote_id DESC",
-            (eid,),
+            "SELECT q.quote_id, q.quote_group_id, q.content, q.cue, q.stance, q.kind, q.speaker_title, q.via_medium, "
+            "q.via_outlet, q.confidence, q.article_id, q.article_title, q.site, q.url, q.published_date "
+            f"FROM quotes_with_speakers q WHERE q.speaker_entity_id = ?{shown} "
+            "ORDER BY q.published_date DESC NULLS LAST, q.quote_id DESC",
+            (eid, *shown_params),
         )
         statements = self.db.query(
             "SELECT g.id AS quote_group_id, g.content, MIN(q.stance) AS stance, COUNT(q.id) AS copies, "
             f"COUNT(DISTINCT COALESCE(a.site, a.key)) AS sources, {self.db.group_concat('a.site')} AS sites, "
             "MIN(a.published_date) AS first_published, MAX(a.published_date) AS last_published "
             "FROM quotes q JOIN quote_groups g ON g.id = q.quote_group_id JOIN articles a ON a.id = q.article_id "
-            "WHERE q.speaker_entity_id = ? GROUP BY g.id, g.content "
+            f"WHERE q.speaker_entity_id = ?{shown} GROUP BY g.id, g.content "
             "ORDER BY first_published DESC NULLS LAST, g.id DESC",
-            (eid,),
+            (eid, *shown_params),
         )
         return {
             "entity": entity,
@@ -80,9 +83,9 @@ class PeopleQueries:
             "statements": statements,
             "quotes": quotes,
             "stances": self.db.query(
-                "SELECT stance, COUNT(*) AS quotes FROM quotes WHERE speaker_entity_id = ? "
-                "GROUP BY stance ORDER BY quotes DESC, stance",
-                (eid,),
+                f"SELECT q.stance, COUNT(*) AS quotes FROM quotes q WHERE q.speaker_entity_id = ?{shown} "
+                "GROUP BY q.stance ORDER BY quotes DESC, q.stance",
+                (eid, *shown_params),
             ),
             "co_mentioned": self.db.query(
                 "SELECT e.id AS entity_id, e.name, e.type, COUNT(DISTINCT other.article_id) AS articles "
@@ -132,7 +135,8 @@ class PeopleQueries:
         return self.db.query(
             "SELECT q.id AS quote_id, q.quote_group_id, q.local_id, COALESCE(e.name, q.speaker_name) AS speaker, "
             "q.speaker_entity_id, q.speaker_title, q.content, q.cue, q.kind, q.stance, q.via_medium, q.via_outlet, "
-            "a.key AS article_key, a.title AS article_title, a.site, a.url, a.published_date "
+            "q.confidence, q.source_phrase, a.key AS article_key, a.title AS article_title, a.site, a.url, "
+            "a.published_date "
             "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id "
             f"WHERE 1 = 1{where} ORDER BY a.published_date DESC NULLS LAST, q.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from newsdesk.store.backend import Backend, Row, SearchKind
+from newsdesk.store.shown import shown_quote_rows
 from newsdesk.store.text import words
 
 Sort = Literal["relevance", "newest"]
@@ -23,6 +24,8 @@ class Filters:
     until: str | None = None
     country: str | None = None
     stance: str | None = None
+    # Quotes the desk hides by default (non-speech attributions, unsure ones) count too.
+    everything: bool = False
 
 
 def escape_like(text: str) -> str:
@@ -69,6 +72,10 @@ def filter_sql(kind: SearchKind, filters: Filters) -> tuple[str, list[Any]]:
     if filters.stance:
         quote_conditions.append(f"{alias}.stance = ?")
         quote_params.append(filters.stance)
+    if quote_conditions or kind == "quote":
+        shown, shown_params = ("", []) if filters.everything else shown_quote_rows(alias)
+        quote_conditions += [shown.removeprefix(" AND ")] if shown else []
+        quote_params += shown_params
     if quote_conditions and kind == "quote":
         conditions += quote_conditions
     elif quote_conditions:
@@ -159,6 +166,7 @@ class SearchQueries:
             row["quote_id"]: row
             for row in self._by_ids(
                 "SELECT v.quote_id, v.quote_group_id, v.speaker, v.speaker_entity_id, v.stance, v.cue, "
+                "v.kind AS quote_kind, v.confidence, v.source_phrase, "
                 "(SELECT COUNT(DISTINCT COALESCE(a.site, a.key)) FROM quotes o JOIN articles a ON a.id = o.article_id "
                 "WHERE o.quote_group_id = v.quote_group_id) AS sources "
                 "FROM quotes_with_speakers v WHERE v.quote_id IN ({ids})",
@@ -190,6 +198,9 @@ class SearchQueries:
                     "speaker_entity_id": quote.get("speaker_entity_id"),
                     "stance": quote.get("stance"),
                     "cue": quote.get("cue"),
+                    "quote_kind": quote.get("quote_kind"),
+                    "confidence": quote.get("confidence"),
+                    "source_phrase": quote.get("source_phrase"),
                     "sources": quote.get("sources", article["sources"]),
                     "snippet": snippets[hit["kind"]].get(int(key), ""),
                     "score": round(float(hit["score"]), 6),

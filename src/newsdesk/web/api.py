@@ -14,13 +14,14 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Reques
 from fastapi.responses import JSONResponse
 
 from newsdesk.store import Filters
-from newsdesk.web.common import country_code, extract_page, filters, settings, store
+from newsdesk.web.common import ALL_QUOTES, country_code, extract_page, filters, settings, store
 
 router = APIRouter(prefix="/api", tags=["api"])
 Limit = Query(20, ge=1, le=200, description="Rows per page (at most 200).")
 Offset = Query(0, ge=0, le=10_000, description="Rows to skip.")
 
 Filtered = Depends(filters)
+EveryQuote = Query(False, alias="all", description=ALL_QUOTES)
 
 
 @router.get("/articles", summary="Articles, newest first")
@@ -67,10 +68,10 @@ def entities(
 
 
 @router.get("/entities/{entity_id}", summary="One entity: titles, quotes, stances, co-mentions, claims")
-def entity(request: Request, entity_id: int) -> dict[str, Any]:
+def entity(request: Request, entity_id: int, everything: bool = EveryQuote) -> dict[str, Any]:
     """Everything the store knows about one entity, and the newest articles that mention it."""
     with store(request) as db:
-        found = db.speaker(entity_id)
+        found = db.speaker(entity_id, everything=everything)
         if found is None:
             raise HTTPException(404, "no such entity")
         found["articles"] = db.entity_articles(entity_id)
@@ -90,10 +91,10 @@ def speakers(
 
 
 @router.get("/speakers/{ref}", summary="Everything one speaker said")
-def speaker(request: Request, ref: str) -> dict[str, Any]:
+def speaker(request: Request, ref: str, everything: bool = EveryQuote) -> dict[str, Any]:
     """By entity id or name: titles as each source gave them, statements, quotes, stances, claims."""
     with store(request) as db:
-        found = db.speaker(ref)
+        found = db.speaker(ref, everything=everything)
     if found is None:
         raise HTTPException(404, "no such speaker")
     return found
@@ -131,7 +132,7 @@ def claims(
     offset: int = Offset,
 ) -> list[dict[str, Any]]:
     """Who claimed which numbers about what, when, and which sources printed them."""
-    chosen = filters(site, since, until, None, None, None)
+    chosen = filters(site, since, until, None, None, None, everything)
     code = country_code(place) if place else None
     with store(request) as db:
         return db.claims(

@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 from newsdesk import __version__
 from newsdesk.components import COMPONENTS
 from newsdesk.store import DEFAULT_DB
-from newsdesk.store.claims import MIN_CONFIDENCE
+from newsdesk.store.shown import MIN_CONFIDENCE
 from newsdesk.web.charts import format_number
 from newsdesk.web.data import Desk
 from newsdesk.web.render import unquoted

@@ -15,6 +15,7 @@ from newsdesk.read import is_url
 from newsdesk.read.fetch import fetch
 from newsdesk.record import Article
 from newsdesk.store import Filters, Store
+from newsdesk.store.shown import MIN_QUOTE_CONFIDENCE
 from newsdesk.web.app import Settings
 from newsdesk.web.data import Desk
 
@@ -37,6 +38,10 @@ def store(request: Request) -> Iterator[Store]:
         yield handle
 
 
+# What ``all`` adds to quote listings, counts and searches (the desk's default: newsdesk.store.shown).
+ALL_QUOTES = f"also non-speech attributions and quotes below confidence {MIN_QUOTE_CONFIDENCE}"
+
+
 def filters(
     site: str | None = Query(None, description="site (host name without www.)"),
     since: str | None = Query(None, description="YYYY-MM-DD"),
@@ -44,6 +49,7 @@ def filters(
     country: str | None = Query(None, description="ISO 3166-1 alpha-2 of a place mentioned"),
     speaker: str | None = Query(None, description="part of a quoted speaker's name"),
     stance: str | None = Query(None, description="stance class of the cue (say, claim-allege, deny-reject, …)"),
+    everything: bool = Query(False, alias="all", description=ALL_QUOTES),
 ) -> Filters:
     """The filters every listing takes, as query parameters: one definition for the API and the
     pages (``Depends(filters)``). A malformed date or country code is a 422."""
@@ -59,6 +65,7 @@ def filters(
         until=until or None,
         country=country.upper() if country else None,
         stance=stance or None,
+        everything=everything,
     )
 
 

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from newsdesk.record import Article, Quote
+from newsdesk.store.shown import MIN_QUOTE_CONFIDENCE
 
 # Eight speaker colours, told apart by hue, each dark enough for its underline and light
 # enough as a background tint that black text on it keeps WCAG AA contrast (see desk.css).
@@ -57,6 +58,11 @@ class QuoteView:
     text: str
     speaker_href: str | None = None
     sources: int = 1
+    confidence: float | None = None
+    # Below the desk's default threshold: listed on the article page, marked, left out of lists.
+    unsure: bool = False
+    # The words of a source nobody could name ("they"), shown after "unattributed".
+    source_phrase: str | None = None
 
 
 @dataclass(slots=True)
@@ -126,6 +132,9 @@ def quote_views(
                 text=unquoted(" … ".join(article.text[s.start : s.end] for s in quote.content)),
                 speaker_href=link_entity(speaker.entity) if speaker and speaker.entity else None,
                 sources=(sources or {}).get(quote.id, 1),
+                confidence=quote.confidence,
+                unsure=quote.confidence is not None and quote.confidence < MIN_QUOTE_CONFIDENCE,
+                source_phrase=quote.source_phrase if speaker is None else None,
             )
         )
     return views

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk.record import Article
 from newsdesk.store import Filters
-from newsdesk.store.claims import MIN_CONFIDENCE
+from newsdesk.store.shown import MIN_CONFIDENCE, MIN_QUOTE_CONFIDENCE
 from newsdesk.vocab.stance import STANCES
 from newsdesk.web.charts import MAP_HEIGHT, MAP_WIDTH, SHADES, claims_chart, world_map
 from newsdesk.web.common import (
@@ -98,7 +98,7 @@ def search(
     given = {
         "q": q, "site": chosen.site, "since": chosen.since, "until": chosen.until, "country": chosen.country,
         "speaker": chosen.speaker, "stance": chosen.stance, "kind": None if kind == "all" else kind,
-        "sort": None if sort == "relevance" else sort,
+        "sort": None if sort == "relevance" else sort, "all": "1" if chosen.everything else None,
     }  # fmt: skip
     params = {name: value for name, value in given.items() if value}
 
@@ -145,22 +145,26 @@ def article_page(request: Request, ref: str) -> HTMLResponse:
 
 
 @router.get("/speakers", response_class=HTMLResponse)
-def speakers(request: Request, page_number: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
-    """Everyone quoted, most quoted first."""
+def speakers(
+    request: Request, page_number: int = Query(1, alias="page", ge=1), everything: bool = Query(False, alias="all")
+) -> HTMLResponse:
+    """Everyone quoted, most quoted first; counts of the quotes the desk shows unless ``all=1``."""
     with store(request) as db:
-        rows = db.speakers(limit=PAGE_SIZE + 1, offset=offset(page_number, PAGE_SIZE))
+        chosen = Filters(everything=everything)
+        rows = db.speakers(filters=chosen, limit=PAGE_SIZE + 1, offset=offset(page_number, PAGE_SIZE))
     return page(
         request, "speakers.html", title="Speakers", rows=rows[:PAGE_SIZE], page_number=page_number,
-        more=len(rows) > PAGE_SIZE,
+        more=len(rows) > PAGE_SIZE, everything=everything, min_confidence=MIN_QUOTE_CONFIDENCE,
     )  # fmt: skip
 
 
 @router.get("/speakers/{entity_id}", response_class=HTMLResponse)
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, entity_id: int) -> HTMLResponse:
-    """A person or organisation: titles over time, every quote, stance mix, co-mentioned entities."""
+def entity(request: Request, entity_id: int, everything: bool = Query(False, alias="all")) -> HTMLResponse:
+    """A person or organisation: titles over time, every quote, stance mix, co-mentioned entities.
+    Quotes the desk hides by default (actions, unsure ones) only with ``all=1``."""
     with store(request) as db:
-        found = db.speaker(entity_id)
+        found = db.speaker(entity_id, everything=everything)
         if found is None:
             raise HTTPException(404, "no such entity")
         articles = db.entity_articles(entity_id)

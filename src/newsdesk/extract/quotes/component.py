@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk.extract.entities.component import entity_for_span
+from newsdesk.extract.quotes.confidence import confidence, evidence
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch, find_cues
 from newsdesk.extract.quotes.direct import floating, labels, sign_offs
@@ -50,7 +51,11 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     ctx = Context.build(doc)
     drafts = find_drafts(ctx, lex or lexicon())
     speakers = resolve(ctx, drafts, entity_for_span)
-    return [_record(ctx, n, draft, speaker) for n, (draft, speaker) in enumerate(zip(drafts, speakers, strict=True), 1)]
+    pairs = enumerate(zip(drafts, speakers, strict=True), 1)
+    quotes = [_record(ctx, n, draft, speaker) for n, (draft, speaker) in pairs]
+    for quote, draft in zip(quotes, drafts, strict=True):
+        quote.confidence = confidence(evidence(doc, draft, quote))
+    return quotes
 
 
 def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:

@@ -18,16 +18,16 @@ from newsdesk.store import Store
 
 
 class StreamWriter(Protocol):
-    """Writes the export to a text stream; returns the number of rows. Claims below the claim
-    tracker's default confidence, and sports and market-table figures, are left out unless
-    ``everything`` (:func:`newsdesk.store.claims.trusted`)."""
+    """Writes the export to a text stream; returns the number of rows. What the desk hides by
+    default — non-speech attributions and unsure quotes, unsure claims, sports and market-table
+    figures — is left out unless ``everything`` (:mod:`newsdesk.store.shown`)."""
 
     def __call__(self, store: Store, out: IO[str], *, everything: bool = False) -> int: ...
 
 
 class TableWriter(Protocol):
-    """Writes one file per table into a directory; returns the rows of each table. Claims are
-    filtered as for :class:`StreamWriter`."""
+    """Writes one file per table into a directory; returns the rows of each table. Quotes and
+    claims are filtered as for :class:`StreamWriter`."""
 
     def __call__(self, store: Store, directory: Path, *, everything: bool = False) -> dict[str, int]: ...
 

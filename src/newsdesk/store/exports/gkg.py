@@ -15,8 +15,8 @@ from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from newsdesk.store import Store
-from newsdesk.store.claims import trusted
 from newsdesk.store.exports import stream_format
+from newsdesk.store.shown import shown_record
 
 # GDELT count types for newsdesk claim categories (GKG counts are only these event kinds;
 # every claim, whatever its category, also goes to V2.1AMOUNTS).
@@ -42,7 +42,7 @@ def export_gkg(store: Store, out: IO[str], *, everything: bool = False) -> int:
     for row in store.db.stream("SELECT id, first_ingested, record FROM articles ORDER BY id"):
         record = json.loads(row["record"])
         if not everything:
-            record["claims"] = [c for c in record.get("claims") or [] if trusted(c)]
+            record = shown_record(record)
         out.write("\t".join(gkg_row(record, f"{batch}-{row['id']}", row["first_ingested"])) + "\n")
         count += 1
     return count

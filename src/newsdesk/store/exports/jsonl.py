@@ -1,6 +1,6 @@
 """The ``jsonl`` export: the stored newsdesk/article@1 record of each article (latest revision),
-one a line, so an export can be ingested again elsewhere. As in every export, the claim
-tracker's default filter applies to the records' claims unless ``everything`` (``--all``)."""
+one a line, so an export can be ingested again elsewhere. As in every export, the desk's default
+filter (:mod:`newsdesk.store.shown`) applies to the records' quotes and claims unless ``everything`` (``--all``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import json
 from typing import IO
 
 from newsdesk.store import Store
-from newsdesk.store.claims import trusted
 from newsdesk.store.exports import stream_format
+from newsdesk.store.shown import shown_record
 
 
 @stream_format("jsonl")
@@ -20,8 +20,7 @@ def export_jsonl(store: Store, out: IO[str], *, everything: bool = False) -> int
         if everything:
             out.write(row["record"] + "\n")
         else:
-            record = json.loads(row["record"])
-            record["claims"] = [c for c in record.get("claims") or [] if trusted(c)]
+            record = shown_record(json.loads(row["record"]))
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count

@@ -12,7 +12,7 @@ from pathlib import Path
 from newsdesk.components import export_tables
 from newsdesk.store import Store
 from newsdesk.store.backend import Row
-from newsdesk.store.claims import trusted_rows
+from newsdesk.store.shown import shown_rows
 
 # Tables exported by csv/parquet, in an order where each table only refers to earlier ones (the
 # component registry's order). Signatures, LSH buckets and the revisions' JSON records are machinery, not data.
@@ -35,13 +35,13 @@ class TableFiles:
 
 
 def write_tables(store: Store, directory: Path, files: TableFiles, *, everything: bool = False) -> dict[str, int]:
-    """Write ``<table>.<suffix>`` files into ``directory``; returns rows per table. The claims table
-    gets the claim tracker's default filter unless ``everything``."""
+    """Write ``<table>.<suffix>`` files into ``directory``; returns rows per table. The quotes and
+    claims tables get the desk's default filter (:mod:`newsdesk.store.shown`) unless ``everything``."""
     directory.mkdir(parents=True, exist_ok=True)
     counts = {}
     for table in TABLES:
         columns = [(name, kind) for name, kind in store.db.columns(table) if name not in _DROPPED.get(table, set())]
-        where, params = trusted_rows() if table == "claims" and not everything else ("", [])
+        where, params = shown_rows(table, "c") if not everything else ("", [])
         select = f"SELECT {', '.join(f'c.{name}' for name, _ in columns)} FROM {table} c WHERE 1 = 1{where} ORDER BY 1"
         counts[table] = files.write(directory / f"{table}.{files.suffix}", columns, store.db.stream(select, params))
     return counts

@@ -46,8 +46,8 @@ def write_quotes(rows: ArticleRows) -> None:
     }
     rows.db.executemany(
         "INSERT INTO quotes (article_id, local_id, quote_group_id, speaker_entity_id, speaker_name, "
-        "speaker_title, content, cue, cue_lemma, kind, stance, via_medium, via_outlet, tone, start_char, end_char) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "speaker_title, content, cue, cue_lemma, kind, stance, via_medium, via_outlet, tone, start_char, end_char, "
+        "confidence, source_phrase) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_row(rows.pk, item, group, titles) for item, group in zip(prepared, groups, strict=True)],
     )
     rows.ids["quotes"] = {
@@ -111,6 +111,8 @@ def _row(article_pk: int, item: _Prepared, group: int, titles: dict[str, str]) -
         quote.tone,
         start,
         end,
+        quote.confidence,
+        quote.source_phrase,
     )
 
 

@@ -1,0 +1,70 @@
+"""What the desk shows unless asked for everything: quotes that are speech and sure enough, trusted claims.
+
+One place for the default, so the desk's lists, the speaker counts, search, the API and every
+export agree on it; a switch (``--all``, ``?all=1``, ``everything=True``) shows everything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# The claim tracker's default: claims the extractor is at least this sure of (value, object and
+# claimant right), and no sports or market-table figures. A switch (``--all``, ``?all=1``) shows
+# everything. Set from the reliability table of ``newsdesk eval claims`` (docs/confidence.md).
+MIN_CONFIDENCE = 0.5
+
+# The desk's default for quotes: speech (not kind "action") the extractor is at least this sure
+# of (speaker and content right). Set from the reliability table of ``newsdesk eval quotes``
+# (docs/confidence.md). NULL confidence (rows written before the field existed) passes.
+MIN_QUOTE_CONFIDENCE = 0.5
+
+# The tracker's default filter on claims ``c``; its one parameter is MIN_CONFIDENCE.
+TRUSTED_CLAIMS = " AND (c.confidence IS NULL OR c.confidence >= ?) AND c.statistic IS NULL"
+
+
+def trusted(claim: dict[str, Any]) -> bool:
+    """Whether a claim of a JSON record passes the tracker's default filter (exports use it too)."""
+    confidence = claim.get("confidence")
+    return (confidence is None or confidence >= MIN_CONFIDENCE) and not claim.get("statistic")
+
+
+def trusted_rows() -> tuple[str, list[Any]]:
+    """The default filter as SQL over a claims table aliased ``c`` (`` AND …``), with its parameters."""
+    return TRUSTED_CLAIMS, [MIN_CONFIDENCE]
+
+
+_SHOWN_QUOTE = " AND {alias}.kind <> 'action' AND ({alias}.confidence IS NULL OR {alias}.confidence >= ?)"
+
+
+def shown_quote(quote: dict[str, Any]) -> bool:
+    """Whether a quote of a JSON record passes the desk's default filter."""
+    confidence = quote.get("confidence")
+    return quote.get("kind") != "action" and (confidence is None or confidence >= MIN_QUOTE_CONFIDENCE)
+
+
+def shown_quote_rows(alias: str) -> tuple[str, list[Any]]:
+    """The default quote filter as SQL over a quotes table aliased ``alias`` (`` AND …``), with its parameters."""
+    return _SHOWN_QUOTE.format(alias=alias), [MIN_QUOTE_CONFIDENCE]
+
+
+def shown_rows(table: str, alias: str) -> tuple[str, list[Any]]:
+    """The default filter for rows of ``table`` (``quotes`` or ``claims``; others have none)."""
+    if table == "quotes":
+        return shown_quote_rows(alias)
+    if table == "claims":
+        where, params = trusted_rows()
+        return where.replace("c.", f"{alias}."), params
+    return "", []
+
+
+def shown_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A JSON article record with only the quotes and claims the desk shows by default.
+
+    A claim stated inside a hidden quote keeps its claimant but loses its ``quote`` link."""
+    quotes = [q for q in record.get("quotes") or [] if shown_quote(q)]
+    kept = {q.get("id") for q in quotes}
+    claims = [c for c in record.get("claims") or [] if trusted(c)]
+    for claim in claims:
+        if claim.get("quote") not in kept:
+            claim["quote"] = None
+    return {**record, "quotes": quotes, "claims": claims}

@@ -27,6 +27,7 @@ from newsdesk.extract.quotes.indirect import (
 from newsdesk.extract.quotes.spans import CharSpan, trim
 
 _OPENING = " \t\u00a0\"“'‘«"
+_MIN_SENTENCE_WORDS = 4  # as for floating quotes: shorter quotations are phrases, not statements
 _CLOSING = " \t\u00a0\"”'’».,!?;:"
 
 
@@ -43,7 +44,9 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
         return Draft(cue_span, lemma, stance, according.source, according.root, content, frame="according")
     impression = raised(cue, ctx)
     if impression is not None:
-        return Draft(cue_span, lemma, stance, None, None, impression, frame="raising")
+        draft = Draft(cue_span, lemma, stance, None, None, impression, frame="raising")
+        draft.speech = expression.reports_speech("c")
+        return draft
     subject = source_of(cue, ctx)
     source: CharSpan | None = subject[0] if subject is not None else None
     root: Token | None = subject[1] if subject is not None else None
@@ -64,7 +67,14 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
         return None
     if source is not None and _overlaps(source, set(content)):
         source, root = None, None
-    return Draft(cue_span, lemma, stance, source, root, content, frame="colon" if cue.colon else "clause")
+    draft = Draft(cue_span, lemma, stance, source, root, content, frame="colon" if cue.colon else "clause")
+    quoted = [_quoted(ctx, c) for c in content]
+    draft.complement = "o" if all(q is False for q in quoted) else frame or "c"
+    # A quoted sentence is someone's words whatever the verb ("showing off “I think it will …”");
+    # a quoted word or two is not ("showing “respect”").
+    sentence = all(quoted) and sum(len(ctx.text[s:e].split()) for s, e in content) >= _MIN_SENTENCE_WORDS
+    draft.speech = sentence or (expression.reports_speech(draft.complement) and not writers_voice(cue, root))
+    return draft
 
 
 def _verb_content(
@@ -268,3 +278,45 @@ def _that_said(root: Token, cue: CueMatch) -> bool:
         and cue.end < len(doc)
         and doc[cue.end].text == ","
     )
+
+
+# Subjects of "… is not to say", "it is fair to say": they stand for the writer's own statement.
+_IMPERSONAL = frozenset({"it", "this", "that", "which"})
+
+
+def writers_voice(cue: CueMatch, root: Token | None) -> bool:
+    """Whether a cue reports no one's words: a passive with no agent or the writer's own idiom.
+
+    "It is widely believed that …", "the minister is expected to …", "the mayor was told that
+    …", "X is accused of …" name no source (their subject is the topic or the addressee), and
+    "which is not to say …", "it is fair to say …" are the writer speaking, and so is a past
+    participle that modifies a noun ("the so-called …", "a group called …", "a man accused of …"). Such attributions
+    stay in the output for attribution scoring but as kind "action": not a quote with a source.
+    """
+    verb = cue.head
+    deps = {c.dep_ for c in verb.children}
+    if "agent" not in deps and (deps & {"auxpass", "nsubjpass"} or _naming_participle(verb)):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return (
+        infinitive
+        and verb.dep_ == "xcomp"
+        and verb.head.pos_ in ("AUX", "ADJ")
+        and (root is None or root.lower_ in _IMPERSONAL)
+    )
+
+
+def _naming_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl")
+
+
+def _quoted(ctx: Context, span: CharSpan) -> bool | None:
+    """True for a quotation of someone's words, False for a title or scare quote, None for plain text.
+
+    A cue whose content is only titles or scare quotes ("to reject “Trump”") takes an object,
+    not words: its lexicon frame is "o".
+    """
+    region = ctx.region_containing(span[0])
+    if region is None or span not in region.fragments:
+        return None
+    return not ctx.is_named(region)

@@ -120,6 +120,8 @@ def test_a_quotation_after_a_no_break_space_is_the_cue_s() -> None:
         ("Which is not to say that the harbor plan will fail.", "to say"),
         ("It is widely believed that the ferry will be late again.", "is widely believed"),
         ("The harbor master was told that the pier would close.", "was told"),
+        # A negated cue reports no words.
+        ("The harbor master did not say whether the pier would close.", "did not say"),
         # A title or nickname in quotation marks is an object, not what the verb reports.
         ("Voters in the north may yet reject “Fenwick” in the autumn.", "may yet reject"),
     ],

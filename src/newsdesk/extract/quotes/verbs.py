@@ -73,7 +73,9 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
     # A quoted sentence is someone's words whatever the verb ("showing off “I think it will …”");
     # a quoted word or two is not ("showing “respect”").
     sentence = all(quoted) and sum(len(ctx.text[s:e].split()) for s, e in content) >= _MIN_SENTENCE_WORDS
-    draft.speech = sentence or (expression.reports_speech(draft.complement) and not writers_voice(cue, root))
+    draft.speech = sentence or (
+        expression.reports_speech(draft.complement) and not writers_voice(cue, root) and not _negated(cue)
+    )
     return draft
 
 
@@ -320,3 +322,12 @@ def _quoted(ctx: Context, span: CharSpan) -> bool | None:
     if region is None or span not in region.fragments:
         return None
     return not ctx.is_named(region)
+
+
+def _negated(cue: CueMatch) -> bool:
+    """ "has not commented on …", "did not say whether …", "never called for …": no words were reported.
+
+    Held-out hand sample (PolNeAR train, 30 articles): 3 of 70 indirect quotes had a negated
+    cue, none of them speech.
+    """
+    return any(c.dep_ == "neg" for c in cue.head.children)

@@ -120,6 +120,8 @@ def test_a_quotation_after_a_no_break_space_is_the_cue_s() -> None:
         ("Which is not to say that the harbor plan will fail.", "to say"),
         ("It is widely believed that the ferry will be late again.", "is widely believed"),
         ("The harbor master was told that the pier would close.", "was told"),
+        # A participle that names something.
+        ("The so-called “harbor tax” was dropped in the spring.", "called"),
         # A negated cue reports no words.
         ("The harbor master did not say whether the pier would close.", "did not say"),
         # A title or nickname in quotation marks is an object, not what the verb reports.
@@ -138,6 +140,9 @@ def test_actions_states_and_the_writers_voice_are_kind_action(text: str, cue: st
         ("The mayor said that the pier was safe.", "said", "indirect"),
         ("Harbor officials agreed that the toll was too high.", "agreed", "indirect"),
         ("The survey found that most ferry users wanted a later sailing.", "found", "indirect"),
+        # A view verb with an "as" predicate reports an opinion; with a bare object, perception.
+        ("The analyst sees the new ferry as a costly mistake for the town.", "sees", "indirect"),
+        ("The analyst saw the crowd outside the ferry hall.", "saw", "action"),
         ("The harbor master warned “We cannot keep the pier open all winter.”", "warned", "direct"),
         # A quoted sentence is someone's words whatever the verb.
         ("Pike was showing off “I have never lost a vote on this council.”", "was showing off", "direct"),

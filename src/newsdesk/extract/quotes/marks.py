@@ -29,10 +29,9 @@ _SINGLE_CLOSE = "’›"
 _MARK = re.compile(r"''|``|[\"“”„‟«»‘’‹›']")
 _OPEN_CONTEXT = " \t\n([{—–-/"  # characters after which an ambiguous mark opens a quote
 # The word before a quotation that makes it a name the writer uses, not words the source said.
-_NAMING_WORDS = frozenset(
-    "so-called dubbed titled entitled nicknamed named book film movie show song album podcast series "
-    "novel memoir documentary play program programme musical slogan hashtag headline".split()
-)
+# ("book", "show" and other nouns for works are left out: "called the show “a triumph”" quotes
+# a description; a work's title is in title case and caught as such.)
+_NAMING_WORDS = frozenset("so-called dubbed titled entitled nicknamed named".split())
 # Words a title keeps in lower case ("The Art of the Deal", "Make Your Kid a Millionaire").
 _TITLE_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
 # A name or title in quotation marks is short; six words take in most book and show titles. On
@@ -193,8 +192,8 @@ def names_something(text: str, region: QuoteRegion) -> bool:
     """Whether a quotation is a title, nickname or scare quote inside the writer's sentence.
 
     It sits inside a clause (a word right before its opening mark), holds a few words and no
-    exclamation or question, and either follows a naming word ("so-called", "dubbed", "his
-    book") or is in title case ("to reject “Trump”", "“The Art of the Deal”"). A quote that
+    exclamation or question, and either follows a naming word ("so-called", "dubbed") or is
+    in title case ("to reject “Trump”", "“The Art of the Deal”"). A quote that
     opens its sentence or follows a comma or colon ("she said, “Absolutely.”") is never one.
     """
     if len(region.fragments) != 1 or not region.closed:

@@ -70,9 +70,9 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
     draft = Draft(cue_span, lemma, stance, source, root, content, frame="colon" if cue.colon else "clause")
     quoted = [_quoted(ctx, c) for c in content]
     draft.complement = "o" if all(q is False for q in quoted) else frame or "c"
-    # A quoted sentence is someone's words whatever the verb ("showing off “I think it will …”");
-    # a quoted word or two is not ("showing “respect”").
-    sentence = all(quoted) and sum(len(ctx.text[s:e].split()) for s, e in content) >= _MIN_SENTENCE_WORDS
+    # A quoted sentence is someone's words whatever the verb ("showing off “I think it will …”",
+    # "wanted to know, “How did you …”"); a quoted word or two is not ("showing “respect”").
+    sentence = any(_quoted_words(ctx, c) >= _MIN_SENTENCE_WORDS for c in content)
     says = expression.reports_speech(draft.complement) or _holds_view(cue)
     draft.speech = sentence or (says and not writers_voice(cue, root) and not _negated(cue))
     if not sentence and writers_voice(cue, root):
@@ -319,6 +319,18 @@ def _naming_participle(verb: Token) -> bool:
     if verb.tag_ != "VBN" or verb.dep_ not in ("amod", "acl"):
         return False
     return not any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _quoted_words(ctx: Context, span: CharSpan) -> int:
+    """Words of the longest quotation of someone's words (not a title or scare quote) inside ``span``."""
+    words = [
+        len(ctx.text[max(s, span[0]) : min(e, span[1])].split())
+        for region in ctx.regions
+        if not ctx.is_named(region)
+        for s, e in region.fragments
+        if s < span[1] and span[0] < e
+    ]
+    return max(words, default=0)
 
 
 def _quoted(ctx: Context, span: CharSpan) -> bool | None:

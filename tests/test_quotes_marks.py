@@ -54,3 +54,19 @@ def test_stray_closing_mark_closes_a_quote_opened_at_the_paragraph_start() -> No
 def test_closing_curly_mark_misused_as_opening() -> None:
     text = "”Fear is what I feel,” one reader wrote."
     assert _quoted(text) == [["”Fear is what I feel,”"]]
+
+
+def _named(text: str) -> list[bool]:
+    from newsdesk.extract.quotes.marks import names_something
+
+    return [names_something(text, region) for region in find_quotes(text)]
+
+
+def test_titles_nicknames_and_scare_quotes_name_something() -> None:
+    assert _named("Critics of the so-called “harbor tax” met on Monday.") == [True]
+    assert _named("Her memoir “Salt and Iron” sold well.") == [True]
+    assert _named("Members may yet reject “Fenwick” at the meeting.") == [True]
+    assert _named("The captain called the toll “a tax on every fisherman,” and left.") == [False]
+    assert _named("“Absolutely,” she said.") == [False]
+    assert _named("She said, “Absolutely.”") == [False]
+    assert _named("He tweeted “Sad!” after the vote.") == [False]

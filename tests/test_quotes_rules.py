@@ -104,3 +104,81 @@ def test_a_quotation_after_a_no_break_space_is_the_cue_s() -> None:
     ctx = Context.build(Pipeline().nlp(text))
     cue_end = text.index(",")
     assert quotes_around(ctx, (0, cue_end), cue_end, colon=False) == [(text.index("“"), len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # Acts and states the lexicon marks as not speech in their frame.
+        ("Attorney General Dana Pike ordered two inquiries into the port authority.", "ordered"),
+        ("The mayor declined to comment on the harbor contract.", "declined"),
+        ("New figures show that ferry traffic fell by a third last year.", "show"),
+        ("The council plans to open a second ferry line in the spring.", "plans"),
+        ("Most of the harbor unions have endorsed the mayor for a second term.", "have endorsed"),
+        ("The new toll would appear to favor the larger shipping firms.", "would appear"),
+        # The writer's own voice, and passives that name no source.
+        ("Which is not to say that the harbor plan will fail.", "to say"),
+        ("It is widely believed that the ferry will be late again.", "is widely believed"),
+        ("The harbor master was told that the pier would close.", "was told"),
+        # A participle that names something.
+        ("The so-called “harbor tax” was dropped in the spring.", "called"),
+        # A negated cue reports no words.
+        ("The harbor master did not say whether the pier would close.", "did not say"),
+        # A title or nickname in quotation marks is an object, not what the verb reports.
+        ("Voters in the north may yet reject “Fenwick” in the autumn.", "may yet reject"),
+    ],
+)
+def test_actions_states_and_the_writers_voice_are_kind_action(text: str, cue: str) -> None:
+    hits = [q for q in quotes_of(text) if q.cue == cue]
+    assert len(hits) == 1, (cue, quotes_of(text))
+    assert hits[0].kind == "action"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("The mayor said that the pier was safe.", "said", "indirect"),
+        ("Harbor officials agreed that the toll was too high.", "agreed", "indirect"),
+        ("The survey found that most ferry users wanted a later sailing.", "found", "indirect"),
+        # A view verb with an "as" predicate reports an opinion; with a bare object, perception.
+        ("The analyst sees the new ferry as a costly mistake for the town.", "sees", "indirect"),
+        ("The analyst saw the crowd outside the ferry hall.", "saw", "action"),
+        ("The harbor master warned “We cannot keep the pier open all winter.”", "warned", "direct"),
+        # A quoted sentence is someone's words whatever the verb.
+        ("Pike was showing off “I have never lost a vote on this council.”", "was showing off", "direct"),
+    ],
+)
+def test_speech_writing_and_thought_stay_quotes(text: str, cue: str, kind: str) -> None:
+    hits = [q for q in quotes_of(text) if q.cue == cue]
+    assert len(hits) == 1, (cue, quotes_of(text))
+    assert hits[0].kind == kind
+
+
+def test_a_scare_quote_or_title_inside_a_report_makes_it_no_mixed_quote() -> None:
+    text = "The ferry captain said the so-called “harbor tax” had doubled since his book “Tides of Ellis” came out."
+    (said,) = [q for q in quotes_of(text) if q.cue == "said"]
+    assert said.kind == "indirect"
+    text = "The ferry captain said the new toll was “a tax on every fisherman in town.”"
+    (said,) = [q for q in quotes_of(text) if q.cue == "said"]
+    assert said.kind == "mixed"
+
+
+def test_a_speaker_label_before_a_link_is_no_quote() -> None:
+    text = "The story was shared widely on Monday.\n\nWire: https://example.org/harbor-story-2024 more"
+    assert [q for q in quotes_of(text) if q.cue == ":"] == []
+
+
+def test_lexicon_speech_frames_default_to_every_frame_and_must_be_frames() -> None:
+    from newsdesk.vocab.stance import lexicon, parse_lexicon
+
+    lex = parse_lexicon("say\tsay\tcot\nagree\tsay\tcot\tc\norder\tassert-stress\tcot\t-\n")
+    say, agree, order = lex.get("say"), lex.get("agree"), lex.get("order")
+    assert say is not None and all(say.reports_speech(f) for f in "cot")
+    assert agree is not None and agree.reports_speech("c") and not agree.reports_speech("t")
+    assert order is not None and not any(order.reports_speech(f) for f in "cot")
+    with pytest.raises(ValueError, match="bad stance or frames"):
+        parse_lexicon("agree\tsay\tc\tct\n")
+    packaged = lexicon()
+    assert all(packaged.get(e) is not None for e in ("say", "show", "according to"))
+    show = packaged.get("show")
+    assert show is not None and not show.speech

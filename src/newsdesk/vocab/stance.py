@@ -14,6 +14,11 @@ the expression reports someone's words or views:
 "Know" reports a view with a clause ("she knows that …") but not with an object ("she knows
 him"); the frames keep the quote stage from taking every "know" for an attribution.
 
+Each entry also says in which of its frames it reports *speech* (speech, writing or thought:
+a quote a desk shows) rather than an action or a state: "agree that …" is speech, "agree to
+pay" an act; "order", "show", "support" never report speech. Attribution annotation counts
+both; the quote stage keeps the others apart as kind "action".
+
 A vocabulary without spaCy, so that the web desk's stance menu reads :data:`STANCES` from here.
 """
 
@@ -47,11 +52,17 @@ class Expression:
     words: tuple[str, ...]
     stance: str
     frames: frozenset[str]
+    speech: frozenset[str] = FRAMES
+    """The frames in which the expression reports speech, writing or thought."""
 
     @property
     def text(self) -> str:
         """The expression as written in the lexicon ("point out")."""
         return " ".join(self.words)
+
+    def reports_speech(self, frame: str) -> bool:
+        """Whether the expression reports speech (not an action or a state) in ``frame``."""
+        return frame in self.speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +85,12 @@ class Lexicon:
 
 
 def parse_lexicon(text: str) -> Lexicon:
-    """Read the TSV lexicon: ``expression<TAB>stance<TAB>frames``; ``#`` starts a comment.
+    """Read the TSV lexicon: ``expression<TAB>stance<TAB>frames[<TAB>speech]``; ``#`` starts a comment.
 
-    Raises ``ValueError`` on an unknown stance or frame or a repeated expression, so a
-    typo in the data file fails the test suite rather than silently dropping an entry.
+    ``speech`` lists the frames in which the expression reports speech ("-" for none); without
+    it, every frame does. Raises ``ValueError`` on an unknown stance or frame, speech frames
+    outside the entry's frames or a repeated expression, so a typo in the data file fails the
+    test suite rather than silently dropping an entry.
     """
     entries: dict[tuple[str, ...], Expression] = {}
     for number, raw in enumerate(text.splitlines(), 1):
@@ -85,14 +98,17 @@ def parse_lexicon(text: str) -> Lexicon:
         if not line:
             continue
         fields = [f.strip() for f in line.split("\t")]
-        if len(fields) != 3:
-            raise ValueError(f"stance lexicon line {number}: expected 3 tab-separated fields")
+        if len(fields) not in (3, 4):
+            raise ValueError(
+                f"stance lexicon line {number}: expected 3 tab-separated fields, or 4 with the speech frames"
+            )
         words, stance, frames = tuple(fields[0].lower().split()), fields[1], frozenset(fields[2])
-        if stance not in STANCES or not frames or not frames <= FRAMES:
+        speech = frames if len(fields) == 3 else frozenset(fields[3].replace("-", ""))
+        if stance not in STANCES or not frames or not frames <= FRAMES or not speech <= frames:
             raise ValueError(f"stance lexicon line {number}: bad stance or frames in {raw!r}")
         if words in entries:
             raise ValueError(f"stance lexicon line {number}: {fields[0]!r} listed twice")
-        entries[words] = Expression(words, stance, frames)
+        entries[words] = Expression(words, stance, frames, speech)
     grouped: dict[str, list[Expression]] = {}
     for entry in entries.values():
         grouped.setdefault(entry.words[0], []).append(entry)

@@ -52,9 +52,21 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     drafts = find_drafts(ctx, lex or lexicon())
     speakers = resolve(ctx, drafts, entity_for_span)
     pairs = enumerate(zip(drafts, speakers, strict=True), 1)
-    quotes = [_record(ctx, n, draft, speaker) for n, (draft, speaker) in pairs]
+    quotes = _mark_actions(drafts, [_record(ctx, n, draft, speaker) for n, (draft, speaker) in pairs])
     for quote, draft in zip(quotes, drafts, strict=True):
         quote.confidence = confidence(evidence(doc, draft, quote))
+    return quotes
+
+
+def _mark_actions(drafts: list[Draft], quotes: list[Quote]) -> list[Quote]:
+    """Attributions that report an action, a state or the writer's own voice become kind "action".
+
+    They are kept (attribution annotation counts them, and PolNeAR is scored on everything
+    extracted) but they are not quotes: the desk, speaker counts and exports leave them out.
+    """
+    for draft, quote in zip(drafts, quotes, strict=True):
+        if not draft.speech:
+            quote.kind = "action"
     return quotes
 
 
@@ -225,8 +237,12 @@ def _via(ctx: Context, cue: CharSpan, source: CharSpan | None, content: list[Cha
 
 
 def _kind(ctx: Context, content: list[CharSpan]) -> QuoteKind:
-    """direct: every fragment is a quotation; mixed: some quotation inside; else indirect."""
-    fragments = {f for r in ctx.regions for f in r.fragments}
+    """direct: every fragment is a quotation; mixed: some quotation inside; else indirect.
+
+    Titles, nicknames and scare quotes ("the so-called “deep state”") are the writer's
+    marks, not the source's words: they make no quote direct or mixed.
+    """
+    fragments = {f for r in ctx.regions if not ctx.is_named(r) for f in r.fragments}
     if all(f in fragments or _within_quote(ctx, f) for f in content):
         return "direct"
     if any(s < f[1] and f[0] < e for f in content for s, e in fragments):
@@ -236,7 +252,11 @@ def _kind(ctx: Context, content: list[CharSpan]) -> QuoteKind:
 
 def _within_quote(ctx: Context, span: CharSpan) -> bool:
     region = ctx.region_containing(span[0])
-    return region is not None and any(s <= span[0] and span[1] <= e for s, e in region.fragments)
+    return (
+        region is not None
+        and not ctx.is_named(region)
+        and any(s <= span[0] and span[1] <= e for s, e in region.fragments)
+    )
 
 
 def _used_regions(ctx: Context, drafts: list[Draft]) -> set[int]:

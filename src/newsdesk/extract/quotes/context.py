@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from newsdesk.extract.quotes.marks import QuoteRegion, find_quotes
+from newsdesk.extract.quotes.marks import QuoteRegion, find_quotes, names_something
 
 
 @dataclass(slots=True)
@@ -23,6 +23,8 @@ class Context:
     """Token (start, end) of every sentence: ``Doc.sents`` walks the whole doc on each access."""
     ents: list[Span]
     """``doc.ents``, read once (each access rebuilds the list)."""
+    named: frozenset[int]
+    """Start offsets of the quotations that are titles, nicknames or scare quotes, not anyone's words."""
     _region_starts: list[int]
     _sentence_starts: list[int]
     _ent_starts: list[int]
@@ -51,6 +53,7 @@ class Context:
             quoted,
             sentences,
             ents,
+            frozenset(r.start for r in regions if names_something(text, r)),
             [r.start for r in regions],
             [start for start, _ in sentences],
             [e.start_char for e in ents],
@@ -81,6 +84,10 @@ class Context:
         while i >= 0 and self.regions[i].end > offset:
             i -= 1
         return self.regions[i] if i >= 0 else None
+
+    def is_named(self, region: QuoteRegion) -> bool:
+        """Whether a quotation is a title, nickname or scare quote (see :func:`.marks.names_something`)."""
+        return region.start in self.named
 
     def region_containing(self, offset: int) -> QuoteRegion | None:
         """The quotation whose marks enclose ``offset``, if any."""

@@ -40,6 +40,7 @@ _NOT_SPEAKERS = frozenset(
 ) - {""}
 # A label opening a transcript paragraph: up to five capitalised words and a colon.
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]?(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*:\s")
+_URL = re.compile(r"(?:https?://|www\.)\S")
 _MIN_FLOATING_WORDS = 4  # shorter quoted fragments are scare quotes or titles, not statements
 _FLOATING_PARAGRAPHS = 2  # a floating quote inherits a speaker named at most this many paragraphs back
 
@@ -58,6 +59,7 @@ def quotes_around(ctx: Context, clause: CharSpan, cue_end: int, colon: bool) -> 
     clause_end = _clause_end(ctx, clause[1])
     after = ctx.region_starting_after(cue_end)
     gap = _GAP_AFTER_COLON if colon else _GAP_AFTER
+    # A title or scare quote right after the verb is its object ("to reject “Trump”"), not what it reports.
     if after is not None and gap.fullmatch(text, cue_end, after.start):
         fragments.extend(after.fragments)
         clause_end = after.end
@@ -111,8 +113,8 @@ def labels(ctx: Context) -> list[Draft]:
         if prefix.text.lower() in _NOT_SPEAKERS:
             continue  # "SOURCE: News agencies", "SEE MORE: …": page furniture, not a speaker
         content = trim(ctx.text, token.idx + 1, ctx.paragraph_end(token.idx))
-        if len(ctx.text[content[0] : content[1]].split()) < 2:
-            continue
+        if len(ctx.text[content[0] : content[1]].split()) < 2 or _URL.match(ctx.text, content[0]):
+            continue  # "AP: https://…": a link credited to its outlet, not a speaker's words
         source = trim(ctx.text, prefix.start_char, token.idx)
         fragments = [content, *_turn_continues(ctx, region, content[1])] if region is not None else [content]
         out.append(Draft((token.idx, token.idx + 1), ":", "say", source, prefix.root, fragments, frame="label"))
@@ -186,13 +188,16 @@ def floating(ctx: Context, drafts: list[Draft], used: set[int]) -> list[Draft]:
     for region in ctx.regions:
         if region.start in used or not _opens_sentence(ctx, region) or _words(ctx, region) < _MIN_FLOATING_WORDS:
             continue
+        if ctx.text[region.start : region.end].isupper():
+            continue  # “DIVISIVE, STUPID AND WRONG”: a quoted headline, not a statement
         previous = _last_before(direct, region.start)
         if previous is None or _paragraphs_between(ctx, previous.content[-1][1], region.start) > _FLOATING_PARAGRAPHS:
             continue
         if any(previous.anchor < d.anchor < region.start for d in drafts if d is not previous):
             continue
         same_paragraph = _paragraphs_between(ctx, previous.content[-1][1], region.start) == 0
-        if previous.frame in ("colon", "label") or same_paragraph:
+        # After an action ("X endorsed Y. “…”") the quotation is a quote of its own, not more of the act.
+        if previous.speech and (previous.frame in ("colon", "label") or same_paragraph):
             previous.content.extend(region.fragments)
             continue
         draft = Draft(None, "", "say", previous.source, previous.source_root, list(region.fragments))

@@ -25,6 +25,10 @@ class Draft:
     source_root: Token | None
     content: list[CharSpan] = field(default_factory=list)
     frame: str = "clause"
+    complement: str = "c"
+    """The lexicon frame the cue's content filled: "c" a clause or quotation, "o" an object, "t" an infinitive."""
+    speech: bool = True
+    """False for an attribution that reports an action or a state, or the writer's own voice: kind "action"."""
     inherited_from: Draft | None = None
     """For a floating quote: the attributed quote whose speaker it inherits."""
 

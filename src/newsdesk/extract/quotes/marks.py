@@ -10,6 +10,10 @@ rest of the quote stage works with their character spans. This handles:
   paragraph and a closing mark only on the last (one region, one fragment per paragraph);
 - unbalanced marks: a quote never closed ends at its paragraph's end, and a closing curly
   mark with no opening one closes a quote that began at the paragraph's start.
+
+Not every quoted stretch is someone's words: :func:`names_something` tells the titles,
+nicknames and scare quotes a writer puts inside a sentence ("the so-called “deep state”",
+"his book “The Art of the Deal”", "to reject “Trump”").
 """
 
 from __future__ import annotations
@@ -24,6 +28,18 @@ _SINGLE_CLOSE = "’›"
 # One regex pass finds every candidate mark; "''" and "``" are read as one double mark.
 _MARK = re.compile(r"''|``|[\"“”„‟«»‘’‹›']")
 _OPEN_CONTEXT = " \t\n([{—–-/"  # characters after which an ambiguous mark opens a quote
+# The word before a quotation that makes it a name the writer uses, not words the source said.
+# ("book", "show" and other nouns for works are left out: "called the show “a triumph”" quotes
+# a description; a work's title is in title case and caught as such.)
+_NAMING_WORDS = frozenset("so-called dubbed titled entitled nicknamed named".split())
+# Words a title keeps in lower case ("The Art of the Deal", "Make Your Kid a Millionaire").
+_TITLE_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
+# A name or title in quotation marks is short; six words take in most book and show titles. On
+# PolNeAR train[:300] and dev, 3, 6 and 8 gave the same precision of predicted direct/mixed
+# quotes (90.1%, 91.8-91.9%) and no change in exact F1.
+_MAX_NAME_WORDS = 6
+_WORD = re.compile(r"[^\W_][\w’'-]*")
+_WORD_BEFORE = re.compile(r"([^\W_][\w’'-]*)[^\S\n]*$")
 
 
 @dataclass(slots=True)
@@ -170,3 +186,33 @@ def _classify(token: str, pos: int, before: str, after: str) -> _Mark | None:
             return None
         return _Mark(pos, length, "single", "close")
     return None
+
+
+def names_something(text: str, region: QuoteRegion) -> bool:
+    """Whether a quotation is a title, nickname or scare quote inside the writer's sentence.
+
+    It sits inside a clause (a word right before its opening mark), holds a few words and no
+    exclamation or question, and either follows a naming word ("so-called", "dubbed") or is
+    in title case ("to reject “Trump”", "“The Art of the Deal”"). A quote that
+    opens its sentence or follows a comma or colon ("she said, “Absolutely.”") is never one.
+    """
+    if len(region.fragments) != 1 or not region.closed:
+        return False
+    start, end = region.fragments[0]
+    inner = text[start + 1 : end - 1]
+    words = _WORD.findall(inner)
+    if not words or len(words) > _MAX_NAME_WORDS or "!" in inner or "?" in inner:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    if before.group(1).lower() in _NAMING_WORDS or _so_called(text, before.start(1)):
+        return True
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_FUNCTION_WORDS for w in words) and any(
+        w[0].isupper() for w in words
+    )
+
+
+def _so_called(text: str, word_start: int) -> bool:
+    """ "so called “…”" written as two words."""
+    return text[max(0, word_start - 3) : word_start].lower() == "so " and text.startswith("called", word_start)

@@ -76,8 +76,9 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     The shorter name's given names must all be found, in order, in the longer one's ("Hillary
     Clinton" in "Hillary Rodham Clinton", "Hawk Sawyer" in "Kathleen Hawk Sawyer"), its first one
     also as a short form ("Joe Biden" in "Joseph R. Biden Jr." — but the suffixes differ there,
-    so only when both or neither carry "Jr."); middle names and initials are optional, but the
-    shorter name's must be among the longer's, in order ("George W." is not "George H.W.").
+    so only when both or neither carry "Jr."); middle names and initials are optional, but when both names have them
+    the first ones agree and the shorter's are among the longer's, in order ("George W." is not
+    "George H.W.").
     """
     if a.surname != b.surname or a.suffix != b.suffix or not a.given or not b.given:
         return False
@@ -101,9 +102,12 @@ def _initials(name: PersonName) -> str:
 
 
 def _in_order(short: str, long_: str) -> bool:
-    """Whether the letters of ``short`` occur in ``long_`` in order (none of them: always)."""
-    rest = iter(long_)
-    return all(letter in rest for letter in short)
+    """Whether the middle initials ``short`` fit ``long_``: none, or the same first one and the rest in
+    order ("W" does not fit "H W": the store's keys split "George H.W. Bush" into single letters)."""
+    if not short or not long_:
+        return True
+    rest = iter(long_[1:])
+    return short[0] == long_[0] and all(letter in rest for letter in short[1:])
 
 
 def _find(words: tuple[str, ...], word: str, start: int, nickname: bool) -> int | None:

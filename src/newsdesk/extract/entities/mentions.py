@@ -18,6 +18,8 @@ Hanif Atmar") are titles, not organisations, and are dropped.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -33,6 +35,7 @@ from newsdesk.vocab.labels import NAME_LABELS
 from newsdesk.vocab.names import COURTESY_TITLES
 from newsdesk.vocab.wordlists import word_list
 
+_LINE_BREAK = re.compile("\n")
 _BREAKS = frozenset({"(", ")", "[", "]", "“", "”", '"', "«", "»", "„", "—", "–", ":", ";", "|"})
 _LEADING_JUNK = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -66,6 +69,8 @@ class Mention:
     gender: str | None = None
     shaky: bool = False
     """In a title-case line (a headline), where the model's spans and types are unreliable."""
+    paragraph: int = 0
+    """Which line of the text it is on: a bare surname two people share goes to the one named on its line."""
 
 
 def make_mention(doc: Doc, start: int, end: int, label: str, source: str) -> Mention:
@@ -122,8 +127,10 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
     links = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
     links.extend(_bracket_aliases(doc, mentions, index))
     headlines = headline_lines(scanner.text)
+    line_ends = [m.start() for m in _LINE_BREAK.finditer(scanner.text)]
     for mention in mentions:
         mention.shaky = mention.start_char in headlines
+        mention.paragraph = bisect_right(line_ends, mention.start_char)
     _trim_headline_people(doc, mentions)
     for mention in mentions:
         mention.entries = gazetteer.lookup(mention.text)

@@ -147,19 +147,25 @@ _PRONOUN_GENDERS = {"he": "m", "his": "m", "she": "f", "her": "f"}
 
 
 def _following_pronouns(doc: Doc, scanner: Scanner, mentions: list[Mention]) -> None:
-    """Set :attr:`Mention.pronoun_gender` of one-word names from the pronoun just after them."""
-    pronouns = scanner.pronouns()
+    """Set :attr:`Mention.pronoun_gender` of one-word names from the pronoun just after them.
+
+    Not across a comma, a sentence end or another name, not from inside a quotation, and not
+    after a name that only modifies a noun: in "endorsed Clinton, said he", "a Clinton supporter
+    who pledged his", "Clinton said, 'She was…'" the pronoun is someone else's (the five wrong
+    of 45 decisions on the family articles of 60 PolNeAR train texts, all gone with these checks).
+    """
+    pronouns = [t for t in scanner.pronouns() if t.idx not in scanner.quoted]
     at = [t.i for t in pronouns]
     starts = [m.start for m in mentions]
     for n, mention in enumerate(mentions):
-        if len(mention.words) != 1:
+        if len(mention.words) != 1 or doc[mention.end - 1].dep_ == "compound":
             continue
         k = bisect_right(at, mention.end - 1)
         if k == len(at) or at[k] - mention.end >= _PRONOUN_REACH:
             continue
         next_name = starts[n + 1] if n + 1 < len(starts) else len(doc)
         between = range(mention.end, at[k] + 1)
-        if next_name > at[k] and not any(doc[i].is_sent_start for i in between):
+        if next_name > at[k] and not any(doc[i].is_sent_start or doc[i].text == "," for i in between):
             mention.pronoun_gender = _PRONOUN_GENDERS[pronouns[k].lower_]
 
 

@@ -32,6 +32,7 @@ from newsdesk.extract.entities.subjects import untyped_speakers
 from newsdesk.extract.entities.titles import PERSON_ROLES, is_title_token, prename_title, word_of
 from newsdesk.vocab.labels import NAME_LABELS
 from newsdesk.vocab.names import COURTESY_TITLES
+from newsdesk.vocab.personal_names import FAMILY_NOUNS
 from newsdesk.vocab.wordlists import word_list
 
 _BREAKS = frozenset({"(", ")", "[", "]", "“", "”", '"', "«", "»", "„", "—", "–", ":", ";", "|"})
@@ -67,6 +68,8 @@ class Mention:
     gender: str | None = None
     shaky: bool = False
     """In a title-case line (a headline), where the model's spans and types are unreliable."""
+    relative: bool = False
+    """Introduced as someone's relative: "his wife Melania Trump", "her husband, former President Bill Clinton"."""
     pronoun_gender: str | None = None
     """For a one-word name, the gender of a he/she/his/her right after it in its sentence, before
     any other name ("Clinton said she…"): tells which of two people sharing a surname it is."""
@@ -130,6 +133,8 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
         mention.shaky = mention.start_char in headlines
     if doc.has_annotation("SENT_START"):
         _following_pronouns(doc, scanner, mentions)
+    for mention in mentions:
+        mention.relative = len(mention.words) > 1 and _after_family_noun(doc, mention.start)
     _trim_headline_people(doc, mentions)
     for mention in mentions:
         mention.entries = gazetteer.lookup(mention.text)
@@ -167,6 +172,20 @@ def _following_pronouns(doc: Doc, scanner: Scanner, mentions: list[Mention]) -> 
         between = range(mention.end, at[k] + 1)
         if next_name > at[k] and not any(doc[i].is_sent_start or doc[i].text == "," for i in between):
             mention.pronoun_gender = _PRONOUN_GENDERS[pronouns[k].lower_]
+
+
+# Titles between a family noun and the name: "her husband, former President Bill Clinton".
+_RELATIVE_REACH = 5
+
+
+def _after_family_noun(doc: Doc, start: int) -> bool:
+    """Whether a family noun ("wife", "daughter") comes just before ``doc[start]``, over titles and commas."""
+    i = start - 1
+    while i >= max(0, start - _RELATIVE_REACH) and (
+        doc[i].text == "," or is_title_token(doc[i]) or doc[i].lower_ == "former"
+    ):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in FAMILY_NOUNS
 
 
 def _drop_common_words(lower: set[str], mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 from newsdesk.record import Entity
 from newsdesk.store.text import entity_key
-from newsdesk.vocab.names import fold
 from newsdesk.vocab.personal_names import FAMILY_NOUNS, PersonName, person_name, same_person
 
 # How far before a relative's name the possessor may end: "Trump and his wife Melania" (18
@@ -73,7 +72,7 @@ def _forms(entity: Entity) -> list[_Form]:
     out: dict[str, _Form] = {}
     for text in [entity.name, *entity.aliases]:
         key = entity_key(text, entity.type)
-        if fold(text) and key not in out:
+        if not key.endswith(":") and key not in out:
             out[key] = _Form(text, key, tuple(key.partition(":")[2].split()))
     return list(out.values())
 

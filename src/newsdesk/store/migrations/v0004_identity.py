@@ -15,6 +15,10 @@ local ids), so the links can be made again without the NLP:
   unlinked (a bare surname two people share) loses its rows, its quotes keep the speaker's name;
 - stored ids stay: an entity keeps its id when its own key was stored; new ones get new ids.
 
+It calls the store's own linking (:func:`~newsdesk.store.writers.entities.entity_ids`), which
+reads and writes only ``entities`` and ``entity_aliases``, tables a later step must keep
+compatible; the rows it moves are written here with the columns version 2 has.
+
 What this cannot recover: the clustering *inside* an article is in the record as the old
 extractor made it (a bare "Trump" joined to Melania Trump in one article stays joined there),
 and so is a party's adjective typed apart from the party. Re-ingesting the pages fixes both.

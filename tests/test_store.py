@@ -8,9 +8,10 @@ import sys
 import pytest
 
 from conftest import ArticleBuilder
-from newsdesk.record import Article
+from newsdesk.record import Article, Span
 from newsdesk.store import Filters, Status, Store
 from newsdesk.store.migrations import current_version, steps
+from newsdesk.store.text import digest, words
 
 WIRE_BODY = (
     "The envoy for the northern provinces, Marta Velasquez, said on Monday that about 2,500 fighters of the "
@@ -87,7 +88,7 @@ def test_schema_is_migrated_once_and_views_answer(store_url: str) -> None:
     with Store.open(store_url) as store:
         assert current_version(store.db) == latest
     with Store.open(store_url) as store:  # re-opening applies nothing twice
-        assert store.db.scalar("SELECT COUNT(*) AS n FROM schema_version") == latest
+        assert store.db.scalar("SELECT COUNT(*) AS n FROM schema_version") == len(steps())
         for view in (
             "quotes_with_speakers",
             "quote_groups_with_sources",
@@ -284,3 +285,144 @@ def test_the_claims_tracker_hides_unsure_claims_and_table_figures_unless_asked(s
     assert set(shown) == {"80 million euros", "300 boats", "3-1"}
     assert shown["3-1"]["statistic"] == "sports" and shown["300 boats"]["confidence"] == 0.2
     assert [s["value"] for s in store.claim_subjects()] == ["harbour budget"]
+
+
+def _person(b: ArticleBuilder, name: str, *aliases: str, kind: str = "PERSON") -> str:
+    """An entity named ``name`` with ``aliases``, each mentioned (after the title) where it first occurs."""
+    local = b.entity(name, kind, mention=name if name in b.text else aliases[0])
+    entity = b.article.entities[-1]
+    entity.aliases = list(aliases)
+    entity.mentions += [b.span(alias, b.article.body_start) for alias in aliases if alias in b.text]
+    return local
+
+
+def _linked(store: Store, name: str) -> str | None:
+    """The stored entity an article's entity of this name was linked to (None: not linked)."""
+    rows = store.db.query(
+        "SELECT e.name FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.name = ?", (name,)
+    )
+    names = {row["name"] for row in rows}
+    assert len(names) <= 1, names
+    return names.pop() if names else None
+
+
+def test_families_and_namesakes_stay_apart_across_articles(store: Store) -> None:
+    b = ArticleBuilder("Vance speaks", "Governor Martin Vance said the port would reopen. Vance spoke at noon.")
+    _person(b, "Martin Vance", "Vance")
+    store.add(b.build())
+    for body, name, alias in (
+        ("Rosa Vance opened the school. Vance said classes start in May.", "Rosa Vance", "Vance"),
+        ("Martin Vance Jr. joined the board. Vance Jr. said little.", "Martin Vance Jr.", "Vance Jr."),
+        ("Peter Lind and his brother spoke. Lind said the firm was sound.", "Peter Lind", "Lind"),
+        ("Carl Lind, no relation, ran the race. Lind finished second.", "Carl Lind", "Lind"),
+    ):
+        b = ArticleBuilder(f"About {name}", body)
+        _person(b, name, alias)
+        store.add(b.build())
+    people = {row["name"] for row in store.db.query("SELECT name FROM entities WHERE type = 'PERSON'")}
+    assert people == {"Martin Vance", "Rosa Vance", "Martin Vance Jr.", "Peter Lind", "Carl Lind"}
+    b = ArticleBuilder("Vance again", "Gov. Martin J. Vance signed the order on Monday.")
+    _person(b, "Martin J. Vance")
+    store.add(b.build())
+    assert _linked(store, "Martin J. Vance") == "Martin Vance"  # a middle initial: the same person
+
+
+def test_a_bare_surname_links_only_when_the_article_does_not_contradict_it(store: Store) -> None:
+    for n in range(2):
+        b = ArticleBuilder(f"Harbor news {n}", "Mayor Elena Brandt said the harbor will be dredged.")
+        _person(b, "Elena Brandt")
+        store.add(b.build())
+    b = ArticleBuilder("Harbor plan", "Brandt said the dredging starts soon.")
+    b.entity("Brandt")
+    store.add(b.build())
+    assert _linked(store, "Brandt") == "Elena Brandt"
+    b = ArticleBuilder("Harbor gala", "Brandt and her husband Tomas attended. Brandt said the gala raised funds.")
+    first = b.entity("Brandt")
+    _person(b, "Tomas")
+    b.quote(first, "Brandt", "the gala raised funds", kind="indirect")
+    article = b.build()
+    store.add(article)
+    rows = store.db.query(
+        "SELECT speaker_entity_id, speaker_name FROM quotes WHERE article_id = (SELECT id FROM articles WHERE key = ?)",
+        (article.id,),
+    )
+    assert [(r["speaker_entity_id"], r["speaker_name"]) for r in rows] == [(None, "Brandt")]  # a relative named
+    b = ArticleBuilder("Harbor race", "Brandt won; Erik Brandt, her cousin, came second.")
+    b.entity("Brandt")
+    _person(b, "Erik Brandt")
+    store.add(b.build())
+    assert (
+        store.db.scalar("SELECT COUNT(*) AS n FROM article_entities WHERE name = 'Brandt' AND entity_id IS NOT NULL")
+        == 1
+    )  # only the uncontested article's
+
+
+def test_outlets_merge_on_their_full_names(store: Store) -> None:
+    for outlet in ("Harbor Post", "Valley Post"):
+        b = ArticleBuilder(f"{outlet} report", f"The {outlet} reported the fire first. The Post said two died.")
+        _person(b, outlet, "Post", kind="ORG")
+        store.add(b.build())
+    outlets = {row["name"] for row in store.db.query("SELECT name FROM entities WHERE type = 'ORG'")}
+    assert outlets == {"Harbor Post", "Valley Post"}
+    b = ArticleBuilder("Two papers", "The Harbor Post and the Valley Post disagreed. The Post was wrong.")
+    _person(b, "Harbor Post", kind="ORG")
+    _person(b, "Valley Post", kind="ORG")
+    b.entity("Post", "ORG", mention="Post was")
+    b.article.entities[-1].mentions = [Span(b.text.index("Post was"), b.text.index("Post was") + 4)]
+    store.add(b.build())
+    assert _linked(store, "Post") is None  # two "… Post"s named: the bare one is neither
+
+
+def test_migration_re_links_what_the_old_rule_merged(store_url: str) -> None:
+    """Build the store the old rule wrote (a surname alias pulled Rosa Vance into Martin Vance), then migrate."""
+    with Store.open(store_url) as store:
+        b = ArticleBuilder("Vance speaks", "Martin Vance said the port would reopen. Vance spoke at noon.")
+        martin = _person(b, "Martin Vance", "Vance")
+        b.quote(martin, "Martin Vance", "the port would reopen", kind="indirect")
+        store.add(b.build())
+        b = ArticleBuilder("School opens", "Rosa Vance said classes start in May. Vance toured the rooms.")
+        rosa = _person(b, "Rosa Vance", "Vance")
+        b.quote(rosa, "Rosa Vance", "classes start in May", kind="indirect")
+        store.add(b.build())
+        db = store.db
+        ids = {r["name"]: r["id"] for r in db.query("SELECT id, name FROM entities")}
+        old, wrong = ids["Martin Vance"], ids["Rosa Vance"]
+        # What the old writer stored: Rosa found through the alias "vance", her full name an alias of Martin.
+        with db.transaction():
+            for table, column in (("article_entities", "entity_id"), ("mentions", "entity_id")):
+                db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (old, wrong))
+            group = db.scalar("SELECT quote_group_id FROM quotes WHERE speaker_entity_id = ?", (wrong,))
+            db.execute("UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?", (old, wrong))
+            key = digest(f"entity:{old}", " ".join(words("classes start in May")))
+            db.execute("UPDATE quote_groups SET speaker_entity_id = ?, key = ? WHERE id = ?", (old, key, group))
+            db.execute("DELETE FROM entities WHERE id = ?", (wrong,))
+            db.execute("DELETE FROM entity_aliases")
+            db.executemany(
+                "INSERT INTO entity_aliases (key, entity_id) VALUES (?, ?)",
+                [("PERSON:vance", old), ("PERSON:rosa vance", old)],
+            )
+            db.execute("DELETE FROM schema_version WHERE version = 4")
+    with Store.open(store_url) as store:
+        db = store.db
+        rows = db.query(
+            "SELECT ae.name, e.name AS entity FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+        )
+        assert {(r["name"], r["entity"]) for r in rows} >= {
+            ("Martin Vance", "Martin Vance"),
+            ("Rosa Vance", "Rosa Vance"),
+        }
+        assert {r["key"] for r in db.query("SELECT key FROM entity_aliases")} == set()  # the short form is gone
+        speakers = db.query(
+            "SELECT q.speaker_name, e.name, g.speaker_entity_id = q.speaker_entity_id AS same_group_speaker "
+            "FROM quotes q JOIN entities e ON e.id = q.speaker_entity_id JOIN quote_groups g ON g.id = q.quote_group_id"
+        )
+        assert {(r["speaker_name"], r["name"]) for r in speakers} == {
+            ("Martin Vance", "Martin Vance"),
+            ("Rosa Vance", "Rosa Vance"),
+        }
+        assert all(r["same_group_speaker"] for r in speakers), [dict(r) for r in speakers]
+        rosa_mentions = db.scalar(
+            "SELECT COUNT(*) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE e.name = 'Rosa Vance'"
+        )
+        assert rosa_mentions == 2
+        assert db.scalar("SELECT COUNT(*) AS n FROM quote_groups") == 2

@@ -128,25 +128,3 @@ def given_name_genders() -> dict[str, str]:
             name, gender = line.split("\t")
             genders[name] = gender
     return genders
-
-
-@lru_cache(maxsize=1)
-def _full_names_of_short_forms() -> dict[str, frozenset[str]]:
-    """Each short given name to the full names it stands for ("joe": {"joseph"}), case-folded."""
-    data = resources.files("newsdesk").joinpath("data", "gazetteer_nicknames.tsv").read_text(encoding="utf-8")
-    full_names: dict[str, set[str]] = {}
-    for line in data.splitlines():
-        if line and not line.startswith("#"):
-            full, short_forms = line.split("\t")
-            for short in short_forms.split("|"):
-                full_names.setdefault(short.casefold(), set()).add(full.casefold())
-    return {short: frozenset(fulls) for short, fulls in full_names.items()}
-
-
-def given_name_keys(name: str) -> frozenset[str]:
-    """The case-folded given names ``name`` may stand for: itself and, for a short form, its full names.
-
-    Two given names can be one person's when their keys meet ("Joe" and "Joseph", "Bill" and "Billy").
-    """
-    folded = name.casefold()
-    return _full_names_of_short_forms().get(folded, frozenset()) | {folded}

@@ -2,9 +2,11 @@
 
 Each step module holds a ``DESCRIPTION`` and SQL: ``PORTABLE`` (runs on both backends, with
 ``{pk}`` and ``{blob}`` type tokens) and optionally ``SQLITE`` / ``POSTGRESQL`` for what
-cannot be portable (full-text search). A step runs in one transaction together with its row
-in ``schema_version``, under a lock, so two processes opening a new store at once, or a
-crash half-way, never leave a half-migrated schema. Never edit a released step: add one.
+cannot be portable (full-text search), and optionally ``apply(db)``: Python run after the SQL,
+for a step that rewrites stored rows by rules SQL cannot state (re-linking entities). A step
+runs in one transaction together with its row in ``schema_version``, under a lock, so two
+processes opening a new store at once, or a crash half-way, never leave a half-migrated schema.
+Never edit a released step: add one.
 """
 
 from __future__ import annotations
@@ -56,10 +58,14 @@ def migrate(db: Backend) -> int:
                 raise StoreError(f"the store has schema version {applied}, newer than this newsdesk ({latest})")
             if version <= applied:
                 continue
-            db.script(_substitute(module.PORTABLE, db))
+            if module.PORTABLE.strip():
+                db.script(_substitute(module.PORTABLE, db))
             specific = getattr(module, db.name.upper(), None)
             if specific:
                 db.script(_substitute(specific, db))
+            rewrite = getattr(module, "apply", None)  # a step that rewrites rows, not only the schema
+            if rewrite is not None:
+                rewrite(db)
             db.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                 (version, module.DESCRIPTION, now()),

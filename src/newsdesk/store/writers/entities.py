@@ -1,8 +1,13 @@
 """Writing an article's entities: cross-article identities, aliases, titles and mentions.
 
-An entity is found by its key, then by the keys of its aliases (in ``entities`` or
-``entity_aliases``), then — for a person named by one word ("Ms Velasquez") — by the one
-stored person with that surname, if exactly one; otherwise it becomes a new row.
+An entity is found by the keys of its full names (:mod:`newsdesk.store.identity`: its own name
+and the aliases that are not a mere part of another of its names) in ``entities`` or
+``entity_aliases``; then a person's full name by a stored name that can be the same person's
+("Donald J. Trump" for "Donald Trump", never "Donald Trump Jr."), and a person named by one word
+("Ms Velasquez") by the stored person with that surname (of several, the one named in the most
+articles; tied, none); otherwise it becomes a new row. A one-word name the article leaves
+ambiguous, or tied namesakes, is not linked at all (its mentions are not stored; a quote keeps
+the speaker's name).
 
 The lookups for all of an article's entities are two queries, and its child rows three
 ``executemany`` calls, whatever the number of entities: one statement per entity costs
@@ -16,10 +21,11 @@ from dataclasses import dataclass, field
 
 from newsdesk.record import Entity
 from newsdesk.store.backend import Backend
+from newsdesk.store.identity import Identity, identities
 from newsdesk.store.search import escape_like
-from newsdesk.store.text import entity_key, iso_date, now
+from newsdesk.store.text import iso_date, now
 from newsdesk.store.writers import ArticleRows, writer
-from newsdesk.vocab.names import fold
+from newsdesk.vocab.personal_names import PersonName, person_name, same_person
 
 # Ids of the entities an article introduces, until they are inserted: above every stored id
 # and in order of first appearance, like the real ids they stand for.
@@ -47,7 +53,7 @@ def write_entities(rows: ArticleRows) -> None:
     """Store the article's entities with their titles and mentions (``ids["entities"]``: local id → global id)."""
     db, article, article_pk = rows.db, rows.article, rows.pk
     site, date = article.site, iso_date(article.published)
-    ids = rows.ids["entities"] = entity_ids(db, article.entities)
+    ids = rows.ids["entities"] = entity_ids(db, article.entities, article.text)
     linked = [(entity, ids[entity.id]) for entity in article.entities if entity.id in ids]
     db.executemany(
         "INSERT INTO article_entities (article_id, local_id, entity_id, name, mention_count) VALUES (?, ?, ?, ?, ?)",
@@ -68,25 +74,32 @@ def write_entities(rows: ArticleRows) -> None:
     )
 
 
-def entity_ids(db: Backend, entities: list[Entity]) -> dict[str, int]:
-    """Global ids for ``entities``, creating the ones never seen before (see the module docstring)."""
-    keyed: list[tuple[Entity, list[str]]] = []
-    for entity in entities:
-        key = entity_key(entity.name, entity.type)
-        if key.endswith(":"):
-            continue
-        alias_keys = [entity_key(alias, entity.type) for alias in entity.aliases if fold(alias)]
-        keyed.append((entity, list(dict.fromkeys([key, *alias_keys]))))
-    known = _stored(db, sorted({k for _, keys in keyed for k in keys}))
+def entity_ids(db: Backend, entities: list[Entity], text: str) -> dict[str, int]:
+    """Global ids for ``entities``, creating the ones never seen before (see the module docstring).
+
+    An entity :func:`identities` leaves ambiguous ("Trump" in an article naming two Trumps) gets none.
+    """
+    plans = identities(entities, text)
+    keyed = [(entity, plan) for entity in entities if (plan := plans[entity.id]) is not None]
+    keyed = [(entity, plan) for entity, plan in keyed if not plan.key.endswith(":")]
+    known = _stored(db, sorted({k for _, plan in keyed for k in plan.keys}))
+    people = _people(db, sorted({p.surname for _, plan in keyed if (p := plan.person or plan.bare) is not None}))
     out: dict[str, int] = {}
-    new: dict[str, Entity] = {}  # entities to create, by key, in order: their pending id is _PENDING + index
+    new: dict[str, Identity] = {}  # entities to create, by key, in order: their pending id is _PENDING + index
     aliases: list[tuple[str, int]] = []
-    for entity, keys in keyed:
-        found = known.find(keys) or _by_surname(db, keys[0], known)
+    for entity, plan in keyed:
+        if plan.bare is not None and (candidates := _with_suffix(plan.bare, people)):
+            found = _most_named(db, candidates)  # a person named in full, before an entity of that bare name
+            if found is None:
+                continue  # two people with this surname, named in as many articles: which one is unknown
+        else:
+            found = known.find(list(plan.keys)) or _same_person(plan, people)
         if found is None:
-            found = known.own[keys[0]] = _PENDING + len(new)
-            new[keys[0]] = entity
-        for key in keys:
+            found = known.own[plan.key] = _PENDING + len(new)
+            new[plan.key] = plan
+            if plan.person is not None:
+                people.setdefault(plan.person.surname, []).append((found, plan.person))
+        for key in plan.keys if plan.bare is None else ():  # a bare surname is no name of one person
             if key not in known.own and key not in known.alias:
                 known.alias[key] = found
                 aliases.append((key, found))
@@ -112,27 +125,75 @@ def _stored(db: Backend, keys: list[str]) -> _Known:
     return known
 
 
-def _create(db: Backend, new: dict[str, Entity]) -> dict[int, int]:
+_People = dict[str, list[tuple[int, PersonName]]]
+
+
+def _people(db: Backend, surnames: list[str]) -> _People:
+    """The stored people named in full with one of ``surnames``, by surname (one query)."""
+    found: _People = {}
+    if not surnames:
+        return found
+    patterns = [p for s in surnames for p in (f"PERSON:% {escape_like(s)}", f"PERSON:% {escape_like(s)} %")]
+    where = " OR ".join("key LIKE ? ESCAPE '\\'" for _ in patterns)
+    for row in db.query(f"SELECT id, key FROM entities WHERE {where}", patterns):
+        name = person_name(str(row["key"]).partition(":")[2].split())
+        if name is not None and name.given and name.surname in surnames:
+            found.setdefault(name.surname, []).append((int(row["id"]), name))
+    return found
+
+
+def _same_person(plan: Identity, people: _People) -> int | None:
+    """The stored person a full name can be ("Donald J. Trump" for "Donald Trump"), if only one."""
+    if plan.person is None:
+        return None
+    candidates = [(i, name) for i, name in people.get(plan.person.surname, []) if same_person(name, plan.person)]
+    persons = _persons(candidates)
+    return min(persons[0]) if len(persons) == 1 else None
+
+
+def _most_named(db: Backend, candidates: list[tuple[int, PersonName]]) -> int | None:
+    """The person a bare surname means when the article does not say: the only one stored with it,
+    else the one named in the most articles ("Obama" is Barack, not Michelle Obama), unless tied."""
+    persons = _persons(candidates)
+    if len(persons) == 1:
+        return min(persons[0])
+    ids = [i for person in persons for i in person]
+    rows = db.query(
+        f"SELECT entity_id, COUNT(*) AS n FROM article_entities WHERE entity_id IN ({', '.join('?' * len(ids))}) "
+        "GROUP BY entity_id",
+        ids,
+    )
+    counts = {int(row["entity_id"]): int(row["n"]) for row in rows}
+    named = sorted(((sum(counts.get(i, 0) for i in person), min(person)) for person in persons), reverse=True)
+    return named[0][1] if named[0][0] > named[1][0] else None
+
+
+def _persons(candidates: list[tuple[int, PersonName]]) -> list[list[int]]:
+    """Stored names grouped into people: names that can all be one person's ("Donald Trump", "Donald J. Trump")."""
+    persons: list[list[tuple[int, PersonName]]] = []
+    for i, name in candidates:
+        person = next((p for p in persons if all(same_person(name, other) for _, other in p)), None)
+        if person is None:
+            persons.append([(i, name)])
+        else:
+            person.append((i, name))
+    return [[i for i, _ in person] for person in persons]
+
+
+def _with_suffix(bare: PersonName, people: _People) -> list[tuple[int, PersonName]]:
+    """People with the surname; with the suffix too when the bare name has one ("Trump Jr.")."""
+    return [(i, name) for i, name in people.get(bare.surname, []) if not bare.suffix or name.suffix == bare.suffix]
+
+
+def _create(db: Backend, new: dict[str, Identity]) -> dict[int, int]:
     """Insert the new entities in order (so ids follow first appearance); pending id → real id."""
     if not new:
         return {}
     stamp = now()
     db.executemany(
         "INSERT INTO entities (key, name, type, first_seen) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-        [(key, entity.name, entity.type.strip().upper(), stamp) for key, entity in new.items()],
+        [(key, plan.name, plan.type.strip().upper(), stamp) for key, plan in new.items()],
     )
     rows = db.query(f"SELECT id, key FROM entities WHERE key IN ({', '.join('?' * len(new))})", list(new))
     ids = {row["key"]: int(row["id"]) for row in rows}
     return {_PENDING + index: ids[key] for index, key in enumerate(new)}
-
-
-def _by_surname(db: Backend, key: str, known: _Known) -> int | None:
-    """For a one-word person name: the only person, stored or new in this article, whose name
-    ends with that word."""
-    kind, _, name = key.partition(":")
-    if kind != "PERSON" or " " in name:
-        return None
-    rows = db.query("SELECT id FROM entities WHERE key LIKE ? ESCAPE '\\' LIMIT 2", (f"PERSON:% {escape_like(name)}",))
-    pending = [i for k, i in known.own.items() if i >= _PENDING and k.startswith("PERSON:") and k.endswith(f" {name}")]
-    found = [int(row["id"]) for row in rows] + pending
-    return found[0] if len(found) == 1 else None

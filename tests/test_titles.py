@@ -108,3 +108,30 @@ def test_role_words(nlp: Language) -> None:
     doc = nlp("The strategist met the banker, the consultant and the government near the border.")
     roles = {t.text for t in doc if is_role(t, "PERSON")}
     assert roles == {"strategist", "banker", "consultant"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        # A noun that governs the name ends the sentence's part: the title starts after it.
+        ("Voters cheered his running mate Gov. Carl Benning of Ohio.", "Carl Benning", ["Gov."]),
+        ("In his letter FBI Director Lane Fowler said the review was over.", "Lane Fowler", ["FBI Director"]),
+        # Two titled names joined by a preposition: each keeps its own.
+        (
+            "The memo went from Harbor Institute President Dana Morrow to Fowler campaign chairman Eli Grant.",
+            "Eli Grant",
+            ["Fowler campaign chairman"],
+        ),
+        ("Gary Brand, a former agent for President Lane Fowler, wrote a book.", "Lane Fowler", ["President"]),
+        # The name as the object of its own title's preposition stays one title.
+        ("Envoy for Carpathia Dorin Malek said talks had stalled.", "Dorin Malek", ["Envoy for Carpathia"]),
+        # Another person coordinated before a title-headed phrase is not part of it.
+        (
+            "Benning and City Hall political director Mara Quist have spoken with both camps.",
+            "Mara Quist",
+            ["City Hall political director"],
+        ),
+    ],
+)
+def test_title_stops_at_the_name_and_the_clause(nlp: Language, sentence: str, name: str, expected: list[str]) -> None:
+    assert titles(nlp, sentence, name) == expected

@@ -44,6 +44,8 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"
 # Of these, only the head's own are cut: deeper down they belong to a complement ("adviser to Vice
 # President Joseph Biden Jr.", "architect of Obama's 2008 campaign").
 _OWN_DEPS = frozenset({"appos", "nummod", "npadvmod"})
+# Dependencies of a noun that is some other word's object, so not a modifier of the name after it.
+_OBJECT_DEPS = frozenset({"pobj", "dobj", "dative"})
 _COPULA_LEMMAS = frozenset({"be", "become", "remain"})
 _AS_LEMMAS = frozenset({"serve", "act", "work"})
 _NAMING_LEMMAS = frozenset({"name", "appoint", "elect", "nominate"})
@@ -112,6 +114,7 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     opener = next((j for j in range(end - 1, first, -1) if doc[j].lower_ in _TITLE_OPENERS), None)
     if opener is not None:
         first = opener
+    first = _own_start(doc, start, first, kind)
     head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind)), None)
     if head is None or (doc[head].tag_ == "NNS" and kind == "PERSON"):
         return None  # "members Tom Johnston and Patrick Simmons": a plural role is no one person's title
@@ -119,6 +122,44 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     if tail and doc[head + 1].pos_ != "ADP" and not all(_is_modifier(doc[j]) for j in tail):
         return None
     return first, end
+
+
+def _own_start(doc: Doc, start: int, first: int, kind: str) -> int:
+    """Where the title of the name at ``start`` can begin, given the chain walked back to ``first``.
+
+    A title before a name modifies the name; a word of the chain that governs the name instead ("his
+    running mate Gov. X", "agent for President X", "from Institute President Y to campaign chairman
+    X"), or a common noun that is another word's object ("in his letter FBI Director X"), ends the
+    sentence's part and starts the title after it. One construction is kept whole: the name as
+    object of the title's own preposition ("Envoy for Carpathia X"), when no role word lies inside
+    the name's phrase.
+    """
+    root = _name_root(doc, start)
+    if root.dep_ == "appos" and root.head.i == start - 1:
+        root = root.head  # the title heads the phrase: "political director [David Simas]"
+    own = range(root.left_edge.i, start)
+    own_preposition = root.dep_ == "pobj" and root.head.i == root.left_edge.i - 1 and root.head.i >= first
+    if own_preposition and not any(is_role(doc[j], kind) or is_title_token(doc[j]) for j in own):
+        return first
+    ancestors = {t.i for t in root.ancestors}
+    for j in range(start - 1, first - 1, -1):
+        token = doc[j]
+        if j in ancestors or (
+            token.dep_ in _OBJECT_DEPS and token.pos_ == "NOUN" and not is_role(token, kind) and token.head.i < first
+        ):
+            return j + 1
+    return first
+
+
+def _name_root(doc: Doc, start: int) -> Token:
+    """The syntactic head of the name that starts at ``start`` (the model's entity, else its proper nouns)."""
+    stop = start + 1
+    inside = "I" if doc[start].ent_iob_ == "B" else None
+    while stop < len(doc) and (
+        doc[stop].ent_iob_ == inside if inside else (doc[stop].pos_ == "PROPN" and not doc[stop].is_punct)
+    ):
+        stop += 1
+    return doc[start:stop].root
 
 
 def titles_of(
@@ -153,7 +194,12 @@ def titles_of(
         for conj in verb.children:
             if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and not _has_subject(conj):
                 found.extend(_predicate_titles(conj, kind, names))
-    return list(dict.fromkeys(found))
+    return _without_parts(list(dict.fromkeys(found)))
+
+
+def _without_parts(found: list[str]) -> list[str]:
+    """Drop a title that ends another found for the same mention: two parses of one phrase, cut differently."""
+    return [t for t in found if not any(o != t and o.endswith(" " + t) for o in found)]
 
 
 def _sentence_start(doc: Doc, i: int, limit: int = 24) -> int:
@@ -278,9 +324,12 @@ def _phrase(head: Token, kind: str, exclude: Token | None, names: Container[int]
 
 
 def _joins_names(token: Token) -> bool:
-    """Whether a ``cc``/``conj`` token coordinates capitalised title words inside one title."""
+    """Whether a ``cc``/``conj`` token coordinates capitalised title words inside one title.
+
+    A person's name is never one of them: "Obama and White House political director" is two people.
+    """
     conj = token if token.dep_ == "conj" else next((c for c in token.head.children if c.dep_ == "conj"), None)
-    return conj is not None and conj.pos_ == "PROPN"
+    return conj is not None and conj.pos_ == "PROPN" and "PERSON" not in (conj.ent_type_, conj.head.ent_type_)
 
 
 def _clean(text: str) -> str:

@@ -135,3 +135,50 @@ def test_role_words(nlp: Language) -> None:
 )
 def test_title_stops_at_the_name_and_the_clause(nlp: Language, sentence: str, name: str, expected: list[str]) -> None:
     assert titles(nlp, sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        # Stance and creed describe what a person thinks, not a post: the coordinated role stays.
+        ("Filmmaker Mark Dorsey, a Fowler supporter, spoke on Monday.", "Mark Dorsey", ["Filmmaker"]),
+        (
+            "Dana Morrow, a Fowler backer and president of the Harbor Institute, asked for a recount.",
+            "Dana Morrow",
+            ["president of the Harbor Institute"],
+        ),
+        ("Maria Lopez, a self-described democratic socialist, won the seat.", "Maria Lopez", []),
+        # Rankings, forecasts and opinions of a person are not titles.
+        ("Nora Vance is the only mayor tough enough to fix the roads, her aide said.", "Nora Vance", []),
+        ("I think Nora Vance is a better candidate because of it.", "Nora Vance", []),
+        ("Maria Lopez became the most famous challenger in the state.", "Maria Lopez", []),
+        ("Nora Vance was the first candidate to weigh in on the vote.", "Nora Vance", []),
+        ("Nora Vance is the candidate who can beat them, Dorsey said.", "Nora Vance", []),
+        ("Maria Lopez, a potential running mate for Fowler, declined to comment.", "Maria Lopez", []),
+        # The writer's adjective goes, the title stays; an appositive's clause only adds to a title.
+        (
+            "Lane Fowler praised his combative former campaign manager, Eli Grant, on Monday.",
+            "Eli Grant",
+            ["former campaign manager"],
+        ),
+        ("The embattled Gov. Maria Lopez said she would stay.", "Maria Lopez", ["Gov."]),
+        (
+            "Maria Lopez, the former mayor who now runs a charity, said she would stay.",
+            "Maria Lopez",
+            ["former mayor"],
+        ),
+        (
+            "Eli Grant, who had been serving as the de facto campaign manager, quit.",
+            "Eli Grant",
+            ["de facto campaign manager"],
+        ),
+    ],
+)
+def test_opinions_and_descriptions_are_not_titles(nlp: Language, sentence: str, name: str, expected: list[str]) -> None:
+    assert titles(nlp, sentence, name) == expected
+
+
+def test_an_affiliations_appositive_belongs_to_the_person(nlp: Language) -> None:
+    sentence = "Eva Marsh of Channel Nine News, winner of the Keller award for reporting, spoke."
+    assert titles(nlp, sentence, "Channel Nine News", "ORG") == []
+    assert titles(nlp, sentence, "Eva Marsh") == ["winner of the Keller award for reporting"]

@@ -18,6 +18,7 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.extract.entities.title_filters import OPINION_LEMMAS, identifies, not_held, past_opinion
 from newsdesk.vocab.labels import NUMERIC_LABELS
 from newsdesk.vocab.names import COURTESY_TITLES
 from newsdesk.vocab.wordlists import word_list
@@ -32,7 +33,6 @@ TITLE_MODIFIERS = word_list("title_words.tsv", "title-modifier")
 # Nouns a copula or appositive often carries that are not roles, and common nouns that merely look
 # like role nouns ("-er", "-or", "-ent", "-ant"); checked on the phrase's head noun.
 _NOT_ROLES = word_list("title_words.tsv", "not-role")
-
 # Role-forming endings, for common nouns the lexicons miss ("strategist", "banker", "consultant").
 # Calibrated by reading the titles found on the PolNeAR dev texts: "-ess", "-ee", "-ster" and "-ment"
 # words were mostly not roles ("business", "degree", "disaster", "endorsement") and are left out.
@@ -118,6 +118,9 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind)), None)
     if head is None or (doc[head].tag_ == "NNS" and kind == "PERSON"):
         return None  # "members Tom Johnston and Patrick Simmons": a plural role is no one person's title
+    if not_held(doc, range(first, end), doc[head]):
+        return None
+    first = past_opinion(doc, first, head)
     tail = range(head + 1, end)
     if tail and doc[head + 1].pos_ != "ADP" and not all(_is_modifier(doc[j]) for j in tail):
         return None
@@ -181,7 +184,7 @@ def titles_of(
     for child in root.children:
         if child.i in inside:
             continue
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not _affiliation(root, kind):
             found.extend(_phrase(child, kind, None, names))
         elif child.dep_ == "relcl" and _relative_subject(child):
             found.extend(_predicate_titles(child, kind, names))
@@ -200,6 +203,14 @@ def titles_of(
 def _without_parts(found: list[str]) -> list[str]:
     """Drop a title that ends another found for the same mention: two parses of one phrase, cut differently."""
     return [t for t in found if not any(o != t and o.endswith(" " + t) for o in found)]
+
+
+def _affiliation(root: Token, kind: str) -> bool:
+    """Whether an organisation is named as a person's affiliation ("X of CBS News, winner of …").
+
+    The appositive after it describes the person; the parse often hangs it on the organisation.
+    """
+    return kind != "PERSON" and root.dep_ == "pobj" and root.head.head.ent_type_ == "PERSON"
 
 
 def _sentence_start(doc: Doc, i: int, limit: int = 24) -> int:
@@ -260,7 +271,7 @@ def _predicate_titles(verb: Token, kind: str, names: Container[int]) -> list[str
     """
     if any(
         c.dep_ == "neg" or c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in ("if", "whether")) for c in verb.children
-    ):
+    ) or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in OPINION_LEMMAS):
         return []
     heads: list[Token] = []
     lemma = verb.lemma_.lower()
@@ -273,19 +284,35 @@ def _predicate_titles(verb: Token, kind: str, names: Container[int]) -> list[str
             heads.extend(c for c in child.children if c.dep_ == "pobj")
     found: list[str] = []
     for head in heads:
-        found.extend(_phrase(head, kind, None, names))
+        if not identifies(head):
+            found.extend(_phrase(head, kind, None, names))
     return found
 
 
 def _phrase(head: Token, kind: str, exclude: Token | None, names: Container[int]) -> list[str]:
-    """The title phrase headed by ``head`` (its own modifiers and "of …" complements), if a role."""
+    """The title phrase headed by ``head`` and those coordinated with it, each if a role.
+
+    "president and chief operating officer of SpaceX" gives both; "a Clinton supporter and president
+    of the Center" gives the second only.
+    """
     if head.i in names:
         return []
+    own = _own_phrase(head, kind, exclude)
+    found = [own] if own is not None else []
+    excluded = {t.i for t in exclude.subtree} if exclude is not None else set()
+    for conj in head.children:
+        if conj.dep_ == "conj" and not _joins_names(conj) and conj.i not in excluded:
+            found.extend(_phrase(conj, kind, exclude, names))
+    return found
+
+
+def _own_phrase(head: Token, kind: str, exclude: Token | None) -> str | None:
+    """The title phrase headed by ``head`` alone (its own modifiers and "of …" complements), if a role."""
     if not is_role(head, kind) and not (
         # "served as Ambassador Extraordinary": the parse heads the title with its modifier.
         word_of(head) in TITLE_MODIFIERS and any(c.dep_ == "compound" and is_role(c, kind) for c in head.lefts)
     ):
-        return []
+        return None
     doc = head.doc
     dropped: set[int] = set()
     if exclude is not None:
@@ -308,19 +335,19 @@ def _phrase(head: Token, kind: str, exclude: Token | None, names: Container[int]
     last = head.i
     while last + 1 <= head.right_edge.i and last + 1 not in dropped:
         last += 1
+    phrase = range(first, last + 1)
     while first < head.i and (
-        doc[first].dep_ in ("det", "advmod") or doc[first].lower_ in ("a", "an", "the") or doc[first].is_punct
+        (doc[first].dep_ in ("det", "advmod") and doc[first].tag_ != "FW")  # "de facto" stays
+        or doc[first].lower_ in ("a", "an", "the")
+        or doc[first].is_punct
     ):
         first += 1
+    first = past_opinion(doc, first, head.i)
     while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc" or doc[last].pos_ in ("ADP", "DET")):
         last -= 1
-    own = [_clean(doc[first : last + 1].text)] if last - first + 1 <= _MAX_TITLE_TOKENS else []
-    # "president and chief operating officer of SpaceX": each coordinated role is a title too.
-    excluded = {t.i for t in exclude.subtree} if exclude is not None else set()
-    for conj in head.children:
-        if conj.dep_ == "conj" and not _joins_names(conj) and conj.i not in excluded:
-            own.extend(_phrase(conj, kind, exclude, names))
-    return own
+    if last - first + 1 > _MAX_TITLE_TOKENS or not_held(doc, phrase, head):
+        return None
+    return _clean(doc[first : last + 1].text)
 
 
 def _joins_names(token: Token) -> bool:

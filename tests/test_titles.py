@@ -125,6 +125,18 @@ def test_role_words(nlp: Language) -> None:
         ("Gary Brand, a former agent for President Lane Fowler, wrote a book.", "Lane Fowler", ["President"]),
         # The name as the object of its own title's preposition stays one title.
         ("Envoy for Carpathia Dorin Malek said talks had stalled.", "Dorin Malek", ["Envoy for Carpathia"]),
+        # A preposition inside a proper name is not one between two titles.
+        (
+            "Ratings peaked when Harbor Hall of Fame player Sean Culver hosted the show.",
+            "Sean Culver",
+            ["Harbor Hall of Fame player"],
+        ),
+        # Two names coordinated in a complement stay in the title.
+        (
+            "Dana Morrow, a former adviser to President Lane Fowler and President Eli Grant, said it.",
+            "Dana Morrow",
+            ["former adviser to President Lane Fowler and President Eli Grant"],
+        ),
         # Another person coordinated before a title-headed phrase is not part of it.
         (
             "Benning and City Hall political director Mara Quist have spoken with both camps.",
@@ -155,6 +167,13 @@ def test_title_stops_at_the_name_and_the_clause(nlp: Language, sentence: str, na
         ("Nora Vance was the first candidate to weigh in on the vote.", "Nora Vance", []),
         ("Nora Vance is the candidate who can beat them, Dorsey said.", "Nora Vance", []),
         ("Maria Lopez, a potential running mate for Fowler, declined to comment.", "Maria Lopez", []),
+        ("Eli Grant was an incredible father and grandfather, his family said.", "Eli Grant", []),
+        # A clause on "which" comments on the sentence, not on the role's holder.
+        (
+            "Since Fowler became the presumptive nominee, which is to ignore the report, donors have waited.",
+            "Fowler",
+            ["presumptive nominee"],
+        ),
         # The writer's adjective goes, the title stays; an appositive's clause only adds to a title.
         (
             "Lane Fowler praised his combative former campaign manager, Eli Grant, on Monday.",

@@ -33,8 +33,16 @@ def identifies(head: Token) -> bool:
     ("X, the former mayor who …") the same clause only adds to a title, so this is checked on predicates.
     """
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts) and any(
-        c.dep_ in ("relcl", "acl") for c in head.rights
+        c.dep_ in ("relcl", "acl") and _about_a_person(c) for c in head.rights
     )
+
+
+def _about_a_person(clause: Token) -> bool:
+    """Whether a clause after a role says what its holder does: "who can win", "that …", "to weigh in".
+
+    Not "which": "since X became the nominee, which is to ignore …" comments on the whole sentence.
+    """
+    return any(c.lower_ in ("who", "that") or (c.dep_ == "aux" and c.tag_ == "TO") for c in clause.children)
 
 
 def not_held(doc: Doc, span: range, head: Token) -> bool:

@@ -44,6 +44,8 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"
 # Of these, only the head's own are cut: deeper down they belong to a complement ("adviser to Vice
 # President Joseph Biden Jr.", "architect of Obama's 2008 campaign").
 _OWN_DEPS = frozenset({"appos", "nummod", "npadvmod"})
+# Dependencies of a word that modifies the noun after it.
+_MODIFIER_DEPS = frozenset({"nmod", "compound", "amod"})
 # Dependencies of a noun that is some other word's object, so not a modifier of the name after it.
 _OBJECT_DEPS = frozenset({"pobj", "dobj", "dative"})
 _COPULA_LEMMAS = frozenset({"be", "become", "remain"})
@@ -147,11 +149,24 @@ def _own_start(doc: Doc, start: int, first: int, kind: str) -> int:
     ancestors = {t.i for t in root.ancestors}
     for j in range(start - 1, first - 1, -1):
         token = doc[j]
+        if j in ancestors and (_inside_a_name(doc, j, first) or _name_part(token)):
+            continue  # "NBA Hall of Fame player X" parsed as "Hall of [player X]"
         if j in ancestors or (
             token.dep_ in _OBJECT_DEPS and token.pos_ == "NOUN" and not is_role(token, kind) and token.head.i < first
         ):
             return j + 1
     return first
+
+
+def _name_part(token: Token) -> bool:
+    """A word of an organisation's or place's name: it governs a name only in a misparse."""
+    return token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not is_title_token(token)
+
+
+def _inside_a_name(doc: Doc, j: int, first: int) -> bool:
+    """Whether the preposition ``doc[j]`` joins the words of a proper name ("Hall of Fame", "Bureau of Prisons")."""
+    before = doc[j - 1] if j > first else None
+    return doc[j].pos_ == "ADP" and doc[j + 1].pos_ == "PROPN" and before is not None and _name_part(before)
 
 
 def _name_root(doc: Doc, start: int) -> Token:
@@ -353,10 +368,13 @@ def _own_phrase(head: Token, kind: str, exclude: Token | None) -> str | None:
 def _joins_names(token: Token) -> bool:
     """Whether a ``cc``/``conj`` token coordinates capitalised title words inside one title.
 
-    A person's name is never one of them: "Obama and White House political director" is two people.
+    A person's name coordinated in a modifier is never one of them: "Obama and White House political
+    director" is two people ("adviser to President X and President Y" is one title).
     """
     conj = token if token.dep_ == "conj" else next((c for c in token.head.children if c.dep_ == "conj"), None)
-    return conj is not None and conj.pos_ == "PROPN" and "PERSON" not in (conj.ent_type_, conj.head.ent_type_)
+    if conj is None or conj.pos_ != "PROPN":
+        return False
+    return conj.head.dep_ not in _MODIFIER_DEPS or "PERSON" not in (conj.ent_type_, conj.head.ent_type_)
 
 
 def _clean(text: str) -> str:

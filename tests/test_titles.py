@@ -168,6 +168,8 @@ def test_title_stops_at_the_name_and_the_clause(nlp: Language, sentence: str, na
         ("Nora Vance is the candidate who can beat them, Dorsey said.", "Nora Vance", []),
         ("Maria Lopez, a potential running mate for Fowler, declined to comment.", "Maria Lopez", []),
         ("Eli Grant was an incredible father and grandfather, his family said.", "Eli Grant", []),
+        # A plural role is shared, not one person's title.
+        ("Rivals like Mr. Grant and Mr. Morrow, who have been the mayors of large cities, spoke.", "Grant", []),
         # A clause on "which" comments on the sentence, not on the role's holder.
         (
             "Since Fowler became the presumptive nominee, which is to ignore the report, donors have waited.",

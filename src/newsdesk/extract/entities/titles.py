@@ -328,6 +328,8 @@ def _own_phrase(head: Token, kind: str, exclude: Token | None) -> str | None:
         word_of(head) in TITLE_MODIFIERS and any(c.dep_ == "compound" and is_role(c, kind) for c in head.lefts)
     ):
         return None
+    if kind == "PERSON" and head.tag_ == "NNS":
+        return None  # "Christie and Bush, who have been the governors of large states": shared, not one's title
     doc = head.doc
     dropped: set[int] = set()
     if exclude is not None:

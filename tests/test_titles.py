@@ -137,6 +137,8 @@ def test_role_words(nlp: Language) -> None:
             "Dana Morrow",
             ["former adviser to President Lane Fowler and President Eli Grant"],
         ),
+        # What is left of the sentence before the title goes with it ("rivals -").
+        ("His two rivals - Sen. Eli Grant of Ohio and Gov. Dana Morrow - were silent.", "Eli Grant", ["Sen."]),
         # Another person coordinated before a title-headed phrase is not part of it.
         (
             "Benning and City Hall political director Mara Quist have spoken with both camps.",

@@ -116,7 +116,9 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     opener = next((j for j in range(end - 1, first, -1) if doc[j].lower_ in _TITLE_OPENERS), None)
     if opener is not None:
         first = opener
-    first = _own_start(doc, start, first, kind)
+    first = _own_start(doc, start, first, end, kind)
+    while first < end and (doc[first].pos_ in ("ADP", "DET") or doc[first].is_punct):
+        first += 1
     head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind)), None)
     if head is None or (doc[head].tag_ == "NNS" and kind == "PERSON"):
         return None  # "members Tom Johnston and Patrick Simmons": a plural role is no one person's title
@@ -129,8 +131,9 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     return first, end
 
 
-def _own_start(doc: Doc, start: int, first: int, kind: str) -> int:
-    """Where the title of the name at ``start`` can begin, given the chain walked back to ``first``.
+def _own_start(doc: Doc, start: int, first: int, end: int, kind: str) -> int:
+    """Where the title of the name at ``start`` can begin, given the chain walked back to ``first``
+    and the title's ``end`` (before a courtesy title or a bracketed acronym).
 
     A title before a name modifies the name; a word of the chain that governs the name instead ("his
     running mate Gov. X", "agent for President X", "from Institute President Y to campaign chairman
@@ -140,8 +143,8 @@ def _own_start(doc: Doc, start: int, first: int, kind: str) -> int:
     the name's phrase.
     """
     root = _name_root(doc, start)
-    if root.dep_ == "appos" and root.head.i == start - 1:
-        root = root.head  # the title heads the phrase: "political director [David Simas]"
+    if root.dep_ == "appos" and root.head.i == end - 1:
+        root = root.head  # the title heads the phrase: "political director [Dr.] [David Simas]"
     own = range(root.left_edge.i, start)
     own_preposition = root.dep_ == "pobj" and root.head.i == root.left_edge.i - 1 and root.head.i >= first
     if own_preposition and not any(is_role(doc[j], kind) or is_title_token(doc[j]) for j in own):
@@ -313,6 +316,8 @@ def _phrase(head: Token, kind: str, exclude: Token | None, names: Container[int]
     if head.i in names:
         return []
     own = _own_phrase(head, kind, exclude)
+    if own is None and word_of(head) not in _NOT_ROLES:
+        return []  # "money and a six-pointed star" is no title; "a Clinton supporter and president of …" is
     found = [own] if own is not None else []
     excluded = {t.i for t in exclude.subtree} if exclude is not None else set()
     for conj in head.children:

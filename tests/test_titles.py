@@ -205,3 +205,9 @@ def test_an_affiliations_appositive_belongs_to_the_person(nlp: Language) -> None
     sentence = "Eva Marsh of Channel Nine News, winner of the Keller award for reporting, spoke."
     assert titles(nlp, sentence, "Channel Nine News", "ORG") == []
     assert titles(nlp, sentence, "Eva Marsh") == ["winner of the Keller award for reporting"]
+
+
+def test_a_name_inside_another_persons_title_has_no_title_before_it(nlp: Language) -> None:
+    # "Harbor Radio" modifies "host"; "right-wing" is an adjective, not the organisation's "wing".
+    sentence = "Lane Fowler, a former banker and right-wing Harbor Radio talk-show host, was charged on Monday."
+    assert titles(nlp, sentence, "Harbor Radio", "ORG") == []

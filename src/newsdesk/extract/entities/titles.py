@@ -116,10 +116,14 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     opener = next((j for j in range(end - 1, first, -1) if doc[j].lower_ in _TITLE_OPENERS), None)
     if opener is not None:
         first = opener
+    root = _name_root(doc, start)
+    if root.dep_ in _MODIFIER_DEPS and root.head.i > root.i and is_role(root.head, "PERSON"):
+        return None  # "right-wing YouTube talk-show host": the words before belong to "host", not the name
     first = _own_start(doc, start, first, end, kind)
     while first < end and (doc[first].pos_ in ("ADP", "DET") or doc[first].is_punct):
         first += 1
-    head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind)), None)
+    # A role word used as a modifier ("right-wing", "wing" an adjective's part) heads nothing.
+    head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind) and doc[j].dep_ != "amod"), None)
     if head is None or (doc[head].tag_ == "NNS" and kind == "PERSON"):
         return None  # "members Tom Johnston and Patrick Simmons": a plural role is no one person's title
     if not_held(doc, range(first, end), doc[head]):

@@ -108,3 +108,106 @@ def test_role_words(nlp: Language) -> None:
     doc = nlp("The strategist met the banker, the consultant and the government near the border.")
     roles = {t.text for t in doc if is_role(t, "PERSON")}
     assert roles == {"strategist", "banker", "consultant"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        # A noun that governs the name ends the sentence's part: the title starts after it.
+        ("Voters cheered his running mate Gov. Carl Benning of Ohio.", "Carl Benning", ["Gov."]),
+        ("In his letter FBI Director Lane Fowler said the review was over.", "Lane Fowler", ["FBI Director"]),
+        # Two titled names joined by a preposition: each keeps its own.
+        (
+            "The memo went from Harbor Institute President Dana Morrow to Fowler campaign chairman Eli Grant.",
+            "Eli Grant",
+            ["Fowler campaign chairman"],
+        ),
+        ("Gary Brand, a former agent for President Lane Fowler, wrote a book.", "Lane Fowler", ["President"]),
+        # The name as the object of its own title's preposition stays one title.
+        ("Envoy for Carpathia Dorin Malek said talks had stalled.", "Dorin Malek", ["Envoy for Carpathia"]),
+        # A preposition inside a proper name is not one between two titles.
+        (
+            "Ratings peaked when Harbor Hall of Fame player Sean Culver hosted the show.",
+            "Sean Culver",
+            ["Harbor Hall of Fame player"],
+        ),
+        # Two names coordinated in a complement stay in the title.
+        (
+            "Dana Morrow, a former adviser to President Lane Fowler and President Eli Grant, said it.",
+            "Dana Morrow",
+            ["former adviser to President Lane Fowler and President Eli Grant"],
+        ),
+        # What is left of the sentence before the title goes with it ("rivals -").
+        ("His two rivals - Sen. Eli Grant of Ohio and Gov. Dana Morrow - were silent.", "Eli Grant", ["Sen."]),
+        # Another person coordinated before a title-headed phrase is not part of it.
+        (
+            "Benning and City Hall political director Mara Quist have spoken with both camps.",
+            "Mara Quist",
+            ["City Hall political director"],
+        ),
+    ],
+)
+def test_title_stops_at_the_name_and_the_clause(nlp: Language, sentence: str, name: str, expected: list[str]) -> None:
+    assert titles(nlp, sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        # Stance and creed describe what a person thinks, not a post: the coordinated role stays.
+        ("Filmmaker Mark Dorsey, a Fowler supporter, spoke on Monday.", "Mark Dorsey", ["Filmmaker"]),
+        (
+            "Dana Morrow, a Fowler backer and president of the Harbor Institute, asked for a recount.",
+            "Dana Morrow",
+            ["president of the Harbor Institute"],
+        ),
+        ("Maria Lopez, a self-described democratic socialist, won the seat.", "Maria Lopez", []),
+        # Rankings, forecasts and opinions of a person are not titles.
+        ("Nora Vance is the only mayor tough enough to fix the roads, her aide said.", "Nora Vance", []),
+        ("I think Nora Vance is a better candidate because of it.", "Nora Vance", []),
+        ("Maria Lopez became the most famous challenger in the state.", "Maria Lopez", []),
+        ("Nora Vance was the first candidate to weigh in on the vote.", "Nora Vance", []),
+        ("Nora Vance is the candidate who can beat them, Dorsey said.", "Nora Vance", []),
+        ("Maria Lopez, a potential running mate for Fowler, declined to comment.", "Maria Lopez", []),
+        ("Eli Grant was an incredible father and grandfather, his family said.", "Eli Grant", []),
+        # A plural role is shared, not one person's title.
+        ("Rivals like Mr. Grant and Mr. Morrow, who have been the mayors of large cities, spoke.", "Grant", []),
+        # A clause on "which" comments on the sentence, not on the role's holder.
+        (
+            "Since Fowler became the presumptive nominee, which is to ignore the report, donors have waited.",
+            "Fowler",
+            ["presumptive nominee"],
+        ),
+        # The writer's adjective goes, the title stays; an appositive's clause only adds to a title.
+        (
+            "Lane Fowler praised his combative former campaign manager, Eli Grant, on Monday.",
+            "Eli Grant",
+            ["former campaign manager"],
+        ),
+        ("The embattled Gov. Maria Lopez said she would stay.", "Maria Lopez", ["Gov."]),
+        (
+            "Maria Lopez, the former mayor who now runs a charity, said she would stay.",
+            "Maria Lopez",
+            ["former mayor"],
+        ),
+        (
+            "Eli Grant, who had been serving as the de facto campaign manager, quit.",
+            "Eli Grant",
+            ["de facto campaign manager"],
+        ),
+    ],
+)
+def test_opinions_and_descriptions_are_not_titles(nlp: Language, sentence: str, name: str, expected: list[str]) -> None:
+    assert titles(nlp, sentence, name) == expected
+
+
+def test_an_affiliations_appositive_belongs_to_the_person(nlp: Language) -> None:
+    sentence = "Eva Marsh of Channel Nine News, winner of the Keller award for reporting, spoke."
+    assert titles(nlp, sentence, "Channel Nine News", "ORG") == []
+    assert titles(nlp, sentence, "Eva Marsh") == ["winner of the Keller award for reporting"]
+
+
+def test_a_name_inside_another_persons_title_has_no_title_before_it(nlp: Language) -> None:
+    # "Harbor Radio" modifies "host"; "right-wing" is an adjective, not the organisation's "wing".
+    sentence = "Lane Fowler, a former banker and right-wing Harbor Radio talk-show host, was charged on Monday."
+    assert titles(nlp, sentence, "Harbor Radio", "ORG") == []

@@ -40,7 +40,7 @@ def parse_word_lists(text: str, categories: frozenset[str], resource: str = "wor
 
 # The packaged word lists and their categories (each file's header says what a category holds).
 CATEGORIES: Final = {
-    "title_words.tsv": frozenset({"person-role", "org-role", "title-modifier", "not-role"}),
+    "title_words.tsv": frozenset({"person-role", "org-role", "title-modifier", "not-role", "not-held", "opinion"}),
     "name_words.tsv": frozenset({"organisation-word", "not-a-name", "speech-verb"}),
     "outlet_words.tsv": frozenset({"after-outlet", "not-outlet"}),
 }

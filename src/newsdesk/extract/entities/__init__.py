@@ -9,7 +9,8 @@ titles the text gives it. Stages, one module each:
 - :mod:`.cluster` — which mentions are one entity, its type and its name;
 - :mod:`.pronouns` — "he"/"she" that can only mean one person;
 - :mod:`.descriptions` — "the envoy" that can only mean one person titled so;
-- :mod:`newsdesk.extract.entities.titles` — titles from the parse;
+- :mod:`newsdesk.extract.entities.titles` — titles from the parse, and :mod:`.title_filters`, what is
+  an opinion, a ranking or a forecast rather than a title;
 - :mod:`.component` — the spaCy component putting it together, and :func:`~.component.entity_for_span`,
   which maps a character span (a quote's speaker) to its entity.
 """

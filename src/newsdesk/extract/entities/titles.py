@@ -18,6 +18,7 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.extract.entities.title_filters import OPINION_LEMMAS, identifies, not_held, past_opinion
 from newsdesk.vocab.labels import NUMERIC_LABELS
 from newsdesk.vocab.names import COURTESY_TITLES
 from newsdesk.vocab.wordlists import word_list
@@ -32,7 +33,6 @@ TITLE_MODIFIERS = word_list("title_words.tsv", "title-modifier")
 # Nouns a copula or appositive often carries that are not roles, and common nouns that merely look
 # like role nouns ("-er", "-or", "-ent", "-ant"); checked on the phrase's head noun.
 _NOT_ROLES = word_list("title_words.tsv", "not-role")
-
 # Role-forming endings, for common nouns the lexicons miss ("strategist", "banker", "consultant").
 # Calibrated by reading the titles found on the PolNeAR dev texts: "-ess", "-ee", "-ster" and "-ment"
 # words were mostly not roles ("business", "degree", "disaster", "endorsement") and are left out.
@@ -44,6 +44,10 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"
 # Of these, only the head's own are cut: deeper down they belong to a complement ("adviser to Vice
 # President Joseph Biden Jr.", "architect of Obama's 2008 campaign").
 _OWN_DEPS = frozenset({"appos", "nummod", "npadvmod"})
+# Dependencies of a word that modifies the noun after it.
+_MODIFIER_DEPS = frozenset({"nmod", "compound", "amod"})
+# Dependencies of a noun that is some other word's object, so not a modifier of the name after it.
+_OBJECT_DEPS = frozenset({"pobj", "dobj", "dative"})
 _COPULA_LEMMAS = frozenset({"be", "become", "remain"})
 _AS_LEMMAS = frozenset({"serve", "act", "work"})
 _NAMING_LEMMAS = frozenset({"name", "appoint", "elect", "nominate"})
@@ -112,13 +116,75 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
     opener = next((j for j in range(end - 1, first, -1) if doc[j].lower_ in _TITLE_OPENERS), None)
     if opener is not None:
         first = opener
-    head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind)), None)
+    root = _name_root(doc, start)
+    if root.dep_ in _MODIFIER_DEPS and root.head.i > root.i and is_role(root.head, "PERSON"):
+        return None  # "right-wing YouTube talk-show host": the words before belong to "host", not the name
+    first = _own_start(doc, start, first, end, kind)
+    while first < end and (doc[first].pos_ in ("ADP", "DET") or doc[first].is_punct):
+        first += 1
+    # A role word used as a modifier ("right-wing", "wing" an adjective's part) heads nothing.
+    head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind) and doc[j].dep_ != "amod"), None)
     if head is None or (doc[head].tag_ == "NNS" and kind == "PERSON"):
         return None  # "members Tom Johnston and Patrick Simmons": a plural role is no one person's title
+    if not_held(doc, range(first, end), doc[head]):
+        return None
+    first = past_opinion(doc, first, head)
     tail = range(head + 1, end)
     if tail and doc[head + 1].pos_ != "ADP" and not all(_is_modifier(doc[j]) for j in tail):
         return None
     return first, end
+
+
+def _own_start(doc: Doc, start: int, first: int, end: int, kind: str) -> int:
+    """Where the title of the name at ``start`` can begin, given the chain walked back to ``first``
+    and the title's ``end`` (before a courtesy title or a bracketed acronym).
+
+    A title before a name modifies the name; a word of the chain that governs the name instead ("his
+    running mate Gov. X", "agent for President X", "from Institute President Y to campaign chairman
+    X"), or a common noun that is another word's object ("in his letter FBI Director X"), ends the
+    sentence's part and starts the title after it. One construction is kept whole: the name as
+    object of the title's own preposition ("Envoy for Carpathia X"), when no role word lies inside
+    the name's phrase.
+    """
+    root = _name_root(doc, start)
+    if root.dep_ == "appos" and root.head.i == end - 1:
+        root = root.head  # the title heads the phrase: "political director [Dr.] [David Simas]"
+    own = range(root.left_edge.i, start)
+    own_preposition = root.dep_ == "pobj" and root.head.i == root.left_edge.i - 1 and root.head.i >= first
+    if own_preposition and not any(is_role(doc[j], kind) or is_title_token(doc[j]) for j in own):
+        return first
+    ancestors = {t.i for t in root.ancestors}
+    for j in range(start - 1, first - 1, -1):
+        token = doc[j]
+        if j in ancestors and (_inside_a_name(doc, j, first) or _name_part(token)):
+            continue  # "NBA Hall of Fame player X" parsed as "Hall of [player X]"
+        if j in ancestors or (
+            token.dep_ in _OBJECT_DEPS and token.pos_ == "NOUN" and not is_role(token, kind) and token.head.i < first
+        ):
+            return j + 1
+    return first
+
+
+def _name_part(token: Token) -> bool:
+    """A word of an organisation's or place's name: it governs a name only in a misparse."""
+    return token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not is_title_token(token)
+
+
+def _inside_a_name(doc: Doc, j: int, first: int) -> bool:
+    """Whether the preposition ``doc[j]`` joins the words of a proper name ("Hall of Fame", "Bureau of Prisons")."""
+    before = doc[j - 1] if j > first else None
+    return doc[j].pos_ == "ADP" and doc[j + 1].pos_ == "PROPN" and before is not None and _name_part(before)
+
+
+def _name_root(doc: Doc, start: int) -> Token:
+    """The syntactic head of the name that starts at ``start`` (the model's entity, else its proper nouns)."""
+    stop = start + 1
+    inside = "I" if doc[start].ent_iob_ == "B" else None
+    while stop < len(doc) and (
+        doc[stop].ent_iob_ == inside if inside else (doc[stop].pos_ == "PROPN" and not doc[stop].is_punct)
+    ):
+        stop += 1
+    return doc[start:stop].root
 
 
 def titles_of(
@@ -140,7 +206,7 @@ def titles_of(
     for child in root.children:
         if child.i in inside:
             continue
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not _affiliation(root, kind):
             found.extend(_phrase(child, kind, None, names))
         elif child.dep_ == "relcl" and _relative_subject(child):
             found.extend(_predicate_titles(child, kind, names))
@@ -153,7 +219,20 @@ def titles_of(
         for conj in verb.children:
             if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and not _has_subject(conj):
                 found.extend(_predicate_titles(conj, kind, names))
-    return list(dict.fromkeys(found))
+    return _without_parts(list(dict.fromkeys(found)))
+
+
+def _without_parts(found: list[str]) -> list[str]:
+    """Drop a title that ends another found for the same mention: two parses of one phrase, cut differently."""
+    return [t for t in found if not any(o != t and o.endswith(" " + t) for o in found)]
+
+
+def _affiliation(root: Token, kind: str) -> bool:
+    """Whether an organisation is named as a person's affiliation ("X of CBS News, winner of …").
+
+    The appositive after it describes the person; the parse often hangs it on the organisation.
+    """
+    return kind != "PERSON" and root.dep_ == "pobj" and root.head.head.ent_type_ == "PERSON"
 
 
 def _sentence_start(doc: Doc, i: int, limit: int = 24) -> int:
@@ -214,7 +293,7 @@ def _predicate_titles(verb: Token, kind: str, names: Container[int]) -> list[str
     """
     if any(
         c.dep_ == "neg" or c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in ("if", "whether")) for c in verb.children
-    ):
+    ) or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in OPINION_LEMMAS):
         return []
     heads: list[Token] = []
     lemma = verb.lemma_.lower()
@@ -227,19 +306,39 @@ def _predicate_titles(verb: Token, kind: str, names: Container[int]) -> list[str
             heads.extend(c for c in child.children if c.dep_ == "pobj")
     found: list[str] = []
     for head in heads:
-        found.extend(_phrase(head, kind, None, names))
+        if not identifies(head):
+            found.extend(_phrase(head, kind, None, names))
     return found
 
 
 def _phrase(head: Token, kind: str, exclude: Token | None, names: Container[int]) -> list[str]:
-    """The title phrase headed by ``head`` (its own modifiers and "of …" complements), if a role."""
+    """The title phrase headed by ``head`` and those coordinated with it, each if a role.
+
+    "president and chief operating officer of SpaceX" gives both; "a Clinton supporter and president
+    of the Center" gives the second only.
+    """
     if head.i in names:
         return []
+    own = _own_phrase(head, kind, exclude)
+    if own is None and word_of(head) not in _NOT_ROLES:
+        return []  # "money and a six-pointed star" is no title; "a Clinton supporter and president of …" is
+    found = [own] if own is not None else []
+    excluded = {t.i for t in exclude.subtree} if exclude is not None else set()
+    for conj in head.children:
+        if conj.dep_ == "conj" and not _joins_names(conj) and conj.i not in excluded:
+            found.extend(_phrase(conj, kind, exclude, names))
+    return found
+
+
+def _own_phrase(head: Token, kind: str, exclude: Token | None) -> str | None:
+    """The title phrase headed by ``head`` alone (its own modifiers and "of …" complements), if a role."""
     if not is_role(head, kind) and not (
         # "served as Ambassador Extraordinary": the parse heads the title with its modifier.
         word_of(head) in TITLE_MODIFIERS and any(c.dep_ == "compound" and is_role(c, kind) for c in head.lefts)
     ):
-        return []
+        return None
+    if kind == "PERSON" and head.tag_ == "NNS":
+        return None  # "Christie and Bush, who have been the governors of large states": shared, not one's title
     doc = head.doc
     dropped: set[int] = set()
     if exclude is not None:
@@ -262,25 +361,31 @@ def _phrase(head: Token, kind: str, exclude: Token | None, names: Container[int]
     last = head.i
     while last + 1 <= head.right_edge.i and last + 1 not in dropped:
         last += 1
+    phrase = range(first, last + 1)
     while first < head.i and (
-        doc[first].dep_ in ("det", "advmod") or doc[first].lower_ in ("a", "an", "the") or doc[first].is_punct
+        (doc[first].dep_ in ("det", "advmod") and doc[first].tag_ != "FW")  # "de facto" stays
+        or doc[first].lower_ in ("a", "an", "the")
+        or doc[first].is_punct
     ):
         first += 1
+    first = past_opinion(doc, first, head.i)
     while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc" or doc[last].pos_ in ("ADP", "DET")):
         last -= 1
-    own = [_clean(doc[first : last + 1].text)] if last - first + 1 <= _MAX_TITLE_TOKENS else []
-    # "president and chief operating officer of SpaceX": each coordinated role is a title too.
-    excluded = {t.i for t in exclude.subtree} if exclude is not None else set()
-    for conj in head.children:
-        if conj.dep_ == "conj" and not _joins_names(conj) and conj.i not in excluded:
-            own.extend(_phrase(conj, kind, exclude, names))
-    return own
+    if last - first + 1 > _MAX_TITLE_TOKENS or not_held(doc, phrase, head):
+        return None
+    return _clean(doc[first : last + 1].text)
 
 
 def _joins_names(token: Token) -> bool:
-    """Whether a ``cc``/``conj`` token coordinates capitalised title words inside one title."""
+    """Whether a ``cc``/``conj`` token coordinates capitalised title words inside one title.
+
+    A person's name coordinated in a modifier is never one of them: "Obama and White House political
+    director" is two people ("adviser to President X and President Y" is one title).
+    """
     conj = token if token.dep_ == "conj" else next((c for c in token.head.children if c.dep_ == "conj"), None)
-    return conj is not None and conj.pos_ == "PROPN"
+    if conj is None or conj.pos_ != "PROPN":
+        return False
+    return conj.head.dep_ not in _MODIFIER_DEPS or "PERSON" not in (conj.ent_type_, conj.head.ent_type_)
 
 
 def _clean(text: str) -> str:

@@ -557,3 +557,14 @@ def test_a_headline_name_is_trimmed_the_same_under_every_hash_seed() -> None:
     }
     assert len(runs) == 1, runs
     assert runs.pop().startswith("[('Joe Biden', ['Joe Biden', 'Joe Biden'")
+
+
+def test_a_three_part_name_stays_whole_when_later_shortened(nlp: Language) -> None:
+    text = (
+        "Prison director Marisol Vega Castillo toured the new wing on Monday. "
+        "Vega Castillo said the wing would open in May. Vega Castillo added that staff were ready, "
+        "and Vega Castillo thanked the builders."
+    )
+    _, entities = entities_of(nlp, text)
+    people = [e for e in entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Marisol Vega Castillo"]

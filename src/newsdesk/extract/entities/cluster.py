@@ -288,8 +288,23 @@ def entity_name(members: list[Mention]) -> str:
     counts = Counter(m.text for m in names)
     forms = {m.text: m for m in reversed(names)}  # first mention of each form
     full = [f for f in counts if not any(g != f and _part_of(forms[f], forms[g]) for g in counts)]
+    first = min(names, key=lambda m: m.start_char)
+    full = [f for f in full if not _shortened_introduction(forms[f], first)] or full
     order = {text: n for n, text in enumerate(counts)}
     return max(full or list(counts), key=lambda f: (counts[f], len(f), -order[f]))
+
+
+def _shortened_introduction(form: Mention, first: Mention) -> bool:
+    """Whether ``form`` is the last words of the name a person is introduced with ("Hawk Sawyer"
+    after "Kathleen Hawk Sawyer"): news names a person in full first and shortens it after, so
+    the shorter form, however often used, is not the name ("Crooked Hillary Clinton", coming
+    later, still loses to "Hillary Clinton" by use)."""
+    shorter, longer = form.words, first.words
+    return (
+        first.label == "PERSON"
+        and 2 <= len(shorter) < len(longer)
+        and tuple(w.casefold() for w in longer[-len(shorter) :]) == tuple(w.casefold() for w in shorter)
+    )
 
 
 def _party(names: list[Mention]) -> str | None:

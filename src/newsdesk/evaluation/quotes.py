@@ -230,14 +230,35 @@ def _fragment(text: str) -> Span:
     return int(start), int(end)
 
 
-def attributions(quotes: Iterable[Quote]) -> list[Attribution]:
-    """The spans of newsdesk's quote records, in the gold's shape."""
+def attributions(quotes: Iterable[Quote], text: str = "") -> list[Attribution]:
+    """The spans of newsdesk's quote records, in the gold's shape.
+
+    A source with no speaker (a bare "they" nobody could be found for) is still a source phrase
+    PolNeAR annotates: it is scored where its words stand nearest the cue in ``text``.
+    """
     out: list[Attribution] = []
     for q in quotes:
-        source = ((q.speaker.start, q.speaker.end),) if q.speaker is not None else ()
+        found = _source_span(text, q)
+        source = (found,) if found is not None else ()
         cue = ((q.cue.start, q.cue.end),) if q.cue is not None else ()
         out.append(Attribution(source, cue, tuple(sorted((c.start, c.end) for c in q.content))))
     return out
+
+
+def _source_span(text: str, quote: Quote) -> Span | None:
+    """The speaker's span, else the occurrence of the unresolved source phrase nearest the cue
+    outside the quote's content."""
+    if quote.speaker is not None:
+        return quote.speaker.start, quote.speaker.end
+    if not quote.source_phrase or quote.cue is None:
+        return None
+    cue = quote.cue
+    found = [
+        m.span()
+        for m in re.finditer(rf"(?<!\w){re.escape(quote.source_phrase)}(?!\w)", text)
+        if not any(c.start < m.end() and m.start() < c.end for c in quote.content)
+    ]
+    return min(found, key=lambda s: max(cue.start - s[1], s[0] - cue.end, 0), default=None)
 
 
 def _role_spans(text: str, attributions: list[Attribution], role: str) -> set[Span]:
@@ -339,7 +360,7 @@ def evaluate_quotes(directory: Path, split: str = "dev") -> QuoteReport:
     scores = QuoteScores()
     predicted_total = 0
     for item, article in articles:
-        predicted = attributions(article.quotes)
+        predicted = attributions(article.quotes, article.text)
         predicted_total += len(predicted)
         scores.add_article(item.text, item.attributions, predicted)
     return QuoteReport(

@@ -177,3 +177,26 @@ def test_polnear_scoring_finds_an_unresolved_source_beside_its_cue() -> None:
     )
     (scored,) = attributions([quote], text)
     assert scored.source == ((13, 17),)  # not "They" inside the quotation, not the later "they"
+
+
+def test_they_after_a_group_is_that_group() -> None:
+    text = (
+        "Strike.\n\nDock workers in Dunmarrow walked out on Monday over pay. "
+        "They said the port owners had broken their promise.\n"
+    )
+    said = about(text, "the port owners")
+    assert (said.phrase, said.name) == ("They", "Dock workers in Dunmarrow")
+
+
+def test_they_after_things_that_cannot_speak_stays_unresolved() -> None:
+    text = "Rules.\n\nThe new parking rules took effect on Monday. They said the rules were unfair.\n"
+    said = about(text, "the rules were")
+    assert (said.phrase, said.name) == ("They", None)
+
+
+def test_it_after_an_organisation_subject_is_that_organisation() -> None:
+    text = (
+        "Union.\n\nThe Dock Workers Union rejected the offer on Monday. It said the offer did not cover rising rents.\n"
+    )
+    said = about(text, "the offer did")
+    assert said.phrase == "It" and said.entity == "Dock Workers Union"

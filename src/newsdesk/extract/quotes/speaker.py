@@ -29,7 +29,7 @@ from newsdesk.extract.quotes.speaker_groups import (
     someone_elses,
     undescribable,
 )
-from newsdesk.extract.quotes.speaker_pronouns import Resolved, by_it, by_pronoun
+from newsdesk.extract.quotes.speaker_pronouns import Resolved, by_it, by_pronoun, by_they
 from newsdesk.record import Entity, Speaker
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -112,6 +112,8 @@ class _Names:
             return by_pronoun(self, root, "m" if word in _MALE else "f", history)
         if root.pos_ == "PRON" and word == "it" and source[1] - source[0] == 2:
             return by_it(self, root, history)
+        if root.pos_ == "PRON" and word == "they" and source[1] - source[0] == 4:
+            return by_they(self, root)
         return self.by_name(*source, head=root)
 
     def by_name(self, start: int, end: int, head: Token | None = None) -> Resolved:

@@ -200,3 +200,13 @@ def test_it_after_an_organisation_subject_is_that_organisation() -> None:
     )
     said = about(text, "the offer did")
     assert said.phrase == "It" and said.entity == "Dock Workers Union"
+
+
+def test_she_skips_a_man_known_by_his_given_name() -> None:
+    text = (
+        "Debate.\n\nSenator Maria Lindqvist questioned the plan on Monday. "
+        "Her rival, Donald Pellman, defended it at length. "
+        "“The numbers simply do not add up,” she said.\n"
+    )
+    said = about(text, "The numbers")
+    assert said.entity == "Maria Lindqvist"

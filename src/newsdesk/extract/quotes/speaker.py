@@ -17,6 +17,7 @@ from typing import cast
 
 from spacy.tokens import Span, Token
 
+from newsdesk.extract.entities.gazetteer import given_name_genders
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.speaker_groups import (
@@ -93,6 +94,12 @@ class _Names:
             gender = "m" if title in _MALE else "f" if title in _FEMALE else None
             if gender is not None:
                 self.genders.setdefault(self.canonical(ent.text), gender)
+        given = given_name_genders()
+        for ent in people:
+            # "Bernie Sanders", "Patti Davis": a common given name tells the gender when no title did.
+            words = [w for w in ent.text.split() if w.lower() not in _TITLES]
+            if len(words) >= 2 and words[0] in given:
+                self.genders.setdefault(self.canonical(ent.text), given[words[0]])
 
     def canonical(self, name: str) -> str:
         """The full name a short one abbreviates ("Mr. Caddell" → "Pat Caddell"), else itself."""

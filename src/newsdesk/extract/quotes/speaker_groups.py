@@ -39,9 +39,10 @@ _SPEAKS_FOR_ORG = _SPEAKS_FOR_PERSON | frozenset(
 # "Many in Hong Kong fear …"), "some", "those", "most".
 GROUP_HEADS = frozenset({"NOUN", "ADJ", "PRON", "DET", "NUM"})
 # Parts of speech that make a source phrase describable on its own: a noun ("officials",
-# "the two senators"), a name. A phrase of pronouns and determiners only ("they", "some of
-# them", "each", "the two") names no one unless it was resolved.
-_DESCRIBING = frozenset({"NOUN", "PROPN"})
+# "the two senators"), a name (also one the tagger leaves untyped, "X", or a web address). A
+# phrase of pronouns and determiners only ("they", "some of them", "each", "the two") names no
+# one unless it was resolved.
+_DESCRIBING = frozenset({"NOUN", "PROPN", "X"})
 # Organisation nouns any organisation fits ("the company", "the group"); other organisation
 # nouns ("the bank", "the ministry") must appear in the organisation's name or description.
 _ANY_ORG = frozenset({"company", "firm", "group", "organization", "organisation", "outfit"})
@@ -109,7 +110,7 @@ def undescribable(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     words = [t for t in span if not t.is_punct and not t.is_space]
-    return bool(words) and not any(t.pos_ in _DESCRIBING or t.ent_type_ for t in words)
+    return bool(words) and not any(t.pos_ in _DESCRIBING or t.ent_type_ or t.like_url for t in words)
 
 
 def appositive_name(head: Token, ents: list[Span]) -> Span | None:

@@ -70,10 +70,10 @@ def unresolved(pronoun: Token, gender: str | None, *, person: bool) -> Resolved:
 def by_it(names: NameBook, pronoun: Token, history: list[tuple[int, Resolved]]) -> Resolved:
     """ "it said": the organisation that is the subject before it ("The union … It said"), else the
     speaker just before it when that is an organisation or a country within a few paragraphs (a
-    person is never "it"). An "it" of "it is/seems …" points at nothing."""
+    person is never "it"). An "it" of "it is/seems <adjective or noun> …" points at nothing."""
     earliest = paragraphs_back(names.ctx.text, pronoun.idx, _PRONOUN_PARAGRAPHS)
-    if pronoun.head.lemma_ in _COPULAS:
-        return unresolved(pronoun, None, person=False)
+    if pronoun.head.lemma_ in _COPULAS and any(c.dep_ in ("acomp", "attr") for c in pronoun.head.children):
+        return unresolved(pronoun, None, person=False)  # "it is premature to …", "it is another story"
     subject = _subject_before(names.ctx, pronoun, earliest)
     if subject is not None and subject.tag_ in ("NN", "NNP") and _organisation(names.ctx, subject):
         found = names.by_name(*_char_span(_group_phrase(subject)), head=subject)

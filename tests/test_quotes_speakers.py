@@ -210,3 +210,9 @@ def test_she_skips_a_man_known_by_his_given_name() -> None:
     )
     said = about(text, "The numbers")
     assert said.entity == "Maria Lindqvist"
+
+
+def test_others_alone_is_no_speaker() -> None:
+    text = "Tolls.\n\nSome drivers welcomed the tolls. Others said the tolls would hurt small shops.\n"
+    said = about(text, "the tolls would")
+    assert (said.phrase, said.name) == ("Others", None)

@@ -43,6 +43,9 @@ GROUP_HEADS = frozenset({"NOUN", "ADJ", "PRON", "DET", "NUM"})
 # phrase of pronouns and determiners only ("they", "some of them", "each", "the two") names no
 # one unless it was resolved.
 _DESCRIBING = frozenset({"NOUN", "PROPN", "X"})
+# Words the tagger sometimes takes for nouns that still name no one alone ("Others said", "One
+# said"; PolNeAR train subset: 6 such speakers shown).
+_QUANTIFIERS = frozenset("one others some many most all both several few each any none another".split())
 # Organisation nouns any organisation fits ("the company", "the group"); other organisation
 # nouns ("the bank", "the ministry") must appear in the organisation's name or description.
 _ANY_ORG = frozenset({"company", "firm", "group", "organization", "organisation", "outfit"})
@@ -110,7 +113,9 @@ def undescribable(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     words = [t for t in span if not t.is_punct and not t.is_space]
-    return bool(words) and not any(t.pos_ in _DESCRIBING or t.ent_type_ or t.like_url for t in words)
+    return bool(words) and not any(
+        (t.pos_ in _DESCRIBING and t.lower_ not in _QUANTIFIERS) or t.ent_type_ or t.like_url for t in words
+    )
 
 
 def appositive_name(head: Token, ents: list[Span]) -> Span | None:

@@ -45,6 +45,8 @@ GROUP_HEADS = frozenset({"NOUN", "ADJ", "PRON", "DET", "NUM"})
 _DESCRIBING = frozenset({"NOUN", "PROPN", "X"})
 # Words the tagger sometimes takes for nouns that still name no one alone ("Others said", "One
 # said"; PolNeAR train subset: 6 such speakers shown).
+# Entity types that do not name anyone either: "One said" (CARDINAL); no type at all.
+_COUNTS = frozenset({"", "CARDINAL", "ORDINAL"})
 _QUANTIFIERS = frozenset("one others some many most all both several few each any none another".split())
 # Organisation nouns any organisation fits ("the company", "the group"); other organisation
 # nouns ("the bank", "the ministry") must appear in the organisation's name or description.
@@ -114,7 +116,8 @@ def undescribable(doc: Doc, start: int, end: int) -> bool:
         return False
     words = [t for t in span if not t.is_punct and not t.is_space]
     return bool(words) and not any(
-        (t.pos_ in _DESCRIBING and t.lower_ not in _QUANTIFIERS) or t.ent_type_ or t.like_url for t in words
+        (t.pos_ in _DESCRIBING and t.lower_ not in _QUANTIFIERS) or t.ent_type_ not in _COUNTS or t.like_url
+        for t in words
     )
 
 

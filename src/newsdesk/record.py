@@ -70,6 +70,15 @@ class Speaker:
 
 
 @dataclass(slots=True)
+class Phrase:
+    """Words of the text, where they stand: the source of a quote that nobody could be named for."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
 class Cue:
     """The reporting expression ("said", "according to", ":") that introduces a quote."""
 
@@ -103,7 +112,7 @@ class Quote:
     stance: str
     via: Via | None = None
     tone: float | None = None
-    source_phrase: str | None = None
+    source_phrase: Phrase | None = None
     # How likely the quote is speech with the right speaker and content, 0–1; see docs/confidence.md.
     confidence: float | None = None
 

@@ -231,10 +231,15 @@ def _fragment(text: str) -> Span:
 
 
 def attributions(quotes: Iterable[Quote]) -> list[Attribution]:
-    """The spans of newsdesk's quote records, in the gold's shape."""
+    """The spans of newsdesk's quote records, in the gold's shape.
+
+    A source with no speaker (a bare "they" nobody could be found for) is still a source phrase
+    PolNeAR annotates: its words (``source_phrase``) are scored as the source.
+    """
     out: list[Attribution] = []
     for q in quotes:
-        source = ((q.speaker.start, q.speaker.end),) if q.speaker is not None else ()
+        found = q.speaker or q.source_phrase
+        source = ((found.start, found.end),) if found is not None else ()
         cue = ((q.cue.start, q.cue.end),) if q.cue is not None else ()
         out.append(Attribution(source, cue, tuple(sorted((c.start, c.end) for c in q.content))))
     return out

@@ -134,7 +134,7 @@ def quote_views(
                 sources=(sources or {}).get(quote.id, 1),
                 confidence=quote.confidence,
                 unsure=quote.confidence is not None and quote.confidence < MIN_QUOTE_CONFIDENCE,
-                source_phrase=quote.source_phrase if speaker is None else None,
+                source_phrase=quote.source_phrase.text if speaker is None and quote.source_phrase else None,
             )
         )
     return views

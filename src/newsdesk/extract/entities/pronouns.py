@@ -13,7 +13,8 @@ linked only when exactly one person could be meant:
   Kabulov said") is left alone: it points forward; one opening a reporting clause after the
   reported words ("People like Scott, he said") looks past the names in those words;
 - so is one whose window holds two capitalised proper nouns the model did not tag (a person
-  it missed could be meant), or a described person of the pronoun's gender ("the woman");
+  it missed could be meant), a described person of the pronoun's gender ("the woman"), or a
+  main clause whose subject is a person newly described ("A president who … Osei …, he said");
 - genders come from "Mr."/"Ms.", from common given names ("Donald", "Julie") and from pronouns
   already linked.
 """
@@ -27,7 +28,7 @@ from collections.abc import Container
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.scan import Ranges, Scanner
-from newsdesk.extract.entities.titles import is_title_token
+from newsdesk.extract.entities.titles import PERSON_ROLES, is_title_token
 
 _GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
@@ -87,8 +88,11 @@ def resolve(
         if source is None:
             continue
         last = item if source == sentence else sentences[source][1]
-        if _unknown_name(doc, sentences[source][0], last, names) or _unnamed_person(
-            doc, sentences[source][0], item, _GENDER[word]
+        first = sentences[source][0]
+        if (
+            _unknown_name(doc, first, last, names)
+            or _unnamed_person(doc, first, item, _GENDER[word])
+            or _new_person_subject(doc, first, last)
         ):
             continue
         target = _antecedent(seen[source], _GENDER[word], genders)
@@ -143,6 +147,20 @@ def _unnamed_person(doc: Doc, start: int, end: int, gender: str) -> bool:
     of a named person ("his father") are not counted: the pronoun that follows is rarely theirs."""
     nouns = _FEMALE_NOUNS if gender == "f" else _MALE_NOUNS
     return any(token.lower_ in nouns and any(c.dep_ == "det" for c in token.children) for token in doc[start:end])
+
+
+def _new_person_subject(doc: Doc, start: int, end: int) -> bool:
+    """Whether the main clause of ``doc[start:end]`` has a person described, not named, as its
+    subject ("A president who authorized the raid that killed Karim Osei will …"): the pronoun
+    after it is that person's, not the one named inside the description."""
+    return any(
+        token.dep_ in _SUBJECT
+        and token.head.dep_ == "ROOT"
+        and token.tag_ == "NN"
+        and (token.lower_ in PERSON_ROLES or token.lower_ in _FEMALE_NOUNS or token.lower_ in _MALE_NOUNS)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children)
+        for token in doc[start:end]
+    )
 
 
 def _antecedent(window: list[int], gender: str, genders: dict[int, str]) -> int | None:

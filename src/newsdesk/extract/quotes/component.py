@@ -22,10 +22,10 @@ from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.indirect import according_to
 from newsdesk.extract.quotes.provenance import Named, provenance
 from newsdesk.extract.quotes.spans import CharSpan
-from newsdesk.extract.quotes.speaker import resolve
+from newsdesk.extract.quotes.speaker import Source, resolve
 from newsdesk.extract.quotes.verbs import cue_draft, drop_opener
 from newsdesk.extract.registration import factory
-from newsdesk.record import Cue, Quote, QuoteKind, Span, Speaker, Via
+from newsdesk.record import Cue, Quote, QuoteKind, Span, Via
 from newsdesk.vocab.stance import Expression, Lexicon, lexicon
 
 
@@ -50,9 +50,9 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     """All attributions of a parsed ``doc``, as records."""
     ctx = Context.build(doc)
     drafts = find_drafts(ctx, lex or lexicon())
-    speakers = resolve(ctx, drafts, entity_for_span)
-    pairs = enumerate(zip(drafts, speakers, strict=True), 1)
-    quotes = _mark_actions(drafts, [_record(ctx, n, draft, speaker) for n, (draft, speaker) in pairs])
+    sources = resolve(ctx, drafts, entity_for_span)
+    pairs = enumerate(zip(drafts, sources, strict=True), 1)
+    quotes = _mark_actions(drafts, [_record(ctx, n, draft, source) for n, (draft, source) in pairs])
     for quote, draft in zip(quotes, drafts, strict=True):
         quote.confidence = confidence(evidence(doc, draft, quote))
     return quotes
@@ -207,18 +207,19 @@ def _after_comma(ctx: Context, first: int) -> bool:
     return first > 0 and ctx.doc[first - 1].text == ","
 
 
-def _record(ctx: Context, number: int, draft: Draft, speaker: Speaker | None) -> Quote:
+def _record(ctx: Context, number: int, draft: Draft, source: Source) -> Quote:
     cue = None
     if draft.cue is not None:
         cue = Cue(draft.cue[0], draft.cue[1], ctx.text[draft.cue[0] : draft.cue[1]], draft.lemma)
     return Quote(
         id=f"Q{number}",
-        speaker=speaker,
+        speaker=source.speaker,
         cue=cue,
         content=[Span(s, e) for s, e in draft.content],
         kind=_kind(ctx, draft.content),
         stance=draft.stance,
         via=_via(ctx, draft.cue, draft.source, draft.content) if draft.cue is not None else None,
+        source_phrase=source.phrase,
     )
 
 

@@ -112,7 +112,7 @@ def _row(article_pk: int, item: _Prepared, group: int, titles: dict[str, str]) -
         start,
         end,
         quote.confidence,
-        quote.source_phrase,
+        quote.source_phrase.text if quote.source_phrase else None,
     )
 
 

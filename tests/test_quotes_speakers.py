@@ -1,0 +1,217 @@
+"""Who speaks: speakers are names, resolved pronouns or describable groups, never a bare "they".
+
+Short articles written for these tests (people, firms and places invented). Each test names the
+rule it exercises in :mod:`newsdesk.extract.quotes.speaker` and its helper modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from newsdesk.evaluation.quotes import attributions
+from newsdesk.pipeline import Pipeline
+from newsdesk.record import Entity, Quote
+
+
+@dataclass(frozen=True)
+class Said:
+    """One quote as a reader checks its source."""
+
+    phrase: str | None
+    name: str | None
+    entity: str | None
+    content: str
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def sources(text: str) -> list[Said]:
+    """The quotes of ``text``: the source phrase as written, the speaker's name and entity name."""
+    doc = _pipeline().nlp(text)
+    quotes: list[Quote] = doc._.quotes
+    entities: dict[str, str] = {e.id: e.name for e in doc._.entities if isinstance(e, Entity)}
+    out = []
+    for q in quotes:
+        if q.speaker is None:
+            words = q.source_phrase
+            assert words is None or text[words.start : words.end] == words.text
+            phrase = words.text if words else None
+            out.append(Said(phrase, None, None, text[q.content[0].start : q.content[0].end]))
+            continue
+        assert q.source_phrase is None  # the phrase is kept only when no speaker could be named
+        phrase = text[q.speaker.start : q.speaker.end]
+        entity = entities.get(q.speaker.entity) if q.speaker.entity else None
+        out.append(Said(phrase, q.speaker.name, entity, text[q.content[0].start : q.content[0].end]))
+    return out
+
+
+def about(text: str, content_start: str) -> Said:
+    """The one quote whose content starts with ``content_start``."""
+    hits = [s for s in sources(text) if s.content.lstrip('“"').removeprefix("that ").startswith(content_start)]
+    assert len(hits) == 1, (content_start, sources(text))
+    return hits[0]
+
+
+def test_a_pronoun_nobody_can_be_found_for_has_no_speaker() -> None:
+    text = "Ferry fares rise.\n\nThey said the ferry fares would rise again in the spring.\n"
+    said = about(text, "the ferry fares")
+    assert (said.phrase, said.name) == ("They", None)
+
+
+def test_a_determiner_alone_is_no_speaker() -> None:
+    text = "Tolls.\n\nThe toll plan divided the council. Some said the tolls were too high.\n"
+    said = about(text, "the tolls were")
+    assert (said.phrase, said.name) == ("Some", None)
+
+
+def test_a_quantifier_with_a_place_is_a_describable_group() -> None:
+    text = "Harbour.\n\nMany in Port Halden believe the harbour will close next year.\n"
+    said = about(text, "the harbour")
+    assert said.name == "Many in Port Halden" and said.entity is None
+
+
+def test_the_writer_i_outside_a_quotation_is_no_speaker() -> None:
+    text = "Column.\n\nI think the harbour plan is a mistake, and the council should drop it.\n"
+    said = about(text, "the harbour plan")
+    assert (said.phrase, said.name) == ("I", None)
+
+
+def test_an_administration_named_after_a_person_is_not_that_person() -> None:
+    text = (
+        "Visas.\n\nPresident Arlen Vosk met the governors on Monday. "
+        "The Vosk administration denied that it had cut the number of visas.\n"
+    )
+    said = about(text, "it had cut")
+    assert said.name == "The Vosk administration" and said.entity is None
+
+
+def test_representatives_of_a_persons_family_are_not_that_person() -> None:
+    text = (
+        "Inquest.\n\nMarek Lind died in custody last month. "
+        "Representatives of Lind's family said the inquest had been rushed.\n"
+    )
+    said = about(text, "the inquest")
+    assert said.entity is None and said.name == "Representatives of Lind's family"
+
+
+def test_a_spokeswoman_still_speaks_for_the_person() -> None:
+    text = "Budget.\n\nMayor Ines Halvorsen presented the budget. Halvorsen's spokeswoman said the cuts were final.\n"
+    said = about(text, "the cuts")
+    assert said.entity == "Ines Halvorsen"
+
+
+def test_a_role_with_a_name_beside_it_is_that_name() -> None:
+    text = (
+        "Forum.\n\n“The queues are getting longer,” said another forum user, Ana Ruiz, on Tuesday. "
+        "The forum is run by Tallis Media.\n"
+    )
+    said = about(text, "The queues")
+    assert said.name == "Ana Ruiz"
+
+
+def test_the_bank_is_the_bank_named_just_before() -> None:
+    text = (
+        "Rates.\n\nNordhavn Bank raised its lending rate on Monday, citing higher costs. "
+        "The bank said it expected demand for loans to fall.\n"
+    )
+    said = about(text, "it expected")
+    assert (said.phrase, said.entity) == ("The bank", "Nordhavn Bank")
+
+
+def test_the_company_is_the_one_organisation_named_before() -> None:
+    text = (
+        "Plant.\n\nVeltra Industries will close its plant in Dunmarrow next year. "
+        "The company said about 300 jobs would go.\n"
+    )
+    said = about(text, "about 300")
+    assert said.entity == "Veltra Industries"
+
+
+def test_the_company_after_two_organisations_stays_a_phrase() -> None:
+    text = (
+        "Merger.\n\nVeltra Industries agreed to buy Tamsin Holdings for $2 billion on Monday. "
+        "The company said the deal would close in June.\n"
+    )
+    said = about(text, "the deal")
+    assert (said.name, said.entity) == ("The company", None)
+
+
+def test_a_pronoun_after_a_sentence_goes_to_its_subject_not_the_nearest_name() -> None:
+    text = (
+        "Budget.\n\nFormer governor Edwin Rask praised Tomas Brandt for his budget work, "
+        "but he said the town still needed a new school.\n"
+    )
+    said = about(text, "the town")
+    assert said.entity == "Edwin Rask"
+
+
+def test_a_reporting_pronoun_goes_to_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Radio.\n\nGil Mora, a radio host in Dunmarrow, recalled that Tomas Brandt was barely known then. "
+        "“I hate to say it, but nobody took him seriously,” he said.\n"
+    )
+    said = about(text, "I hate")
+    assert said.entity == "Gil Mora"
+
+
+def test_a_person_newly_described_keeps_the_pronoun_from_a_name_inside_the_description() -> None:
+    text = (
+        "Senate.\n\nA senator who had met Tomas Brandt twice will vote against the bill. "
+        "He said the bill had been rushed through committee.\n"
+    )
+    said = about(text, "the bill had")
+    assert (said.phrase, said.entity) == ("He", None)
+
+
+def test_an_unresolved_source_keeps_its_words_where_they_stand() -> None:
+    text = "Wire.\n\n“They lied,” they said, and they left.\n"
+    quote = next(q for q in _pipeline().nlp(text)._.quotes if q.cue is not None)
+    assert quote.speaker is None and quote.source_phrase is not None
+    phrase = quote.source_phrase
+    assert (phrase.text, text[phrase.start : phrase.end]) == ("they", "they")
+    assert text.index("they said") == phrase.start  # not "They" inside the quotation, not the later "they"
+    (scored,) = attributions([quote])
+    assert scored.source == ((phrase.start, phrase.end),)
+
+
+def test_they_after_a_group_is_that_group() -> None:
+    text = (
+        "Strike.\n\nDock workers in Dunmarrow walked out on Monday over pay. "
+        "They said the port owners had broken their promise.\n"
+    )
+    said = about(text, "the port owners")
+    assert (said.phrase, said.name) == ("They", "Dock workers in Dunmarrow")
+
+
+def test_they_after_things_that_cannot_speak_stays_unresolved() -> None:
+    text = "Rules.\n\nThe new parking rules took effect on Monday. They said the rules were unfair.\n"
+    said = about(text, "the rules were")
+    assert (said.phrase, said.name) == ("They", None)
+
+
+def test_it_after_an_organisation_subject_is_that_organisation() -> None:
+    text = (
+        "Union.\n\nThe Dock Workers Union rejected the offer on Monday. It said the offer did not cover rising rents.\n"
+    )
+    said = about(text, "the offer did")
+    assert said.phrase == "It" and said.entity == "Dock Workers Union"
+
+
+def test_she_skips_a_man_known_by_his_given_name() -> None:
+    text = (
+        "Debate.\n\nSenator Maria Lindqvist questioned the plan on Monday. "
+        "Her rival, Donald Pellman, defended it at length. "
+        "“The numbers simply do not add up,” she said.\n"
+    )
+    said = about(text, "The numbers")
+    assert said.entity == "Maria Lindqvist"
+
+
+def test_others_alone_is_no_speaker() -> None:
+    text = "Tolls.\n\nSome drivers welcomed the tolls. Others said the tolls would hurt small shops.\n"
+    said = about(text, "the tolls would")
+    assert (said.phrase, said.name) == ("Others", None)

@@ -31,8 +31,8 @@ SPEAKER_VERDICTS = ("right", "wrong", "unresolved", "none")
 # The short codes of the judging rules; docs/speaker-audit.md says what each one means.
 SPEECH_RULES = frozenset({"S-SAY", "S-WRITE", "S-THINK", "N-ACT", "N-STATE", "N-VOICE", "N-SCARE", "N-EVID", "N-FRAG"})
 SPEAKER_RULES = frozenset({"P-NAME", "P-PRON", "P-ROLE", "P-WRONG", "P-UNRES", "P-NONE"})
-# "speech kinds": every quote not of kind action, whatever its confidence; "shown": what the desk shows.
-GROUPS = ("all", "speech kinds", "shown", "direct", "mixed", "indirect", "action")
+# "not action": every quote not of kind action, whatever its confidence; "shown": what the desk shows.
+GROUPS = ("all", "not action", "shown", "direct", "mixed", "indirect", "action")
 _Z95 = 1.96  # normal quantile of a two-sided 95% interval
 
 
@@ -252,7 +252,7 @@ def groups_of(quote: Quote, threshold: float) -> list[str]:
     if quote.kind == "action":
         return ["all", "action"]
     shown = quote.confidence is None or quote.confidence >= threshold
-    return ["all", "speech kinds", quote.kind, *(["shown"] if shown else [])]
+    return ["all", "not action", quote.kind, *(["shown"] if shown else [])]
 
 
 def draw(quotes: list[Extracted], size: int | None, seed: int) -> list[Extracted]:

@@ -15,6 +15,7 @@ from newsdesk.evaluation.audit import (
     Extracted,
     Judgment,
     in_context,
+    in_sample,
     judgment_line,
     load_judgments,
     match,
@@ -100,7 +101,7 @@ def test_score_tallies_groups_shown_and_unjudged() -> None:
     said = Extracted("p.html", article(), quote(QUOTED, at("Tomas Berg"), confidence=0.9))
     told = Extracted("p.html", article(), quote(at("to expect noise"), None, "indirect", confidence=0.2))
     dredging = Extracted("p.html", article(), quote(at("dredging begins soon"), at("He"), "action"))
-    report = score([said, told, dredging], [judged(said), judged(dredging, speech=False)], threshold=0.5)
+    report = score([said, told, dredging], [judged(said), judged(dredging, speech=False)], threshold=0.5, rate=1.0)
     groups = {name: tally.to_dict() for name, tally in report.groups.items()}
     assert (groups["all"]["extracted"], groups["all"]["judged"], groups["all"]["right"]) == (3, 2, 1)
     assert groups["all"]["right_pct"] == 50.0 and groups["all"]["speech_pct"] == 50.0
@@ -111,6 +112,16 @@ def test_score_tallies_groups_shown_and_unjudged() -> None:
     )
     assert (groups["action"]["judged"], groups["indirect"]["judged"]) == (1, 0)
     assert report.unjudged == [told] and report.orphaned == 0
+
+
+def test_the_sample_is_keyed_on_the_quote_not_its_place() -> None:
+    quotes = [Extracted(f"page{i}.html", article(), quote(QUOTED, None)) for i in range(2000)]
+    chosen = [q.page for q in quotes if in_sample(q, 0.14)]
+    assert 230 < len(chosen) < 330  # about 14% of 2000
+    assert [q.page for q in reversed(quotes) if in_sample(q, 0.14)] == chosen[::-1]  # order does not matter
+    assert not any(in_sample(q, 0.0) for q in quotes) and all(in_sample(q, 1.0) for q in quotes)
+    report = score(quotes[:50], [], threshold=0.5, rate=0.14)
+    assert report.groups["all"].extracted == 50 and report.groups["all"].sampled == len(report.unjudged) < 50
 
 
 def test_judgments_file_round_trip_and_errors(tmp_path: Path) -> None:
@@ -152,15 +163,17 @@ def test_eval_audit_command_incremental_rounds(tmp_path: Path) -> None:
     (pages / "ferry.html.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
     judgments = tmp_path / "audit.jsonl"
     runner = CliRunner()
-    listing = runner.invoke(app, ["eval", "audit", str(judgments), str(pages), "--unjudged", "--context", "30"])
+    listing = runner.invoke(
+        app, ["eval", "audit", str(judgments), str(pages), "--rate", "1", "--unjudged", "--context", "30"]
+    )
     assert listing.exit_code == 0, listing.output
     stubs = [json.loads(line) for line in listing.output.splitlines() if line.startswith("{")]
     assert stubs and all(s["page"] == "ferry.html.gz" for s in stubs)
     verdict = {"speech": True, "speaker_verdict": "right", "speech_rule": "S-SAY", "speaker_rule": "P-NAME"}
     judgments.write_text(json.dumps(stubs[0] | verdict | {"reason": "test"}) + "\n", encoding="utf-8")
-    result = runner.invoke(app, ["eval", "audit", str(judgments), str(pages), "--json"])
+    result = runner.invoke(app, ["eval", "audit", str(judgments), str(pages), "--rate", "1", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["groups"]["all"]["judged"] == 1 and report["groups"]["all"]["right_pct"] == 100.0
-    listing = runner.invoke(app, ["eval", "audit", str(judgments), str(pages), "--unjudged"])
+    listing = runner.invoke(app, ["eval", "audit", str(judgments), str(pages), "--rate", "1", "--unjudged"])
     assert stubs[0]["content_hash"] not in listing.output

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from newsdesk.cli.app import eval_app, report_failure
 from newsdesk.errors import InputError
-from newsdesk.evaluation.audit import AuditReport, Extracted, audit, draw, in_context
+from newsdesk.evaluation.audit import RATE, AuditReport, Extracted, audit, in_context
 from newsdesk.evaluation.extraction import evaluate_extraction
 from newsdesk.evaluation.quotes import ROLES, QuoteReport, evaluate_quotes
 from newsdesk.store.shown import MIN_QUOTE_CONFIDENCE
@@ -121,22 +121,22 @@ def eval_audit(
     min_confidence: float = typer.Option(
         MIN_QUOTE_CONFIDENCE, "--min-confidence", help="The threshold of the 'shown' group (the desk's default)."
     ),
-    unjudged: bool = typer.Option(False, "--unjudged", help="Print the unjudged quotes in context, to judge them."),
-    sample: int | None = typer.Option(None, "--sample", min=1, help="With --unjudged: a seeded random N of them."),
-    seed: int = typer.Option(13, "--seed", help="The seed of --sample."),
+    rate: float = typer.Option(RATE, "--rate", min=0.0, max=1.0, help="Share of quotes in the audit sample."),
+    unjudged: bool = typer.Option(False, "--unjudged", help="Print the sample's unjudged quotes in context."),
     context: int = typer.Option(200, "--context", min=0, help="With --unjudged: characters shown either side."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
-    """Share of quotes that are speech with the right speaker, by hand judgment: all, shown, per kind."""
+    """Share of quotes that are speech with the right speaker, by hand judgment of a sample: all,
+    shown, per kind; --unjudged lists the sampled quotes still to judge (docs/speaker-audit.md)."""
     try:
-        report = audit(judgments, directory, min_confidence)
+        report = audit(judgments, directory, min_confidence, rate)
     except InputError as exc:
         report_failure(str(judgments), str(exc))
         raise typer.Exit(1) from None
     for error in report.errors:
         report_failure(str(directory), error)
     if unjudged:
-        _print_unjudged(draw(report.unjudged, sample, seed), context)
+        _print_unjudged(report.unjudged, context)
     elif as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2))
     else:
@@ -145,20 +145,21 @@ def eval_audit(
 
 def _print_audit(report: AuditReport) -> None:
     table = Table(title=f"speaker audit: {report.pages} pages, shown = not action, confidence ≥ {report.threshold}")
-    for column in ("group", "quotes", "judged", "speech", "right", "95% interval", "unres.", "unattr."):
+    for column in ("group", "quotes", "sampled", "judged", "speech", "right", "95% interval", "unres.", "unattr."):
         table.add_column(column, justify="left" if column == "group" else "right")
     for name, tally in report.groups.items():
         t = tally.to_dict()
         low, high = t["right_ci95"]
         table.add_row(
-            name, str(t["extracted"]), str(t["judged"]), f"{t['speech_pct']:.1f}%", f"{t['right_pct']:.1f}%",
-            f"{low:.0f}–{high:.0f}%", str(t["unresolved"]), str(t["unattributed"]),
+            name, str(t["extracted"]), str(t["sampled"]), str(t["judged"]), f"{t['speech_pct']:.1f}%",
+            f"{t['right_pct']:.1f}%", f"{low:.0f}–{high:.0f}%", str(t["unresolved"]), str(t["unattributed"]),
         )  # fmt: skip
     console = Console()
     console.print(table)
     console.print(
         "right = speech with the right speaker, of the judged; unres./unattr. = speech whose speaker is an "
-        f"unresolved phrase / none. {report.orphaned} judgments match no current quote (their quote changed)."
+        f"unresolved phrase / none. {len(report.unjudged)} sampled quotes unjudged (--unjudged lists them); "
+        f"{report.orphaned} judgments match no current quote (theirs changed or went)."
     )
 
 

@@ -146,7 +146,7 @@ def test_load_gold_takes_the_first_annotator(tmp_path: Path) -> None:
 
 def test_eval_quotes_command_end_to_end(tmp_path: Path) -> None:
     root = _polnear(tmp_path, ARTICLE, _article_ann())
-    result = CliRunner().invoke(app, ["eval", "quotes", str(root), "--split", "dev", "--json"])
+    result = CliRunner().invoke(app, ["eval", "quotes", str(root), "--split", "dev", "--limit", "1", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["articles"] == 1 and report["gold_attributions"] == 1
@@ -154,6 +154,7 @@ def test_eval_quotes_command_end_to_end(tmp_path: Path) -> None:
         assert report["exact"][role]["f1"] == 100.0
     assert report["linked_exact"]["f1"] == 100.0
     assert set(report["speed"]["share"]) >= {"spacy", "newsdesk_quotes"}
+    assert report["desk"]["gold_direct"] == 0  # the one gold content has no quotation marks
 
 
 def test_eval_quotes_command_reports_a_bad_directory(tmp_path: Path) -> None:

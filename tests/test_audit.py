@@ -112,6 +112,7 @@ def test_score_tallies_groups_shown_and_unjudged() -> None:
     )
     assert (groups["action"]["judged"], groups["indirect"]["judged"]) == (1, 0)
     assert report.unjudged == [told] and report.orphaned == 0
+    assert report.rules == {"S-SAY": 1, "N-ACT": 1, "P-NAME": 2}
 
 
 def test_the_sample_is_keyed_on_the_quote_not_its_place() -> None:

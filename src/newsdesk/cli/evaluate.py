@@ -156,6 +156,7 @@ def _print_audit(report: AuditReport) -> None:
         )  # fmt: skip
     console = Console()
     console.print(table)
+    console.print("rules of the judged: " + ", ".join(f"{rule} {n}" for rule, n in report.rules.most_common()))
     console.print(
         "right = speech with the right speaker, of the judged; unres./unattr. = speech whose speaker is an "
         f"unresolved phrase / none. {len(report.unjudged)} sampled quotes unjudged (--unjudged lists them); "

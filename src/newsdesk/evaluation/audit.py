@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -32,7 +33,9 @@ from newsdesk.record import Article, Quote
 
 SPEAKER_VERDICTS = ("right", "wrong", "unresolved", "none")
 # The short codes of the judging rules; docs/speaker-audit.md says what each one means.
-SPEECH_RULES = frozenset({"S-SAY", "S-WRITE", "S-THINK", "N-ACT", "N-STATE", "N-VOICE", "N-SCARE", "N-EVID", "N-FRAG"})
+SPEECH_RULES = frozenset(
+    {"S-SAY", "S-WRITE", "S-THINK", "S-FIND", "N-ACT", "N-STATE", "N-VOICE", "N-SCARE", "N-EVID", "N-FRAG"}
+)
 SPEAKER_RULES = frozenset({"P-NAME", "P-PRON", "P-ROLE", "P-WRONG", "P-UNRES", "P-NONE"})
 # "not action": every quote not of kind action, whatever its confidence; "shown": what the desk shows.
 # The audit sample: about 14% of the quotes newsdesk extracts from the 82 English pages of the
@@ -229,6 +232,7 @@ class AuditReport:
     rate: float
     groups: dict[str, Tally] = field(default_factory=lambda: {g: Tally() for g in GROUPS})
     unjudged: list[Extracted] = field(default_factory=list)
+    rules: Counter[str] = field(default_factory=Counter)
     orphaned: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -239,6 +243,7 @@ class AuditReport:
             "rate": self.rate,
             "unjudged_in_sample": len(self.unjudged),
             "groups": {name: tally.to_dict() for name, tally in self.groups.items()},
+            "rules": dict(self.rules.most_common()),
             "orphaned_judgments": self.orphaned,
             "errors": self.errors,
         }
@@ -257,6 +262,8 @@ def score(quotes: list[Extracted], judgments: list[Judgment], threshold: float, 
             report.groups[group].add(judgment, sampled=sampled)
         if sampled and judgment is None:
             report.unjudged.append(q)
+        elif judgment is not None:
+            report.rules.update((judgment.speech_rule, judgment.speaker_rule))
     report.orphaned = len(judgments) - len(matched)
     return report
 

@@ -145,7 +145,7 @@ def eval_audit(
 
 def _print_audit(report: AuditReport) -> None:
     table = Table(title=f"speaker audit: {report.pages} pages, shown = not action, confidence ≥ {report.threshold}")
-    for column in ("group", "quotes", "sampled", "judged", "speech", "right", "95% interval", "unres.", "unattr."):
+    for column in ("group", "quotes", "sample", "judged", "speech", "right", "95% CI", "unres", "none"):
         table.add_column(column, justify="left" if column == "group" else "right")
     for name, tally in report.groups.items():
         t = tally.to_dict()
@@ -158,8 +158,8 @@ def _print_audit(report: AuditReport) -> None:
     console.print(table)
     console.print("rules of the judged: " + ", ".join(f"{rule} {n}" for rule, n in report.rules.most_common()))
     console.print(
-        "right = speech with the right speaker, of the judged; unres./unattr. = speech whose speaker is an "
-        f"unresolved phrase / none. {len(report.unjudged)} sampled quotes unjudged (--unjudged lists them); "
+        "right = speech with the right speaker, of the judged; unres / none = speech whose speaker is an "
+        f"unresolved phrase / none shown. {len(report.unjudged)} sampled quotes unjudged (--unjudged lists them); "
         f"{report.orphaned} judgments match no current quote (theirs changed or went)."
     )
 

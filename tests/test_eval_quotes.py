@@ -201,6 +201,8 @@ def test_quoted_offsets_pairs_marks_within_a_paragraph() -> None:
     text = 'He said "yes" and “no”.\n"Open to the end'
     assert sorted(text[i : i + 2] for i in inside) == ["Op", "en", "no", "th", "to", "ye"]
     assert overlap({1, 2, 3, 4}, {3, 4}) == 0.5 and overlap(set(), {1}) == 0.0
+    text = "Mayor says ‘we will win’ today.\n''It is done,'' she said. It's late."
+    assert sorted(text[i : i + 2] for i in quoted_offsets(text)) == ["It", "do", "is", "we", "wi", "wi"]
 
 
 def test_desk_scores_found_precision_and_speaker() -> None:

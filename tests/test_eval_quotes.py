@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from newsdesk.cli import app
 from newsdesk.errors import InputError
+from newsdesk.evaluation.desk_quotes import DeskScores, overlap, quoted_offsets, shown
 from newsdesk.evaluation.quotes import Attribution, QuoteScores, jaccard, load_gold, parse_brat
+from newsdesk.record import Article, Entity, Quote, QuoteKind, Span, Speaker
 
 TEXT = "Reyes said the pier would reopen. “We are ready,” Whitlock said. Polls show support."
 
@@ -26,6 +29,10 @@ SAID_2 = span("said", after=SAID_1[1])
 
 def attribution(source: str | None, cue: tuple[int, int], *content: str) -> Attribution:
     return Attribution((span(source),) if source else (), (cue,), tuple(sorted(span(c) for c in content)))
+
+
+def attribution_in(text: str, source: str, cue: str, content: str) -> Attribution:
+    return Attribution((span(source, text),), (span(cue, text),), (span(content, text),))
 
 
 GOLD = [
@@ -139,7 +146,7 @@ def test_load_gold_takes_the_first_annotator(tmp_path: Path) -> None:
 
 def test_eval_quotes_command_end_to_end(tmp_path: Path) -> None:
     root = _polnear(tmp_path, ARTICLE, _article_ann())
-    result = CliRunner().invoke(app, ["eval", "quotes", str(root), "--split", "dev", "--json"])
+    result = CliRunner().invoke(app, ["eval", "quotes", str(root), "--split", "dev", "--limit", "1", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["articles"] == 1 and report["gold_attributions"] == 1
@@ -147,9 +154,81 @@ def test_eval_quotes_command_end_to_end(tmp_path: Path) -> None:
         assert report["exact"][role]["f1"] == 100.0
     assert report["linked_exact"]["f1"] == 100.0
     assert set(report["speed"]["share"]) >= {"spacy", "newsdesk_quotes"}
+    assert report["desk"]["gold_direct"] == 0  # the one gold content has no quotation marks
 
 
 def test_eval_quotes_command_reports_a_bad_directory(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "quotes", str(tmp_path)])
     assert result.exit_code == 1
     assert "no metadata.tsv" in result.output
+
+
+# --- the desk's direct-quote metrics -------------------------------------------------------------
+
+DESK_TEXT = (
+    "“The bridge will open in May,” Mayor Reyes said. She added that costs had risen.\n"
+    "Critics called the plan a “folly” on Tuesday. “We were never consulted,” said a neighbour.\n"
+)
+
+
+def _quote(
+    content: str, kind: QuoteKind, speaker: str | None = None, *, entity: str | None = None, **extra: Any
+) -> Quote:
+    start, end = span(content, DESK_TEXT)
+    who = None
+    if speaker is not None:
+        s, e = span(speaker, DESK_TEXT)
+        who = Speaker(entity=entity, name=speaker, start=s, end=e)
+    return Quote(
+        id=content[:8], speaker=who, cue=None, content=[Span(start, end)], kind=kind, stance="neutral", **extra
+    )
+
+
+def _desk_article(quotes: list[Quote]) -> Article:
+    reyes = Entity(id="p1", name="Alma Reyes", type="PERSON", mentions=[Span(*span("Mayor Reyes", DESK_TEXT))])
+    return Article(id="a", input_format="article", text=DESK_TEXT, body_start=0, entities=[reyes], quotes=quotes)
+
+
+DESK_GOLD = [
+    attribution_in(DESK_TEXT, "Mayor Reyes", "said", "“The bridge will open in May,”"),
+    attribution_in(DESK_TEXT, "She", "added", "that costs had risen"),
+    attribution_in(DESK_TEXT, "a neighbour", "said", "“We were never consulted,”"),
+]
+
+
+def test_quoted_offsets_pairs_marks_within_a_paragraph() -> None:
+    inside = quoted_offsets('He said "yes" and “no”.\n"Open to the end')  # the last mark never closes
+    text = 'He said "yes" and “no”.\n"Open to the end'
+    assert sorted(text[i : i + 2] for i in inside) == ["Op", "en", "no", "th", "to", "ye"]
+    assert overlap({1, 2, 3, 4}, {3, 4}) == 0.5 and overlap(set(), {1}) == 0.0
+    text = "Mayor says ‘we will win’ today.\n''It is done,'' she said. It's late."
+    assert sorted(text[i : i + 2] for i in quoted_offsets(text)) == ["It", "do", "is", "we", "wi", "wi"]
+
+
+def test_desk_scores_found_precision_and_speaker() -> None:
+    quotes = [
+        _quote("The bridge will open in May", "direct", "She", entity="p1"),  # right: "She" is the mayor's entity
+        _quote("folly", "direct", "Critics"),  # a scare quote: no gold quotation
+        _quote("costs had risen", "indirect", "She"),  # not a direct quote: outside the precision count
+        _quote("We were never consulted", "direct", "Critics"),  # found, wrong speaker
+    ]
+    desk = DeskScores()
+    desk.add_article(_desk_article(quotes), DESK_GOLD)
+    d = desk.to_dict()
+    assert (d["gold_direct"], d["found"], d["speaker_right"]) == (2, 2, 1)
+    assert (d["predicted_direct_mixed"], d["predicted_right"]) == (3, 2)
+    assert d["precision_pct"] == pytest.approx(66.7)
+
+
+def test_desk_scores_leave_out_actions_and_unsure_quotes() -> None:
+    quotes = [
+        _quote("The bridge will open in May", "action", "Mayor Reyes"),
+        _quote("We were never consulted", "direct", "a neighbour", confidence=0.2),
+    ]
+    desk = DeskScores()
+    desk.add_article(_desk_article(quotes), DESK_GOLD, min_confidence=0.5)
+    assert (desk.found, desk.predicted) == (0, 0)
+    assert shown(quotes[1], None) and not shown(quotes[1], 0.5)
+    desk = DeskScores()
+    desk.add_article(_desk_article(quotes), DESK_GOLD)
+    assert (desk.found, desk.speaker_right, desk.predicted_right) == (1, 1, 1)

@@ -12,8 +12,10 @@ from rich.table import Table
 
 from newsdesk.cli.app import eval_app, report_failure
 from newsdesk.errors import InputError
+from newsdesk.evaluation.audit import RATE, AuditReport, Extracted, audit, in_context
 from newsdesk.evaluation.extraction import evaluate_extraction
 from newsdesk.evaluation.quotes import ROLES, QuoteReport, evaluate_quotes
+from newsdesk.store.shown import MIN_QUOTE_CONFIDENCE
 
 
 class Mode(StrEnum):
@@ -62,11 +64,16 @@ def eval_quotes(
         ..., help="PolNeAR-style dir: metadata.tsv and <split>/text, <split>/attributions."
     ),
     split: str = typer.Option("dev", "--split", help="Which compartment of metadata.tsv to score."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the split's first N articles."),
+    min_confidence: float | None = typer.Option(
+        None, "--min-confidence", help="Desk metrics: leave out quotes whose confidence is below this."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
-    """Attribution P/R/F1 per role (exact and begin match), linked F1 (exact and overlap) and speed."""
+    """Attribution P/R/F1 per role (exact and begin match), linked F1 (exact and overlap), the
+    desk's direct-quote metrics (found, precision, speaker right) and speed."""
     try:
-        report = evaluate_quotes(directory, split)
+        report = evaluate_quotes(directory, split, limit=limit, min_confidence=min_confidence)
     except InputError as exc:
         report_failure(str(directory), str(exc))
         raise typer.Exit(1) from None
@@ -91,9 +98,79 @@ def _print_quote_report(report: QuoteReport) -> None:
     for match, s in (("exact", scores.linked_exact), ("overlap", scores.linked_overlap)):
         table.add_row("linked", match, f"{100 * s.precision:.1f}", f"{100 * s.recall:.1f}", f"{100 * s.f1:.1f}")
     console.print(table)
+    desk = report.desk.to_dict()
+    console.print(
+        f"direct quotes (desk): {desk['gold_direct']} gold; found {desk['found_pct']:.1f}% "
+        f"({desk['found_any_kind_pct']:.1f}% as any kind); precision of {desk['predicted_direct_mixed']} "
+        f"predicted direct/mixed {desk['precision_pct']:.1f}% "
+        f"({desk['precision_any_attribution_pct']:.1f}% matching any attribution); "
+        f"speaker right {desk['speaker_right_pct']:.1f}% of found"
+    )
     timing = report.timing
     total = timing.nlp or 1.0
     parts = ", ".join(
         f"{name} {100 * t / total:.1f}%" for name, t in (("spaCy", timing.spacy), *timing.components.items())
     )
     console.print(f"{report.articles_per_second:.2f} articles/s, {report.words_per_second:,.0f} words/s; time: {parts}")
+
+
+@eval_app.command("audit")
+def eval_audit(
+    judgments: Path = typer.Argument(..., help="The hand judgments (JSON Lines, docs/speaker-audit.md)."),
+    directory: Path = typer.Argument(..., help="The pages the judgments refer to (<page>.html[.gz])."),
+    min_confidence: float = typer.Option(
+        MIN_QUOTE_CONFIDENCE, "--min-confidence", help="The threshold of the 'shown' group (the desk's default)."
+    ),
+    rate: float = typer.Option(RATE, "--rate", min=0.0, max=1.0, help="Share of quotes in the audit sample."),
+    unjudged: bool = typer.Option(False, "--unjudged", help="Print the sample's unjudged quotes in context."),
+    context: int = typer.Option(200, "--context", min=0, help="With --unjudged: characters shown either side."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Share of quotes that are speech with the right speaker, by hand judgment of a sample: all,
+    shown, per kind; --unjudged lists the sampled quotes still to judge (docs/speaker-audit.md)."""
+    try:
+        report = audit(judgments, directory, min_confidence, rate)
+    except InputError as exc:
+        report_failure(str(judgments), str(exc))
+        raise typer.Exit(1) from None
+    for error in report.errors:
+        report_failure(str(directory), error)
+    if unjudged:
+        _print_unjudged(report.unjudged, context)
+    elif as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        _print_audit(report)
+
+
+def _print_audit(report: AuditReport) -> None:
+    table = Table(title=f"speaker audit: {report.pages} pages, shown = not action, confidence ≥ {report.threshold}")
+    for column in ("group", "quotes", "sample", "judged", "speech", "right", "95% CI", "unres", "none"):
+        table.add_column(column, justify="left" if column == "group" else "right")
+    for name, tally in report.groups.items():
+        t = tally.to_dict()
+        low, high = t["right_ci95"]
+        table.add_row(
+            name, str(t["extracted"]), str(t["sampled"]), str(t["judged"]), f"{t['speech_pct']:.1f}%",
+            f"{t['right_pct']:.1f}%", f"{low:.0f}–{high:.0f}%", str(t["unresolved"]), str(t["unattributed"]),
+        )  # fmt: skip
+    console = Console()
+    console.print(table)
+    console.print("rules of the judged: " + ", ".join(f"{rule} {n}" for rule, n in report.rules.most_common()))
+    console.print(
+        "right = speech with the right speaker, of the judged; unres / none = speech whose speaker is an "
+        f"unresolved phrase / none shown. {len(report.unjudged)} sampled quotes unjudged (--unjudged lists them); "
+        f"{report.orphaned} judgments match no current quote (theirs changed or went)."
+    )
+
+
+def _print_unjudged(quotes: list[Extracted], width: int) -> None:
+    """Each quote's judgment stub (references only) and its context, for a human to judge."""
+    for q in quotes:
+        cue = q.quote.cue.text if q.quote.cue else "-"
+        typer.echo(json.dumps(q.stub()))
+        typer.echo(
+            f"  kind={q.quote.kind} cue={cue!r} speaker={q.speaker_shown() or 'unattributed'!r} "
+            f"confidence={q.quote.confidence}"
+        )
+        typer.echo("  " + " ".join(in_context(q, width).split()) + "\n")

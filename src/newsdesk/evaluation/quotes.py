@@ -16,6 +16,8 @@ Metrics:
   gold attribution one-to-one, source and every content fragment equal after trimming
   surrounding whitespace and punctuation; and the same with **overlap** matching (token
   Jaccard ≥ 0.5 on the source and on the content).
+- what a desk needs: direct quotes found, precision of predicted direct and mixed quotes, and
+  speaker right among those found (:mod:`newsdesk.evaluation.desk_quotes`).
 - speed: articles/s, words/s, and the time spent in spaCy and in each newsdesk component.
 """
 
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import InputError
+from newsdesk.evaluation.desk_quotes import DeskScores
 from newsdesk.pipeline import Pipeline, Timing
 from newsdesk.record import Article, Quote
 
@@ -136,6 +139,7 @@ class QuoteReport:
     gold_attributions: int
     predicted_attributions: int
     scores: QuoteScores
+    desk: DeskScores
     timing: Timing
     errors: list[str] = field(default_factory=list)
 
@@ -156,6 +160,7 @@ class QuoteReport:
             "gold_attributions": self.gold_attributions,
             "predicted_attributions": self.predicted_attributions,
             **self.scores.to_dict(),
+            "desk": self.desk.to_dict(),
             "speed": {
                 "articles_per_second": round(self.articles_per_second, 2),
                 "words_per_second": round(self.words_per_second),
@@ -319,11 +324,14 @@ def _match_overlap(text: str, gold: list[Attribution], predicted: list[Attributi
     return len(used_p)
 
 
-def evaluate_quotes(directory: Path, split: str = "dev") -> QuoteReport:
-    """Run newsdesk over one split in article mode and score its quotes against the gold."""
+def evaluate_quotes(
+    directory: Path, split: str = "dev", *, limit: int | None = None, min_confidence: float | None = None
+) -> QuoteReport:
+    """Run newsdesk over one split (its first ``limit`` articles) in article mode and score its
+    quotes against the gold; ``min_confidence`` filters the predictions of the desk metrics only."""
     from newsdesk.read import read_bytes
 
-    gold = load_gold(directory, split)
+    gold = load_gold(directory, split)[:limit]
     pipeline = Pipeline()
     articles: list[tuple[GoldArticle, Article]] = []
     errors: list[str] = []
@@ -341,12 +349,13 @@ def evaluate_quotes(directory: Path, split: str = "dev") -> QuoteReport:
     pipeline.load()
     annotated = pipeline.annotate([article for _, article in articles])
     errors += [f"{item.name}: {error}" for (item, _), error in zip(articles, annotated, strict=True) if error]
-    scores = QuoteScores()
+    scores, desk = QuoteScores(), DeskScores()
     predicted_total = 0
     for item, article in articles:
         predicted = attributions(article.quotes)
         predicted_total += len(predicted)
         scores.add_article(item.text, item.attributions, predicted)
+        desk.add_article(article, item.attributions, min_confidence)
     return QuoteReport(
         split=split,
         articles=len(articles),
@@ -354,6 +363,7 @@ def evaluate_quotes(directory: Path, split: str = "dev") -> QuoteReport:
         gold_attributions=sum(len(item.attributions) for item, _ in articles),
         predicted_attributions=predicted_total,
         scores=scores,
+        desk=desk,
         timing=pipeline.timing,
         errors=errors,
     )

@@ -31,7 +31,7 @@ def council() -> Article:
         published="2024-06-01",
     )
     mayor = b.entity("Ilse Brandt", mention="Mayor Ilse Brandt")
-    b.quote(mayor, "Mayor Ilse Brandt", "the ferry timetable would change in June", kind="indirect", confidence=0.8)
+    b.quote(mayor, "Mayor Ilse Brandt", "the ferry timetable would change in June", kind="indirect", confidence=0.9)
     b.quote(mayor, "Brandt reportedly", "the fares might rise too", cue="hinted", kind="indirect", confidence=0.2)
     b.quote(mayor, "Brandt also", "a review of the harbour lights", cue="ordered", kind="action", confidence=0.9)
     return b.build()

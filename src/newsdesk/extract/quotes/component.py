@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk.extract.entities.component import entity_for_span
-from newsdesk.extract.quotes.confidence import confidence, evidence
+from newsdesk.extract.quotes.confidence import confidence, entity_types, evidence
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch, find_cues
 from newsdesk.extract.quotes.direct import floating, labels, sign_offs
@@ -53,8 +53,9 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     sources = resolve(ctx, drafts, entity_for_span)
     pairs = enumerate(zip(drafts, sources, strict=True), 1)
     quotes = _mark_actions(drafts, [_record(ctx, n, draft, source) for n, (draft, source) in pairs])
+    types = entity_types(doc)
     for quote, draft in zip(quotes, drafts, strict=True):
-        quote.confidence = confidence(evidence(doc, draft, quote))
+        quote.confidence = confidence(evidence(draft, quote, ctx.text, types))
     return quotes
 
 

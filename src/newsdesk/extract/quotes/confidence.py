@@ -112,9 +112,14 @@ def confidence(evidence: Evidence) -> float:
     return round(1.0 / (1.0 + math.exp(-z)), 2)
 
 
-def evidence(doc: Doc, draft: Draft, quote: Quote) -> Evidence:
-    """The evidence of one finished quote record and the draft it was built from."""
-    types = {entity.id: entity.type for entity in doc._.entities or []}
+def entity_types(doc: Doc) -> dict[str, str]:
+    """Each entity id of ``doc`` to its type (PERSON, ORG, …), read once per document."""
+    return {entity.id: entity.type for entity in doc._.entities or []}
+
+
+def evidence(draft: Draft, quote: Quote, text: str, types: dict[str, str]) -> Evidence:
+    """The evidence of one finished quote record and the draft it was built from (``text`` is
+    the document's text, ``types`` its :func:`entity_types`)."""
     return Evidence(
         kind=quote.kind,
         cue_lemma=quote.cue.lemma if quote.cue is not None else None,
@@ -122,7 +127,7 @@ def evidence(doc: Doc, draft: Draft, quote: Quote) -> Evidence:
         speaker=_speaker_kind(quote, types),
         pronoun=draft.source_root is not None and draft.source_root.pos_ == "PRON",
         inherited=draft.inherited_from is not None,
-        content_words=sum(len(doc.text[span.start : span.end].split()) for span in quote.content),
+        content_words=sum(len(text[span.start : span.end].split()) for span in quote.content),
     )
 
 

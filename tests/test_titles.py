@@ -95,6 +95,14 @@ def test_organisation_titles(nlp: Language) -> None:
     ]
 
 
+def test_a_list_of_organisations_gives_none_a_title(nlp: Language) -> None:
+    sentence = (
+        "She was asked which rivals she was proudest of. She said, “Well, in addition to the Dock League, "
+        "the big shipping companies, the insurance companies, the foreign bankers … probably the Liberals.”"
+    )
+    assert titles(nlp, sentence, "Dock League", "ORG") == []  # the parse makes the list an appositive
+
+
 def test_prename_title_needs_a_role_word(nlp: Language) -> None:
     doc = nlp("Uzbek-born Marat Sadykov said he would run.")
     assert prename_title(doc, next(t.i for t in doc if t.text == "Marat"), "PERSON") is None

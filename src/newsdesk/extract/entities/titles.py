@@ -124,8 +124,8 @@ def prename_title(doc: Doc, start: int, kind: str) -> tuple[int, int] | None:
         first += 1
     # A role word used as a modifier ("right-wing", "wing" an adjective's part) heads nothing.
     head = next((j for j in range(end - 1, first - 1, -1) if is_role(doc[j], kind) and doc[j].dep_ != "amod"), None)
-    if head is None or (doc[head].tag_ == "NNS" and kind == "PERSON"):
-        return None  # "members Tom Johnston and Patrick Simmons": a plural role is no one person's title
+    if head is None or doc[head].tag_ == "NNS":
+        return None  # "members Tom Johnston and Patrick Simmons": a plural role is no one entity's title
     if not_held(doc, range(first, end), doc[head]):
         return None
     first = past_opinion(doc, first, head)
@@ -210,7 +210,7 @@ def titles_of(
             found.extend(_phrase(child, kind, None, names))
         elif child.dep_ == "relcl" and _relative_subject(child):
             found.extend(_predicate_titles(child, kind, names))
-    if root.dep_ == "appos" and root.head.i not in inside and not (kind == "PERSON" and root.head.tag_ == "NNS"):
+    if root.dep_ == "appos" and root.head.i not in inside and root.head.tag_ != "NNS":
         # Not a plural head: "members Tom Johnston and Patrick Simmons" gives neither the title "members".
         found.extend(_phrase(root.head, kind, root, names))
     if root.dep_ in ("nsubj", "nsubjpass"):
@@ -337,8 +337,10 @@ def _own_phrase(head: Token, kind: str, exclude: Token | None) -> str | None:
         word_of(head) in TITLE_MODIFIERS and any(c.dep_ == "compound" and is_role(c, kind) for c in head.lefts)
     ):
         return None
-    if kind == "PERSON" and head.tag_ == "NNS":
-        return None  # "Christie and Bush, who have been the governors of large states": shared, not one's title
+    if head.tag_ == "NNS":
+        # "Christie and Bush, who have been the governors of large states": shared, not one's title;
+        # "the Harbour Union, the dock companies, the ferry lines": a list, not the union's description.
+        return None
     doc = head.doc
     dropped: set[int] = set()
     if exclude is not None:

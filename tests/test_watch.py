@@ -189,3 +189,21 @@ def test_a_home_page_adds_the_feeds_it_links(tmp_path: Path, site: Site) -> None
     assert stats.added == 1
     assert sources[site.url("/")]["kind"] == "site"
     assert sources[site.url("/feed.xml")]["via"] == site.url("/")
+
+
+def test_a_story_dated_later_by_its_feed_is_fetched_again_as_a_new_revision(tmp_path: Path, site: Site) -> None:
+    url = site.url("/news/dam.html")
+    site.page("/news/dam.html", "The dam repair plan")
+    site.fixed("/atom.xml", xml(atom(site, [url])))
+    with Store.open(tmp_path / "w.db") as store:
+        first = _pass(store, site.url("/atom.xml"))
+        unchanged = _pass(store, site.url("/atom.xml"))
+        site.page(
+            "/news/dam.html",
+            "The dam repair plan",
+            "Engineers said on Friday the dam repair would cost 9 million euros. Work starts in May",
+        )
+        site.fixed("/atom.xml", xml(atom(site, [url]).replace(b"2026-12-01T08:00:00Z", b"2026-12-02T09:30:00Z")))
+        revised = _pass(store, site.url("/atom.xml"))
+        assert (first.added, unchanged.new, revised.new, revised.revised) == (1, 0, 1, 1)
+        assert store.stats()["article_revisions"] == 2 and site.hits["/news/dam.html"] == 2

@@ -9,8 +9,9 @@ DESCRIPTION = "watched sources (feeds, sitemaps, sites) and the item URLs seen i
 # the article it produced, so a crash never leaves a URL marked seen without its article.
 # `status` stored | unchanged | failed (not fetched again) | retry (a transient failure, fetched
 # again until `attempts` runs out); `lastmod` is the source's date for it: a later one re-fetches.
+# IF NOT EXISTS: a store rolled back to version 3 (the v0004 test) runs this step again.
 PORTABLE = """
-CREATE TABLE watch_sources (
+CREATE TABLE IF NOT EXISTS watch_sources (
     id {pk},
     url TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
@@ -27,7 +28,7 @@ CREATE TABLE watch_sources (
     last_error TEXT
 );
 
-CREATE TABLE watch_items (
+CREATE TABLE IF NOT EXISTS watch_items (
     url_key TEXT PRIMARY KEY,
     url TEXT NOT NULL,
     source_id BIGINT REFERENCES watch_sources (id) ON DELETE SET NULL,
@@ -38,5 +39,5 @@ CREATE TABLE watch_items (
     first_seen TEXT NOT NULL,
     last_fetch TEXT NOT NULL
 );
-CREATE INDEX watch_items_source ON watch_items (source_id);
+CREATE INDEX IF NOT EXISTS watch_items_source ON watch_items (source_id);
 """

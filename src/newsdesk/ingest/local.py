@@ -75,14 +75,16 @@ def run(
     on_error: ErrorHook | None = None,
     on_progress: ProgressHook | None = None,
     on_written: WrittenHook | None = None,
+    known: set[tuple[str, str]] | None = None,
 ) -> RunStats:
-    """Ingest ``items`` into ``store``; returns the run's counts (also kept in ``ingest_runs``)."""
+    """Ingest ``items`` into ``store``; returns the run's counts (also kept in ``ingest_runs``).
+    ``known``: the stored revisions to skip before NLP, when the caller knows better than all of them."""
     workers = max(1, workers or default_workers())
     stats = RunStats(inputs=len(items), workers=workers)
     run_id = start_run(store, stats)
     size = chunk_size(len(items), workers, batch_size)
     batches = [items[i : i + size] for i in range(0, len(items), size)]
-    known = store.known_revisions()
+    known = store.known_revisions() if known is None else known
     results = _parallel(batches, known, workers) if workers > 1 and len(batches) > 1 else _serial(batches, known)
     for result in results:
         write_batch(store, result, stats, on_error, on_written)

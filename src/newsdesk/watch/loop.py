@@ -222,8 +222,11 @@ class Watcher:
         return items
 
     def _run(self, items: list[Item], stats: PassStats) -> None:
+        """Ingest one chunk. No revisions are loaded to skip NLP (``known`` empty): the items are new
+        URLs or ones their source re-dated, and loading every stored revision per chunk would make a
+        long watch's memory and time grow with the store; the writer still stores nothing twice."""
         run = local.run(self.store, items, workers=self.options.workers, on_error=self.on_error,
-                        on_written=self._written)  # fmt: skip
+                        on_written=self._written, known=set())  # fmt: skip
         stats.added += run.added
         stats.revised += run.revised
         stats.unchanged += run.unchanged

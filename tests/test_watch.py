@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -65,15 +65,7 @@ def test_new_items_are_picked_up_on_the_next_pass(tmp_path: Path, site: Site) ->
 
 
 def test_conditional_get_on_feeds(tmp_path: Path, site: Site) -> None:
-    paths = _stories(site, "west")
-    body = rss(site, paths)
-
-    def feed(_count: int, headers: dict[str, str]) -> Reply:
-        if headers.get("If-None-Match") == '"v1"':
-            return Reply(b"", 304, headers={})
-        return Reply(body, headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'})
-
-    site.routes["/feed.xml"] = feed
+    site.routes["/feed.xml"] = _etag_feed(rss(site, _stories(site, "west")))
     with Store.open(tmp_path / "w.db") as store:
         _pass(store, site.url("/feed.xml"))
         second = _pass(store, site.url("/feed.xml"))
@@ -207,3 +199,38 @@ def test_a_story_dated_later_by_its_feed_is_fetched_again_as_a_new_revision(tmp_
         revised = _pass(store, site.url("/atom.xml"))
         assert (first.added, unchanged.new, revised.new, revised.revised) == (1, 0, 1, 1)
         assert store.stats()["article_revisions"] == 2 and site.hits["/news/dam.html"] == 2
+
+
+def _etag_feed(body: bytes) -> Callable[[int, dict[str, str]], Reply]:
+    def feed(_count: int, headers: dict[str, str]) -> Reply:
+        if headers.get("If-None-Match") == '"v1"':
+            return Reply(b"", 304, headers={})
+        return Reply(body, headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'})
+
+    return feed
+
+
+def test_a_pass_cut_short_keeps_no_etag_so_the_next_one_sees_every_item(tmp_path: Path, site: Site) -> None:
+    paths = _stories(site, "one", "two", "three")
+    site.routes["/feed.xml"] = _etag_feed(rss(site, paths))
+    stop = threading.Event()
+    first_page = site.routes["/news/one.html"]
+    site.routes["/news/one.html"] = lambda n, h: (stop.set(), first_page(n, h))[1]  # a SIGTERM lands here
+    with Store.open(tmp_path / "w.db") as store:
+        watcher = Watcher(store, WatchOptions(FAST), stop)
+        first = watcher.run_pass([site.url("/feed.xml")])
+        watcher.close()
+        second = _pass(store, site.url("/feed.xml"))
+        assert (first.added, second.added, store.stats()["articles"]) == (1, 2, 3)
+
+
+def test_an_unchanged_feed_still_retries_its_failed_items(tmp_path: Path, site: Site) -> None:
+    site.page("/news/busy.html", "The busy server story")
+    good = site.routes["/news/busy.html"]
+    site.routes["/news/busy.html"] = lambda n, h: Reply(b"busy", 503) if n <= 2 else good(n, h)
+    site.routes["/feed.xml"] = _etag_feed(rss(site, ["/news/busy.html"]))
+    with Store.open(tmp_path / "w.db") as store:
+        first = _pass(store, site.url("/feed.xml"))
+        second = _pass(store, site.url("/feed.xml"))
+        assert (first.failed, second.added) == (1, 1)
+        assert _source(store, site.url("/feed.xml"))["status"] == "not modified"

@@ -30,8 +30,6 @@ class SourceFetch:
 
     kind: str
     status: str
-    etag: str | None = None
-    last_modified: str | None = None
     listed: int = 0
     error: str | None = None
 
@@ -87,16 +85,28 @@ class SourceQueries:
         return row
 
     def record_fetch(self, source_id: int, fetch: SourceFetch) -> None:
-        """Note one fetch of a source; validators are kept when a fetch brings none (a 304)."""
+        """Note one fetch of a source; ``last_error`` keeps the latest error when this fetch had none."""
         with self.db.transaction():
             self.db.execute(
-                "UPDATE watch_sources SET kind = ?, status = ?, last_fetch = ?, etag = COALESCE(?, etag), "
-                "last_modified = COALESCE(?, last_modified), fetches = fetches + 1, "
+                "UPDATE watch_sources SET kind = ?, status = ?, last_fetch = ?, fetches = fetches + 1, "
                 "items_listed = items_listed + ?, errors = errors + ?, last_error = COALESCE(?, last_error) "
                 "WHERE id = ?",
-                (fetch.kind, fetch.status, now(), fetch.etag, fetch.last_modified, fetch.listed,
-                 1 if fetch.error else 0, fetch.error, source_id),
-            )  # fmt: skip
+                (fetch.kind, fetch.status, now(), fetch.listed, 1 if fetch.error else 0, fetch.error, source_id),
+            )
+
+    def record_validators(self, source_id: int, etag: str | None, last_modified: str | None) -> None:
+        """The ETag / Last-Modified the next fetch of the source sends (a response without them clears them)."""
+        with self.db.transaction():
+            self.db.execute(
+                "UPDATE watch_sources SET etag = ?, last_modified = ? WHERE id = ?", (etag, last_modified, source_id)
+            )
+
+    def retry_items(self, source_id: int) -> list[Row]:
+        """The source's items that failed for a passing reason and have attempts left."""
+        return self.db.query(
+            "SELECT url_key, url, lastmod FROM watch_items WHERE source_id = ? AND status = 'retry' AND attempts < ?",
+            (source_id, MAX_ATTEMPTS),
+        )
 
     def mark_items(self, marks: Iterable[ItemMark]) -> None:
         """Record item outcomes that store no article (a fetch refused or failed), in one transaction."""

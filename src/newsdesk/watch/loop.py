@@ -102,6 +102,7 @@ class Watcher:
         self.subscriber = on_written
         self.passes = 0
         self._pending: dict[str, _Pending] = {}  # by URL as listed, for the current chunk
+        self._validators: dict[int, Validators] = {}  # by source, saved once the pass is complete
 
     def close(self) -> None:
         self.client.close()
@@ -121,7 +122,17 @@ class Watcher:
             queue += self._poll(source, new, stats)
         stats.new = len(new)
         self._ingest(list(new.values()), stats)
+        self._save_validators()
         return stats
+
+    def _save_validators(self) -> None:
+        """Keep the sources' ETag / Last-Modified only after a complete pass: a pass cut short (a stop,
+        a ``kill -9``) leaves the old ones, so the next fetch is not a 304 that hides unfetched items."""
+        validators, self._validators = self._validators, {}
+        if self.stop.is_set():
+            return
+        for source_id, found in validators.items():
+            self.store.record_validators(source_id, found.etag, found.last_modified)
 
     def _poll(self, source: Row, new: dict[str, _Pending], stats: PassStats) -> list[Row]:
         """Fetch one source and add its unseen items to ``new``; returns the feeds a home page names."""
@@ -131,6 +142,7 @@ class Watcher:
             fetched = self.client.get(url, Validators(source["etag"], source["last_modified"]))
             if fetched.not_modified:
                 self.store.record_fetch(source_id, SourceFetch(str(source["kind"]), "not modified"))
+                self._retry(source_id, new)
                 return []
             listing = read_listing(fetched.url, fetched.body, self.options.politeness.max_bytes)
             self._children(listing)
@@ -141,12 +153,20 @@ class Watcher:
             return []
         note = self._take(listing, source_id, new) or listing.warning
         stats.listed += len(listing.links)
-        fetch = SourceFetch(listing.kind, "partial" if note else "ok", fetched.validators.etag,
-                            fetched.validators.last_modified, len(listing.links), note)  # fmt: skip
-        self.store.record_fetch(source_id, fetch)
+        self.store.record_fetch(
+            source_id, SourceFetch(listing.kind, "partial" if note else "ok", len(listing.links), note)
+        )
+        self._validators[source_id] = fetched.validators
         if note:
             self._report(url, note)
         return [self.store.watch_source(feed, via=url) for feed in listing.feeds]
+
+    def _retry(self, source_id: int, new: dict[str, _Pending]) -> None:
+        """An unchanged feed still owes the items that failed for a passing reason: fetch them again."""
+        for row in self.store.retry_items(source_id):
+            new.setdefault(
+                str(row["url_key"]), _Pending(str(row["url_key"]), Link(str(row["url"]), row["lastmod"]), source_id)
+            )
 
     def _children(self, listing: Listing, depth: int = 1) -> None:
         """Read a sitemap index's child sitemaps into ``listing`` (a failed child becomes its warning)."""

@@ -22,8 +22,9 @@ from newsdesk import __version__
 from newsdesk.errors import InputError
 from newsdesk.read.decode import human_size
 
-# A clear User-Agent that says who is asking and where to read about it.
-USER_AGENT = f"newsdesk/{__version__} (+https://github.com/newsdesk/newsdesk; news monitoring)"
+# A clear User-Agent that says what is asking; a desk adds its own name and contact (--user-agent).
+# The project publishes no URL to point to, so none is invented here.
+USER_AGENT = f"newsdesk/{__version__} (news monitoring; polite: robots.txt, 1 request/s per host)"
 # A robots.txt is re-read after an hour: sites change it rarely, and a long watch should notice.
 ROBOTS_TTL = 3600.0
 # Longest Retry-After obeyed within a pass; a longer one fails the fetch for this pass (retried next).

@@ -27,6 +27,9 @@ from newsdesk.read.decode import human_size
 USER_AGENT = f"newsdesk/{__version__} (news monitoring; polite: robots.txt, 1 request/s per host)"
 # A robots.txt is re-read after an hour: sites change it rarely, and a long watch should notice.
 ROBOTS_TTL = 3600.0
+# One that could not be read (no answer, a 5xx) forbids the host for ten minutes, two passes at the
+# default interval: long enough not to hammer a sick server, short enough to resume the same hour.
+ROBOTS_ERROR_TTL = 600.0
 # Longest Retry-After obeyed within a pass; a longer one fails the fetch for this pass (retried next).
 MAX_RETRY_AFTER = 120.0
 _CHUNK = 64 * 1024
@@ -81,8 +84,14 @@ class Fetched:
 
 @dataclass(slots=True)
 class _Robots:
+    """A host's robots.txt rules, or why they could not be read (then the host is not fetched)."""
+
     parser: urllib.robotparser.RobotFileParser
     read_at: float
+    error: str | None = None
+
+    def expired(self) -> bool:
+        return time.monotonic() - self.read_at > (ROBOTS_ERROR_TTL if self.error else ROBOTS_TTL)
 
 
 class PoliteClient:
@@ -102,6 +111,12 @@ class PoliteClient:
 
     def get(self, url: str, validators: Validators = Validators()) -> Fetched:
         """GET ``url`` politely, following redirects; raises :class:`FetchError`."""
+        try:
+            return self._follow(url, validators)
+        except (ValueError, httpx.InvalidURL) as exc:  # a link no URL parser accepts ("http://[x")
+            raise FetchError(f"not a valid URL: {' '.join(str(exc).split())[:200]}") from None
+
+    def _follow(self, url: str, validators: Validators) -> Fetched:
         for _hop in range(self.politeness.max_redirects + 1):
             _check_scheme(url)
             if not self.allowed(url):
@@ -113,27 +128,31 @@ class PoliteClient:
         raise FetchError(f"more than {self.politeness.max_redirects} redirects")
 
     def allowed(self, url: str) -> bool:
-        """Whether the host's robots.txt lets this User-Agent fetch ``url``."""
+        """Whether the host's robots.txt lets this User-Agent fetch ``url``; raises a transient
+        :class:`FetchError` while the host's robots.txt cannot be read."""
         parts = urlsplit(url)
         host = f"{parts.scheme}://{parts.netloc}"
         cached = self._robots.get(host)
-        if cached is None or time.monotonic() - cached.read_at > ROBOTS_TTL:
-            cached = _Robots(self._read_robots(host), time.monotonic())
+        if cached is None or cached.expired():
+            cached = self._read_robots(host)
             self._robots[host] = cached
+        if cached.error:
+            raise FetchError(cached.error, transient=True)
         return cached.parser.can_fetch(self.politeness.user_agent, url)
 
-    def _read_robots(self, host: str) -> urllib.robotparser.RobotFileParser:
+    def _read_robots(self, host: str) -> _Robots:
         """robots.txt as urllib reads it: 401/403 forbid all, another 4xx allows all, a server
         error or no answer forbids all until it is read again."""
         parser = urllib.robotparser.RobotFileParser(host + "/robots.txt")
         try:
             fetched = self._with_retries(host + "/robots.txt", Validators())
         except FetchError as exc:
-            forbidden = exc.status is None or exc.status in (401, 403) or exc.status >= 500
-            parser.parse(_FORBID_ALL if forbidden else [])
-            return parser
+            if exc.status is None or exc.status >= 500:
+                return _Robots(parser, time.monotonic(), f"robots.txt unreadable, host skipped for now: {exc}")
+            parser.parse(_FORBID_ALL if exc.status in (401, 403) else [])
+            return _Robots(parser, time.monotonic())
         parser.parse(fetched.body.decode("utf-8", "replace").splitlines() if fetched.status == 200 else [])
-        return parser
+        return _Robots(parser, time.monotonic())
 
     def _with_retries(self, url: str, validators: Validators) -> Fetched:
         """One request, tried again on 429, 5xx and network failures, never on another 4xx."""

@@ -117,3 +117,17 @@ def test_sources_lists_what_is_watched(tmp_path: Path, slow_site: Site) -> None:
     assert done.returncode == 0
     header, row = done.stdout.splitlines()
     assert header.startswith("url,kind,status") and row.startswith(slow_site.url("/feed.xml") + ",new,")
+
+
+def test_sigterm_between_passes_exits_at_once(tmp_path: Path) -> None:
+    site = Site()
+    site.page("/news/quiet.html", "The quiet town story")
+    with serve(site):
+        site.fixed("/feed.xml", xml(rss(site, ["/news/quiet.html"])))
+        watch = _watch(tmp_path / "w.db", "--interval", "3600", site.url("/feed.xml"))
+        assert watch.stdout is not None
+        first = watch.stdout.readline()  # the first pass's summary: the watch now sleeps for an hour
+        watch.send_signal(signal.SIGTERM)
+        _out, err = watch.communicate(timeout=60)
+    assert first.startswith("pass 1: 1 sources") and "added 1" in first
+    assert watch.returncode == 0 and "Traceback" not in err

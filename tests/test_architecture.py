@@ -27,6 +27,7 @@ from newsdesk.components import COMPONENTS, component_tables, export_tables
         "newsdesk.store",
         "newsdesk.web.app",
         "newsdesk.ingest.local",
+        "newsdesk.watch.loop",
     ],
 )
 def test_importing_does_not_load_spacy(module: str) -> None:

@@ -17,6 +17,7 @@ from newsdesk.cli import ingest as _ingest  # noqa: F401  (registers the command
 from newsdesk.cli import query as _query  # noqa: F401  (registers the commands)
 from newsdesk.cli import schema as _schema  # noqa: F401  (registers the command)
 from newsdesk.cli import serve as _serve  # noqa: F401  (registers the command)
+from newsdesk.cli import watch as _watch  # noqa: F401  (registers the commands)
 from newsdesk.cli.app import app
 
 __all__ = ["app", "main"]

@@ -20,6 +20,7 @@ from newsdesk.ingest.sources import Item
 from newsdesk.ingest.worker import BatchResult, Failed, Known, Parsed, init, process_batch
 from newsdesk.pipeline import BATCH_SIZE
 from newsdesk.store import Store
+from newsdesk.store.backend import Backend
 from newsdesk.store.text import now
 from newsdesk.store.writer import Status, record_error, write_article
 
@@ -54,6 +55,10 @@ class RunStats:
 
 ErrorHook = Callable[[str, str], None]
 ProgressHook = Callable[[RunStats], None]
+Outcome = Parsed | Failed | Known
+# Called for every outcome inside the transaction that writes it (status None: nothing stored),
+# so what a subscriber records (a watched URL seen, an alert's match) commits with the article.
+WrittenHook = Callable[[Backend, Outcome, Status | None], None]
 
 
 def default_workers() -> int:
@@ -69,17 +74,20 @@ def run(
     batch_size: int = BATCH_SIZE,
     on_error: ErrorHook | None = None,
     on_progress: ProgressHook | None = None,
+    on_written: WrittenHook | None = None,
+    known: set[tuple[str, str]] | None = None,
 ) -> RunStats:
-    """Ingest ``items`` into ``store``; returns the run's counts (also kept in ``ingest_runs``)."""
+    """Ingest ``items`` into ``store``; returns the run's counts (also kept in ``ingest_runs``).
+    ``known``: the stored revisions to skip before NLP, when the caller knows better than all of them."""
     workers = max(1, workers or default_workers())
     stats = RunStats(inputs=len(items), workers=workers)
     run_id = start_run(store, stats)
     size = chunk_size(len(items), workers, batch_size)
     batches = [items[i : i + size] for i in range(0, len(items), size)]
-    known = store.known_revisions()
+    known = store.known_revisions() if known is None else known
     results = _parallel(batches, known, workers) if workers > 1 and len(batches) > 1 else _serial(batches, known)
     for result in results:
-        write_batch(store, result, stats, on_error)
+        write_batch(store, result, stats, on_error, on_written)
         if on_progress:
             on_progress(stats)
     finish_run(store, run_id, stats)
@@ -112,22 +120,31 @@ def _parallel(batches: list[list[Item]], known: set[tuple[str, str]], workers: i
                 yield future.result()
 
 
-def write_batch(store: Store, result: BatchResult, stats: RunStats, on_error: ErrorHook | None) -> None:
+def write_batch(
+    store: Store,
+    result: BatchResult,
+    stats: RunStats,
+    on_error: ErrorHook | None,
+    on_written: WrittenHook | None = None,
+) -> None:
     """One transaction for the whole batch; a record the store rejects fails alone. The cluster runner
     (:mod:`newsdesk.ingest.cluster`) writes through here too, so both behave the same."""
     failures: list[tuple[str, str]] = []
     counts = {status: 0 for status in Status}
     with store.db.transaction():
         for outcome in result.outcomes:
+            status: Status | None = None
             if isinstance(outcome, Known):
-                counts[Status.unchanged] += 1
+                status = Status.unchanged
             elif isinstance(outcome, Failed):
                 failures.append((outcome.source, outcome.reason))
                 record_error(store.db, outcome.source, outcome.reason)
             else:
                 status = _store_one(store, outcome, failures)
-                if status is not None:
-                    counts[status] += 1
+            if status is not None:
+                counts[status] += 1
+            if on_written:
+                on_written(store.db, outcome, status)
     stats.done += len(result.outcomes)
     stats.added += counts[Status.added]
     stats.revised += counts[Status.revised]

@@ -4,7 +4,7 @@
 CLI and the web desk share, each returning plain dicts. Module map: :mod:`.backend`,
 :mod:`.sqlite`, :mod:`.postgres` (the dialect seam), :mod:`.migrations` (schema),
 :mod:`.writer` (writing records), :mod:`.minhash` (near-duplicates), :mod:`.search`, :mod:`.facets`,
-:mod:`.people`, :mod:`.claims`, :mod:`.articles` (queries), :mod:`.export` and :mod:`.gkg`
+:mod:`.people`, :mod:`.claims`, :mod:`.articles`, :mod:`.sources` (queries), :mod:`.export` and :mod:`.gkg`
 (exports). Running an ingest is :mod:`newsdesk.ingest`'s; nothing here loads the pipeline.
 See docs/store.md.
 """
@@ -23,13 +23,14 @@ from newsdesk.store.migrations import migrate
 from newsdesk.store.minhash import signature
 from newsdesk.store.people import PeopleQueries
 from newsdesk.store.search import Filters, SearchQueries
+from newsdesk.store.sources import SourceQueries
 from newsdesk.store.text import content_hash
 from newsdesk.store.writer import Status, record_error, write_article
 
 __all__ = ["DEFAULT_DB", "Filters", "Status", "Store", "StoreError"]
 
 
-class Store(SearchQueries, FacetQueries, PeopleQueries, ClaimQueries, ArticleQueries):
+class Store(SearchQueries, FacetQueries, PeopleQueries, ClaimQueries, ArticleQueries, SourceQueries):
     """An open store. Every query method is backend-agnostic and returns plain dicts."""
 
     def __init__(self, db: Backend) -> None:

@@ -215,3 +215,27 @@ def test_others_alone_is_no_speaker() -> None:
     text = "Tolls.\n\nSome drivers welcomed the tolls. Others said the tolls would hurt small shops.\n"
     said = about(text, "the tolls would")
     assert (said.phrase, said.name) == ("Others", None)
+
+
+def test_who_after_a_place_is_the_person_the_place_describes() -> None:
+    text = (
+        "Clinic.\n\n“It matters to the town,” said Ruth Okafor, a dentist from Harwick, Vermont, "
+        "who said she had treated patients there for a decade.\n"
+    )
+    said = about(text, "she had treated")
+    assert said.entity == "Ruth Okafor"
+
+
+def test_a_dateline_is_not_the_speaker_beside_a_named_person() -> None:
+    text = (
+        "Judge speaks.\n\nHARWICK, May 3 (Wire) — Former Judge Ruth Okafor told the convention that the "
+        "court had been misled.\n"
+    )
+    said = about(text, "the court had")
+    assert said.entity == "Ruth Okafor"
+
+
+def test_people_of_an_organisation_are_not_its_voice() -> None:
+    text = "Launch.\n\nVeltra engineers said the rocket was ready. A Veltra spokesman said the launch would go ahead.\n"
+    assert about(text, "the rocket").entity is None
+    assert about(text, "the launch").entity == "Veltra"

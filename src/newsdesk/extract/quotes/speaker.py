@@ -110,7 +110,7 @@ class _Names:
         """Who the source phrase at ``source`` with head ``root`` names."""
         word = root.lower_
         if word in _RELATIVE and root.head.dep_ == "relcl":
-            antecedent = root.head.head
+            antecedent = _past_places(root.head.head) if word == "who" else root.head.head
             return self.by_name(antecedent.left_edge.idx, antecedent.idx + len(antecedent), head=antecedent)
         if root.pos_ == "PRON" and (word in _MALE or word in _FEMALE):
             linked = self.lookup(self.ctx.doc, root.idx, root.idx + len(root)) if self.lookup else None
@@ -145,8 +145,14 @@ class _Names:
                 return Resolved(None, self.ctx.text[start:end], None, False)
             ents = kept
         if name_span is None and ents:
-            holding = [e for e in ents if head is not None and e.start <= head.i < e.end]
             people = [e for e in ents if e.label_ == "PERSON"]
+            # A place the parse made the head ("CLEVELAND, July 19 — Former Judge Ana Ruiz told")
+            # is a dateline or a qualifier beside the person who spoke.
+            holding = [
+                e
+                for e in ents
+                if head is not None and e.start <= head.i < e.end and not (people and e.label_ in QUALIFIER_TYPES)
+            ]
             name_span = (holding or people or ents)[0]
         entity = self._entity(start, end, name_span, head if group else None)
         if entity is not None:
@@ -176,9 +182,10 @@ class _Names:
                 self.ctx.doc, start, end
             )
         if group is not None:
-            entity = self.lookup(self.ctx.doc, group.idx, group.idx + len(group)) or self.lookup(
-                self.ctx.doc, start, end
-            )
+            entity = self.lookup(self.ctx.doc, group.idx, group.idx + len(group))
+            if entity is None and group.tag_ != "NNS":
+                # Not for a plural head: "Veltra engineers" are people of Veltra, not Veltra.
+                entity = self.lookup(self.ctx.doc, start, end)
             return entity if entity is not None and entity.type not in QUALIFIER_TYPES else None
         return self.lookup(self.ctx.doc, start, end) or self._entity_named(self.ctx.text[start:end])
 
@@ -201,3 +208,28 @@ class _Names:
 def _surname(name: str) -> str:
     words = [w for w in name.split() if w.lower() not in _TITLES]
     return words[-1].removesuffix("'s").removesuffix("’s") if words else name
+
+
+# Entity types a relative "who" never stands for: "a doctor from Englewood, New Jersey, who said".
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_MAX_CLIMB = 8  # tokens climbed from a place to the person it describes; a phrase is rarely longer
+
+
+def _past_places(antecedent: Token) -> Token:
+    """The noun a "who" clause stands for when the parse hangs it on a place: up past the place,
+    its prepositions and appositions ("a doctor from Englewood, New Jersey, who …" → the doctor,
+    and past the doctor to the person it is an appositive of)."""
+    if antecedent.ent_type_ not in _PLACES:
+        return antecedent
+    token = antecedent
+    for _ in range(_MAX_CLIMB):
+        if token.ent_type_ not in _PLACES and token.dep_ not in ("pobj", "prep"):
+            break
+        if token.head is token:
+            return antecedent
+        token = token.head
+    if token.ent_type_ in _PLACES:
+        return antecedent
+    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+        return token.head
+    return token

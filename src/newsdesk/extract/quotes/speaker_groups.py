@@ -69,9 +69,12 @@ def names_a_group(head: Token, name: Span) -> bool:
     if name.root.dep_ == "poss":
         # Also deeper in the phrase: "representatives of Vosk's family" are the family's.
         return not owner_speaks(name.root.head, person=name.label_ == "PERSON")
-    if name.root.head == head and name.root.dep_ == "compound":
-        # "a Veltra spokesman", "the Dock Workers union": an organisation speaks through them all.
-        return name.label_ == "PERSON" and not owner_speaks(head, person=True)
+    if name.root.head == head and name.root.dep_ in ("compound", "amod"):  # the parser tags some names ADJ
+        if name.label_ == "PERSON":
+            return not owner_speaks(head, person=True)
+        # "a Veltra spokesman", "the Veltra campaign": an organisation speaks through its office;
+        # "Veltra engineers", "party insiders", "a party data expert" are people of it, not its voice.
+        return head.tag_ == "NNS" or not owner_speaks(head, person=False)
     if name.root.dep_ != "pobj":
         return False
     preposition = name.root.head

@@ -27,6 +27,7 @@ from newsdesk.extract.claims.expressions import Expression, find_expressions
 from newsdesk.extract.claims.objects import ObjectGuess, find_object, is_pronoun
 from newsdesk.extract.claims.statistics import statistic
 from newsdesk.extract.claims.units import CURRENCY_BY_COUNTRY, CURRENCY_WORDS
+from newsdesk.extract.doc_text import doc_text
 from newsdesk.extract.places.component import focus_country
 from newsdesk.extract.registration import factory
 from newsdesk.record import Claim, Place
@@ -56,7 +57,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     places: list[Place] = list(doc._.places)
     ctx = Context(doc, list(doc._.quotes), list(doc._.entities))
     focus = focus_country(places)
-    text_of_doc = doc.text  # Doc.text joins every token on each access
+    text_of_doc = doc_text(doc)
     claims: list[Claim] = []
     last_object: dict[tuple[int, str, str | None], ObjectGuess] = {}
     last_claim: dict[int, Expression] = {}
@@ -118,7 +119,7 @@ class Signals(NamedTuple):
 def _evidence(doc: Doc, ex: Expression, found: ObjectGuess, signals: Signals) -> Evidence:
     """The evidence the confidence model reads (extract/claims/confidence.py)."""
     digits = any(ch.isdigit() for i in ex.core for ch in doc[i].text)
-    blank = doc.text.find("\n\n")  # the headline ends at the first blank line
+    blank = doc_text(doc).find("\n\n")  # the headline ends at the first blank line
     return Evidence(
         rule=signals.rule,
         object_words=len(found.text.split()) if found.text else 0,

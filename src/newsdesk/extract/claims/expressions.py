@@ -57,6 +57,7 @@ from newsdesk.extract.claims.word_amounts import (
     how_often,
     time_unit_after,
 )
+from newsdesk.extract.doc_text import doc_text
 from newsdesk.vocab.labels import NAME_LABELS
 
 _SYMBOL = "|".join(re.escape(s) for s in SYMBOLS_LONGEST_FIRST if not s.isalpha())
@@ -102,7 +103,7 @@ class Expression:
 
 def find_expressions(doc: Doc) -> list[Expression]:
     """Every claim-like number expression of ``doc``, in text order."""
-    text = doc.text  # joins every token: once
+    text = doc_text(doc)
     phones = [m.span() for m in _PHONE.finditer(text)]
     phones += [m.span() for m in SCORE_LINE.finditer(text)]  # "Wild 4, Sabres 1:" lines hold no claims
     # Token.sent re-checks the whole Doc on every call; one pass gives each token its sentence.

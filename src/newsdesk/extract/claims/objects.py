@@ -33,6 +33,7 @@ from newsdesk.extract.claims.expressions import Expression
 from newsdesk.extract.claims.phrases import ObjectGuess, per_thing, phrase
 from newsdesk.extract.claims.predicates import is_unit_noun, of_child, people_phrase, pobj, rest_of_line, same_block
 from newsdesk.extract.claims.verb_objects import PEOPLE_VERBS, from_verb, money_object, people
+from newsdesk.extract.doc_text import doc_text
 
 # ObjectGuess lives in .phrases; the component imports it from here.
 __all__ = ["ObjectGuess", "find_object", "is_pronoun"]
@@ -219,7 +220,7 @@ def _headline(doc: Doc, ex: Expression, top: Token) -> ObjectGuess | None:
     a people verb ("killed"), or "<verb> <object> by N" ("raises defence budget by 7.7%")."""
     if same_block(doc, top.i, top.head.i):
         return None
-    block_start = doc.text.rfind("\n", 0, doc[ex.start].idx) + 1
+    block_start = doc_text(doc).rfind("\n", 0, doc[ex.start].idx) + 1
     before = [t for t in doc[: ex.start] if t.idx >= block_start]
     verbs = [t for t in before if t.pos_ == "VERB" or t.lemma_.lower() in PEOPLE_VERBS]
     if not verbs:

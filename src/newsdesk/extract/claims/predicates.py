@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.claims.units import CURRENCY_WORDS, MEASURES
+from newsdesk.extract.doc_text import doc_text
 
 # Nouns that say how a number is counted, not what: the object lies elsewhere.
 UNIT_NOUNS = frozenset({
@@ -149,8 +150,9 @@ _IRREGULAR = {
 
 def rest_of_line(doc: Doc, token: Token) -> str:
     """The words after ``token`` up to the end of its line."""
-    end = doc.text.find("\n", token.idx)
-    return doc.text[token.idx + len(token.text) : end].strip()
+    text = doc_text(doc)
+    end = text.find("\n", token.idx)
+    return text[token.idx + len(token.text) : end].strip()
 
 
 def of_child(token: Token) -> Token | None:

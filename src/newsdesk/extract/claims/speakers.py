@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdesk.extract.claims.cues import ORG_TYPES, Context, claim_words, is_document, nearest_before
 from newsdesk.extract.claims.owners import author, owner_claimant
+from newsdesk.extract.doc_text import doc_text
 from newsdesk.record import Claimant, Quote, Speaker
 
 # Heads of a speaker mention that make it a share of respondents ("86 percent of voters said").
@@ -146,7 +147,7 @@ def _appositive_name(root: Token) -> str | None:
 def _same_paragraph(a: Token, b: Token) -> bool:
     """No line break between two tokens (a parse may join a headline to the first sentence)."""
     low, high = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[low:high]
+    return "\n" not in doc_text(a.doc)[low:high]
 
 
 def _in_appositive(token: Token, root: Token) -> bool:
@@ -160,7 +161,7 @@ def _in_appositive(token: Token, root: Token) -> bool:
 
 def _is_dateline(doc: Doc, span: Span) -> bool:
     """An upper-case place opening a paragraph and followed by a dash, comma or bracket ("KABUL —")."""
-    text = doc.text
+    text = doc_text(doc)
     opens = span.start_char == 0 or text[span.start_char - 1] == "\n"
     after = text[span.end_char : span.end_char + 3].strip()[:1]
     return opens and span.text.isupper() and len(span.text) > 3 and after in ("—", "–", "-", ",", "(")

@@ -29,13 +29,11 @@ from newsdesk.store.writer import Status, record_error, write_article
 _QUEUED_PER_WORKER = 2
 
 
-@dataclass
-class RunStats:
-    """Counts of one ingest run, updated after every batch."""
+@dataclass(kw_only=True)
+class StoreCounts:
+    """What a run stored (articles added, revised, unchanged, failed), its workers' peak memory
+    and its start: shared by an ingest run and a watch pass, which adds up the runs it makes."""
 
-    inputs: int
-    workers: int
-    done: int = 0
     added: int = 0
     revised: int = 0
     unchanged: int = 0
@@ -46,6 +44,23 @@ class RunStats:
     @property
     def elapsed(self) -> float:
         return time.monotonic() - self.started
+
+    def absorb(self, other: StoreCounts) -> None:
+        """Add another run's counts to these (memory: the higher peak)."""
+        self.added += other.added
+        self.revised += other.revised
+        self.unchanged += other.unchanged
+        self.failed += other.failed
+        self.peak_rss_mb = max(self.peak_rss_mb, other.peak_rss_mb)
+
+
+@dataclass(kw_only=True)
+class RunStats(StoreCounts):
+    """Counts of one ingest run, updated after every batch."""
+
+    inputs: int
+    workers: int
+    done: int = 0
 
     @property
     def rate(self) -> float:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,25 +47,15 @@ class WatchOptions:
     max_new: int = 1000
 
 
-@dataclass
-class PassStats:
-    """Counts of one pass; ``peak_rss_mb`` is the ingest's peak resident memory."""
+@dataclass(kw_only=True)
+class PassStats(local.StoreCounts):
+    """Counts of one pass: sources read, items listed and new, and what its ingest runs stored."""
 
     number: int = 0
     sources: int = 0
     source_errors: int = 0
     listed: int = 0
     new: int = 0
-    added: int = 0
-    revised: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    peak_rss_mb: float = 0.0
-    started: float = field(default_factory=time.monotonic)
-
-    @property
-    def elapsed(self) -> float:
-        return time.monotonic() - self.started
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,11 +236,7 @@ class Watcher:
         long watch's memory and time grow with the store; the writer still stores nothing twice."""
         run = local.run(self.store, items, workers=self.options.workers, on_error=self.on_error,
                         on_written=self._written, known=set())  # fmt: skip
-        stats.added += run.added
-        stats.revised += run.revised
-        stats.unchanged += run.unchanged
-        stats.failed += run.failed
-        stats.peak_rss_mb = max(stats.peak_rss_mb, run.peak_rss_mb)
+        stats.absorb(run)
 
     def _written(self, db: Backend, outcome: Parsed | Failed | Known, status: Status | None) -> None:
         """Mark the item seen in the transaction that stored (or refused) its article."""

@@ -6,7 +6,7 @@ from typing import Any
 
 from newsdesk.store.backend import Backend, Row
 from newsdesk.store.search import Filters, escape_like, filter_sql, like
-from newsdesk.store.shown import MIN_CONFIDENCE, TRUSTED_CLAIMS
+from newsdesk.store.shown import trusted_rows
 from newsdesk.store.text import words
 
 # Words of an ``--about`` text too common to narrow anything down.
@@ -48,13 +48,14 @@ class ClaimQueries:
         same number about the same object into one row with ``sources`` (distinct sites),
         ``articles``, ``sites`` and first/last dates; otherwise one row per printed claim,
         for a chart of values over time. Unless ``everything``, only claims of at least
-        :data:`MIN_CONFIDENCE` that are not sports or market-table figures (rows stored before
+        :data:`newsdesk.store.shown.MIN_CONFIDENCE` that are not sports or market-table figures (rows stored before
         confidences existed have none and are shown).
         """
         conditions, params = self._conditions(about, place, claimant, filters)
         if not everything:
-            conditions += TRUSTED_CLAIMS
-            params.append(MIN_CONFIDENCE)
+            trusted, trusted_params = trusted_rows("c")
+            conditions += trusted
+            params += trusted_params
         if not grouped:
             return self.db.query(
                 "SELECT c.id AS claim_id, c.claim_key, c.text, c.value, c.low, c.high, c.qualifier, c.unit, "
@@ -83,10 +84,11 @@ class ClaimQueries:
 
     def claim_subjects(self, *, limit: int = 20) -> list[Row]:
         """What numbers are most often claimed about (objects of the claims the tracker shows by default)."""
+        trusted, trusted_params = trusted_rows("c")
         return self.db.query(
             "SELECT object AS value, COUNT(*) AS claims, COUNT(DISTINCT article_id) AS articles FROM claims c "
-            f"WHERE object IS NOT NULL{TRUSTED_CLAIMS} GROUP BY object ORDER BY claims DESC, value LIMIT ?",
-            (MIN_CONFIDENCE, limit),
+            f"WHERE object IS NOT NULL{trusted} GROUP BY object ORDER BY claims DESC, value LIMIT ?",
+            (*trusted_params, limit),
         )
 
     def _conditions(

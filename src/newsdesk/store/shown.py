@@ -21,8 +21,8 @@ MIN_CONFIDENCE = 0.5
 # NULL confidence (rows written before the field existed) passes.
 MIN_QUOTE_CONFIDENCE = 0.8
 
-# The tracker's default filter on claims ``c``; its one parameter is MIN_CONFIDENCE.
-TRUSTED_CLAIMS = " AND (c.confidence IS NULL OR c.confidence >= ?) AND c.statistic IS NULL"
+# The tracker's default filter on a claims table aliased ``alias``; its one parameter is MIN_CONFIDENCE.
+_TRUSTED_CLAIMS = " AND ({alias}.confidence IS NULL OR {alias}.confidence >= ?) AND {alias}.statistic IS NULL"
 
 
 def trusted(claim: dict[str, Any]) -> bool:
@@ -31,9 +31,9 @@ def trusted(claim: dict[str, Any]) -> bool:
     return (confidence is None or confidence >= MIN_CONFIDENCE) and not claim.get("statistic")
 
 
-def trusted_rows() -> tuple[str, list[Any]]:
-    """The default filter as SQL over a claims table aliased ``c`` (`` AND …``), with its parameters."""
-    return TRUSTED_CLAIMS, [MIN_CONFIDENCE]
+def trusted_rows(alias: str = "c") -> tuple[str, list[Any]]:
+    """The default filter as SQL over a claims table aliased ``alias`` (`` AND …``), with its parameters."""
+    return _TRUSTED_CLAIMS.format(alias=alias), [MIN_CONFIDENCE]
 
 
 _SHOWN_QUOTE = " AND {alias}.kind <> 'action' AND ({alias}.confidence IS NULL OR {alias}.confidence >= ?)"
@@ -55,8 +55,7 @@ def shown_rows(table: str, alias: str) -> tuple[str, list[Any]]:
     if table == "quotes":
         return shown_quote_rows(alias)
     if table == "claims":
-        where, params = trusted_rows()
-        return where.replace("c.", f"{alias}."), params
+        return trusted_rows(alias)
     return "", []
 
 

@@ -72,9 +72,9 @@ def filter_sql(kind: SearchKind, filters: Filters) -> tuple[str, list[Any]]:
     if filters.stance:
         quote_conditions.append(f"{alias}.stance = ?")
         quote_params.append(filters.stance)
-    if quote_conditions or kind == "quote":
-        shown, shown_params = ("", []) if filters.everything else shown_quote_rows(alias)
-        quote_conditions += [shown.removeprefix(" AND ")] if shown else []
+    if not filters.everything and (quote_conditions or kind == "quote"):
+        shown, shown_params = shown_quote_rows(alias)
+        quote_conditions.append(shown.removeprefix(" AND "))
         quote_params += shown_params
     if quote_conditions and kind == "quote":
         conditions += quote_conditions

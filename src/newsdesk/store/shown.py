@@ -39,10 +39,14 @@ def trusted_rows(alias: str = "c") -> tuple[str, list[Any]]:
 _SHOWN_QUOTE = " AND {alias}.kind <> 'action' AND ({alias}.confidence IS NULL OR {alias}.confidence >= ?)"
 
 
+def sure_quote(confidence: float | None) -> bool:
+    """Whether a quote's confidence reaches the desk's default (none given: a row from before it existed)."""
+    return confidence is None or confidence >= MIN_QUOTE_CONFIDENCE
+
+
 def shown_quote(quote: dict[str, Any]) -> bool:
     """Whether a quote of a JSON record passes the desk's default filter."""
-    confidence = quote.get("confidence")
-    return quote.get("kind") != "action" and (confidence is None or confidence >= MIN_QUOTE_CONFIDENCE)
+    return quote.get("kind") != "action" and sure_quote(quote.get("confidence"))
 
 
 def shown_quote_rows(alias: str) -> tuple[str, list[Any]]:

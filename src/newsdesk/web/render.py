@@ -23,7 +23,7 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from newsdesk.record import Article, Quote
-from newsdesk.store.shown import MIN_QUOTE_CONFIDENCE
+from newsdesk.store.shown import sure_quote
 
 # Eight speaker colours, told apart by hue, each dark enough for its underline and light
 # enough as a background tint that black text on it keeps WCAG AA contrast (see desk.css).
@@ -133,7 +133,7 @@ def quote_views(
                 speaker_href=link_entity(speaker.entity) if speaker and speaker.entity else None,
                 sources=(sources or {}).get(quote.id, 1),
                 confidence=quote.confidence,
-                unsure=quote.confidence is not None and quote.confidence < MIN_QUOTE_CONFIDENCE,
+                unsure=not sure_quote(quote.confidence),
                 source_phrase=quote.source_phrase.text if speaker is None and quote.source_phrase else None,
             )
         )

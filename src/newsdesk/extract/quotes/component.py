@@ -52,22 +52,10 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
     drafts = find_drafts(ctx, lex or lexicon())
     sources = resolve(ctx, drafts, entity_for_span)
     pairs = enumerate(zip(drafts, sources, strict=True), 1)
-    quotes = _mark_actions(drafts, [_record(ctx, n, draft, source) for n, (draft, source) in pairs])
+    quotes = [_record(ctx, n, draft, source) for n, (draft, source) in pairs]
     types = entity_types(doc)
     for quote, draft in zip(quotes, drafts, strict=True):
         quote.confidence = confidence(evidence(draft, quote, ctx.text, types))
-    return quotes
-
-
-def _mark_actions(drafts: list[Draft], quotes: list[Quote]) -> list[Quote]:
-    """Attributions that report an action, a state or the writer's own voice become kind "action".
-
-    They are kept (attribution annotation counts them, and PolNeAR is scored on everything
-    extracted) but they are not quotes: the desk, speaker counts and exports leave them out.
-    """
-    for draft, quote in zip(drafts, quotes, strict=True):
-        if not draft.speech:
-            quote.kind = "action"
     return quotes
 
 
@@ -217,7 +205,7 @@ def _record(ctx: Context, number: int, draft: Draft, source: Source) -> Quote:
         speaker=source.speaker,
         cue=cue,
         content=[Span(s, e) for s, e in draft.content],
-        kind=_kind(ctx, draft.content),
+        kind=_kind(ctx, draft.content) if draft.speech else "action",
         stance=draft.stance,
         via=_via(ctx, draft.cue, draft.source, draft.content) if draft.cue is not None else None,
         source_phrase=source.phrase,
@@ -240,6 +228,9 @@ def _via(ctx: Context, cue: CharSpan, source: CharSpan | None, content: list[Cha
 
 def _kind(ctx: Context, content: list[CharSpan]) -> QuoteKind:
     """direct: every fragment is a quotation; mixed: some quotation inside; else indirect.
+    (An attribution that reports an action, a state or the writer's own voice is kind "action"
+    instead: kept, since attribution annotation counts it and PolNeAR is scored on everything
+    extracted, but not a quote — the desk, speaker counts and exports leave it out.)
 
     Titles, nicknames and scare quotes ("the so-called “deep state”") are the writer's
     marks, not the source's words: they make no quote direct or mixed.

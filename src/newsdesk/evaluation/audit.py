@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import InputError
+from newsdesk.evaluation.files import read_text
 from newsdesk.record import Article, Quote
 
 SPEAKER_VERDICTS = ("right", "wrong", "unresolved", "none")
@@ -119,10 +120,7 @@ def short_hash(text: str) -> str:
 
 def load_judgments(path: Path) -> list[Judgment]:
     """Read a judgments file; a malformed line is an InputError naming it."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read judgments: {exc.strerror or exc}") from None
+    lines = read_text(path, "judgments").splitlines()
     return [_judgment(line, n) for n, line in enumerate(lines, 1) if line.strip()]
 
 

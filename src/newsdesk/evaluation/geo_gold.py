@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.errors import InputError
+from newsdesk.evaluation.files import read_text
 from newsdesk.evaluation.scores import PRF
 from newsdesk.pipeline import Pipeline
 from newsdesk.record import Article, Document
@@ -54,10 +55,7 @@ def load_gold(path: Path, half: str | None = None) -> list[GoldArticle]:
 
 
 def _parse_gold(path: Path) -> list[GoldArticle]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read gold file: {exc.strerror or exc}") from None
+    lines = read_text(path, "gold file").splitlines()
     out: list[GoldArticle] = []
     for number, line in enumerate(lines, 1):
         if not line.strip():

@@ -34,6 +34,7 @@ from typing import Any
 
 from newsdesk.errors import InputError
 from newsdesk.evaluation.desk_quotes import DeskScores
+from newsdesk.evaluation.files import read_text
 from newsdesk.pipeline import Pipeline, Timing
 from newsdesk.record import Article, Quote
 
@@ -187,12 +188,8 @@ def load_gold(directory: Path, split: str) -> list[GoldArticle]:
         name, annotator = row["filename"], row["annotators"].split("|")[0]
         text_path = directory / split / "text" / f"{name}.txt"
         ann_path = directory / split / "attributions" / f"{name}_{annotator}.ann"
-        try:
-            text = text_path.read_text(encoding="utf-8")
-            ann = ann_path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read {exc.filename}: {exc.strerror}") from None
-        out.append(GoldArticle(name, text, parse_brat(ann)))
+        text = read_text(text_path, str(text_path))
+        out.append(GoldArticle(name, text, parse_brat(read_text(ann_path, str(ann_path)))))
     return out
 
 

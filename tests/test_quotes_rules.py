@@ -182,3 +182,13 @@ def test_lexicon_speech_frames_default_to_every_frame_and_must_be_frames() -> No
     assert all(packaged.get(e) is not None for e in ("say", "show", "according to"))
     show = packaged.get("show")
     assert show is not None and not show.speech
+
+
+def test_a_label_after_a_dash_names_the_quotation_after_it() -> None:
+    text = (
+        "Turnout surprises analysts - Maria Lindqvist: “The lines at the library were the longest I have seen.”\n\n"
+        "Council delays vote - Update: the hearing moves to Thursday."
+    )
+    (quote,) = [q for q in quotes_of(text) if q.cue == ":"]
+    assert quote.speaker == "Maria Lindqvist"
+    assert quote.content == ("“The lines at the library were the longest I have seen.”",)

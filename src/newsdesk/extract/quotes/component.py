@@ -17,7 +17,7 @@ from newsdesk.extract.entities.component import entity_for_span
 from newsdesk.extract.quotes.confidence import confidence, entity_types, evidence
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch, find_cues
-from newsdesk.extract.quotes.direct import floating, labels, sign_offs
+from newsdesk.extract.quotes.direct import dashed_labels, floating, labels, sign_offs
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.indirect import according_to
 from newsdesk.extract.quotes.provenance import Named, provenance
@@ -77,6 +77,10 @@ def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     drafts = [d for d in drafts if d.cue is None or not any(_inside(d.cue, t) for t in turns)]
     taken = {frag for d in drafts for frag in d.content}
     drafts.extend(d for d in turns if not any(_overlaps(f, taken) for f in d.content))
+    # A dashed label names the quotation right after it; a cue in the heading before the dash does not.
+    dashed = dashed_labels(ctx)
+    claimed = {f for d in dashed for f in d.content}
+    drafts = [d for d in drafts if not any(_overlaps(f, claimed) for f in d.content)] + dashed
     used = _used_regions(ctx, drafts)
     drafts.extend(sign_offs(ctx, used))
     used = _used_regions(ctx, drafts)

@@ -192,3 +192,12 @@ def test_a_label_after_a_dash_names_the_quotation_after_it() -> None:
     (quote,) = [q for q in quotes_of(text) if q.cue == ":"]
     assert quote.speaker == "Maria Lindqvist"
     assert quote.content == ("“The lines at the library were the longest I have seen.”",)
+
+
+def test_a_quotation_opened_in_the_content_runs_to_its_closing_mark() -> None:
+    text = (
+        "The harbour master spoke to reporters on Friday, telling the gazette, "
+        "“The pier is safe for boats. The crane will be fixed by May.”"
+    )
+    (quote,) = [q for q in quotes_of(text) if q.speaker == "The harbour master"]
+    assert quote.content[-1].endswith("fixed by May.”")

@@ -10,6 +10,8 @@ point at its entities), and without it (speakers keep their names, with no entit
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -85,8 +87,30 @@ def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     drafts.extend(sign_offs(ctx, used))
     used = _used_regions(ctx, drafts)
     drafts.extend(floating(ctx, drafts, used))
+    _close_open_quotations(ctx, drafts)
     drafts.sort(key=lambda d: d.anchor)
     return drafts
+
+
+def _close_open_quotations(ctx: Context, drafts: list[Draft]) -> None:
+    """Run a content that stops inside a quotation it opened on to that quotation's closing mark.
+
+    The parse cuts a complement at its sentence end, so "told the paper, “A. B.”" reported
+    only "A"; the quotation marks say where the speaker's words end (PolNeAR train, first 200
+    articles: about 8 gold direct quotes were missed so). A quotation that opened before the
+    content (the content is a phrase inside it) is left alone, and so is any stretch another
+    draft already holds.
+    """
+    taken = {f for d in drafts for f in d.content}
+    for draft in drafts:
+        for i, (start, end) in enumerate(draft.content):
+            region = ctx.region_containing(end - 1)
+            quoted = next(((s, e) for s, e in region.fragments if s <= end - 1 < e), None) if region else None
+            if quoted is None or quoted[0] < start - _OPENING_MARK or not _WORD.search(ctx.text, end, quoted[1]):
+                continue
+            if _overlaps((end, quoted[1]), taken - {(start, end)}):
+                continue
+            draft.content[i] = (start, quoted[1])
 
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
@@ -117,6 +141,8 @@ def _inside(cue: CharSpan, other: Draft) -> bool:
 # train: "in" is the 14th most frequent cue, 67 times, nearly all of them polls and surveys).
 # Singular only: "lagging in the polls" is a standing, not a report (train[:100]: plural
 # and "polling" gave 0 of 7 right; singular 2 of 2, dev 4 of 4).
+_OPENING_MARK = 1  # a content may start just inside the quotation's opening mark
+_WORD = re.compile(r"\w")
 _POLL_NOUNS = frozenset({"poll", "survey", "average"})
 _POLL_IN = Expression(("in",), "according-to", frozenset("c"))
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import feedparser
 import pytest
 from fastapi.testclient import TestClient
 
@@ -131,7 +132,7 @@ def test_extract_stores_only_when_allowed(client: TestClient, tmp_path: Path) ->
 def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     paths = client.get("/api/openapi.json").json()["paths"]
     for path in ("/api/articles", "/api/entities", "/api/speakers", "/api/quotes", "/api/claims", "/api/places",
-                 "/api/search", "/api/extract"):  # fmt: skip
+                 "/api/search", "/api/extract", "/api/sources", "/api/alerts", "/api/alerts/{name}"):  # fmt: skip
         assert path in paths
     assert "/api/extract" in client.get("/api").text
 
@@ -149,6 +150,8 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/try",
         "/api",
         "/claims?about=Daesh+fighters",
+        "/sources",
+        "/alerts",
     ],
 )
 def test_pages_render(client: TestClient, path: str) -> None:
@@ -237,3 +240,30 @@ def test_claims_tracker_switch_shows_every_claim(tmp_path: Path) -> None:
         key = board.get("/api/articles").json()[0]["key"]
         page = board.get(f"/articles/{key}").text
         assert "unsure, confidence 0.20" in page and "sports figure" in page and "confidence 0.90" in page
+
+
+def test_an_alert_as_atom_json_and_page(client: TestClient) -> None:
+    response = client.get("/alerts/kabulov.atom")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo and feed.feed.title == "newsdesk alert: kabulov"
+    assert [entry.title for entry in feed.entries] == [
+        "UN monitors count fewer Daesh fighters in Afghanistan",
+        "Envoy puts Daesh fighters in Afghanistan at 12,500",
+        "Envoy puts Daesh fighters in Afghanistan at 10,000",
+    ]  # newest first; the hostile article quotes somebody else
+    assert all("Zamir Kabulov" in entry.summary for entry in feed.entries)
+    assert len({entry.id for entry in feed.entries}) == 3
+    body = client.get("/api/alerts/kabulov").json()
+    assert body["alert"]["matches"] == 3 and body["matches"][0]["evidence"]["quotes"][0]["speaker"] == "Zamir Kabulov"
+    assert [row["name"] for row in client.get("/api/alerts").json()] == ["budget", "kabulov"]
+    page = client.get("/alerts").text
+    assert 'href="/alerts/kabulov.atom"' in page and "Envoy puts Daesh fighters" in page
+    assert client.get("/alerts/nobody.atom").status_code == 404
+    assert client.get("/api/alerts/nobody").status_code == 404
+
+
+def test_sources_page_and_json(client: TestClient) -> None:
+    [source] = client.get("/api/sources").json()
+    assert source["url"] == "https://wire.example/feed.xml" and source["items_listed"] == 3
+    assert "https://wire.example/feed.xml" in client.get("/sources").text

@@ -9,6 +9,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import feedparser
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -90,7 +91,8 @@ def assert_inert(html: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/search?q=bullied", "/search?q=pwned", "/speakers", "/claims?about=pwned", "/claims?about=euros"]
+    "path",
+    ["/", "/search?q=bullied", "/search?q=pwned", "/speakers", "/claims?about=pwned", "/claims?about=euros", "/alerts"],
 )
 def test_listings_escape_page_text(client: TestClient, path: str) -> None:
     html = client.get(path).text
@@ -108,6 +110,15 @@ def test_hostile_article_shows_payloads_as_text(client: TestClient) -> None:
     speaker = client.get("/api/speakers", params={"limit": 200}).json()
     evil = next(row for row in speaker if "Hartmann" in row["name"])
     assert_inert(client.get(f"/entities/{evil['entity_id']}").text)
+
+
+def test_alert_feed_carries_page_text_as_text(client: TestClient) -> None:
+    feed = feedparser.parse(client.get("/alerts/budget.atom").content)
+    assert not feed.bozo
+    [entry] = feed.entries
+    assert entry.title == f"Council row {web_data.XSS_SCRIPT} over budget"
+    assert all(link.href.startswith("http://testserver/") for link in entry.links if link.rel == "alternate")
+    assert not any(link.href.startswith("javascript:") for link in entry.links)
 
 
 def test_every_response_carries_the_csp(client: TestClient) -> None:

@@ -12,6 +12,8 @@ from pathlib import Path
 from newsdesk.ids import article_id
 from newsdesk.record import Article, Claim, Claimant, Cue, Entity, Place, Quote, Removed, Span, Speaker
 from newsdesk.store import Store
+from newsdesk.store.alerts import AlertSpec
+from newsdesk.store.sources import SourceFetch
 
 XSS_SCRIPT = "<script>window.__pwned = 1; alert('pwned')</script>"
 XSS_IMG = '<img src=x onerror="window.__pwned = 2; alert(2)">'
@@ -135,8 +137,13 @@ def _pair(span: Span) -> tuple[int, int]:
 
 
 def build_store(path: Path | str) -> Path | str:
-    """A store (SQLite path or PostgreSQL URL): the envoy story (two dates), the UN report, the hostile article."""
+    """A store (SQLite path or PostgreSQL URL): the envoy story (two dates), the UN report, the hostile article;
+    alerts saved before them (on Kabulov; on "budget", which the hostile article matches) and one watched feed."""
     with Store.open(path) as store:
+        store.add_alert(AlertSpec("kabulov", speaker="Kabulov"))
+        store.add_alert(AlertSpec("budget", query="budget"))  # the hostile article's title
+        feed = store.watch_source("https://wire.example/feed.xml")
+        store.record_fetch(int(feed["id"]), SourceFetch("feed", "ok", listed=3))
         store.add(envoy())
         store.add(envoy("2026-03-05", "12,500", 12500.0))
         store.add(report())

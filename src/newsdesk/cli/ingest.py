@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from newsdesk.cli.alerts import deliver
 from newsdesk.cli.app import app
 from newsdesk.cli.output import db_option, open_store
 from newsdesk.ingest import local
@@ -34,7 +35,8 @@ def ingest_command(
         None, "--scheduler", help="Run on an existing Dask cluster: its scheduler's address (tcp://HOST:8786)."
     ),
 ) -> None:
-    """Extract pages and store them: idempotent, resumable after a crash, errors recorded."""
+    """Extract pages and store them: idempotent, resumable after a crash, errors recorded; then POST new
+    alert matches to their webhooks."""
     if not inputs and not urls:
         raise typer.BadParameter("give at least one input (or --urls FILE)", param_hint="INPUT")
     if cluster not in (None, "local"):
@@ -73,10 +75,11 @@ def ingest_command(
                     on_error=on_error, on_progress=on_progress,
                 )  # fmt: skip
         totals = store.stats()
+        _summary(stats, totals)
+        deliver(store)
     finally:
         collected.cleanup()
         store.close()
-    _summary(stats, totals)
     if stats.failed:
         raise typer.Exit(1)
 

@@ -9,6 +9,7 @@ from types import FrameType
 
 import typer
 
+from newsdesk.cli.alerts import deliver
 from newsdesk.cli.app import app, report_failure
 from newsdesk.cli.output import Format, db_option, emit, format_option, open_store
 from newsdesk.read import is_url
@@ -39,7 +40,8 @@ def watch_command(
     user_agent: str = typer.Option(USER_AGENT, "--user-agent", help="User-Agent sent (and matched in robots.txt)."),
     max_new: int = typer.Option(1000, "--max-new", help="New items taken from one source per pass.", min=1),
 ) -> None:
-    """Follow sources: ingest their new stories, politely, each story once. Stops cleanly on SIGINT/SIGTERM."""
+    """Follow sources: ingest their new stories, politely, each story once; after each pass, POST new alert
+    matches to their webhooks. Stops cleanly on SIGINT/SIGTERM."""
     for source in sources or []:
         if not is_url(source):
             raise typer.BadParameter(f"not an http(s) URL: {source}", param_hint="SOURCE")
@@ -66,6 +68,8 @@ def _run(watcher: Watcher, sources: list[str], once: bool, interval: float) -> b
         nonlocal last
         last = stats
         _summary(stats)
+        if not watcher.stop.is_set():
+            deliver(watcher.store)
 
     watch(watcher, sources, once=once, interval=interval, on_pass=on_pass)
     return last.source_errors > 0

@@ -4,9 +4,9 @@
 CLI and the web desk share, each returning plain dicts. Module map: :mod:`.backend`,
 :mod:`.sqlite`, :mod:`.postgres` (the dialect seam), :mod:`.migrations` (schema),
 :mod:`.writer` (writing records), :mod:`.minhash` (near-duplicates), :mod:`.search`, :mod:`.facets`,
-:mod:`.people`, :mod:`.claims`, :mod:`.articles`, :mod:`.sources` (queries), :mod:`.export` and :mod:`.gkg`
-(exports). Running an ingest is :mod:`newsdesk.ingest`'s; nothing here loads the pipeline.
-See docs/store.md.
+:mod:`.people`, :mod:`.claims`, :mod:`.articles`, :mod:`.sources`, :mod:`.alerts` (queries),
+:mod:`.export` and :mod:`.gkg` (exports). Running an ingest is :mod:`newsdesk.ingest`'s; nothing
+here loads the pipeline. See docs/store.md.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from newsdesk.record import Article
+from newsdesk.store.alerts import AlertQueries
 from newsdesk.store.articles import ArticleQueries
 from newsdesk.store.backend import DEFAULT_DB, Backend, StoreError, connect
 from newsdesk.store.claims import ClaimQueries
@@ -30,7 +31,7 @@ from newsdesk.store.writer import Status, record_error, write_article
 __all__ = ["DEFAULT_DB", "Filters", "Status", "Store", "StoreError"]
 
 
-class Store(SearchQueries, FacetQueries, PeopleQueries, ClaimQueries, ArticleQueries, SourceQueries):
+class Store(SearchQueries, FacetQueries, PeopleQueries, ClaimQueries, ArticleQueries, SourceQueries, AlertQueries):
     """An open store. Every query method is backend-agnostic and returns plain dicts."""
 
     def __init__(self, db: Backend) -> None:

@@ -51,7 +51,7 @@ class ClaimQueries:
         :data:`newsdesk.store.shown.MIN_CONFIDENCE` that are not sports or market-table figures (rows stored before
         confidences existed have none and are shown).
         """
-        conditions, params = self._conditions(about, place, claimant, filters)
+        conditions, params = claim_conditions(about, place, claimant, filters)
         if not everything:
             trusted, trusted_params = trusted_rows("c")
             conditions += trusted
@@ -91,21 +91,23 @@ class ClaimQueries:
             (*trusted_params, limit),
         )
 
-    def _conditions(
-        self, about: str | None, place: str | None, claimant: str | None, filters: Filters
-    ) -> tuple[str, list[Any]]:
-        where, params = filter_sql("article", Filters(site=filters.site, since=filters.since, until=filters.until))
-        haystack = "lower(c.text || ' ' || COALESCE(c.object, '') || ' ' || c.context)"
-        for term in about_terms(about or ""):
-            where += f" AND {haystack} LIKE ? ESCAPE '\\'"
-            params.append(f"%{escape_like(term)}%")
-        if place:
-            where += " AND c.country = ?"
-            params.append(place.upper())
-        if claimant:
-            where += (
-                " AND (lower(COALESCE(c.claimant_name, '')) LIKE ? ESCAPE '\\' OR c.claimant_entity_id IN "
-                "(SELECT id FROM entities WHERE lower(name) LIKE ? ESCAPE '\\'))"
-            )
-            params += [like(claimant)] * 2
-        return where, params
+
+def claim_conditions(
+    about: str | None, place: str | None, claimant: str | None, filters: Filters = Filters()
+) -> tuple[str, list[Any]]:
+    """`` AND …`` conditions over claims ``c`` joined to articles ``a`` (the tracker's and the alerts')."""
+    where, params = filter_sql("article", Filters(site=filters.site, since=filters.since, until=filters.until))
+    haystack = "lower(c.text || ' ' || COALESCE(c.object, '') || ' ' || c.context)"
+    for term in about_terms(about or ""):
+        where += f" AND {haystack} LIKE ? ESCAPE '\\'"
+        params.append(f"%{escape_like(term)}%")
+    if place:
+        where += " AND c.country = ?"
+        params.append(place.upper())
+    if claimant:
+        where += (
+            " AND (lower(COALESCE(c.claimant_name, '')) LIKE ? ESCAPE '\\' OR c.claimant_entity_id IN "
+            "(SELECT id FROM entities WHERE lower(name) LIKE ? ESCAPE '\\'))"
+        )
+        params += [like(claimant)] * 2
+    return where, params

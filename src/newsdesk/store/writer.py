@@ -1,5 +1,6 @@
 """Writing article records into the store: the article, its revisions and story group here; what
-each extraction component found through its writer in :mod:`newsdesk.store.writers`.
+each extraction component found through its writer in :mod:`newsdesk.store.writers`; the
+saved alerts it matches through :func:`newsdesk.store.alerts.match_alerts`.
 
 Everything here runs inside the caller's transaction (one per ingest batch), so a killed
 ingest leaves either the whole batch or none of it. Idempotency comes from the data, not
@@ -14,6 +15,7 @@ from enum import StrEnum
 from newsdesk.components import component_tables
 from newsdesk.record import Article
 from newsdesk.store import minhash
+from newsdesk.store.alerts import match_alerts
 from newsdesk.store.backend import Backend
 from newsdesk.store.text import iso_date, now
 from newsdesk.store.writers import ArticleRows, write_components
@@ -67,6 +69,7 @@ def write_article(db: Backend, article: Article, chash: str, signature: bytes | 
             [(bucket, pk) for bucket in minhash.buckets(signature)],
         )
     write_components(ArticleRows(db, article, pk, group_id))
+    match_alerts(db, pk, revision)
     return status
 
 

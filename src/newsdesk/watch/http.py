@@ -169,7 +169,7 @@ class PoliteClient:
                     return fetched
                 if attempt >= self.politeness.retries:
                     raise FetchError(f"HTTP {fetched.status}", transient=True, status=fetched.status)
-                wait = max(self.politeness.backoff * 2**attempt, _retry_after(fetched))
+                wait = max(self.politeness.backoff * 2**attempt, retry_after_seconds(fetched.retry_after))
                 if wait > MAX_RETRY_AFTER:
                     raise FetchError(
                         f"HTTP {fetched.status}, Retry-After {wait:.0f}s", transient=True, status=fetched.status
@@ -243,9 +243,9 @@ def _check_scheme(url: str) -> None:
         raise FetchError(f"not an http(s) URL: {url[:200]}")
 
 
-def _retry_after(fetched: Fetched) -> float:
+def retry_after_seconds(header: str) -> float:
     """Seconds asked for by a Retry-After header (delta-seconds or an HTTP date), 0 when none."""
-    value = fetched.retry_after.strip()
+    value = header.strip()
     if value.isdigit():
         return float(value)
     try:

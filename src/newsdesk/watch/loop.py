@@ -71,8 +71,8 @@ ErrorHook = Callable[[str, str], None]
 
 
 class Watcher:
-    """Runs passes over sources with one polite client; ``on_written`` subscribers (alerts) see
-    every stored article inside its transaction, like the watch's own bookkeeping."""
+    """Runs passes over sources with one polite client. Alerts need nothing from it: the store
+    matches every article it writes against them (:mod:`newsdesk.store.alerts`)."""
 
     def __init__(
         self,
@@ -81,14 +81,12 @@ class Watcher:
         stop: threading.Event,
         *,
         on_error: ErrorHook | None = None,
-        on_written: local.WrittenHook | None = None,
     ) -> None:
         self.store = store
         self.options = options
         self.stop = stop
         self.client = PoliteClient(options.politeness)
         self.on_error = on_error
-        self.subscriber = on_written
         self.passes = 0
         self._pending: dict[str, _Pending] = {}  # by URL as listed, for the current chunk
         self._validators: dict[int, Validators] = {}  # by source, saved once the pass is complete
@@ -248,8 +246,6 @@ class Watcher:
         else:
             state, reason = "failed", outcome.reason if isinstance(outcome, Failed) else "could not store"
         mark_item(db, ItemMark(item.key, item.link.url, item.source_id, state, item.link.lastmod, reason))
-        if self.subscriber:
-            self.subscriber(db, outcome, status)
 
     def _report(self, source: str, reason: str) -> None:
         if self.on_error:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Reques
 from fastapi.responses import JSONResponse
 
 from newsdesk.store import Filters
-from newsdesk.web.common import ALL_QUOTES, country_code, extract_page, filters, settings, store
+from newsdesk.web.common import ALL_QUOTES, country_code, extract_page, filters, known_alert, settings, store
 
 router = APIRouter(prefix="/api", tags=["api"])
 Limit = Query(20, ge=1, le=200, description="Rows per page (at most 200).")
@@ -158,6 +158,27 @@ def place(request: Request, code: str, limit: int = Limit, offset: int = Offset)
             "places": db.country_places(country),
             "articles": db.articles(filters=Filters(country=country), limit=limit, offset=offset),
         }
+
+
+@router.get("/sources", summary="The sources newsdesk watch follows")
+def sources(request: Request) -> list[dict[str, Any]]:
+    """Each watched feed, sitemap or site: kind, last fetch and status, counts, last error."""
+    with store(request) as db:
+        return db.sources()
+
+
+@router.get("/alerts", summary="Saved alerts")
+def alerts(request: Request) -> list[dict[str, Any]]:
+    """Each alert: criteria, webhook, match count, last match, deliveries waiting, last delivery error."""
+    with store(request) as db:
+        return db.alerts()
+
+
+@router.get("/alerts/{name}", summary="One alert and its matches, newest first")
+def alert(request: Request, name: str, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    """The alert and its matches: each with the article and the evidence (the webhook's payload)."""
+    with store(request) as db:
+        return {"alert": known_alert(db, name), "matches": db.alert_matches(name, limit=limit, offset=offset)}
 
 
 @router.get("/search", summary="Full-text search with facets")

@@ -24,7 +24,7 @@ from newsdesk.store import DEFAULT_DB
 from newsdesk.store.shown import MIN_CONFIDENCE
 from newsdesk.web.charts import format_number
 from newsdesk.web.data import Desk
-from newsdesk.web.render import unquoted
+from newsdesk.web.render import unquoted, web_url
 from newsdesk.web.security import BodyLimit, SecurityHeaders, TimeLimit
 
 DEFAULT_HOST = "127.0.0.1"
@@ -50,7 +50,7 @@ class Settings:
 
 def create_app(settings: Settings) -> FastAPI:
     """The desk over ``settings.db``: pages at ``/``, JSON under ``/api``, OpenAPI at ``/api/openapi.json``."""
-    from newsdesk.web import api, views  # the routes import this module's helpers
+    from newsdesk.web import api, monitor, views  # the routes import this module's helpers
 
     desk = Desk(settings.db, writable=settings.allow_ingest)
     app = FastAPI(
@@ -69,6 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(static_dir())), name="static")
     app.include_router(api.router)
     app.include_router(views.router)
+    app.include_router(monitor.router)
     views.install_error_pages(app)
     # Added last = outermost: the headers go on every response, errors from the limits included.
     app.add_middleware(TimeLimit, seconds=settings.request_seconds)
@@ -92,7 +93,7 @@ def templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters["number"] = _number
-    env.filters["web_url"] = _web_url
+    env.filters["web_url"] = web_url
     env.filters["unquoted"] = unquoted
     env.globals["version"] = __version__
     env.globals["components"] = [component.name for component in COMPONENTS]  # one article panel each
@@ -103,9 +104,3 @@ def templates() -> Jinja2Templates:
 def _number(value: Any) -> str:
     """Counts and claimed values in the pages: 12,500 / 2.5M; an empty string for None."""
     return "" if value is None else format_number(float(value))
-
-
-def _web_url(value: Any) -> str | None:
-    """Only http(s) addresses become links: a stored ``javascript:`` URL must never be clickable."""
-    text = str(value or "").strip()
-    return text if text.lower().startswith(("http://", "https://")) else None

@@ -69,6 +69,14 @@ def filters(
     )
 
 
+def known_alert(db: Store, name: str) -> dict[str, Any]:
+    """The alert named ``name``, or a 404."""
+    alert = db.alert(name)
+    if alert is None:
+        raise HTTPException(404, f"no alert named {name!r}")
+    return alert
+
+
 def country_code(value: str) -> str:
     """An ISO alpha-2 code from a path, upper-cased; 404 for anything else."""
     if not _COUNTRY.match(value):

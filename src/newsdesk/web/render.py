@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -82,6 +82,12 @@ Linker = Callable[[str], str | None]
 
 def _no_link(_: str) -> str | None:
     return None
+
+
+def web_url(value: Any) -> str | None:
+    """Only http(s) addresses become links: a stored ``javascript:`` URL must never be clickable."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
 
 
 def unquoted(text: str) -> str:

@@ -1,0 +1,100 @@
+"""``newsdesk alerts``: saved searches checked against every article stored, delivered by Atom, JSON and webhook."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import typer
+
+from newsdesk.alerts import DeliveryStats, deliver_pending
+from newsdesk.cli.app import app
+from newsdesk.cli.output import Format, db_option, emit, format_option, open_store
+from newsdesk.store import Store, StoreError
+from newsdesk.store.alerts import AlertSpec
+
+alerts_app = typer.Typer(
+    help="Saved alerts: every ingest (ingest, watch, the desk's 'try it') records the new articles each matches.",
+    no_args_is_help=True,
+)
+app.add_typer(alerts_app, name="alerts")
+
+ALERT_COLUMNS = ("name", "query", "speaker", "claims_about", "place", "webhook", "matches", "last_match",
+                 "undelivered", "last_error")  # fmt: skip
+MATCH_COLUMNS = ("id", "matched_at", "title", "site", "published_date", "url", "delivery")
+
+
+@alerts_app.command("add")
+def add_command(
+    name: str = typer.Argument(..., help="A short name: letters, digits, '-' and '_' (used in its feed's URL)."),
+    query: str | None = typer.Option(None, "--query", help="Words the article must contain (search syntax)."),
+    speaker: str | None = typer.Option(None, "--speaker", help="Part of the name of someone quoted in it."),
+    claims_about: str | None = typer.Option(
+        None, "--claims-about", help="Words a numeric claim in it must be about (as `newsdesk claims --about`)."
+    ),
+    place: str | None = typer.Option(None, "--place", help="ISO country code of a place it mentions."),
+    webhook: str | None = typer.Option(None, "--webhook", help="An http(s) URL each new match is POSTed to as JSON."),
+    db: str | None = db_option(),
+) -> None:
+    """Save an alert. Every criterion given must hold; it matches articles stored from now on."""
+    spec = AlertSpec(name, query, speaker, claims_about, place, webhook)
+    with open_store(db) as store:
+        try:
+            store.add_alert(spec)
+        except StoreError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    typer.echo(f"alert {name!r} saved; its feed: /alerts/{name}.atom on the desk (newsdesk serve)")
+
+
+@alerts_app.command("list")
+def list_command(db: str | None = db_option(), fmt: Format = format_option()) -> None:
+    """The saved alerts: criteria, matches, deliveries waiting and the last delivery error."""
+    with open_store(db) as store:
+        emit(store.alerts(), fmt, ALERT_COLUMNS, title="alerts")
+
+
+@alerts_app.command("remove")
+def remove_command(name: str = typer.Argument(...), db: str | None = db_option()) -> None:
+    """Delete an alert with its matches and delivery log."""
+    with open_store(db) as store:
+        if not store.remove_alert(name):
+            sys.stderr.write(f"newsdesk: no alert named {name!r}\n")
+            raise typer.Exit(1)
+    typer.echo(f"alert {name!r} removed")
+
+
+@alerts_app.command("matches")
+def matches_command(
+    name: str = typer.Argument(...),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=10_000),
+    db: str | None = db_option(),
+    fmt: Format = format_option(),
+) -> None:
+    """An alert's matches, newest first (json: with the evidence, as the webhook receives it)."""
+    with open_store(db) as store:
+        if store.alert(name) is None:
+            sys.stderr.write(f"newsdesk: no alert named {name!r}\n")
+            raise typer.Exit(1)
+        matches = store.alert_matches(name, limit=limit)
+    flat: list[dict[str, Any]] = [{**match, **match["article"]} for match in matches]
+    emit(matches if fmt is Format.json else flat, fmt, MATCH_COLUMNS, title=f"matches of {name}")
+
+
+@alerts_app.command("deliver")
+def deliver_command(db: str | None = db_option()) -> None:
+    """POST the matches still owed to webhooks (ingest and each watch pass do this too)."""
+    with open_store(db) as store:
+        stats = deliver(store)
+    if stats.waiting:
+        raise typer.Exit(1)
+
+
+def deliver(store: Store) -> DeliveryStats:
+    """Deliver what is queued and say so in one line when there was anything to send."""
+    stats = deliver_pending(store)
+    if stats.delivered or stats.rejected or stats.waiting:
+        sys.stdout.write(
+            f"alerts: {stats.delivered} delivered, {stats.rejected} refused by the receiver, "
+            f"{stats.waiting} waiting for the next run\n"
+        )
+    return stats

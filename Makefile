@@ -40,8 +40,10 @@ postgres:
 
 demo: venv
 	$(BIN)/newsdesk extract src/newsdesk/examples/harbour_strike.txt src/newsdesk/examples/city_budget.html src/newsdesk/examples/river_aid.txt
+	$(BIN)/newsdesk alerts add floods --query "flood" --replace --db newsdesk.db
 	$(BIN)/newsdesk ingest src/newsdesk/examples --db newsdesk.db
 	$(BIN)/newsdesk speakers --db newsdesk.db --limit 5
+	$(BIN)/newsdesk alerts list --db newsdesk.db
 	@echo "The web desk on http://127.0.0.1:8000/ (Ctrl-C stops it)"
 	$(BIN)/newsdesk serve --host 127.0.0.1 --port 8000
 

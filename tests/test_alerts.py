@@ -3,14 +3,6 @@ by webhook (a real receiver on 127.0.0.1) at least once and never again once del
 
 from __future__ import annotations
 
-import json
-import socket
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from conftest import ArticleBuilder
@@ -20,6 +12,7 @@ from newsdesk.store import Store, StoreError
 from newsdesk.store.alerts import AlertSpec
 from newsdesk.store.text import content_hash
 from newsdesk.store.writer import write_article
+from webhook_receiver import Receiver, closed_port, receiving
 
 STRIKE_BODY = (
     "Dock workers in Portavel stopped work on Monday after talks over night shifts broke down. "
@@ -75,6 +68,8 @@ def test_names_are_unique_and_removal_takes_the_matches(store: Store) -> None:
     with pytest.raises(StoreError, match="exists"):
         store.add_alert(AlertSpec("docks", query="port"))
     store.add(strike())
+    store.add_alert(AlertSpec("docks", query="port", place="PT"), replace=True)
+    assert (store.alerts()[0]["query"], store.alerts()[0]["place"], store.alerts()[0]["matches"]) == ("port", "PT", 1)
     assert store.remove_alert("docks") and not store.remove_alert("docks")
     assert int(store.db.scalar("SELECT COUNT(*) AS n FROM alert_matches")) == 0
 
@@ -129,61 +124,11 @@ def test_a_failed_article_write_records_no_match(store: Store) -> None:
 # --- webhooks: a real receiver on 127.0.0.1 -------------------------------------------------------
 
 
-@dataclass
-class Receiver:
-    """Answers each POST with the next status of ``script`` (then 200); keeps what it was sent."""
-
-    script: list[int] = field(default_factory=list)
-    headers: dict[str, str] = field(default_factory=dict)
-    received: list[dict[str, object]] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)
-    port: int = 0
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/hook"
-
-
-@contextmanager
-def receiving(receiver: Receiver) -> Iterator[Receiver]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            status = receiver.script.pop(0) if receiver.script else 200
-            if 200 <= status < 300:
-                receiver.received.append(json.loads(body))
-                receiver.keys.append(self.headers["Idempotency-Key"])
-            self.send_response(status)
-            for name, value in receiver.headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *_args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", receiver.port), Handler)
-    receiver.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield receiver
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 FAST = DeliveryOptions(timeout=5, attempts=3, backoff=0.01)
 
 
 def test_receiver_down_then_up_is_delivered_once(store: Store) -> None:
-    receiver = Receiver(port=_closed_port())
+    receiver = Receiver(port=closed_port())
     store.add_alert(AlertSpec("docks", query="dock", webhook=receiver.url))
     store.add(strike())
     down = deliver_pending(store, FAST)

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from newsdesk.store import Store
+from newsdesk.store.alerts import AlertSpec
 from watch_site import Reply, Site, article_html, rss, serve, xml
+from webhook_receiver import Receiver, closed_port, receiving
 
 STORIES = 12
 # Each page answers after this many seconds, so a signal lands while the pass is fetching.
@@ -32,9 +34,12 @@ def slow_site() -> Iterator[Site]:
 
 
 def _watch(db: Path, *args: str) -> subprocess.Popen[str]:
+    """The watch in a process group of its own (a terminal's Ctrl-C reaches a whole group)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     command = [sys.executable, "-m", "newsdesk", "watch", "--db", str(db), "--delay", "0", "--timeout", "5", *args]
-    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
 
 
 def _wait_for_pages(site: Site, count: int) -> None:
@@ -72,8 +77,25 @@ def test_sigterm_mid_pass_finishes_the_pages_in_hand(tmp_path: Path, slow_site: 
     _rerun(db, slow_site)
 
 
-def test_kill_9_mid_pass_then_rerun(tmp_path: Path, slow_site: Site) -> None:
+def test_ctrl_c_with_worker_processes_finishes_cleanly(tmp_path: Path, slow_site: Site) -> None:
+    """SIGINT to the whole process group, as a terminal sends it: the workers leave it to the main process."""
     db = tmp_path / "w.db"
+    watch = _watch(db, "--workers", "2", "--interval", "3600", slow_site.url("/feed.xml"))
+    _wait_for_pages(slow_site, STORIES)
+    time.sleep(2)  # the worker processes are starting or at work on the pages
+    os.killpg(watch.pid, signal.SIGINT)
+    _out, err = watch.communicate(timeout=300)
+    assert watch.returncode == 0, err
+    assert "internal error" not in err and "Traceback" not in err and "SIGINT" in err
+    articles, _revisions, items = _counts(db)
+    assert articles == items
+
+
+def test_kill_9_mid_pass_then_rerun(tmp_path: Path, slow_site: Site) -> None:
+    """Also for alerts: every story matches once and reaches the webhook once."""
+    db = tmp_path / "w.db"
+    with Store.open(db) as store:
+        store.add_alert(AlertSpec("riverton", query="Riverton", webhook=f"http://127.0.0.1:{closed_port()}/"))
     watch = _watch(db, "--once", slow_site.url("/feed.xml"))
     _wait_for_pages(slow_site, 4)
     watch.kill()
@@ -81,7 +103,14 @@ def test_kill_9_mid_pass_then_rerun(tmp_path: Path, slow_site: Site) -> None:
     assert watch.returncode == -signal.SIGKILL
     articles, _revisions, items = _counts(db)
     assert articles == items  # a URL is marked seen only together with its article
-    _rerun(db, slow_site)
+    with receiving(Receiver()) as hook:
+        with Store.open(db) as store:
+            store.db.execute("UPDATE alerts SET webhook = ?", (hook.url,))
+        _rerun(db, slow_site)
+    assert len(hook.received) == STORIES
+    assert len({payload["article"]["key"] for payload in hook.received}) == STORIES  # type: ignore[index]
+    with Store.open(db) as store:
+        assert store.alerts()[0]["matches"] == STORIES and store.alerts()[0]["undelivered"] == 0
 
 
 @pytest.mark.parametrize(

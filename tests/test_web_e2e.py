@@ -157,6 +157,25 @@ def test_try_it_with_the_example_page(server: str, page: playwright_api.Page) ->
     shot(page, "9-try-result")
 
 
+def test_alerts_and_sources_pages(server: str, page: playwright_api.Page) -> None:
+    expect = playwright_api.expect
+    page.goto(server + "/")
+    page.get_by_role("link", name="Alerts", exact=True).click()
+    kabulov = page.locator("section#kabulov")
+    expect(kabulov).to_contain_text("articles quoting Kabulov")
+    expect(kabulov.locator(".list li")).to_have_count(3)
+    shot(page, "11-alerts")
+    feed = kabulov.get_by_role("link", name="Atom feed").get_attribute("href")
+    response = page.request.get(server + str(feed))
+    assert response.ok and response.headers["content-type"].startswith("application/atom+xml")
+    assert "<entry>" in response.text()
+    kabulov.locator(".list a", has_text="UN monitors").click()
+    expect(page.locator("h1.headline")).to_contain_text("UN monitors")
+    page.get_by_role("link", name="Sources", exact=True).click()
+    expect(page.locator("table")).to_contain_text("https://wire.example/feed.xml")
+    shot(page, "12-sources")
+
+
 def test_hostile_article_is_inert(server: str, page: playwright_api.Page) -> None:
     expect = playwright_api.expect
     dialogs: list[str] = []

@@ -34,13 +34,14 @@ def add_command(
     ),
     place: str | None = typer.Option(None, "--place", help="ISO country code of a place it mentions."),
     webhook: str | None = typer.Option(None, "--webhook", help="An http(s) URL each new match is POSTed to as JSON."),
+    replace: bool = typer.Option(False, "--replace", help="Give an existing alert these criteria (its matches stay)."),
     db: str | None = db_option(),
 ) -> None:
     """Save an alert. Every criterion given must hold; it matches articles stored from now on."""
     spec = AlertSpec(name, query, speaker, claims_about, place, webhook)
     with open_store(db) as store:
         try:
-            store.add_alert(spec)
+            store.add_alert(spec, replace=replace)
         except StoreError as exc:
             raise typer.BadParameter(str(exc)) from None
     typer.echo(f"alert {name!r} saved; its feed: /alerts/{name}.atom on the desk (newsdesk serve)")

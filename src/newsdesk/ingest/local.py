@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from newsdesk.ingest import chunk_size
@@ -124,15 +127,33 @@ def _parallel(batches: list[list[Item]], known: set[tuple[str, str]], workers: i
         queue = iter(batches)
         limit = workers * (1 + _QUEUED_PER_WORKER)
         while True:
-            for batch in queue:
-                pending.add(pool.submit(process_batch, batch))
-                if len(pending) >= limit:
-                    break
+            with _workers_keep_sigint_away():  # the first round starts the worker processes
+                for batch in queue:
+                    pending.add(pool.submit(process_batch, batch))
+                    if len(pending) >= limit:
+                        break
             if not pending:
                 return
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 yield future.result()
+
+
+@contextmanager
+def _workers_keep_sigint_away() -> Iterator[None]:
+    """Processes started inside ignore SIGINT: an ignored signal stays ignored across exec, and
+    Python then installs no KeyboardInterrupt handler. A terminal's Ctrl-C reaches the whole
+    process group; the main process alone decides what it means (the watch finishes the pages in
+    hand, ingest stops), where a worker killed by it would break the pool mid-batch. A Ctrl-C in
+    the few milliseconds a process takes to start is lost."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
 
 
 def write_batch(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -171,20 +171,26 @@ class AlertQueries:
 
     db: Backend
 
-    def add_alert(self, spec: AlertSpec) -> None:
-        """Save an alert; it matches articles stored from now on. A bad spec or a taken name is a StoreError."""
+    def add_alert(self, spec: AlertSpec, *, replace: bool = False) -> None:
+        """Save an alert; it matches articles stored from now on. ``replace``: an alert of that name
+        takes the new criteria and webhook and keeps its matches. A bad spec or a taken name is a StoreError."""
         problem = spec.problem()
         if problem:
             raise StoreError(problem)
+        values = (spec.query, spec.speaker, spec.claims_about, spec.place.upper() if spec.place else None, spec.webhook)
         with self.db.transaction():
             if self.db.query_one("SELECT 1 AS taken FROM alerts WHERE name = ?", (spec.name,)):
-                raise StoreError(f"an alert named {spec.name!r} exists (remove it first)")
-            values = asdict(spec)
-            values["place"] = spec.place.upper() if spec.place else None
+                if not replace:
+                    raise StoreError(f"an alert named {spec.name!r} exists (remove it, or add it again with --replace)")
+                self.db.execute(
+                    "UPDATE alerts SET query = ?, speaker = ?, claims_about = ?, place = ?, webhook = ? WHERE name = ?",
+                    (*values, spec.name),
+                )
+                return
             self.db.execute(
                 "INSERT INTO alerts (name, query, speaker, claims_about, place, webhook, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (*values.values(), now()),
+                (spec.name, *values, now()),
             )
 
     def remove_alert(self, name: str) -> bool:

@@ -53,12 +53,17 @@ def alert_feed(alert: dict[str, Any], matches: list[dict[str, Any]], base: str) 
 
 
 def criteria(alert: dict[str, Any]) -> str:
-    """An alert's criteria in words."""
+    """An alert's criteria in words ("articles containing “strike”, mentioning a place in GB")."""
     parts = []
-    for key, label in (("query", "text"), ("speaker", "quoting"), ("claims_about", "claims about"), ("place", "in")):
-        if alert.get(key):
-            parts.append(f"{label} {alert[key]}")
-    return "articles " + ", ".join(parts) if parts else "articles"
+    if alert.get("query"):
+        parts.append(f"containing “{alert['query']}”")
+    if alert.get("speaker"):
+        parts.append(f"quoting {alert['speaker']}")
+    if alert.get("claims_about"):
+        parts.append(f"with numbers about {alert['claims_about']}")
+    if alert.get("place"):
+        parts.append(f"mentioning a place in {alert['place']}")
+    return "articles " + ", ".join(parts)
 
 
 def _entry(feed: ET.Element, match: dict[str, Any], base: str) -> None:

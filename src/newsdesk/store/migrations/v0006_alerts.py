@@ -9,8 +9,9 @@ DESCRIPTION = "alerts, their matches and webhook deliveries"
 # article is revised. `delivery`: none (no webhook) | pending | delivered | rejected (the
 # receiver answered a 4xx that retrying cannot fix).
 # alert_deliveries: every POST attempted, with its outcome.
+# IF NOT EXISTS: a store rolled back to version 3 (the v0004 test) runs this step again.
 PORTABLE = """
-CREATE TABLE alerts (
+CREATE TABLE IF NOT EXISTS alerts (
     id {pk},
     name TEXT NOT NULL UNIQUE,
     query TEXT,
@@ -21,7 +22,7 @@ CREATE TABLE alerts (
     created_at TEXT NOT NULL
 );
 
-CREATE TABLE alert_matches (
+CREATE TABLE IF NOT EXISTS alert_matches (
     id {pk},
     alert_id BIGINT NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
     article_id BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -32,9 +33,9 @@ CREATE TABLE alert_matches (
     delivered_at TEXT,
     UNIQUE (alert_id, article_id)
 );
-CREATE INDEX alert_matches_pending ON alert_matches (delivery);
+CREATE INDEX IF NOT EXISTS alert_matches_pending ON alert_matches (delivery);
 
-CREATE TABLE alert_deliveries (
+CREATE TABLE IF NOT EXISTS alert_deliveries (
     id {pk},
     match_id BIGINT NOT NULL REFERENCES alert_matches (id) ON DELETE CASCADE,
     attempted_at TEXT NOT NULL,
@@ -42,5 +43,5 @@ CREATE TABLE alert_deliveries (
     http_status INTEGER,
     error TEXT
 );
-CREATE INDEX alert_deliveries_match ON alert_deliveries (match_id);
+CREATE INDEX IF NOT EXISTS alert_deliveries_match ON alert_deliveries (match_id);
 """

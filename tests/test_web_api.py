@@ -75,8 +75,45 @@ def test_quotes_filtered_and_searched(client: TestClient) -> None:
     denials = client.get("/api/quotes", params={"stance": "deny-reject"}).json()
     assert {row["speaker"] for row in denials} == {"Zabihullah Mujahid"}
     found = client.get("/api/quotes", params={"q": "threat growing"}).json()
-    assert found and all(row["kind"] == "quote" for row in found)
-    assert "threat" in found[0]["snippet"].lower()
+    assert found and "threat" in found[0]["snippet"].lower() and found[0]["score"] is not None
+    assert set(found[0]) == set(denials[0])  # one row shape, with or without q
+    assert all("threat" in row["content"].lower() for row in found)
+    assert denials[0]["snippet"] is None
+
+
+def test_listings_page_with_link_headers(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 2})
+    assert len(first.json()) == 2 and 'rel="next"' in first.headers["link"] and "prev" not in first.headers["link"]
+    next_url = first.headers["link"].split(">")[0].lstrip("<")
+    second = client.get(next_url)
+    assert [row["key"] for row in second.json()] == [row["key"] for row in client.get("/api/articles").json()[2:4]]
+    assert 'rel="prev"' in second.headers["link"] and 'rel="next"' not in second.headers["link"]
+    assert "link" not in client.get("/api/articles").headers  # everything on one page
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/articles/99999999999999999999999", 404),
+        ("/api/articles/0000000000000000", 404),
+        ("/api/entities/9223372036854775808", 422),
+        ("/api/entities/123456", 404),
+        ("/api/speakers/99999999999999999999", 404),
+        ("/api/articles?since=2016-13-45", 422),
+        ("/api/articles?country=ZZ", 422),
+        ("/api/quotes?stance=shouting", 422),
+        ("/api/claims?place=XX", 422),
+        ("/api/places/XX1", 404),
+        ("/api/alerts/nobody", 404),
+        ("/api/articles?limit=500", 422),
+        ("/api/speakers?speaker=" + "x" * 30_000, 422),
+    ],
+)
+def test_errors_are_one_line(client: TestClient, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    detail = response.json()["detail"]
+    assert isinstance(detail, str) and "\n" not in detail
 
 
 def test_claims_tracker(client: TestClient) -> None:
@@ -87,7 +124,7 @@ def test_claims_tracker(client: TestClient) -> None:
         ("2026-03-05", 12500.0, None, None),
     ]
     assert client.get("/api/claims", params={"place": "AF"}).json()
-    assert client.get("/api/claims", params={"place": "Afghanistan"}).status_code == 404
+    assert client.get("/api/claims", params={"place": "Afghanistan"}).status_code == 422
 
 
 def test_places(client: TestClient) -> None:
@@ -135,6 +172,15 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
                  "/api/search", "/api/extract", "/api/sources", "/api/alerts", "/api/alerts/{name}"):  # fmt: skip
         assert path in paths
     assert "/api/extract" in client.get("/api").text
+    spec = client.get("/api/openapi.json").json()
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            ok = operation["responses"].get("200", {}).get("content", {}).get("application/json", {})
+            assert ok.get("schema"), f"{method} {path} declares no response model"
+            assert "422" in operation["responses"] and "404" in operation["responses"]
+    schemas = spec["components"]["schemas"]
+    assert schemas["Error"]["properties"]["detail"]["type"] == "string"
+    assert "quotes" in schemas["Article"]["properties"]  # the newsdesk/article@1 record type
 
 
 @pytest.mark.parametrize(

@@ -120,11 +120,14 @@ class ArticleQueries:
         return {table: int(self.db.scalar(f"SELECT COUNT(*) AS n FROM {table}") or 0) for table in STAT_TABLES}
 
     def _find(self, ref: str | int) -> Row | None:
+        """By key first: a 16-hex key can be all digits (one in ~1,850), and is never taken for an id."""
         text = str(ref).strip()
-        if text.isdigit():
-            return self.db.query_one(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (int(text),))
         if "://" in text:
             text = article_id(text, "")
-        if not _KEY.match(text):
-            return None
-        return self.db.query_one(f"SELECT {_COLUMNS} FROM articles WHERE key = ?", (text,))
+        if _KEY.match(text):
+            found = self.db.query_one(f"SELECT {_COLUMNS} FROM articles WHERE key = ?", (text,))
+            if found is not None or not text.isdigit():
+                return found
+        if text.isdigit() and 0 < int(text) < 2**63:  # a store id (64-bit)
+            return self.db.query_one(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (int(text),))
+        return None

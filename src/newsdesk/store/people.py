@@ -129,9 +129,15 @@ class PeopleQueries:
             (entity_id, limit),
         )
 
-    def quotes(self, *, filters: Filters = Filters(), limit: int = 50, offset: int = 0) -> list[Row]:
-        """Printed quotes, newest first, filtered like a search (speaker, stance, site, dates, country)."""
-        where, params = filter_sql("quote", filters)
+    def quotes(
+        self, *, filters: Filters = Filters(), ids: list[int] | None = None, limit: int = 50, offset: int = 0
+    ) -> list[Row]:
+        """Printed quotes, newest first, filtered like a search (speaker, stance, site, dates, country);
+        ``ids``: just these quotes (a search's hits), whatever the filters."""
+        where, params = filter_sql("quote", filters) if ids is None else ("", [])
+        if ids is not None:
+            where = f" AND q.id IN ({', '.join('?' * len(ids))})" if ids else " AND 1 = 0"
+            params, limit = list(ids), max(limit, len(ids))
         return self.db.query(
             "SELECT q.id AS quote_id, q.quote_group_id, q.local_id, COALESCE(e.name, q.speaker_name) AS speaker, "
             "q.speaker_entity_id, q.speaker_title, q.content, q.cue, q.kind, q.stance, q.via_medium, q.via_outlet, "
@@ -146,7 +152,8 @@ class PeopleQueries:
         """An entity by id, by exact (folded) name, else by the best-quoted name containing ``ref``."""
         columns = "SELECT e.id, e.name, e.type FROM entities e"
         if isinstance(ref, int) or ref.strip().isdigit():
-            return self.db.query_one(f"{columns} WHERE e.id = ?", (int(ref),))
+            number = int(ref)
+            return self.db.query_one(f"{columns} WHERE e.id = ?", (number,)) if 0 < number < 2**63 else None
         by_quotes = "ORDER BY (SELECT COUNT(*) FROM quotes q WHERE q.speaker_entity_id = e.id) DESC, e.id LIMIT 1"
         pattern = "%" + escape_like(entity_key(ref, ""))
         exact = self.db.query_one(f"{columns} WHERE e.key LIKE ? ESCAPE '\\' {by_quotes}", (pattern,))

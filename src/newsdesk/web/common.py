@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
+import pycountry
 from fastapi import HTTPException, Query, Request
 
 from newsdesk.errors import InputError
@@ -16,6 +18,7 @@ from newsdesk.read.fetch import fetch
 from newsdesk.record import Article
 from newsdesk.store import Filters, Store
 from newsdesk.store.shown import MIN_QUOTE_CONFIDENCE
+from newsdesk.vocab.stance import STANCES
 from newsdesk.web.app import Settings
 from newsdesk.web.data import Desk
 
@@ -43,21 +46,24 @@ ALL_QUOTES = f"also non-speech attributions and quotes below confidence {MIN_QUO
 
 
 def filters(
-    site: str | None = Query(None, description="site (host name without www.)"),
+    site: str | None = Query(None, max_length=200, description="site (host name without www.)"),
     since: str | None = Query(None, description="YYYY-MM-DD"),
     until: str | None = Query(None, description="YYYY-MM-DD"),
     country: str | None = Query(None, description="ISO 3166-1 alpha-2 of a place mentioned"),
-    speaker: str | None = Query(None, description="part of a quoted speaker's name"),
+    speaker: str | None = Query(None, max_length=200, description="part of a quoted speaker's name"),
     stance: str | None = Query(None, description="stance class of the cue (say, claim-allege, deny-reject, …)"),
     everything: bool = Query(False, alias="all", description=ALL_QUOTES),
 ) -> Filters:
     """The filters every listing takes, as query parameters: one definition for the API and the
-    pages (``Depends(filters)``). A malformed date or country code is a 422."""
+    pages (``Depends(filters)``). A malformed or impossible date, an unknown country code or
+    stance is a 422."""
     for name, value in (("since", since), ("until", until)):
-        if value and not _DATE.match(value):
+        if value and not _is_date(value):
             raise HTTPException(422, f"{name} must be a date, YYYY-MM-DD")
-    if country and not _COUNTRY.match(country):
-        raise HTTPException(422, "country must be a two-letter ISO 3166-1 code")
+    if country and not (_COUNTRY.match(country) and pycountry.countries.get(alpha_2=country.upper())):
+        raise HTTPException(422, "country must be an ISO 3166-1 alpha-2 code")
+    if stance and stance not in STANCES:
+        raise HTTPException(422, f"stance must be one of {', '.join(STANCES)}")
     return Filters(
         speaker=speaker or None,
         site=site or None,
@@ -67,6 +73,16 @@ def filters(
         stance=stance or None,
         everything=everything,
     )
+
+
+def _is_date(value: str) -> bool:
+    if not _DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def known_alert(db: Store, name: str) -> dict[str, Any]:

@@ -297,8 +297,8 @@ def install_error_pages(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
-        errors = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
+        # One line, like every other error: "limit: Input should be less than or equal to 200".
+        detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": errors}, status_code=422)
-        detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in errors)
+            return JSONResponse({"detail": detail}, status_code=422)
         return page(request, "error.html", status_code=422, title="Error", status=422, detail=detail)

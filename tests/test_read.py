@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import time
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,8 @@ def test_size_cap_applies_before_and_after_gzip() -> None:
 def test_html_is_told_from_text_by_content() -> None:
     assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
     assert looks_like_html("  <!-- saved --> <html lang=en>")
+    assert looks_like_html("<!-- a --><!---->\n<!-- b -->\n<!DOCTYPE html><p>x</p>")
+    assert not looks_like_html("<!-- unclosed <html>")
     assert looks_like_html("<div><p>One</p><p>Two</p><p>Three</p></div>")
     assert not looks_like_html("Headline\n\nThe council said a <b> tag is not a page.\n")
     assert not looks_like_html("Plain scraped text with no tags at all.\n" * 20)
@@ -108,3 +111,17 @@ def test_paths_directories_and_strings(tmp_path: Path) -> None:
 def test_read_bytes_keeps_url_and_path() -> None:
     doc = read_bytes(BODY.encode(), url="https://example.org/a", source_path="a.txt")
     assert (doc.url, doc.source_path, doc.input_format) == ("https://example.org/a", "a.txt", "text")
+
+
+def _seconds(text: str) -> float:
+    start = time.perf_counter()
+    looks_like_html(text)
+    return time.perf_counter() - start
+
+
+def test_runs_of_comments_take_linear_time() -> None:
+    """A run of empty comments once made detection backtrack exponentially (a page that never finished)."""
+    for unit in ("<!---->", "<!-- c -->\n"):
+        small = min(_seconds(unit * 40 + "plain words " * 250) for _ in range(3))
+        large = min(_seconds(unit * 400 + "plain words " * 250) for _ in range(3))
+        assert large < 50 * small + 0.01  # ten times the comments, about ten times the work

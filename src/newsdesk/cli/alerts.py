@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from newsdesk.alerts import DeliveryStats, deliver_pending
-from newsdesk.cli.app import app
+from newsdesk.cli.app import VERBOSITY, app
 from newsdesk.cli.output import Format, db_option, emit, format_option, open_store
 from newsdesk.store import Store, StoreError
 from newsdesk.store.alerts import AlertSpec
@@ -37,9 +37,10 @@ def add_command(
     replace: bool = typer.Option(False, "--replace", help="Give an existing alert these criteria (its matches stay)."),
     db: str | None = db_option(),
 ) -> None:
-    """Save an alert. Every criterion given must hold; it matches articles stored from now on."""
+    """Save an alert. Every criterion given must hold; it matches articles stored from now on (so it may
+    be saved in a new store, before the first ingest)."""
     spec = AlertSpec(name, query, speaker, claims_about, place, webhook)
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         try:
             store.add_alert(spec, replace=replace)
         except StoreError as exc:
@@ -93,7 +94,7 @@ def deliver_command(db: str | None = db_option()) -> None:
 def deliver(store: Store) -> DeliveryStats:
     """Deliver what is queued and say so in one line when there was anything to send."""
     stats = deliver_pending(store)
-    if stats.delivered or stats.rejected or stats.waiting:
+    if (stats.delivered or stats.rejected or stats.waiting) and not VERBOSITY.quiet:
         sys.stdout.write(
             f"alerts: {stats.delivered} delivered, {stats.rejected} refused by the receiver, "
             f"{stats.waiting} waiting for the next run\n"

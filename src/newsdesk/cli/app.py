@@ -1,27 +1,55 @@
-"""The Typer application object and the helpers every command shares."""
+"""The Typer application object and the helpers every command shares.
+
+Global options (before the command: ``newsdesk -q ingest …``): ``-h/--help`` everywhere,
+``-V/--version``, ``-q/--quiet`` (only results and errors: no progress bar, no end-of-run
+summary or "wrote N rows" line) and ``-v/--verbose`` (which store was opened; for ``ingest``
+one line per input stored). Shell completion: ``--install-completion`` / ``--show-completion``.
+"""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
 import typer
 
 from newsdesk import __version__
 
+# Plain (click-style) help: Typer's rich help prints a type marker such as "<bool>" after every
+# flag, which reads as a value to give; the plain layout shows types for valued options only.
 app = typer.Typer(
     name="newsdesk",
     help="Who said what, about whom, where and how many: structured records from news pages.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 eval_app = typer.Typer(help="Score newsdesk's stages against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
 
+@dataclass
+class Verbosity:
+    """How talkative this run is, set by the global ``-q`` / ``-v`` options."""
+
+    quiet: bool = False
+    verbose: bool = False
+
+
+VERBOSITY = Verbosity()
+
+
 def report_failure(name: str, reason: str) -> None:
     """One line on stderr for one failed input; the command goes on with the next."""
     sys.stderr.write(f"newsdesk: {name}: {' '.join(reason.split())}\n")
+
+
+def note(line: str) -> None:
+    """A line of running commentary on stderr, shown only with ``-v``."""
+    if VERBOSITY.verbose:
+        sys.stderr.write(f"newsdesk: {line}\n")
 
 
 def _version(value: bool) -> None:
@@ -32,6 +60,18 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Print only results and errors: no progress bar, no summaries."
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Also say which store is opened and, while ingesting, what became of each input."
+    ),
 ) -> None:
     """newsdesk command line."""
+    if quiet and verbose:
+        raise typer.BadParameter("give --quiet or --verbose, not both", param_hint="--quiet")
+    VERBOSITY.quiet = quiet
+    VERBOSITY.verbose = verbose

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from newsdesk.cli.app import app
+from newsdesk.cli.app import VERBOSITY, app
 from newsdesk.cli.output import db_option, open_store
 from newsdesk.store import Store
 from newsdesk.store.exports import Format, formats
@@ -46,7 +46,8 @@ def export_command(
         with open_store(db) as store:
             counts = fmt.tables(store, output, everything=everything)
         listing = ", ".join(f"{table} {rows}" for table, rows in counts.items())
-        sys.stderr.write(f"newsdesk: wrote {len(counts)} {name} tables to {output}/ ({listing})\n")
+        if not VERBOSITY.quiet:
+            sys.stderr.write(f"newsdesk: wrote {len(counts)} {name} tables to {output}/ ({listing})\n")
         return
     with open_store(db) as store:
         _stream(store, fmt, output, everything=everything)
@@ -60,4 +61,5 @@ def _stream(store: Store, fmt: Format, output: Path | None, *, everything: bool)
         return
     with output.open("w", encoding="utf-8", newline="\n") as handle:
         rows = fmt.stream(store, handle, everything=everything)
-    sys.stderr.write(f"newsdesk: wrote {rows} {fmt.name} rows to {output}\n")
+    if not VERBOSITY.quiet:
+        sys.stderr.write(f"newsdesk: wrote {rows} {fmt.name} rows to {output}\n")

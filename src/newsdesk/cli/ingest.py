@@ -9,12 +9,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from newsdesk.cli.alerts import deliver
-from newsdesk.cli.app import app
+from newsdesk.cli.app import VERBOSITY, app
+from newsdesk.cli.extract import InputFormat
 from newsdesk.cli.output import db_option, open_store
 from newsdesk.ingest import local
-from newsdesk.ingest.sources import Item, collect, expand_warcs
+from newsdesk.ingest.sources import Inputs, Item, PageMeta, collect, expand_warcs, iso_published
 from newsdesk.pipeline import BATCH_SIZE
+from newsdesk.read import is_url
 from newsdesk.store import Store
+from newsdesk.store.backend import Backend
+from newsdesk.store.writer import Status
 
 
 @app.command("ingest")
@@ -34,9 +38,19 @@ def ingest_command(
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="Run on an existing Dask cluster: its scheduler's address (tcp://HOST:8786)."
     ),
+    input_format: InputFormat = typer.Option(
+        InputFormat.auto,
+        "--input-format",
+        help="What the page files are: auto tells HTML from scraped text by content; article is a clean text "
+        "(headline, blank line, body) kept verbatim.",
+    ),
+    url: str | None = typer.Option(None, "--url", help="The page's URL, for a single page file."),
+    site: str | None = typer.Option(None, "--site", help="The site (host name) of a single input."),
+    published: str | None = typer.Option(None, "--published", help="Publication date of a single input (ISO 8601)."),
 ) -> None:
     """Extract pages and store them: idempotent, resumable after a crash, errors recorded; then POST new
-    alert matches to their webhooks."""
+    alert matches to their webhooks. A page file's PAGE.meta.json sidecar, or a JSONL line's fields, may
+    give input_format, url, site and published."""
     if not inputs and not urls:
         raise typer.BadParameter("give at least one input (or --urls FILE)", param_hint="INPUT")
     if cluster not in (None, "local"):
@@ -45,8 +59,10 @@ def ingest_command(
         raise typer.BadParameter("give --cluster or --scheduler, not both", param_hint="--scheduler")
     if scheduler and workers:
         raise typer.BadParameter("the cluster at --scheduler has its own workers", param_hint="--workers")
-    store = open_store(db)
-    collected = collect(inputs or [], urls)
+    meta = _command_line_meta(input_format, url, site, published)
+    collected = collect(inputs or [], urls, meta)
+    _check_single(collected, meta)
+    store = open_store(db, create=True)
     console = Console(stderr=True)
     columns = (
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
@@ -54,7 +70,8 @@ def ingest_command(
         TimeElapsedColumn(), TimeRemainingColumn(),
     )  # fmt: skip
     try:
-        with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+        shown = console.is_terminal and not VERBOSITY.quiet
+        with Progress(*columns, console=console, disable=not shown) as progress:
             task = progress.add_task("ingest", total=len(collected.items), rate=0.0, errors=0)
 
             def on_error(source: str, reason: str) -> None:
@@ -72,16 +89,51 @@ def ingest_command(
             else:
                 stats = local.run(
                     store, expand_warcs(collected.items), workers=workers or None, batch_size=batch_size,
-                    on_error=on_error, on_progress=on_progress,
+                    on_error=on_error, on_progress=on_progress, on_written=_say_stored if VERBOSITY.verbose else None,
                 )  # fmt: skip
-        totals = store.stats()
-        _summary(stats, totals)
+        if not VERBOSITY.quiet:
+            _summary(stats, store.stats())
         deliver(store)
     finally:
         collected.cleanup()
         store.close()
     if stats.failed:
         raise typer.Exit(1)
+
+
+def _command_line_meta(input_format: InputFormat, url: str | None, site: str | None, published: str | None) -> PageMeta:
+    """The ``--input-format --url --site --published`` options, checked."""
+    if url is not None and not is_url(url):
+        raise typer.BadParameter(f"not an http(s) URL: {url}", param_hint="--url")
+    day = iso_published(published) if published is not None else None
+    if published is not None and day is None:
+        raise typer.BadParameter(f"not an ISO 8601 date: {published!r} (use YYYY-MM-DD)", param_hint="--published")
+    return PageMeta(input_format.value, url, site or None, day)
+
+
+def _check_single(collected: Inputs, meta: PageMeta) -> None:
+    """``--url``, ``--site`` and ``--published`` describe one page: refuse them for many (or none)."""
+    given = [name for name, value in (("--url", meta.url), ("--site", meta.site), ("--published", meta.published))
+             if value]  # fmt: skip
+    if not given:
+        return
+    pages = [item for item in collected.items if item.path or item.url]
+    if len(collected.items) != 1 or len(pages) != 1:
+        collected.cleanup()
+        raise typer.BadParameter(
+            f"{'/'.join(given)} describe one page: give one page file or URL (for many: PAGE.meta.json sidecars "
+            "or JSONL fields)",
+            param_hint=given[0],
+        )
+    if meta.url and pages[0].path is None:
+        collected.cleanup()
+        raise typer.BadParameter("--url names a page file's address; the input is already a URL", param_hint="--url")
+
+
+def _say_stored(_db: Backend, outcome: local.Outcome, status: Status | None) -> None:
+    """``-v``: what became of each input (failures are reported as they happen)."""
+    if status is not None:
+        sys.stderr.write(f"newsdesk: {outcome.source}: {status.value}\n")
 
 
 def _on_cluster(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import typer
 
 from newsdesk.cli.app import app
-from newsdesk.store import DEFAULT_DB
+from newsdesk.cli.output import db_option, missing_sqlite_file, refuse_missing, store_target
 
 
 @app.command("serve")
 def serve_command(
-    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite file or postgresql:// URL of the store."),
+    db: str | None = db_option(),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind. Only loopback by default."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     allow_ingest: bool = typer.Option(
@@ -27,10 +27,17 @@ def serve_command(
 
     from newsdesk.web.app import Settings, create_app
 
+    target = store_target(db)
+    if (missing := missing_sqlite_file(target)) is not None and not allow_ingest:  # a writing desk may start one
+        refuse_missing(missing)
     if host not in {"127.0.0.1", "localhost", "::1"}:
         typer.echo(f"newsdesk: serving on {host}: anyone who can reach it can read the store", err=True)
     settings = Settings(
-        db=db, allow_ingest=allow_ingest, allow_fetch=allow_fetch, max_upload_bytes=max_upload, request_seconds=timeout
+        db=target,
+        allow_ingest=allow_ingest,
+        allow_fetch=allow_fetch,
+        max_upload_bytes=max_upload,
+        request_seconds=timeout,
     )
     typer.echo(f"newsdesk desk on http://{host}:{port}/ ({'ingest allowed' if allow_ingest else 'read-only'})")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", server_header=False)

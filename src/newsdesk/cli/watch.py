@@ -10,7 +10,7 @@ from types import FrameType
 import typer
 
 from newsdesk.cli.alerts import deliver
-from newsdesk.cli.app import app, report_failure
+from newsdesk.cli.app import VERBOSITY, app, report_failure
 from newsdesk.cli.output import Format, db_option, emit, format_option, open_store
 from newsdesk.read import is_url
 from newsdesk.store.sources import SOURCE_COLUMNS
@@ -47,7 +47,7 @@ def watch_command(
             raise typer.BadParameter(f"not an http(s) URL: {source}", param_hint="SOURCE")
     politeness = Politeness(user_agent=user_agent, delay=delay, timeout=timeout)
     stop = threading.Event()
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         if not sources and not store.sources():
             raise typer.BadParameter("give a SOURCE: no source is watched yet", param_hint="SOURCE")
         watcher = Watcher(store, WatchOptions(politeness, workers, max_new), stop, on_error=report_failure)
@@ -87,6 +87,8 @@ def _stop_on_signals(stop: threading.Event) -> None:
 
 
 def _summary(stats: PassStats) -> None:
+    if VERBOSITY.quiet:
+        return
     sys.stdout.write(
         f"pass {stats.number}: {stats.sources} sources ({stats.source_errors} failed), {stats.listed} items listed, "
         f"{stats.new} new; added {stats.added}, revised {stats.revised}, unchanged {stats.unchanged}, "

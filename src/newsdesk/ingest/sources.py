@@ -6,26 +6,116 @@ directories (recursively, files with those suffixes), glob patterns, http(s) URL
 ``.ndjson``: ``{"url", "html"}``, ``{"url", "text"}`` or newsdesk records), and ``-`` for
 stdin (JSONL when it starts with ``{``, else one page). Items carry paths and offsets, not
 page contents, so a run over a million pages keeps the parent process small.
+
+What a page is (:class:`PageMeta`: input format, URL, site, publication date) comes from the
+command line for a single input, from a ``PAGE.meta.json`` sidecar next to a page file, or
+from the fields of a JSONL line; each field given wins over what the cleaner finds in the page.
 """
 
 from __future__ import annotations
 
 import glob
+import json
 import os
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any, cast, get_args
 
 from newsdesk.errors import InputError
-from newsdesk.read import is_url
+from newsdesk.read import InputFormatOption, is_url
 from newsdesk.read.warc import is_warc, list_warc_pages
+from newsdesk.record import Article
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".txt")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 URL_LIST_SUFFIXES = (".urls",)
+SIDECAR_SUFFIX = ".meta.json"
+_META_FIELDS = ("input_format", "url", "site", "published")
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What is known about a page from outside it; ``None`` leaves a field to the cleaner."""
+
+    input_format: InputFormatOption = "auto"
+    url: str | None = None
+    site: str | None = None
+    published: str | None = None
+
+    def over(self, other: PageMeta) -> PageMeta:
+        """These fields, and ``other``'s where these are unset."""
+        return PageMeta(
+            self.input_format if self.input_format != "auto" else other.input_format,
+            self.url or other.url,
+            self.site or other.site,
+            self.published or other.published,
+        )
+
+    def apply(self, article: Article) -> None:
+        """Give the cleaned article the site and date known from outside (the URL is the reader's)."""
+        if self.site:
+            article.site = self.site
+        if self.published:
+            article.published = self.published
+
+
+def page_meta(data: dict[str, Any], where: str) -> PageMeta:
+    """The metadata fields of a sidecar or JSONL object, checked; an :class:`InputError` names a bad one."""
+    values = {key: data.get(key) for key in _META_FIELDS}
+    for key, value in values.items():
+        if value is not None and not isinstance(value, str):
+            raise InputError(f'{where}: "{key}" must be a string')
+    fmt = values["input_format"] or "auto"
+    if fmt not in get_args(InputFormatOption):
+        raise InputError(f'{where}: "input_format" must be one of {", ".join(get_args(InputFormatOption))}')
+    url = values["url"]
+    if url and not is_url(url):
+        raise InputError(f'{where}: "url" must be an http(s) URL')
+    published = values["published"]
+    if published:
+        published = iso_published(published)
+        if published is None:
+            raise InputError(f'{where}: "published" must be an ISO 8601 date (YYYY-MM-DD) or date-time')
+    return PageMeta(cast(InputFormatOption, fmt), url or None, values["site"] or None, published)
+
+
+def iso_published(text: str) -> str | None:
+    """``text`` when it is an ISO 8601 date or date-time (as the cleaner writes ``published``), else None."""
+    text = text.strip()
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parse(text)
+        except ValueError:
+            continue
+        return text
+    return None
+
+
+def sidecar_meta(path: Path) -> PageMeta:
+    """The ``PAGE.meta.json`` next to ``path`` (``page.html.meta.json``, else ``page.meta.json``), if any."""
+    for candidate in (path.with_name(path.name + SIDECAR_SUFFIX), _stem_sidecar(path)):
+        if candidate.is_file():
+            try:
+                data = json.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise InputError(f"{candidate.name}: not valid JSON: {exc}") from None
+            if not isinstance(data, dict):
+                raise InputError(f"{candidate.name}: must be a JSON object")
+            return page_meta(data, candidate.name)
+    return PageMeta()
+
+
+def _stem_sidecar(path: Path) -> Path:
+    lower = path.name.lower()
+    for suffix in PAGE_SUFFIXES:
+        if lower.endswith(suffix):
+            return path.with_name(path.name[: -len(suffix)] + SIDECAR_SUFFIX)
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +131,7 @@ class Item:
     jsonl: tuple[str, int] | None = None
     warc: tuple[str, int, str] | None = None
     error: str | None = None
+    meta: PageMeta = PageMeta()
 
 
 @dataclass
@@ -55,8 +146,16 @@ class Inputs:
             path.unlink(missing_ok=True)
 
 
-def collect(inputs: list[str], url_files: list[str] | None = None) -> Inputs:
-    """Expand the command line's inputs into work items, in a stable order."""
+def collect(inputs: list[str], url_files: list[str] | None = None, meta: PageMeta | None = None) -> Inputs:
+    """Expand the command line's inputs into work items, in a stable order; ``meta`` (the command
+    line's) goes with every page file and URL."""
+    out = _collect(inputs, url_files)
+    if meta is not None and meta != PageMeta():
+        out.items = [replace(item, meta=meta) if item.path or item.url else item for item in out.items]
+    return out
+
+
+def _collect(inputs: list[str], url_files: list[str] | None) -> Inputs:
     out = Inputs()
     for name in inputs:
         if name == "-":
@@ -74,7 +173,7 @@ def collect(inputs: list[str], url_files: list[str] | None = None) -> Inputs:
                 if Path(match).is_dir():
                     for path in _walk(Path(match)):
                         _file(out, path, explicit=False)
-                else:
+                elif not match.lower().endswith(SIDECAR_SUFFIX):
                     _file(out, Path(match), explicit=True)
         else:
             _file(out, Path(name), explicit=True)
@@ -90,8 +189,10 @@ def _walk(root: Path) -> list[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             lower = filename.lower()
-            if not filename.startswith(".") and lower.endswith(
-                PAGE_SUFFIXES + JSONL_SUFFIXES + URL_LIST_SUFFIXES + WARC_SUFFIXES
+            if (
+                not filename.startswith(".")
+                and not lower.endswith(SIDECAR_SUFFIX)
+                and lower.endswith(PAGE_SUFFIXES + JSONL_SUFFIXES + URL_LIST_SUFFIXES + WARC_SUFFIXES)
             ):
                 found.append(Path(dirpath) / filename)
     return found

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdesk.errors import InputError
-from newsdesk.ingest.sources import Item
+from newsdesk.ingest.sources import Item, page_meta, sidecar_meta
 from newsdesk.pipeline import Pipeline
 from newsdesk.read import DEFAULT_MAX_BYTES, read, read_bytes
 from newsdesk.read.warc import read_warc_page
@@ -139,12 +139,15 @@ def _load(item: Item) -> tuple[Article, bool]:
         path, offset, name = item.warc
         body = read_warc_page(Path(path), offset, max_bytes=DEFAULT_MAX_BYTES)
         return PIPELINE.prepare(read_bytes(body, url=item.url, source_path=name)), False
+    meta = item.meta.over(sidecar_meta(Path(item.path))) if item.path else item.meta
     if item.path:
-        doc = read(Path(item.path), url=item.url)
+        doc = read(Path(item.path), input_format=meta.input_format, url=meta.url or item.url)
         doc.source_path = item.source
     else:
-        doc = read(item.url or "")
-    return PIPELINE.prepare(doc), False
+        doc = read(item.url or "", input_format=meta.input_format)
+    article = PIPELINE.prepare(doc)
+    meta.apply(article)
+    return article, False
 
 
 def _jsonl_article(where: tuple[str, int]) -> tuple[Article, bool]:
@@ -163,12 +166,13 @@ def _jsonl_article(where: tuple[str, int]) -> tuple[Article, bool]:
             return Article.from_dict(data), True
         except ValueError as exc:
             raise InputError(f"not a valid {SCHEMA_NAME} record: {' '.join(str(exc).split())[:200]}") from None
-    url = data.get("url")
-    if url is not None and not isinstance(url, str):
-        raise InputError('"url" must be a string')
+    meta = page_meta(data, "this line")
     for fmt in ("html", "text"):
         content = data.get(fmt)
         if isinstance(content, str):
-            doc: Document = read_bytes(content.encode("utf-8"), input_format=fmt, url=url or None)
-            return PIPELINE.prepare(doc), False
+            given = meta.input_format if meta.input_format != "auto" else fmt
+            doc: Document = read_bytes(content.encode("utf-8"), input_format=given, url=meta.url)
+            article = PIPELINE.prepare(doc)
+            meta.apply(article)
+            return article, False
     raise InputError('a JSONL line needs "html" or "text" (a string)')

@@ -10,6 +10,7 @@ import os
 import sys
 
 from newsdesk.cli import alerts as _alerts  # noqa: F401  (registers the commands)
+from newsdesk.cli import datasette as _datasette  # noqa: F401  (registers the command)
 from newsdesk.cli import evaluate as _evaluate  # noqa: F401  (registers the command)
 from newsdesk.cli import evaluate_geo as _evaluate_geo  # noqa: F401  (registers the commands)
 from newsdesk.cli import export as _export  # noqa: F401  (registers the command)

@@ -31,6 +31,7 @@ READ_ONLY = [
     ["alerts", "deliver"],
     ["datasette-metadata"],
     ["serve"],
+    ["watch", "--once"],  # no SOURCE: it would follow what the store watches
 ]
 
 

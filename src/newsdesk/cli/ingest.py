@@ -27,9 +27,10 @@ def ingest_command(
         None,
         help="Page files, directories (recursive), globs, http(s) URLs, .urls lists, .jsonl files, or '-' for stdin.",
         show_default=False,
+        metavar="INPUT",
     ),
     db: str | None = db_option(),
-    urls: list[str] = typer.Option([], "--urls", help="A file of URLs, one per line (repeatable)."),
+    urls: list[str] = typer.Option([], "--urls", help="A file of URLs, one per line (repeatable).", metavar="FILE"),
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (default: all cores).", min=0),
     batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", help="Pages per NLP batch and transaction.", min=1),
     cluster: str | None = typer.Option(
@@ -44,9 +45,11 @@ def ingest_command(
         help="What the page files are: auto tells HTML from scraped text by content; article is a clean text "
         "(headline, blank line, body) kept verbatim.",
     ),
-    url: str | None = typer.Option(None, "--url", help="The page's URL, for a single page file."),
-    site: str | None = typer.Option(None, "--site", help="The site (host name) of a single input."),
-    published: str | None = typer.Option(None, "--published", help="Publication date of a single input (ISO 8601)."),
+    url: str | None = typer.Option(None, "--url", help="The page's URL, for a single page file.", metavar="URL"),
+    site: str | None = typer.Option(None, "--site", help="The site (host name) of a single input.", metavar="SITE"),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date of a single input (ISO 8601).", metavar="DATE"
+    ),
 ) -> None:
     """Extract pages and store them: idempotent, resumable after a crash, errors recorded; then POST new
     alert matches to their webhooks. A page file's PAGE.meta.json sidecar, or a JSONL line's fields, may

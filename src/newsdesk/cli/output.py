@@ -49,7 +49,7 @@ class Format(StrEnum):
 
 
 def db_option() -> Any:
-    return typer.Option(None, "--db", help=DB_HELP, show_default=False)
+    return typer.Option(None, "--db", help=DB_HELP, show_default=False, metavar="DB")
 
 
 def format_option() -> Any:

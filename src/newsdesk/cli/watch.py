@@ -47,7 +47,7 @@ def watch_command(
             raise typer.BadParameter(f"not an http(s) URL: {source}", param_hint="SOURCE")
     politeness = Politeness(user_agent=user_agent, delay=delay, timeout=timeout)
     stop = threading.Event()
-    with open_store(db, create=True) as store:
+    with open_store(db, create=bool(sources)) as store:  # no SOURCE: follows what a store already watches
         if not sources and not store.sources():
             raise typer.BadParameter("give a SOURCE: no source is watched yet", param_hint="SOURCE")
         watcher = Watcher(store, WatchOptions(politeness, workers, max_new), stop, on_error=report_failure)

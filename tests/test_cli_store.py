@@ -31,7 +31,6 @@ READ_ONLY = [
     ["alerts", "deliver"],
     ["datasette-metadata"],
     ["serve"],
-    ["watch", "--once"],  # no SOURCE: it would follow what the store watches
 ]
 
 
@@ -47,6 +46,12 @@ def test_read_only_commands_refuse_a_missing_store(command: list[str], tmp_path:
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith(f"newsdesk: no store at {mistyped}")
     assert not mistyped.exists()
+
+
+def test_watch_without_a_source_needs_a_store(tmp_path: Path) -> None:
+    code, _out, err = run("watch", "--once", "--db", str(tmp_path / "w.db"))
+    assert code == 2 and "no source is watched yet" in err and "no store at" in err
+    assert not (tmp_path / "w.db").exists()
 
 
 def test_the_environment_names_the_store_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,7 @@ import typer
 
 from newsdesk.cli.alerts import deliver
 from newsdesk.cli.app import VERBOSITY, app, report_failure
-from newsdesk.cli.output import Format, db_option, emit, format_option, open_store
+from newsdesk.cli.output import Format, db_option, emit, format_option, missing_sqlite_file, open_store, store_target
 from newsdesk.read import is_url
 from newsdesk.store.sources import SOURCE_COLUMNS
 from newsdesk.watch.http import USER_AGENT, Politeness
@@ -47,7 +47,11 @@ def watch_command(
             raise typer.BadParameter(f"not an http(s) URL: {source}", param_hint="SOURCE")
     politeness = Politeness(user_agent=user_agent, delay=delay, timeout=timeout)
     stop = threading.Event()
-    with open_store(db, create=bool(sources)) as store:  # no SOURCE: follows what a store already watches
+    if not sources and (missing := missing_sqlite_file(store_target(db))) is not None:  # nothing to follow
+        raise typer.BadParameter(
+            f"give a SOURCE: no source is watched yet (no store at {missing})", param_hint="SOURCE"
+        )
+    with open_store(db, create=True) as store:
         if not sources and not store.sources():
             raise typer.BadParameter("give a SOURCE: no source is watched yet", param_hint="SOURCE")
         watcher = Watcher(store, WatchOptions(politeness, workers, max_new), stop, on_error=report_failure)

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 import web_data
 from newsdesk.cli import app as cli_app
 from newsdesk.record import Article, Cue, Entity, Quote, Span, Speaker
+from newsdesk.store import Store
 from newsdesk.web import common
 from newsdesk.web.app import Settings, create_app
 from newsdesk.web.data import Desk
@@ -204,6 +205,7 @@ def test_search_input_is_data_not_sql(client: TestClient) -> None:
 def test_serve_binds_loopback_by_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     seen: dict[str, object] = {}
     monkeypatch.setattr("uvicorn.run", lambda app, **options: seen.update(options))
+    Store.open(tmp_path / "s.db").close()  # serve reads a store; it creates none (unless --allow-ingest)
     result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 0, result.output
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8000

@@ -85,9 +85,16 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         published=_date(tree, page_url, visible_lines),
         site=site,
         url=own_url,
+        image=_share_image(meta.get("image")),
         language=meta.get("language"),
         removed=_removed(visible_lines, title, paragraphs),
     )
+
+
+def _share_image(value: Any) -> str | None:
+    """The page's og:image as trafilatura reads it, kept only when it is an absolute web address."""
+    image = str(value or "").strip()
+    return image if image.startswith(("https://", "http://")) else None
 
 
 def after_headline(paragraphs: list[str], title: str | None) -> list[str]:

@@ -106,7 +106,7 @@ def location(place: dict[str, Any], clean: Clean) -> Location:
 def _country(place: dict[str, Any], clean: Clean) -> Location:
     data = divisions()
     fips = place.get("fips") or data.fips(place.get("country"))
-    name = clean(data.country_name(place.get("country"), place.get("name") or ""))
+    name = clean(place.get("name") or data.country_name(place.get("country"), ""))
     return Location(COUNTRY, name, fips, fips, place.get("lat"), place.get("lon"), fips)
 
 

@@ -19,6 +19,13 @@ from collections import Counter
 from pathlib import Path
 
 COLUMNS = 27
+# The counts, in the order they are printed (every one, zeros too, so two runs line up).
+COUNTS = (
+    "rows", "27 columns", "web with URL", "locations", "with point", "with type", "below country",
+    "below country with full name", "US state/city", "US state/city with state ADM1", "quotations",
+    "quotations with a word verb", "amounts", "amounts with empty object", "amounts with exponent",
+    "tone rows", "tone rows with densities", "with SharingImage",
+)  # fmt: skip
 _EXPONENT = re.compile(r"\d[eE][+-]?\d")
 _WORD = re.compile(r"[^\W\d_]")
 
@@ -70,8 +77,9 @@ def main() -> None:
     parser.add_argument("again", type=Path, nargs="?", help="a second export of the same store")
     args = parser.parse_args()
     table = rows(args.export)
-    for name, value in tally(table).items():
-        sys.stdout.write(f"{name}\t{value}\n")
+    counts = tally(table)
+    for name in COUNTS:
+        sys.stdout.write(f"{name}\t{counts[name]}\n")
     if args.again is not None:
         same = {r[0] for r in table} & {r[0] for r in rows(args.again)}
         sys.stdout.write(f"record ids stable across exports\t{len(same)}/{len(table)}\n")

@@ -14,6 +14,7 @@ from newsdesk.clean.html import clean_html
 from newsdesk.record import Article, Place, Tone
 from newsdesk.store import Store
 from newsdesk.store.exports.gkg import export_gkg
+from newsdesk.store.exports.gkg_places import location
 from newsdesk.store.exports.gkg_tone import densities, is_activity
 from newsdesk.store.exports.numbers import plain
 
@@ -208,3 +209,28 @@ PAGE = """<html><head><title>Barriers hold</title>
 def test_the_clean_stage_keeps_the_og_image(image: str, kept: str | None) -> None:
     assert clean_html(PAGE.format(image=image), url="https://bayou.example/news/1").image == kept
     assert clean_html(PAGE.format(image="/img/barrier.jpg")).image is None  # no address to resolve it against
+
+
+def gkg_location(**place: object) -> dict[str, str]:
+    return dict(zip(LOCATION_FIELDS, location(place, str.strip).fields(enhanced=True).split("#"), strict=True))
+
+
+def test_divisions_outside_the_us_where_geonames_and_iso_codes_agree() -> None:
+    scotland = gkg_location(name="Scotland", kind="admin1", country="GB", fips="UK", geonameid=None, lat=None, lon=None)
+    assert (scotland["type"], scotland["full_name"], scotland["adm1"]) == ("5", "Scotland, United Kingdom", "UKSCT")
+    assert 54.5 < float(scotland["lat"]) < 59.0 and -7.5 < float(scotland["lon"]) < -1.5
+    glasgow = gkg_location(
+        name="Glasgow", kind="city", country="GB", fips="UK", geonameid=2648579, lat=55.86, lon=-4.25
+    )
+    assert (glasgow["type"], glasgow["full_name"], glasgow["adm1"]) == (
+        "4",
+        "Glasgow, Scotland, United Kingdom",
+        "UKSCT",
+    )
+
+
+def test_divisions_where_geonames_uses_other_codes_name_no_division() -> None:
+    lyon = gkg_location(name="Lyon", kind="city", country="FR", fips="FR", geonameid=2996944, lat=45.75, lon=4.85)
+    assert (lyon["full_name"], lyon["adm1"], lyon["feature"]) == ("Lyon, France", "FR84", "2996944")
+    qinghai = gkg_location(name="Qinghai", kind="admin1", country="CN", fips="CH", geonameid=None, lat=None, lon=None)
+    assert (qinghai["adm1"], qinghai["feature"], qinghai["lat"]) == ("CHQH", "CHQH", "")

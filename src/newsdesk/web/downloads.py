@@ -10,6 +10,7 @@ most :data:`MAX_ROWS` rows: the desk answers in one request, and a whole store i
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -64,7 +65,7 @@ def tracked_claims(
         return _csv(CLAIMS, claim_rows(db, Selection(everything=everything, ids=ids)), "claims.csv")
 
 
-def _csv(sheet: Sheet, rows: Any, name: str) -> Response:
+def _csv(sheet: Sheet, rows: Iterable[dict[str, Any]], name: str) -> Response:
     """The sheet as an attachment (UTF-8 with a BOM, as the CLI writes it)."""
     out = io.StringIO()
     write_csv(out, sheet, rows)

@@ -106,17 +106,17 @@ _CLAIMS_SQL = (
 
 
 def quote_rows(store: Store, selection: Selection) -> Iterator[dict[str, Any]]:
-    """The quote sheet's rows, oldest article first."""
+    """The quote sheet's rows, oldest article first (undated ones last)."""
     sql, params = _QUOTES_SQL, list[Any]()
     if not selection.everything:
         where, params = shown_quote_rows("q")
         sql += where
     sql, params = _narrow(sql, params, "q", selection, "q.speaker_entity_id")
-    return store.db.stream(sql + " ORDER BY a.published_date, a.id, q.start_char", params)
+    return store.db.stream(sql + " ORDER BY a.published_date NULLS LAST, a.id, q.start_char", params)
 
 
 def claim_rows(store: Store, selection: Selection) -> Iterator[dict[str, Any]]:
-    """The claim sheet's rows, oldest article first."""
+    """The claim sheet's rows, oldest article first (undated ones last)."""
     sql, params = _CLAIMS_SQL, list[Any]()
     if not selection.everything:
         shown, params = shown_quote_rows("q")
@@ -125,7 +125,7 @@ def claim_rows(store: Store, selection: Selection) -> Iterator[dict[str, Any]]:
     else:
         sql += " WHERE 1 = 1"
     sql, params = _narrow(sql, params, "c", selection, "c.claimant_entity_id")
-    return store.db.stream(sql + " ORDER BY a.published_date, a.id, c.start_char", params)
+    return store.db.stream(sql + " ORDER BY a.published_date NULLS LAST, a.id, c.start_char", params)
 
 
 def _narrow(sql: str, params: list[Any], alias: str, selection: Selection, entity: str) -> tuple[str, list[Any]]:

@@ -62,12 +62,18 @@ def test_gkg_rows_follow_the_gkg_2_1_layout(store: Store) -> None:
     rows = [line.split("\t") for line in out.getvalue().splitlines()]
     assert all(len(row) == 27 for row in rows)
     row = next(r for r in rows if r[4] == "https://wire.example/a1")
-    assert row[0].endswith("-1") and row[1] == "20240304000000" and row[2] == "1" and row[3] == "wire.example"
+    assert (
+        row[0].endswith("-1")
+        and row[0][:14].isdigit()
+        and row[1] == "20240304000000"
+        and row[2] == "1"
+        and row[3] == "wire.example"
+    )
     displaced = article.text.index("40,000")
-    assert row[5] == "AFFECT#40000#people displaced#1#Norland#NL#NL#52.2500#5.7500#NL"
+    assert row[5] == "AFFECT#40000#people displaced#1#Norland#NL#NL#52.25#5.75#NL"
     assert row[6] == row[5] + f"#{displaced}"
-    assert row[9] == "1#Norland#NL#NL#52.2500#5.7500#NL"
-    assert row[10] == f"1#Norland#NL#NL##52.2500#5.7500#NL#{article.text.index('Norland', article.body_start)}"
+    assert row[9] == "1#Norland#NL#NL#52.25#5.75#NL"
+    assert row[10] == f"1#Norland#NL#NL##52.25#5.75#NL#{article.text.index('Norland', article.body_start)}"
     assert row[11] == "Marta Velasquez" and row[13] == "Crimson Banner"
     assert row[12] == f"Marta Velasquez,{article.text.index('Marta Velasquez')}"
     quote_start = article.text.index("The border is not holding")
@@ -82,8 +88,9 @@ def test_gkg_rows_follow_the_gkg_2_1_layout(store: Store) -> None:
 
 def test_every_format_is_registered_by_its_module() -> None:
     found = formats()
-    assert sorted(found) == ["csv", "gkg", "jsonl", "parquet"]
+    assert sorted(found) == ["claims-csv", "csv", "gexf", "gkg", "graphml", "jsonl", "parquet", "quotes-csv", "xlsx"]
     assert {name for name, fmt in found.items() if fmt.tables} == {"csv", "parquet"}
+    assert {name for name, fmt in found.items() if fmt.file} == {"xlsx"}
 
 
 def test_export_command(store_url: str, tmp_path: Path) -> None:

@@ -261,6 +261,7 @@ def assemble(doc: Document, cleaned: Cleaned) -> Article:
         byline=cleaned.byline,
         authors=list(cleaned.authors),
         published=cleaned.published,
+        image=cleaned.image,
         warnings=[*doc.warnings, *cleaned.warnings],
         removed=list(cleaned.removed),
     )

@@ -197,6 +197,8 @@ class Article:
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     language: str | None = None
+    # The page's share image (og:image), which GDELT's GKG keeps as SharingImage.
+    image: str | None = None
     warnings: list[str] = field(default_factory=list)
     text: str
     body_start: int
@@ -268,6 +270,8 @@ class Cleaned:
     site: str | None = None
     url: str | None = None
     """The address the page declares for itself (HTML mode: canonical link, else og:url), normalised."""
+    image: str | None = None
+    """The page's share image (HTML mode: og:image)."""
     language: str | None = None
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

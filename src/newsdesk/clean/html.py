@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import trafilatura
 from htmldate import find_date
@@ -85,9 +85,18 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         published=_date(tree, page_url, visible_lines),
         site=site,
         url=own_url,
+        image=_share_image(meta.get("image"), page_url),
         language=meta.get("language"),
         removed=_removed(visible_lines, title, paragraphs),
     )
+
+
+def _share_image(value: Any, page_url: str | None) -> str | None:
+    """The page's og:image as trafilatura reads it, as an absolute web address (a relative one
+    resolved against the page's address; without one it cannot be, and is dropped)."""
+    given = str(value or "").strip()
+    image = urljoin(page_url or "", given) if given else ""
+    return image if image.startswith(("https://", "http://")) else None
 
 
 def after_headline(paragraphs: list[str], title: str | None) -> list[str]:

@@ -28,7 +28,10 @@ def export_command(
         ..., "--format", "-f", help=f"{', '.join(list(_FORMATS)[:-1])} or {list(_FORMATS)[-1]}."
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="A file (jsonl, gkg; default stdout) or a directory (csv, parquet: required)."
+        None,
+        "--output",
+        "-o",
+        help="A file (default stdout; xlsx: required) or a directory (csv, parquet: required).",
     ),
     db: str | None = db_option(),
     everything: bool = typer.Option(
@@ -38,8 +41,18 @@ def export_command(
         f"figures, non-speech attributions and quotes below confidence {MIN_QUOTE_CONFIDENCE}.",
     ),
 ) -> None:
-    """Export the store: records (jsonl), one table per record type (csv, parquet), or GKG 2.1 (gkg)."""
+    """Export the store: records (jsonl), one table per record type (csv, parquet), GKG 2.1 (gkg), a quote or
+    claim sheet (quotes-csv, claims-csv, xlsx) or a speaker network (gexf, graphml)."""
     fmt = _FORMATS[name]
+    if output is not None and fmt.tables is None:
+        _check_file(output)
+    if fmt.file is not None:
+        if output is None:
+            raise typer.BadParameter(f"{name} is a binary file: give its path", param_hint="--output")
+        with open_store(db) as store:
+            rows = fmt.file(store, output, everything=everything)
+        sys.stderr.write(f"newsdesk: wrote {rows} {name} rows to {output}\n")
+        return
     if fmt.tables is not None:
         if output is None:
             raise typer.BadParameter(f"{name} writes one file per table: give a directory", param_hint="--output")
@@ -51,6 +64,15 @@ def export_command(
         return
     with open_store(db) as store:
         _stream(store, fmt, output, everything=everything)
+
+
+def _check_file(output: Path) -> None:
+    """A one-file format's path must name a file in an existing directory: checked before the
+    store is read, so a typo costs a one-line error rather than a half-written export."""
+    if output.is_dir():
+        raise typer.BadParameter(f"{output} is a directory: give a file name", param_hint="--output")
+    if not output.parent.is_dir():
+        raise typer.BadParameter(f"no directory {output.parent}", param_hint="--output")
 
 
 def _stream(store: Store, fmt: Format, output: Path | None, *, everything: bool) -> None:

@@ -50,7 +50,7 @@ class Settings:
 
 def create_app(settings: Settings) -> FastAPI:
     """The desk over ``settings.db``: pages at ``/``, JSON under ``/api``, OpenAPI at ``/api/openapi.json``."""
-    from newsdesk.web import api, monitor, views  # the routes import this module's helpers
+    from newsdesk.web import api, downloads, monitor, views  # the routes import this module's helpers
 
     desk = Desk(settings.db, writable=settings.allow_ingest)
     app = FastAPI(
@@ -70,6 +70,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(views.router)
     app.include_router(monitor.router)
+    app.include_router(downloads.router)
     views.install_error_pages(app)
     # Added last = outermost: the headers go on every response, errors from the limits included.
     app.add_middleware(TimeLimit, seconds=settings.request_seconds)

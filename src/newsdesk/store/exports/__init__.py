@@ -1,7 +1,8 @@
 """Exports, one module per format, each registering itself here under its name.
 
-A format either streams one file (``jsonl``, ``gkg``: a text stream, stdout by default) or
-writes one file per table into a directory (``csv``, ``parquet``). ``newsdesk export`` lists
+A format either streams one file (``jsonl``, ``gkg``, ``quotes-csv``, ``gexf``…: a text stream,
+stdout by default), writes one binary file at a path (``xlsx``), or writes one file per table
+into a directory (``csv``, ``parquet``). ``newsdesk export`` lists
 its ``--format`` choices from :func:`formats`, so adding a format is adding one module.
 """
 
@@ -32,13 +33,21 @@ class TableWriter(Protocol):
     def __call__(self, store: Store, directory: Path, *, everything: bool = False) -> dict[str, int]: ...
 
 
+class FileWriter(Protocol):
+    """Writes the export to one binary file at a path (a workbook cannot stream as text); returns
+    the rows written. Quotes and claims are filtered as for :class:`StreamWriter`."""
+
+    def __call__(self, store: Store, path: Path, *, everything: bool = False) -> int: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Format:
-    """One registered format: exactly one of ``stream`` and ``tables`` is set."""
+    """One registered format: exactly one of ``stream``, ``file`` and ``tables`` is set."""
 
     name: str
     stream: StreamWriter | None = None
     tables: TableWriter | None = None
+    file: FileWriter | None = None
 
 
 _FORMATS: dict[str, Format] = {}
@@ -59,6 +68,16 @@ def table_format(name: str) -> Callable[[TableWriter], TableWriter]:
 
     def register(write: TableWriter) -> TableWriter:
         _FORMATS[name] = Format(name, tables=write)
+        return write
+
+    return register
+
+
+def file_format(name: str) -> Callable[[FileWriter], FileWriter]:
+    """Register the decorated function as the ``name`` format, one binary file at a given path."""
+
+    def register(write: FileWriter) -> FileWriter:
+        _FORMATS[name] = Format(name, file=write)
         return write
 
     return register

@@ -2,8 +2,20 @@
 
 Built from each article's stored record, so offsets are newsdesk's character offsets into
 the article text (GDELT's are into its own copy of the document). Fields newsdesk has no
-data for (themes, GCAM dimensions beyond the word count, images, enhanced dates) are left
-empty, which GDELT itself does when a document has none. docs/store.md maps every column.
+data for (themes, GCAM dimensions beyond the word count, related images, enhanced dates) are
+left empty, which GDELT itself does when a document has none. docs/store.md maps every column.
+
+What a join with GDELT's own files needs, and how it is met:
+
+- ``GKGRECORDID`` is GDELT's ``YYYYMMDDHHMMSS-X``: here the time the article's current revision
+  was first ingested and the article's store id, so it is the same in every export of one
+  revision and changes when the article is revised;
+- ``DocumentIdentifier`` is the article's URL with ``SourceCollectionIdentifier`` 1 (web); an
+  article without one gets a textual citation (site, title, date) and 2 (citation only), as
+  GDELT does for offline sources; ``SourceCommonName`` is the URL's domain, as in GDELT;
+- locations as :mod:`newsdesk.store.exports.gkg_places` writes them; quotations only direct
+  quotes with a reporting verb; amounts only with an object, numbers never in exponent form;
+  ``SharingImage`` the page's ``og:image``.
 """
 
 from __future__ import annotations
@@ -12,14 +24,18 @@ import json
 import re
 from datetime import UTC, datetime
 from typing import IO, Any
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from newsdesk.store import Store
 from newsdesk.store.exports import stream_format
+from newsdesk.store.exports.gkg_places import location
+from newsdesk.store.exports.gkg_tone import tone_field
+from newsdesk.store.exports.numbers import plain
 from newsdesk.store.shown import shown_record
 
 # GDELT count types for newsdesk claim categories (GKG counts are only these event kinds;
-# every claim, whatever its category, also goes to V2.1AMOUNTS).
+# every claim with an object, whatever its category, also goes to V2.1AMOUNTS).
 COUNT_TYPES = {
     "killed": "KILL",
     "wounded": "WOUND",
@@ -28,22 +44,27 @@ COUNT_TYPES = {
     "protesters": "PROTEST",
     "displaced": "AFFECT",
 }
-# GDELT location types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state/province.
 _PERSON_TYPES = {"PERSON", "PER"}
 _ORG_TYPES = {"ORG", "ORGANIZATION", "NORP"}
 _SEPARATORS = re.compile(r"[\t\r\n#;|,]+")
+# A reporting verb is a word: a colon or dash introducing a quote is not one.
+_VERB = re.compile(r"[^\W\d_]")
+_ROWS = (
+    "SELECT a.id, a.first_ingested, a.record, r.ingested_at FROM articles a "
+    "JOIN article_revisions r ON r.article_id = a.id AND r.revision = a.revision ORDER BY a.id"
+)
 
 
 @stream_format("gkg")
 def export_gkg(store: Store, out: IO[str], *, everything: bool = False) -> int:
     """Write one GKG 2.1 row per stored article; returns the number of rows."""
-    batch = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     count = 0
-    for row in store.db.stream("SELECT id, first_ingested, record FROM articles ORDER BY id"):
+    for row in store.db.stream(_ROWS):
         record = json.loads(row["record"])
         if not everything:
             record = shown_record(record)
-        out.write("\t".join(gkg_row(record, f"{batch}-{row['id']}", row["first_ingested"])) + "\n")
+        record_id = f"{_date(row['ingested_at'], row['first_ingested'])}-{row['id']}"
+        out.write("\t".join(gkg_row(record, record_id, row["first_ingested"])) + "\n")
         count += 1
     return count
 
@@ -55,32 +76,33 @@ def gkg_row(record: dict[str, Any], record_id: str, ingested: str) -> list[str]:
     entities = record.get("entities") or []
     counts = [c for c in claims if _count_type(c.get("category") or "")]
     word_count = len(record["text"][record["body_start"] :].split())
+    url = record.get("url")
     return [
         record_id,
         _date(record.get("published"), ingested),
-        "1" if record.get("url") else "2",
-        _clean(record.get("site") or ""),
-        record.get("url") or record.get("source_path") or record["id"],
+        "1" if url else "2",
+        _domain(url) or _clean(record.get("site") or ""),
+        url or _citation(record),
         ";".join(_count(c, places, enhanced=False) for c in counts),
         ";".join(_count(c, places, enhanced=True) for c in counts),
         "",
         "",
-        ";".join(dict.fromkeys(_location(p, enhanced=False) for p in places)),
-        ";".join(_location(p, enhanced=True) for p in places),
+        ";".join(dict.fromkeys(location(p, _clean).fields(enhanced=False) for p in places)),
+        ";".join(location(p, _clean).fields(enhanced=True, offset=_first(p)) for p in places),
         ";".join(dict.fromkeys(_clean(e["name"]) for e in entities if e["type"].upper() in _PERSON_TYPES)),
         ";".join(_names(entities, _PERSON_TYPES)),
         ";".join(dict.fromkeys(_clean(e["name"]) for e in entities if e["type"].upper() in _ORG_TYPES)),
         ";".join(_names(entities, _ORG_TYPES)),
-        _tone(record.get("tone"), word_count),
+        tone_field(record.get("tone"), record["text"], word_count),
         "",
         f"wc:{word_count}",
+        _clean_url(record.get("image") or ""),
         "",
         "",
         "",
-        "",
-        "#".join(_quotation(record["text"], q) for q in record.get("quotes") or [] if q.get("content")),
+        "#".join(_quotation(record["text"], q) for q in record.get("quotes") or [] if _direct(q)),
         ";".join(_names(entities, None)),
-        ";".join(f"{_number(c)},{_clean(c.get('object') or '')},{c['start']}" for c in claims if _number(c)),
+        ";".join(_amount(c) for c in claims if _amount(c)),
         "",
         f"<PAGE_TITLE>{escape(' '.join((record.get('title') or '').split()))}</PAGE_TITLE>",
     ]
@@ -89,6 +111,22 @@ def gkg_row(record: dict[str, Any], record_id: str, ingested: str) -> list[str]:
 def _clean(text: str) -> str:
     """No GKG delimiter may appear inside a value."""
     return " ".join(_SEPARATORS.sub(" ", text).split())
+
+
+def _clean_url(url: str) -> str:
+    """A URL is one field: whitespace would split it."""
+    return "" if any(c.isspace() for c in url) else url
+
+
+def _domain(url: str | None) -> str:
+    host = urlsplit(url).hostname if url else None
+    return host.lower().removeprefix("www.") if host else ""
+
+
+def _citation(record: dict[str, Any]) -> str:
+    """A textual citation for an article with no URL: site, title and publication date."""
+    parts = [record.get("site") or "", record.get("title") or "", (record.get("published") or "")[:10]]
+    return _clean(". ".join(part for part in parts if part)) or _clean(record.get("source_path") or record["id"])
 
 
 def _date(published: str | None, ingested: str) -> str:
@@ -112,44 +150,28 @@ def _count_type(category: str) -> str | None:
 
 def _number(claim: dict[str, Any]) -> str:
     value = claim.get("value")
-    if value is None:
-        value = claim.get("low")
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return plain(claim.get("low") if value is None else value)
 
 
-def _location_type(place: dict[str, Any]) -> int:
-    us = place.get("country") == "US"
-    return {"country": 1, "admin1": 2 if us else 5, "city": 3 if us else 4}.get(place.get("kind") or "", 5)
-
-
-def _location(place: dict[str, Any], *, enhanced: bool) -> str:
-    """``Type#Name#CountryFIPS#ADM1#[ADM2#]Lat#Long#FeatureID[#Offset]``."""
-    kind = _location_type(place)
-    fips = place.get("fips") or ""
-    feature = fips if kind == 1 else str(place.get("geonameid") or "")
-    lat = "" if place.get("lat") is None else f"{place['lat']:.4f}"
-    lon = "" if place.get("lon") is None else f"{place['lon']:.4f}"
-    fields = [str(kind), _clean(place.get("name") or ""), fips, fips]
-    if enhanced:
-        fields.append("")
-    fields += [lat, lon, feature]
-    if enhanced:
-        mentions = place.get("mentions") or []
-        fields.append(str(min((m["start"] for m in mentions), default=0)))
-    return "#".join(fields)
+def _first(place: dict[str, Any]) -> int:
+    return min((m["start"] for m in place.get("mentions") or []), default=0)
 
 
 def _count(claim: dict[str, Any], places: list[dict[str, Any]], *, enhanced: bool) -> str:
     """``CountType#Number#Object#`` then the claim's location (V1 layout), ``#Offset`` in V2.1."""
     place = next((p for p in places if claim.get("place") and p.get("country") == claim["place"]), None)
-    location = _location(place, enhanced=False).split("#") if place else ["0", "", "", "", "", "", ""]
-    fields = [_count_type(claim.get("category") or "") or "", _number(claim) or "0", _clean(claim.get("object") or "")]
-    fields += location
+    where = location(place, _clean).fields(enhanced=False) if place else "0######"
+    kind = _count_type(claim.get("category") or "") or ""
+    fields = [kind, _number(claim) or "0", _clean(claim.get("object") or ""), where]
     if enhanced:
         fields.append(str(claim["start"]))
     return "#".join(fields)
+
+
+def _amount(claim: dict[str, Any]) -> str:
+    """``Amount,Object,Offset``, or "" for a claim without a number or an object."""
+    number, thing = _number(claim), _clean(claim.get("object") or "")
+    return f"{number},{thing},{claim['start']}" if number and thing else ""
 
 
 def _names(entities: list[dict[str, Any]], types: set[str] | None) -> list[str]:
@@ -163,12 +185,10 @@ def _names(entities: list[dict[str, Any]], types: set[str] | None) -> list[str]:
     return [f"{name},{offset}" for offset, name in sorted(pairs)]
 
 
-def _tone(tone: dict[str, Any] | None, word_count: int) -> str:
-    """Tone, positive, negative, polarity, activity density, self/group density (unknown: 0), words."""
-    if not tone:
-        return ""
-    values = (tone["score"], tone["positive"], tone["negative"], tone["polarity"], 0, 0)
-    return ",".join(f"{v:g}" for v in values) + f",{tone.get('word_count') or word_count}"
+def _direct(quote: dict[str, Any]) -> bool:
+    """GDELT's quotations are direct quotes with the verb that introduced them."""
+    verb = (quote.get("cue") or {}).get("text") or ""
+    return quote.get("kind") == "direct" and bool(quote.get("content")) and bool(_VERB.search(verb))
 
 
 def _quotation(text: str, quote: dict[str, Any]) -> str:

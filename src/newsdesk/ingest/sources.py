@@ -17,16 +17,16 @@ from __future__ import annotations
 import glob
 import json
 import os
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import IO, Any, cast, get_args
 
 from newsdesk.errors import InputError
-from newsdesk.read import InputFormatOption, is_url
+from newsdesk.read import InputFormatOption, is_url, not_a_regular_file
+from newsdesk.read.decode import human_size
 from newsdesk.read.warc import is_warc, list_warc_pages
 from newsdesk.record import Article
 
@@ -118,6 +118,11 @@ def _stem_sidecar(path: Path) -> Path:
     return path.with_name(path.stem + SIDECAR_SUFFIX)
 
 
+# Standard input is spooled to disk for the workers: a JSONL stream of many pages may be large,
+# but not without end (a runaway pipe must not fill the disk).
+MAX_STDIN_BYTES = 1 << 30
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """One thing to ingest; exactly one of ``path``, ``url``, ``jsonl``, ``warc`` or ``error`` says what.
@@ -163,7 +168,10 @@ def _collect(inputs: list[str], url_files: list[str] | None) -> Inputs:
         elif is_url(name):
             out.items.append(Item(source=name, url=name))
         elif Path(name).is_dir():
-            for path in _walk(Path(name)):
+            found = _walk(Path(name))
+            if not found:
+                out.items.append(Item(source=name, error="a folder with no pages in it (.html, .txt, .jsonl, .warc…)"))
+            for path in found:
                 _file(out, path, explicit=False)
         elif not Path(name).exists() and glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))
@@ -200,11 +208,14 @@ def _walk(root: Path) -> list[Path]:
 
 def _file(out: Inputs, path: Path, *, explicit: bool) -> None:
     lower = path.name.lower()
-    if lower.endswith(JSONL_SUFFIXES):
+    problem = not_a_regular_file(path) if path.exists() else None
+    if problem:
+        out.items.append(Item(source=str(path), error=problem))
+    elif lower.endswith(JSONL_SUFFIXES):
         _jsonl(out, path, str(path))
     elif lower.endswith(URL_LIST_SUFFIXES):
         _url_list(out, path)
-    elif explicit or lower.endswith(PAGE_SUFFIXES):
+    elif explicit or lower.endswith(PAGE_SUFFIXES + WARC_SUFFIXES):  # a folder's archives too
         out.items.append(Item(source=str(path), path=str(path)))
 
 
@@ -219,14 +230,16 @@ def expand_warcs(items: list[Item]) -> list[Item]:
             out.append(item)
             continue
         try:
-            pages = list_warc_pages(Path(item.path))
+            listing = list_warc_pages(Path(item.path))
         except InputError as exc:
             out.append(Item(source=item.source, error=str(exc)))
             continue
         out.extend(
             Item(source=f"{url} (in {item.source})", url=url or None, warc=(item.path, offset, item.path))
-            for offset, url in pages
+            for offset, url in listing.pages
         )
+        if listing.problem:
+            out.append(Item(source=item.source, error=listing.problem))
     return out
 
 
@@ -259,12 +272,27 @@ def _url_list(out: Inputs, path: Path) -> None:
             out.items.append(Item(source=f"{path}:{number}", error="not an http(s) URL"))
 
 
+def _copy_at_most(source: IO[bytes], target: IO[bytes], limit: int) -> int:
+    """Copy up to ``limit + 1`` bytes (enough to tell that there was more); the bytes copied."""
+    copied = 0
+    while copied <= limit:
+        chunk = source.read(min(1 << 20, limit + 1 - copied))
+        if not chunk:
+            break
+        target.write(chunk)
+        copied += len(chunk)
+    return copied
+
+
 def _stdin(out: Inputs) -> None:
     """Spool stdin to a temporary file, so workers can read it like any other input."""
     with tempfile.NamedTemporaryFile(prefix="newsdesk-stdin-", delete=False) as handle:
-        shutil.copyfileobj(sys.stdin.buffer, handle)
+        copied = _copy_at_most(sys.stdin.buffer, handle, MAX_STDIN_BYTES)
     path = Path(handle.name)
     out.temporary.append(path)
+    if copied > MAX_STDIN_BYTES:
+        out.items.append(Item(source="-", error=f"standard input over {human_size(MAX_STDIN_BYTES)}: refused"))
+        return
     with path.open("rb") as spooled:
         start = spooled.read(64).lstrip()
     if start.startswith(b"{"):

@@ -159,6 +159,8 @@ def _jsonl_article(where: tuple[str, int]) -> tuple[Article, bool]:
         data = json.loads(line)
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply to be a page or a record") from None
     if not isinstance(data, dict):
         raise InputError('a JSONL line must be an object: {"url", "html"} or {"url", "text"}')
     if data.get("schema") == SCHEMA_NAME:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,7 @@ def iter_warc(path: Path, *, max_bytes: int) -> Iterator[tuple[str, bytes | Inpu
     if not head.startswith((b"WARC/", b"filedesc://")):
         handle.close()
         raise InputError("not a WARC file: it does not start with a WARC or ARC header")
+    pages = 0
     with handle:
         try:
             for record in ArchiveIterator(handle, arc2warc=True):
@@ -59,12 +61,23 @@ def iter_warc(path: Path, *, max_bytes: int) -> Iterator[tuple[str, bytes | Inpu
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 body = record.content_stream().read(max_bytes + 1)
+                pages += 1
                 if len(body) > max_bytes:
                     yield url, InputError(f"too large (over the {max_bytes} byte limit)")
                 else:
                     yield url, body
         except ArchiveLoadFailed as exc:
-            raise InputError(f"not a readable WARC file ({str(exc).splitlines()[0]})") from None
+            raise InputError(f"not a readable WARC file ({_first_line(exc)})") from None
+        except Exception as exc:  # warcio fails in many ways on a damaged record (even AttributeError)
+            raise InputError(f"damaged WARC record after {pages} pages ({type(exc).__name__})") from None
+    if not pages:
+        raise InputError("no HTML responses in this WARC")
+
+
+def _first_line(exc: Exception) -> str:
+    """An exception's first line, printable and short: warcio quotes the damaged bytes it found."""
+    first = (str(exc).splitlines() or [type(exc).__name__])[0]
+    return "".join(ch if ch.isprintable() else "?" for ch in first)[:120]
 
 
 def _head(path: Path) -> bytes:
@@ -76,14 +89,22 @@ def _head(path: Path) -> bytes:
         return bytes(handle.read(16))
 
 
-def list_warc_pages(path: Path) -> list[tuple[int, str]]:
+@dataclass(frozen=True, slots=True)
+class WarcListing:
+    """The pages of an archive (record offset, URL), and why the listing stopped early, if it did."""
+
+    pages: list[tuple[int, str]]
+    problem: str | None = None
+
+
+def list_warc_pages(path: Path) -> WarcListing:
     """``(record offset, URL)`` of every page in the archive, without parsing any page.
 
-    Work can then be split by offset: a page is read back with :func:`read_warc_page`.
-    Raises :class:`InputError` when the file is not a readable WARC.
+    Work can then be split by offset: a page is read back with :func:`read_warc_page`. A file
+    that is not a WARC raises :class:`InputError`; one that breaks part-way keeps the pages
+    before the break and says where it stopped; one with no HTML response says so.
     """
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     try:
         head = _head(path)
@@ -98,9 +119,12 @@ def list_warc_pages(path: Path) -> list[tuple[int, str]]:
             for record in records:
                 if is_page(record):
                     pages.append((records.get_record_offset(), record.rec_headers.get_header("WARC-Target-URI") or ""))
-    except (OSError, EOFError, ArchiveLoadFailed) as exc:
-        raise InputError(f"not a readable WARC file ({(str(exc).splitlines() or [type(exc).__name__])[0]})") from None
-    return pages
+    except Exception as exc:  # warcio fails in many ways on a damaged record (even AttributeError)
+        reason = f"{type(exc).__name__}: {_first_line(exc)}"
+        return WarcListing(pages, f"damaged WARC record after {len(pages)} pages ({reason})")
+    if not pages:
+        return WarcListing(pages, "no HTML responses in this WARC")
+    return WarcListing(pages)
 
 
 def read_warc_page(path: Path, offset: int, *, max_bytes: int) -> bytes:

@@ -15,6 +15,7 @@ conventions for vague amounts and qualifiers (documented in docs/gold-format.md)
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -116,7 +117,8 @@ def parse_number(words: list[str]) -> float | None:
         seen = True
     if not seen:
         return None
-    return total + (current or 0.0)
+    value = total + (current or 0.0)
+    return value if math.isfinite(value) else None  # a 400-digit number is text, not a quantity
 
 
 def parse_fraction(words: list[str]) -> float | None:

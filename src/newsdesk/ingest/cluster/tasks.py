@@ -19,7 +19,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from newsdesk.errors import InputError
 from newsdesk.ingest.cluster.chunks import Chunk, Items, KnownRevisions, WarcFile, WarcPages
 from newsdesk.ingest.sources import Item
-from newsdesk.ingest.worker import BatchResult, Failed, peak_memory_mb, process_batch
+from newsdesk.ingest.worker import BatchResult, Failed, Known, Parsed, peak_memory_mb, process_batch
 from newsdesk.read.warc import list_warc_pages
 
 if TYPE_CHECKING:
@@ -75,9 +75,11 @@ def unreadable(paths: list[str]) -> list[str]:
 def _scan(chunk: WarcFile) -> ChunkResult:
     """List a WARC file's pages (record offsets and URLs) in page chunks; it decompresses, but parses no page."""
     try:
-        pages = list_warc_pages(Path(chunk.path))
+        listing = list_warc_pages(Path(chunk.path))
     except InputError as exc:
         return ChunkResult(BatchResult([Failed(chunk.name, str(exc))], peak_memory_mb()))
-    size = chunk.batch_size
+    size, pages = chunk.batch_size, listing.pages
     pieces = [tuple(pages[i : i + size]) for i in range(0, len(pages), size)]
-    return ChunkResult(more=[WarcPages(chunk.path, chunk.name, piece) for piece in pieces])
+    failed: list[Parsed | Failed | Known] = [Failed(chunk.name, listing.problem)] if listing.problem else []
+    more: list[Chunk] = [WarcPages(chunk.path, chunk.name, piece) for piece in pieces]
+    return ChunkResult(BatchResult(failed, peak_memory_mb()), more=more)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from newsdesk.record import Claim
 from newsdesk.store.text import digest
 from newsdesk.store.writers import ArticleRows, writer
@@ -32,6 +34,8 @@ def write_claims(target: ArticleRows) -> None:
     article, entity_ids, quote_ids = target.article, target.ids["entities"], target.ids["quotes"]
     rows = []
     for claim in article.claims:
+        if not all(v is None or math.isfinite(v) for v in (claim.value, claim.low, claim.high)):
+            continue  # an infinity or NaN (a record from elsewhere) would break every query that reads it
         claimant = claim.claimant
         claimant_id = entity_ids.get(claimant.entity) if claimant and claimant.entity else None
         rows.append(

@@ -1,0 +1,46 @@
+"""A time budget per article: an input that would run for minutes is abandoned with a reason.
+
+Every parse of untrusted input is bounded in size, and the known pathological inputs are
+bounded in time by their own rules; this is the net under them, for what no rule foresaw.
+It uses SIGALRM, so it works in the main thread of a process — the CLI, ``ingest``'s worker
+processes, ``watch`` — and is a no-op elsewhere (a web server's threads, a Dask worker's
+threads), where the caller bounds the work another way. Budgets do not nest.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+from newsdesk.errors import InputError
+
+# Seconds one article may take in one stage (cleaning, spaCy, newsdesk's components). Chosen, not
+# fitted: the ingest of real pages runs at several articles a second per core (bench/bench_ingest.py),
+# so a minute is far beyond any normal page and still stops a runaway one within a minute.
+ARTICLE_SECONDS = 60.0
+
+
+class OverBudget(InputError):
+    """An article that took longer than its budget."""
+
+
+@contextmanager
+def time_budget(seconds: float, what: str = "article") -> Iterator[None]:
+    """Raise :class:`OverBudget` inside the block once ``seconds`` have passed (main thread only)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(_signum: int, _frame: FrameType | None) -> None:
+        raise OverBudget(f"took over {seconds:g} s (the time budget per {what}): abandoned")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -155,6 +155,37 @@ def test_body_size_limit(client: TestClient) -> None:
     assert client.post("/try", files={"upload": ("big.html", b"<p>" + b"y" * 60_000, "text/html")}).status_code == 413
 
 
+def test_a_chunked_body_over_the_limit_is_413(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b"text="
+        for _ in range(8):
+            yield b"z" * 10_000
+
+    response = client.post(
+        "/api/extract", content=chunks(), headers={"content-type": "application/x-www-form-urlencoded"}
+    )
+    assert response.status_code == 413 and "larger than" in response.json()["detail"]
+
+
+def test_a_bug_answers_500_with_the_security_headers(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(Store, "stats", broken)
+    response = client.get("/")
+    assert response.status_code == 500 and response.json()["detail"].startswith("internal error")
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path", ["/entities/9223372036854775808", "/speakers/99999999999999999999999", "/articles/99999999999999999999999",
+             "/claims?about='", "/api/articles/99999999999999999999999", "/search?speaker=" + "x" * 20_000],
+)  # fmt: skip
+def test_out_of_range_ids_and_odd_text_are_never_5xx(client: TestClient, path: str) -> None:
+    assert client.get(path).status_code < 500
+
+
 def test_time_limit_answers_503() -> None:
     async def slow(scope: Scope, receive: Receive, send: Send) -> None:
         await asyncio.sleep(30)

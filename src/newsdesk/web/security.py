@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -35,6 +36,9 @@ SECURITY_HEADERS = (
 )
 
 
+_log = logging.getLogger("newsdesk.web")
+
+
 class SecurityHeaders:
     """Adds the CSP and the other hardening headers to every HTTP response."""
 
@@ -46,14 +50,26 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [(name, value) for name, value in SECURITY_HEADERS if name not in names]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # A bug must not answer without the headers (the server's own 500 page has none):
+            # log it for the operator, answer one line with them.
+            if started:
+                raise
+            _log.exception("internal error answering %s %s", scope.get("method"), scope.get("path"))
+            await _plain_error(send_with_headers, 500, "internal error (the server's log has the details)")
 
 
 class _TooLarge(Exception):
@@ -77,18 +93,27 @@ class BodyLimit:
                 return
         seen = 0
         started = False
+        over = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
+                    over = True
                     raise _TooLarge
             return message
 
         async def tracking_send(message: Message) -> None:
+            # A body cut off mid-stream (chunked, no Content-Length) makes the form parser answer 400
+            # itself; the answer is 413 all the same.
             nonlocal started
+            if over and not started:
+                started = True
+                await _plain_error(send, 413, f"request body larger than {self.max_bytes} bytes")
+            if over:
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 

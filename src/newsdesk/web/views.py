@@ -12,7 +12,7 @@ import re
 from typing import Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, FastAPI, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from markupsafe import Markup, escape
@@ -160,7 +160,9 @@ def speakers(
 
 @router.get("/speakers/{entity_id}", response_class=HTMLResponse)
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, entity_id: int, everything: bool = Query(False, alias="all")) -> HTMLResponse:
+def entity(
+    request: Request, entity_id: int = Path(ge=1, le=2**63 - 1), everything: bool = Query(False, alias="all")
+) -> HTMLResponse:
     """A person or organisation: titles over time, every quote, stance mix, co-mentioned entities.
     Quotes the desk hides by default (actions, unsure ones) only with ``all=1``."""
     with store(request) as db:

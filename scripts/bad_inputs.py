@@ -24,7 +24,8 @@ GOOD_BODY = (
 
 def good_html(title: str) -> str:
     paragraphs = "".join(f"<p>{sentence}.</p>" for sentence in GOOD_BODY.split(". "))
-    return f"<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    head = f"<!doctype html><html><head><title>{title}</title></head>"
+    return f"{head}<body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
 
 
 def corpus() -> dict[str, bytes]:
@@ -38,16 +39,18 @@ def corpus() -> dict[str, bytes]:
         "spaced-comments.txt": ("<!-- c -->\n" * 30 + text).encode(),
         "million-p.html": b"<html><body>" + b"<p>" * 1_000_000 + b"</body></html>",
         "vertical-tab.good.html": good_html("Calloway\x0b channel vote \x1b passes").encode(),
-        "charset-undefined.good.html": good_html("Charset undefined page").replace(
-            "<head>", '<head><meta charset="undefined">'
-        ).encode(),
+        "charset-undefined.good.html": good_html("Charset undefined page")
+        .replace("<head>", '<head><meta charset="undefined">')
+        .encode(),
         "nested.jsonl": ("[" * 100_000 + "]" * 100_000 + "\n").encode(),
         "malformed.jsonl": b'{"url": "https://example.org/a", "html": "<p>x</p>"\n{not json}\n',
         "long-line.txt": ("Headline\n\n" + "".join(chr(0x4E00 + i % 20000) for i in range(1_200_000))).encode(),
         "huge-number.good.txt": (
             "Calloway budget\n\n" + GOOD_BODY + " The deficit reached " + "9" * 400 + " pounds, the board said.\n"
         ).encode(),
-        "chinese.txt": ("卡洛韦港口委员会决定疏浚东部航道\n\n" + "港口委员会周二开会，同意在冬季之前疏浚东部航道。" * 12).encode(),
+        "chinese.txt": (
+            "港口委员会决定疏浚航道\n\n" + "港口委员会周二开会，同意在冬季之前疏浚东部航道。" * 12
+        ).encode(),
         "binary.html": bytes(range(256)) * 40,
         "empty.txt": b"",
         "garbage.warc": b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n" + os.urandom(2000),

@@ -4,13 +4,14 @@ Every parse of untrusted input is bounded in size, and the known pathological in
 bounded in time by their own rules; this is the net under them, for what no rule foresaw.
 It uses SIGALRM, so it works in the main thread of a process — the CLI, ``ingest``'s worker
 processes, ``watch`` — and is a no-op elsewhere (a web server's threads, a Dask worker's
-threads), where the caller bounds the work another way. Budgets do not nest.
+threads), where the caller bounds the work another way (the desk: :mod:`newsdesk.web.extractor`).
 """
 
 from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -29,18 +30,26 @@ class OverBudget(InputError):
 
 @contextmanager
 def time_budget(seconds: float, what: str = "article") -> Iterator[None]:
-    """Raise :class:`OverBudget` inside the block once ``seconds`` have passed (main thread only)."""
+    """Raise :class:`OverBudget` inside the block once ``seconds`` have passed (main thread only).
+
+    Inside another budget, the tighter of the two applies, and the outer one resumes, less the
+    time spent, when the block ends."""
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
+    outer = signal.getitimer(signal.ITIMER_REAL)[0]  # 0.0: no budget is running
+    own = seconds if not outer else min(seconds, outer)
 
     def expired(_signum: int, _frame: FrameType | None) -> None:
         raise OverBudget(f"took over {seconds:g} s (the time budget per {what}): abandoned")
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGALRM, expired if own == seconds else signal.getsignal(signal.SIGALRM))
+    started = time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, own)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))

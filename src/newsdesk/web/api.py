@@ -24,6 +24,7 @@ from newsdesk.web.common import (
     MAX_OFFSET,
     country_code,
     extract_page,
+    extractor,
     filters,
     known_alert,
     settings,
@@ -287,7 +288,9 @@ def extract(
     if store_it and not config.allow_ingest:
         raise HTTPException(403, "this server is read-only (start it with --allow-ingest to store pages)")
     content = file.file.read(config.max_upload_bytes + 1) if file is not None else b""
-    article = extract_page(config, content=content or text.encode("utf-8"), url=url, input_format=input_format)
+    article = extract_page(
+        config, extractor(request), content=content or text.encode("utf-8"), url=url, input_format=input_format
+    )
     headers = {}
     if store_it:
         with store(request) as db:

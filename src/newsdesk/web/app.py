@@ -8,6 +8,8 @@ the pages never serialise.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,6 +26,7 @@ from newsdesk.store import DEFAULT_DB
 from newsdesk.store.shown import MIN_CONFIDENCE
 from newsdesk.web.charts import format_number
 from newsdesk.web.data import Desk
+from newsdesk.web.extractor import Extractor
 from newsdesk.web.render import unquoted, web_url
 from newsdesk.web.security import BodyLimit, SecurityHeaders, TimeLimit
 
@@ -53,7 +56,15 @@ def create_app(settings: Settings) -> FastAPI:
     from newsdesk.web import api, downloads, monitor, views  # the routes import this module's helpers
 
     desk = Desk(settings.db, writable=settings.allow_ingest)
+    extraction = Extractor()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        extraction.close()  # the worker processes end with the server
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsdesk",
         version=__version__,
         summary="Who said what, about whom, where and how many: the store of news articles newsdesk built.",
@@ -65,6 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.desk = desk
+    app.state.extractor = extraction
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=str(static_dir())), name="static")
     app.include_router(api.router)

@@ -12,7 +12,6 @@ import pycountry
 from fastapi import HTTPException, Query, Request
 
 from newsdesk.errors import InputError
-from newsdesk.pipeline import extract
 from newsdesk.read import is_url
 from newsdesk.read.fetch import fetch
 from newsdesk.record import Article
@@ -21,6 +20,7 @@ from newsdesk.store.shown import MIN_QUOTE_CONFIDENCE
 from newsdesk.vocab.stance import STANCES
 from newsdesk.web.app import Settings
 from newsdesk.web.data import Desk
+from newsdesk.web.extractor import Busy, Extractor
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
@@ -31,6 +31,12 @@ def settings(request: Request) -> Settings:
     """The running desk's settings."""
     found: Settings = request.app.state.settings
     return found
+
+
+def extractor(request: Request) -> Extractor:
+    """The desk's extraction pool (worker processes; see :mod:`newsdesk.web.extractor`)."""
+    pool: Extractor = request.app.state.extractor
+    return pool
 
 
 @contextmanager
@@ -110,6 +116,7 @@ def offset(page: int, size: int) -> int:
 
 def extract_page(
     settings: Settings,
+    extractor: Extractor,
     *,
     content: bytes | None,
     url: str | None,
@@ -133,9 +140,15 @@ def extract_page(
         except InputError as exc:
             raise HTTPException(422, f"could not fetch {url}: {exc}") from None
     try:
-        return extract(content, input_format=_input_format(input_format), url=url, max_bytes=settings.max_upload_bytes)
+        record = extractor.extract(
+            content, url=url, input_format=_input_format(input_format), max_bytes=settings.max_upload_bytes,
+            seconds=settings.request_seconds,
+        )  # fmt: skip
     except InputError as exc:
         raise HTTPException(422, str(exc)) from None
+    except Busy as exc:
+        raise HTTPException(503, str(exc)) from None
+    return Article.from_dict(record)
 
 
 def _input_format(value: str) -> Any:

@@ -28,6 +28,7 @@ from newsdesk.web.common import (
     country_code,
     entity_href,
     extract_page,
+    extractor,
     filters,
     offset,
     place_href,
@@ -254,7 +255,7 @@ def try_submit(
     content = upload.file.read(config.max_upload_bytes + 1) if upload is not None and upload.filename else b""
     content = content or text.encode("utf-8")
     try:
-        article = extract_page(config, content=content, url=url, input_format=input_format)
+        article = extract_page(config, extractor(request), content=content, url=url, input_format=input_format)
     except HTTPException as exc:
         return page(request, "try.html", status_code=exc.status_code, title="Try it", result=None,
                     error=exc.detail, text=text, url=url)  # fmt: skip

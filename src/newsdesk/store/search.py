@@ -31,6 +31,8 @@ class Filters:
     stance: str | None = None
     # Quotes the desk hides by default (non-speech attributions, unsure ones) count too.
     everything: bool = False
+    language: str | None = None
+    """ISO 639-1 code the article was detected in (``de``)."""
 
 
 def escape_like(text: str) -> str:
@@ -64,6 +66,9 @@ def filter_sql(kind: SearchKind, filters: Filters) -> tuple[str, list[Any]]:
     if filters.until:
         conditions.append("a.published_date <= ?")
         params.append(filters.until)
+    if filters.language:
+        conditions.append("a.language = ?")
+        params.append(filters.language.lower())
     if filters.country:
         # IN (uncorrelated) rather than EXISTS: computed once, not probed per matching row.
         conditions.append("a.id IN (SELECT p.article_id FROM places p WHERE p.country = ?)")

@@ -35,7 +35,7 @@ from newsdesk.web.common import (
     settings,
     store,
 )
-from newsdesk.web.render import render_article, tone_rows
+from newsdesk.web.render import language_name, render_article, tone_rows
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
@@ -101,6 +101,8 @@ def search(
             hits = [{**row, "kind": "article", "article_key": row["key"], "snippet": ""} for row in
                     db.articles(filters=chosen, limit=PAGE_SIZE, offset=start)]  # fmt: skip
         counts = db.facets(q, chosen, kinds)
+    for row in counts.language:
+        row["label"] = language_name(row["value"])
     for hit in hits:
         hit["snippet_html"] = snippet_html(hit.get("snippet") or "")
     given = {

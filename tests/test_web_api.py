@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
@@ -15,6 +16,7 @@ from conftest import ArticleBuilder
 from newsdesk.record import Tone
 from newsdesk.store import Store
 from newsdesk.web.app import Settings, create_app
+from newsdesk.web.charts import claims_chart, unit_charts
 from test_store import scoreboard
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "newsdesk" / "examples"
@@ -371,3 +373,19 @@ def test_language_facet_and_why_a_foreign_page_is_bare(tmp_path: Path) -> None:
         page = desk.get(f"/articles/{key}").text
         assert 'id="language-note"' in page and "German" in page
         assert 'id="tone-h"' in page and "−1.5" not in page and "-1.5" in page
+
+
+def _claim(day: str, value: float, unit: str | None, who: str) -> dict[str, Any]:
+    return {"published_date": day, "value": value, "unit": unit, "claimant": who, "text": f"{value}", "site": "x"}
+
+
+def test_one_chart_per_unit_and_no_legend_colour_twice() -> None:
+    rows = [_claim("2026-01-01", 3.5, "%", "A"), _claim("2026-01-02", 2e9, "USD", "B"),
+            _claim("2026-01-03", 40.0, "%", "B"), _claim("2026-01-04", 900.0, None, "C")]  # fmt: skip
+    charts = unit_charts(rows, lambda row: "/articles/x")
+    assert [chart.unit for chart in charts] == ["%", "USD", "count"]
+    assert len(charts[0].wide.points) == 2 and charts[0].narrow.width == 360
+    crowd = [_claim(f"2026-01-{day:02d}", day, None, f"claimant {day}") for day in range(1, 13)]
+    legend = claims_chart(crowd, lambda row: "/articles/x").series
+    colours = [index for index, _ in legend]
+    assert len(colours) == len(set(colours)) == 8 and legend[-1][1] == "others"

@@ -137,7 +137,7 @@ def claims_chart(
             value = low if high is None else high
         if day is not None and value is not None:
             dated.append((day, float(value), claim))
-    left, top = MARGIN_LEFT if width >= CHART_WIDTH else MARGIN_LEFT * 3 // 4, MARGIN_TOP
+    left, top = MARGIN_LEFT, MARGIN_TOP
     right, bottom = width - MARGIN_RIGHT, CHART_HEIGHT - MARGIN_BOTTOM
     chart = Chart(width, CHART_HEIGHT, [], [], [], [], len(claims) - len(dated), (left, top, right, bottom))
     if not dated:

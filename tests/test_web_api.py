@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
 from fastapi.testclient import TestClient
 
 import web_data
+from conftest import ArticleBuilder
+from newsdesk.record import Tone
 from newsdesk.store import Store
 from newsdesk.web.app import Settings, create_app
+from newsdesk.web.charts import claims_chart, unit_charts
 from test_store import scoreboard
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "src" / "newsdesk" / "examples"
@@ -224,8 +228,37 @@ def test_speaker_page_and_claims_chart(client: TestClient) -> None:
     html = client.get(f"/entities/{kabulov}").text
     assert "Titles over time" in html and "presidential envoy" in html and "Stance mix" in html
     chart = client.get("/claims", params={"about": "Daesh fighters in Afghanistan"}).text
-    assert chart.count("<circle") == 3
+    wide, narrow = chart.split('id="claims-chart-narrow"')
+    assert wide.count("<circle") == 3 and narrow.count("<circle") == 3  # one box per screen width
+    assert 'viewBox="0 0 360 ' in narrow
     assert "Zamir Kabulov" in chart and "daily.example" in chart
+    assert 'id="subjects-h"' in chart  # the most tracked subjects stay reachable
+
+
+def test_claims_table_pages_without_a_subject(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsdesk.web.views.CLAIMS_PAGE", 1)
+    first = client.get("/claims").text
+    assert first.count("<tr>") == 2 and 'rel="next"' in first and "Most tracked subjects" in first
+    assert "<svg" not in first  # no subject, no chart: the table is the page
+    second = client.get("/claims", params={"page": 2}).text
+    assert 'rel="prev"' in second
+
+
+def test_speakers_paging_says_more_and_back(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsdesk.web.views.PAGE_SIZE", 1)
+    first = client.get("/speakers").text
+    assert "More →" in first and "Older" not in first
+    assert "← Back" in client.get("/speakers", params={"page": 2}).text
+
+
+def test_speaker_page_pages_quotes_and_shows_tone(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsdesk.web.views.QUOTES_PAGE", 1)
+    kabulov = client.get("/api/speakers").json()[0]["entity_id"]
+    first = client.get(f"/entities/{kabulov}").text
+    assert first.count('<div class="said">') == 1 and 'rel="next"' in first
+    assert "Tone over time" in first and 'class="bar tone-bar"' in first
+    assert client.get(f"/entities/{kabulov}", params={"page": 2}).text.count('<div class="said">') == 1
+    assert len(client.get(f"/api/speakers/{kabulov}").json()["quotes"]) > 1  # the API still lists them all
 
 
 def test_try_it_renders_extraction(client: TestClient) -> None:
@@ -313,3 +346,46 @@ def test_sources_page_and_json(client: TestClient) -> None:
     [source] = client.get("/api/sources").json()
     assert source["url"] == "https://wire.example/feed.xml" and source["items_listed"] == 3
     assert "https://wire.example/feed.xml" in client.get("/sources").text
+
+
+def test_language_facet_and_why_a_foreign_page_is_bare(tmp_path: Path) -> None:
+    """A page detected as German: the search offers a language facet, its page says why nothing was extracted."""
+    german = ArticleBuilder(
+        "Stadtrat beschließt Haushalt",
+        "Der Stadtrat hat am Montag den Haushalt für das kommende Jahr beschlossen. Die Mehrheit war knapp.",
+        url="https://zeitung.example/haushalt",
+        site="zeitung.example",
+        published="2026-03-02",
+    ).build()
+    german.language = "de"
+    german.tone = Tone(score=-1.5, positive=2.0, negative=3.5, polarity=5.5, word_count=20)
+    english = ArticleBuilder("Council passes budget", "The council passed the budget for next year on Monday.").build()
+    with Store.open(tmp_path / "two.db") as store:
+        store.add(german)
+        store.add(english)
+    with TestClient(create_app(Settings(db=str(tmp_path / "two.db")))) as desk:
+        listing = desk.get("/search").text
+        assert 'href="/search?language=de"' in listing
+        only = desk.get("/search", params={"language": "de"}).text
+        assert "Stadtrat" in only and "Council passes" not in only
+        assert desk.get("/search", params={"language": "d-e"}).status_code == 422
+        key = next(row["key"] for row in desk.get("/api/articles").json() if row["site"] == "zeitung.example")
+        page = desk.get(f"/articles/{key}").text
+        assert 'id="language-note"' in page and "German" in page
+        assert 'id="tone-h"' in page and "−1.5" not in page and "-1.5" in page
+
+
+def _claim(day: str, value: float, unit: str | None, who: str) -> dict[str, Any]:
+    return {"published_date": day, "value": value, "unit": unit, "claimant": who, "text": f"{value}", "site": "x"}
+
+
+def test_one_chart_per_unit_and_no_legend_colour_twice() -> None:
+    rows = [_claim("2026-01-01", 3.5, "%", "A"), _claim("2026-01-02", 2e9, "USD", "B"),
+            _claim("2026-01-03", 40.0, "%", "B"), _claim("2026-01-04", 900.0, None, "C")]  # fmt: skip
+    charts = unit_charts(rows, lambda row: "/articles/x")
+    assert [chart.unit for chart in charts] == ["%", "USD", "count"]
+    assert len(charts[0].wide.points) == 2 and charts[0].narrow.width == 360
+    crowd = [_claim(f"2026-01-{day:02d}", day, None, f"claimant {day}") for day in range(1, 13)]
+    legend = claims_chart(crowd, lambda row: "/articles/x").series
+    colours = [index for index, _ in legend]
+    assert len(colours) == len(set(colours)) == 8 and legend[-1][1] == "others"

@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 
 import web_data
+from conftest import ArticleBuilder
+from newsdesk.record import Article
+from newsdesk.store import Store
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -41,10 +44,25 @@ def free_port() -> int:
         return port
 
 
+def german() -> Article:
+    """A page detected as German: stored with its cleaned text only, as the pipeline leaves it."""
+    built = ArticleBuilder(
+        "Stadtrat beschließt Haushalt für Hochwasserschutz",
+        "Der Stadtrat hat am Montag den Haushalt für das kommende Jahr beschlossen. " * 6,
+        url="https://zeitung.example/haushalt",
+        site="zeitung.example",
+        published="2026-03-02",
+    ).build()
+    built.language = "de"
+    return built
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``newsdesk serve`` over the hand-built store, on 127.0.0.1 and a free port."""
     db = web_data.build_store(tmp_path_factory.mktemp("e2e") / "desk.db")
+    with Store.open(db) as store:
+        store.add(german())
     port = free_port()
     command = [sys.executable, "-m", "newsdesk", "serve", "--db", str(db), "--port", str(port)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ})
@@ -202,3 +220,84 @@ def test_keyboard_reaches_the_content(server: str, page: playwright_api.Page) ->
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('href')") == "/"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+
+
+WIDTHS = {"desk": 1366, "phone": 390}
+PAGES = {
+    "home": "/",
+    "search": "/search?q=Daesh",
+    "browse": "/search",
+    "speakers": "/speakers",
+    "claims": "/claims",
+    "claims-subject": "/claims?about=Daesh+fighters+in+Afghanistan",
+    "places": "/places",
+    "place": "/places/AF",
+    "try": "/try",
+    "api": "/api",
+    "sources": "/sources",
+    "alerts": "/alerts",
+}
+
+
+def overflows(page: playwright_api.Page) -> bool:
+    """True when the page is wider than the screen (the reader would have to scroll sideways)."""
+    return bool(page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_fits_the_screen(server: str, browser: playwright_api.Browser, width: str) -> None:
+    """Each page, plus an article, a speaker and a non-English article, at desk and phone widths: no
+    sideways scrolling; a screenshot of each in test-artifacts/ to look at."""
+    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900})
+    page = context.new_page()
+    paths = dict(PAGES)
+    page.goto(server + "/search?q=Envoy")
+    paths["article"] = str(page.locator("#results .hit a").first.get_attribute("href"))
+    page.goto(server + "/speakers")
+    paths["speaker"] = str(page.locator("table a").first.get_attribute("href"))
+    page.goto(server + "/search?language=de")
+    paths["article-de"] = str(page.locator("#results .hit a").first.get_attribute("href"))
+    wide = []
+    for name, path in paths.items():
+        response = page.goto(server + path)
+        assert response is not None and response.ok, path
+        shot(page, f"{width}-{name}")
+        if overflows(page):
+            wide.append(path)
+    context.close()
+    assert wide == [], f"wider than {WIDTHS[width]} px: {wide}"
+
+
+def test_phone_claims_chart_is_legible(server: str, browser: playwright_api.Browser) -> None:
+    """At 390 px the phone chart is the one shown, and its axis labels are drawn at least 9 px high."""
+    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 900})
+    page = context.new_page()
+    page.goto(server + "/claims?about=Daesh+fighters+in+Afghanistan")
+    playwright_api.expect(page.locator("#claims-chart-narrow")).to_be_visible()
+    playwright_api.expect(page.locator("#claims-chart")).to_be_hidden()
+    label = page.locator("#claims-chart-narrow text").first.bounding_box()
+    assert label is not None and label["height"] >= 9, label
+    context.close()
+
+
+def test_new_links_lead_somewhere(server: str, page: playwright_api.Page) -> None:
+    """Subjects list on the claims page, the language facet, the article's why-nothing note, a speaker's tone."""
+    expect = playwright_api.expect
+    page.goto(server + "/claims")
+    page.get_by_role("link", name="Most tracked subjects").click()
+    page.locator("#subjects-h + ul a").first.click()
+    expect(page.locator("#claims-chart")).to_be_visible()
+    page.goto(server + "/search")
+    page.locator(".facets a", has_text="German").click()
+    expect(page.locator("#results .hit")).to_have_count(1)
+    page.locator("#results .hit a").first.click()
+    expect(page.locator("#language-note")).to_contain_text("German")
+    page.goto(server + "/search?q=Envoy+Daesh")
+    hits = page.locator("#results > li")
+    expect(hits.first).not_to_have_class("hit grouped")
+    page.locator("#results .hit a strong").first.click()
+    expect(page.locator("#tone-h")).to_be_visible()
+    page.goto(server + "/speakers")
+    page.locator("table a", has_text="Zamir Kabulov").click()
+    expect(page.locator("#tone-h")).to_have_text("Tone over time")
+    shot(page, "13-speaker-tone")

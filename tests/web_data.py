@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsdesk.ids import article_id
-from newsdesk.record import Article, Claim, Claimant, Cue, Entity, Place, Quote, Removed, Span, Speaker
+from newsdesk.record import Article, Claim, Claimant, Cue, Entity, Place, Quote, Removed, Span, Speaker, Tone
 from newsdesk.store import Store
 from newsdesk.store.alerts import AlertSpec
 from newsdesk.store.sources import SourceFetch
@@ -64,6 +64,8 @@ def envoy(published: str = "2026-01-10", fighters: str = "10,000", value: float 
               Cue(*_pair(at(t, "denied")), "denied", "deny"),
               [Span(t.index("that the group") + 5, t.index("in Kunar") + len("in Kunar"))], "indirect", "deny-reject"),
     ]  # fmt: skip
+    article.quotes[1].tone = -4.5  # "The threat is growing": the desk's tone-over-time has something to draw
+    article.tone = Tone(score=-2.1, positive=1.4, negative=3.5, polarity=4.9, word_count=57)
     number = at(t, f"{fighters} Daesh fighters")
     article.claims = [
         Claim("C1", number.start, number.end, t[number.start : number.end], value, None, None, "about", None,
@@ -96,6 +98,7 @@ def report(published: str = "2026-02-20") -> Article:
               Cue(*_pair(at(t, "said", 1)), "said", "say"), [at(t, "Numbers alone do not tell the story,")],
               "direct", "say"),
     ]  # fmt: skip
+    article.quotes[0].tone = 1.2
     number = at(t, "between 4,000 and 6,000 Daesh fighters")
     article.claims = [
         Claim("C1", number.start, number.end, t[number.start : number.end], None, 4000.0, 6000.0, "between", None,

@@ -9,8 +9,24 @@ from newsdesk.store.search import Filters, escape_like, filter_sql, like
 from newsdesk.store.shown import trusted_rows
 from newsdesk.store.text import words
 
+# Characters that end a word in a claim's sentence (quotes, dashes, brackets, stops, line breaks). Not
+# "?": the PostgreSQL backend reads every "?" in the SQL as a placeholder.
+_PUNCTUATION = (".", ",", ";", ":", "!", '"', "''", "(", ")", "[", "]", "/", "-", "\u2013", "\u2014",
+                "\u201c", "\u201d", "\u2018", "\u2019", "\n", "\t")  # fmt: skip
+# The endings a term may carry and still match: itself, and the plurals ``about_terms`` strips.
+_ENDINGS = ("", "s", "es")
 # Words of an ``--about`` text too common to narrow anything down.
 _STOPWORDS = frozenset("a an and the of in on at to for from by with about over into than as is are was were".split())
+
+
+def word_haystack(column: str) -> str:
+    """SQL: ``column`` lower-cased, punctuation turned to spaces and a space at each end, so that
+    ``LIKE '% word %'`` matches whole words only (neither backend's ``LIKE`` knows word
+    boundaries, and SQLite has no regular expressions); the same on both backends."""
+    expression = f"lower({column})"
+    for mark in _PUNCTUATION:
+        expression = f"replace({expression}, '{mark}', ' ')"
+    return f"(' ' || {expression} || ' ')"
 
 
 def about_terms(about: str) -> list[str]:
@@ -97,10 +113,10 @@ def claim_conditions(
 ) -> tuple[str, list[Any]]:
     """`` AND …`` conditions over claims ``c`` joined to articles ``a`` (the tracker's and the alerts')."""
     where, params = filter_sql("article", Filters(site=filters.site, since=filters.since, until=filters.until))
-    haystack = "lower(c.text || ' ' || COALESCE(c.object, '') || ' ' || c.context)"
+    haystack = word_haystack("c.text || ' ' || COALESCE(c.object, '') || ' ' || c.context")
     for term in about_terms(about or ""):
-        where += f" AND {haystack} LIKE ? ESCAPE '\\'"
-        params.append(f"%{escape_like(term)}%")
+        where += " AND (" + " OR ".join([f"{haystack} LIKE ? ESCAPE '\\'"] * len(_ENDINGS)) + ")"
+        params += [f"% {escape_like(term)}{ending} %" for ending in _ENDINGS]
     if place:
         where += " AND c.country = ?"
         params.append(place.upper())

@@ -28,6 +28,7 @@ class Facets:
     country: list[Row] = field(default_factory=list)
     speaker: list[Row] = field(default_factory=list)
     stance: list[Row] = field(default_factory=list)
+    language: list[Row] = field(default_factory=list)
 
 
 class FacetQueries:
@@ -36,7 +37,8 @@ class FacetQueries:
     db: Backend
 
     def facets(self, text: str, filters: Filters, kinds: tuple[SearchKind, ...] = ("article", "quote")) -> Facets:
-        """How many hits a search has, and how the matching articles split by site, month, country, speaker, stance.
+        """How many hits a search has, and how the matching articles split by site, month, language, country,
+        speaker, stance.
 
         An empty ``text`` matches every article the filters allow (a listing's facets). The
         full-text match runs once, for the matched article ids and the exact totals. The
@@ -60,12 +62,13 @@ class FacetQueries:
         branches = [
             _facet("site", "a.site", "articles a", "a.id", marks),
             _facet("month", "substr(a.published_date, 1, 7)", "articles a", "a.id", marks),
+            _facet("language", "a.language", "articles a", "a.id", marks),
             _facet("country", "p.country", "places p", "p.article_id", marks),
             _facet("speaker", "COALESCE(e.name, q.speaker_name)",
                    "quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id", "q.article_id", marks, shown),
             _facet("stance", "q.stance", "quotes q", "q.article_id", marks, shown),
         ]  # fmt: skip
-        params = [*ids, *ids, *ids, *ids, *shown_params, *ids, *shown_params]
+        params = [*ids, *ids, *ids, *ids, *ids, *shown_params, *ids, *shown_params]
         for row in self.db.query(" UNION ALL ".join(branches), params):
             getattr(out, row["facet"]).append({"value": row["value"], "n": int(row["n"])})
         return out

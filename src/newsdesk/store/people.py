@@ -42,7 +42,9 @@ class PeopleQueries:
             row["titles"] = titles.get(int(row["entity_id"]), [])
         return rows
 
-    def speaker(self, ref: str | int, *, everything: bool = False) -> dict[str, Any] | None:
+    def speaker(
+        self, ref: str | int, *, everything: bool = False, quote_limit: int | None = None, quote_offset: int = 0
+    ) -> dict[str, Any] | None:
         """Everything one entity said, across sources and time; None when no entity matches ``ref``.
 
         ``ref`` is an entity id or a name (exact, else the best-quoted name containing it).
@@ -50,7 +52,8 @@ class PeopleQueries:
         ``statements`` (quote groups: ``content``, ``stance``, ``sources``, ``sites``, dates);
         ``quotes`` (every printed copy, with the ``speaker_title`` its source gave);
         ``stances`` (counts); ``co_mentioned`` (entities most often in the same articles);
-        ``claims`` (numbers this entity stated). Quotes are those the desk shows unless ``everything``.
+        ``claims`` (numbers this entity stated). Quotes are those the desk shows unless ``everything``;
+        ``quote_limit`` and ``quote_offset`` page the ``quotes`` (a much-quoted speaker has hundreds).
         """
         entity = self._resolve(ref)
         if entity is None:
@@ -61,8 +64,9 @@ class PeopleQueries:
             "SELECT q.quote_id, q.quote_group_id, q.content, q.cue, q.stance, q.kind, q.speaker_title, q.via_medium, "
             "q.via_outlet, q.confidence, q.article_id, q.article_title, q.site, q.url, q.published_date "
             f"FROM quotes_with_speakers q WHERE q.speaker_entity_id = ?{shown} "
-            "ORDER BY q.published_date DESC NULLS LAST, q.quote_id DESC",
-            (eid, *shown_params),
+            "ORDER BY q.published_date DESC NULLS LAST, q.quote_id DESC"
+            + ("" if quote_limit is None else " LIMIT ? OFFSET ?"),
+            (eid, *shown_params, *(() if quote_limit is None else (quote_limit, quote_offset))),
         )
         statements = self.db.query(
             "SELECT g.id AS quote_group_id, g.content, MIN(q.stance) AS stance, COUNT(q.id) AS copies, "
@@ -102,6 +106,19 @@ class PeopleQueries:
                 (eid,),
             ),
         }
+
+    def speaker_tone(self, entity_id: int, *, everything: bool = False) -> list[Row]:
+        """The average tone of what one speaker said, per month (``month``, ``tone``, ``quotes``), oldest first.
+
+        Tone is the quote's own (GDELT's scale: positive minus negative words per 100); a month is
+        the article's publication month. Undated quotes and quotes without a tone are left out."""
+        shown, shown_params = ("", []) if everything else shown_quote_rows("q")
+        return self.db.query(
+            "SELECT substr(q.published_date, 1, 7) AS month, AVG(q.tone) AS tone, COUNT(*) AS quotes "
+            f"FROM quotes_with_speakers q WHERE q.speaker_entity_id = ? AND q.tone IS NOT NULL "
+            f"AND q.published_date IS NOT NULL{shown} GROUP BY substr(q.published_date, 1, 7) ORDER BY month",
+            (entity_id, *shown_params),
+        )
 
     def entities(
         self, *, kind: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -20,9 +21,14 @@ from typing import Any
 # ---------------------------------------------------------------- claims chart
 
 CHART_WIDTH = 760
+# The phone chart: drawn in a 360-unit box, so on a 390 px screen its 12-unit labels stay
+# about 12 px high (the wide chart shrunk to that screen drew them at 5 px).
+NARROW_WIDTH = 360
 CHART_HEIGHT = 320
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 72, 24, 16, 40
 SERIES_COLOURS = 8
+OTHERS = "others"
+"""The legend name of the last colour once there are more claimants than colours."""
 
 
 @dataclass(slots=True)
@@ -84,11 +90,41 @@ def format_number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def claims_chart(claims: list[dict[str, Any]], href: Callable[[dict[str, Any]], str]) -> Chart:
+@dataclass(slots=True)
+class UnitCharts:
+    """The claims in one unit (percent, a currency, a plain count), drawn for wide and for narrow screens."""
+
+    unit: str
+    wide: Chart
+    narrow: Chart
+
+
+def unit_label(unit: str | None) -> str:
+    """How a claim's unit is named on its chart: plain counts have no unit."""
+    return unit or "count"
+
+
+def unit_charts(claims: list[dict[str, Any]], href: Callable[[dict[str, Any]], str]) -> list[UnitCharts]:
+    """One chart per unit, the unit with the most claims first: percent, people and dollars
+    share no axis (a 3% and a $2bn on one scale flatten each other)."""
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for claim in claims:
+        by_unit.setdefault(unit_label(claim.get("unit")), []).append(claim)
+    ordered = sorted(by_unit.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [
+        UnitCharts(unit, claims_chart(rows, href), claims_chart(rows, href, width=NARROW_WIDTH))
+        for unit, rows in ordered
+    ]
+
+
+def claims_chart(
+    claims: list[dict[str, Any]], href: Callable[[dict[str, Any]], str], *, width: int = CHART_WIDTH
+) -> Chart:
     """Lay out claims (rows with ``published_date``, ``value``, ``low``, ``high``, ``claimant``…) by date.
 
     ``href`` maps a claim row to the URL of its article. A claim without a date or a number
     cannot be placed and is only counted (``undated``); the page lists it in its table.
+    Each claimant has a colour of their own; past the last colour, the rest share it as "others".
     """
     dated = []
     for claim in claims:
@@ -102,8 +138,8 @@ def claims_chart(claims: list[dict[str, Any]], href: Callable[[dict[str, Any]], 
         if day is not None and value is not None:
             dated.append((day, float(value), claim))
     left, top = MARGIN_LEFT, MARGIN_TOP
-    right, bottom = CHART_WIDTH - MARGIN_RIGHT, CHART_HEIGHT - MARGIN_BOTTOM
-    chart = Chart(CHART_WIDTH, CHART_HEIGHT, [], [], [], [], len(claims) - len(dated), (left, top, right, bottom))
+    right, bottom = width - MARGIN_RIGHT, CHART_HEIGHT - MARGIN_BOTTOM
+    chart = Chart(width, CHART_HEIGHT, [], [], [], [], len(claims) - len(dated), (left, top, right, bottom))
     if not dated:
         return chart
     days = [d.toordinal() for d, _, _ in dated]
@@ -120,10 +156,10 @@ def claims_chart(claims: list[dict[str, Any]], href: Callable[[dict[str, Any]], 
     def y_of(value: float) -> float:
         return bottom - (value - y_low) / (y_high - y_low) * (bottom - top)
 
-    names: dict[str, int] = {}
+    names = _series(claim for _, _, claim in dated)
     for day, value, claim in sorted(dated, key=lambda item: item[0]):
         who = str(claim.get("claimant") or "the publication")
-        series = names.setdefault(who, len(names) % SERIES_COLOURS)
+        series = names.get(who, SERIES_COLOURS - 1)
         low, high = claim.get("low"), claim.get("high")
         label = (
             f"{format_number(value)} {claim.get('object') or ''} — {who}, {claim.get('site') or 'unknown site'}, "
@@ -140,14 +176,26 @@ def claims_chart(claims: list[dict[str, Any]], href: Callable[[dict[str, Any]], 
                 href(claim),
             )
         )
-    chart.series = [(index, name) for name, index in names.items()]
+    chart.series = sorted((index, name) for name, index in names.items())
+    if len(names) == SERIES_COLOURS - 1 and any(point.series == SERIES_COLOURS - 1 for point in chart.points):
+        chart.series.append((SERIES_COLOURS - 1, OTHERS))
     for index, _ in chart.series:
         mine = [point for point in chart.points if point.series == index]
         if len(mine) > 1:
             chart.lines.append((index, " ".join(f"{point.x},{point.y}" for point in mine)))
     chart.y_ticks = [(round(y_of(t), 1), format_number(t)) for t in y_ticks]
-    chart.x_ticks = [(round(x_of(o), 1), date.fromordinal(o).isoformat()) for o in _date_ticks(first + 1, last - 1)]
+    ticks = _date_ticks(first + 1, last - 1, 5 if width >= CHART_WIDTH else 3)
+    chart.x_ticks = [(round(x_of(o), 1), date.fromordinal(o).isoformat()) for o in ticks]
     return chart
+
+
+def _series(claims: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """A colour index per claimant, the most frequent first; all colours but the last, which
+    is left for everyone else, so no two names in a legend share a colour."""
+    counts = Counter(str(claim.get("claimant") or "the publication") for claim in claims)
+    if len(counts) <= SERIES_COLOURS:
+        return {name: index for index, (name, _) in enumerate(counts.most_common())}
+    return {name: index for index, (name, _) in enumerate(counts.most_common(SERIES_COLOURS - 1))}
 
 
 def _day(value: Any) -> date | None:

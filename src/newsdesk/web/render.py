@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import pycountry
 from markupsafe import Markup, escape
 
 from newsdesk.record import Article, Quote
@@ -74,6 +75,8 @@ class Rendered:
     quotes: list[QuoteView] = field(default_factory=list)
     speakers: list[tuple[str, str]] = field(default_factory=list)
     """(speaker name, colour slot) in order of first quote: the page's colour key."""
+    foreign: str | None = None
+    """The page's language by name when it is not English: the English-only stages skipped it."""
 
 
 Linker = Callable[[str], str | None]
@@ -228,7 +231,16 @@ def render_article(
     for view in views:  # one key entry per colour: "Zamir Kabulov", not also "Kabulov"
         slot = view.colour + (view.speaker if view.colour == UNKNOWN_SPEAKER else "")
         speakers.setdefault(slot, (view.speaker, view.colour))
-    return Rendered(headline, body, views, list(speakers.values()))
+    foreign = language_name(article.language) if article.language != "en" else None
+    return Rendered(headline, body, views, list(speakers.values()), foreign)
+
+
+def language_name(code: str | None) -> str:
+    """ "German" for ``de``: a reader may not know the ISO 639 code; the code itself when unknown."""
+    if not code:
+        return "an undetected language"
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
+    return str(found.name) if found is not None else code
 
 
 class Fragment(NamedTuple):
@@ -310,3 +322,26 @@ def _open(mark: Inline) -> str:
 
 def _close(mark: Inline) -> str:
     return "</a>" if mark.href else "</span>"
+
+
+class ToneBar(NamedTuple):
+    """One month of a speaker's tone, as a bar from the middle: left when negative, right when positive."""
+
+    month: str
+    tone: float
+    quotes: int
+    left: float
+    width: float
+
+
+def tone_rows(rows: list[dict[str, Any]]) -> list[ToneBar]:
+    """Bars (in a 0–100 box, 50 is neutral) for each month's average tone, scaled to the largest."""
+    peak = max((abs(float(row["tone"])) for row in rows), default=0.0) or 1.0
+    bars = []
+    for row in rows:
+        tone = float(row["tone"])
+        width = round(50 * abs(tone) / peak, 1)
+        bars.append(
+            ToneBar(str(row["month"]), round(tone, 2), int(row["quotes"]), 50 - width if tone < 0 else 50, width)
+        )
+    return bars

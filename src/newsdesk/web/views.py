@@ -9,6 +9,7 @@ which escapes every piece of article text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -22,7 +23,7 @@ from newsdesk.record import Article
 from newsdesk.store import Filters
 from newsdesk.store.shown import MIN_CONFIDENCE, MIN_QUOTE_CONFIDENCE
 from newsdesk.vocab.stance import STANCES
-from newsdesk.web.charts import MAP_HEIGHT, MAP_WIDTH, SHADES, claims_chart, world_map
+from newsdesk.web.charts import MAP_HEIGHT, MAP_WIDTH, SHADES, unit_charts, world_map
 from newsdesk.web.common import (
     article_href,
     country_code,
@@ -35,10 +36,15 @@ from newsdesk.web.common import (
     settings,
     store,
 )
-from newsdesk.web.render import render_article
+from newsdesk.web.render import language_name, render_article, tone_rows
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
+# Claims per page of the tracker's table, and the most a subject's charts draw (the newest).
+CLAIMS_PAGE = 50
+# A speaker's quotes per page (the most quoted have hundreds).
+QUOTES_PAGE = 25
+CHART_CLAIMS = 500
 # Search snippets come back with these around each match: characters no page should
 # contain, replaced by <mark> only after the snippet has been escaped.
 _MARK = ("\ue000", "\ue001")
@@ -83,8 +89,10 @@ def search(
     kind: Literal["all", "article", "quote"] = "all",
     sort: Literal["relevance", "newest"] = "relevance",
     page_number: int = Query(1, alias="page", ge=1),
+    language: str = Query("", max_length=3, pattern="^[A-Za-z]{0,3}$"),
 ) -> HTMLResponse:
-    """Full-text search over articles and quotes, with facets and pagination."""
+    """Full-text search over articles and quotes, with facets (language among them) and pagination."""
+    chosen = replace(chosen, language=language.lower() or None)
     kinds: tuple[Literal["article", "quote"], ...] = ("article", "quote") if kind == "all" else (kind,)
     start = offset(page_number, PAGE_SIZE)
     with store(request) as db:
@@ -94,12 +102,15 @@ def search(
             hits = [{**row, "kind": "article", "article_key": row["key"], "snippet": ""} for row in
                     db.articles(filters=chosen, limit=PAGE_SIZE, offset=start)]  # fmt: skip
         counts = db.facets(q, chosen, kinds)
+    for row in counts.language:
+        row["label"] = language_name(row["value"])
     for hit in hits:
         hit["snippet_html"] = snippet_html(hit.get("snippet") or "")
     given = {
         "q": q, "site": chosen.site, "since": chosen.since, "until": chosen.until, "country": chosen.country,
         "speaker": chosen.speaker, "stance": chosen.stance, "kind": None if kind == "all" else kind,
         "sort": None if sort == "relevance" else sort, "all": "1" if chosen.everything else None,
+        "language": chosen.language,
     }  # fmt: skip
     params = {name: value for name, value in given.items() if value}
 
@@ -162,24 +173,33 @@ def speakers(
 @router.get("/speakers/{entity_id}", response_class=HTMLResponse)
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity(
-    request: Request, entity_id: int = Path(ge=1, le=2**63 - 1), everything: bool = Query(False, alias="all")
+    request: Request,
+    entity_id: int = Path(ge=1, le=2**63 - 1),
+    everything: bool = Query(False, alias="all"),
+    page_number: int = Query(1, alias="page", ge=1),
 ) -> HTMLResponse:
-    """A person or organisation: titles over time, every quote, stance mix, co-mentioned entities.
-    Quotes the desk hides by default (actions, unsure ones) only with ``all=1``."""
+    """A person or organisation: titles over time, their quotes a page at a time, tone by month,
+    stance mix, co-mentioned entities. Quotes the desk hides by default (actions, unsure ones) only with ``all=1``."""
     with store(request) as db:
-        found = db.speaker(entity_id, everything=everything)
+        found = db.speaker(entity_id, everything=everything, quote_limit=QUOTES_PAGE + 1,
+                           quote_offset=offset(page_number, QUOTES_PAGE))  # fmt: skip
         if found is None:
             raise HTTPException(404, "no such entity")
         articles = db.entity_articles(entity_id)
+        tone = db.speaker_tone(entity_id, everything=everything)
         ids = [int(r["article_id"]) for part in ("quotes", "titles", "claims") for r in found[part]]
         keys = db.article_keys(ids)
+    more = len(found["quotes"]) > QUOTES_PAGE
+    found["quotes"] = found["quotes"][:QUOTES_PAGE]
     for part in ("quotes", "titles", "claims"):
         for row in found[part]:
             row["article_key"] = keys.get(int(row["article_id"]))
-    total = sum(int(s["quotes"]) for s in found["stances"]) or 1
+    total = sum(int(s["quotes"]) for s in found["stances"])
     return page(
-        request, "entity.html", title=found["entity"]["name"], found=found, articles=articles, stance_total=total
-    )
+        request, "entity.html", title=found["entity"]["name"], found=found, articles=articles,
+        stance_total=total or 1, quote_total=total, tone=tone_rows(tone), page_number=page_number, more=more,
+        params={"all": "1"} if everything else {},
+    )  # fmt: skip
 
 
 @router.get("/claims", response_class=HTMLResponse)
@@ -189,23 +209,33 @@ def claims(
     place: str = Query("", max_length=2),
     claimant: str = Query("", max_length=200),
     everything: bool = Query(False, alias="all"),
+    page_number: int = Query(1, alias="page", ge=1),
 ) -> HTMLResponse:
-    """The claims tracker: claimed values about one subject over time, each with claimant and source.
-    By default the claims newsdesk is sure of and no sports or market-table figures; ``all=1`` shows all."""
+    """The claims tracker: claimed values about one subject over time (one chart per unit), each
+    with claimant and source, and the table of claims a page at a time. By default the claims
+    newsdesk is sure of and no sports or market-table figures; ``all=1`` shows all."""
     code = country_code(place) if place else None
+    asked = {"about": about or None, "place": code, "claimant": claimant or None}
     with store(request) as db:
-        rows = db.claims(
-            about=about or None, place=code, claimant=claimant or None, grouped=False, everything=everything, limit=500
-        )
+
+        def chosen(limit: int, start: int = 0) -> list[dict[str, Any]]:
+            """The claims asked for, one row per printed claim."""
+            return db.claims(about=asked["about"], place=code, claimant=asked["claimant"], grouped=False,
+                             everything=everything, limit=limit, offset=start)  # fmt: skip
+
+        rows = chosen(CLAIMS_PAGE + 1, offset(page_number, CLAIMS_PAGE))
+        charted = chosen(CHART_CLAIMS) if any(asked.values()) else []
         subjects = db.claim_subjects()
-        keys = db.article_keys([int(r["article_id"]) for r in rows])
-    for row in rows:
+        keys = db.article_keys([int(r["article_id"]) for r in rows + charted])
+    for row in rows + charted:
         row["article_key"] = keys.get(int(row["article_id"]))
-    chart = claims_chart(rows, lambda row: article_href(row["article_key"])) if (about or code or claimant) else None
+    charts = unit_charts(charted, lambda row: article_href(row["article_key"])) if charted else []
+    params = {name: value for name, value in {**asked, "all": "1" if everything else None}.items() if value}
     return page(
-        request, "claims.html", title=f"Claims: {about}" if about else "Claims tracker", rows=rows, chart=chart,
-        subjects=subjects, about=about, place=code or "", claimant=claimant, everything=everything,
-        min_confidence=MIN_CONFIDENCE,
+        request, "claims.html", title=f"Claims: {about}" if about else "Claims tracker", rows=rows[:CLAIMS_PAGE],
+        charts=charts, asked=any(asked.values()), subjects=subjects, about=about, place=code or "",
+        claimant=claimant, everything=everything, min_confidence=MIN_CONFIDENCE, page_number=page_number,
+        more=len(rows) > CLAIMS_PAGE, params=params, charted=len(charted), chart_cap=CHART_CLAIMS,
     )  # fmt: skip
 
 

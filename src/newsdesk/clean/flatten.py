@@ -24,13 +24,25 @@ BLOCK_TAGS = frozenset(
 )
 INVISIBLE_TAGS = frozenset("script style noscript template svg head iframe object".split())
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# For a page that keeps its XML declaration ("encoding=..."): lxml takes no str with one, so
+# the decoded page goes again as UTF-8 bytes (trafilatura's own loader does the same).
+_BYTES_PARSER = lxml_html.HTMLParser(encoding="utf-8")
 
 
 def parse_html(page: str) -> etree._Element | None:
     """Parse a page leniently; ``None`` when there is nothing to parse."""
     try:
         return lxml_html.fromstring(page)
-    except (etree.ParserError, ValueError):
+    except ValueError:
+        return _parse_bytes(page)
+    except etree.LxmlError:
+        return None
+
+
+def _parse_bytes(page: str) -> etree._Element | None:
+    try:
+        return lxml_html.document_fromstring(page.encode("utf-8", "replace"), parser=_BYTES_PARSER)
+    except (etree.LxmlError, ValueError):
         return None
 
 

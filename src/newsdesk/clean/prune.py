@@ -44,7 +44,7 @@ def prune(root: etree._Element) -> None:
     around them (lxml holds the text after a node as that node's tail); then drop hidden
     elements and hover cards, keeping the text after each."""
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
-    targets = [el for el in _owners(_HIDING_ATTRIBUTES(root)) if _is_hidden(el)]
+    targets = [el for el in _owners(_HIDING_ATTRIBUTES(root)) if _is_hidden(el) and not _is_slide(el)]
     targets += _hover_cards(root)
     chosen = set(targets)
     for el in targets:
@@ -65,6 +65,21 @@ def _is_hidden(el: etree._Element) -> bool:
         return False
     style = "".join((el.get("style") or "").lower().split())
     return el.get("hidden") is not None or el.get("role") == "tooltip" or bool(_HIDING_STYLE.search(style))
+
+
+def _is_slide(el: etree._Element) -> bool:
+    """Whether hidden ``el`` is a slide of a gallery, a tab or a fold the reader opens by a click:
+    a sibling of the same tag and the same first class name is shown. A slideshow article hides
+    all but its first item in the markup; a hidden copy of the article or a hover card has no
+    shown twin beside it."""
+    kind = (el.get("class") or "").split()[:1]
+    parent = el.getparent()
+    if not kind or parent is None:
+        return False
+    return any(
+        sib is not el and sib.tag == el.tag and (sib.get("class") or "").split()[:1] == kind and not _is_hidden(sib)
+        for sib in parent
+    )
 
 
 def _hover_cards(root: etree._Element) -> list[etree._Element]:

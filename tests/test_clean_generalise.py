@@ -1,0 +1,47 @@
+"""General cleaning rules: gallery slides kept, stray control bytes, words of unspaced scripts."""
+
+from __future__ import annotations
+
+from newsdesk.clean.flatten import flatten, parse_html
+from newsdesk.clean.prune import prune
+from newsdesk.clean.words import word_count
+
+SLIDES = """<html><body><div class="gallery">
+<div class="slide active" style="display: block">First item: a lamp that folds flat.</div>
+<div class="slide hidden" style="display: none">Second item: a kettle with a timer.</div>
+<div class="slide hidden" style="display: none">Third item: a mug that keeps tea warm.</div>
+</div><div class="copy" style="display:none">A hidden duplicate of the story.</div></body></html>"""
+
+
+def test_hidden_slides_of_a_gallery_stay_and_a_lone_hidden_block_goes() -> None:
+    root = parse_html(SLIDES)
+    assert root is not None
+    prune(root)
+    text = " ".join(root.itertext())
+    assert "Second item" in text and "Third item" in text
+    assert "hidden duplicate" not in text
+
+
+def test_a_hidden_block_without_a_shown_twin_still_goes() -> None:
+    page = '<html><body><p class="note">Shown.</p><p class="tip" style="display:none">Hidden.</p></body></html>'
+    root = parse_html(page)
+    assert root is not None
+    prune(root)
+    assert "Hidden" not in " ".join(root.itertext())
+
+
+def test_control_bytes_are_dropped_before_parsing() -> None:
+    assert flatten("<html><body><p>Report\x07 (2020):\x07 figures</p></body></html>") == "Report (2020): figures\n"
+
+
+def test_an_xml_declaration_does_not_stop_the_parse() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?><html><head><title>T</title></head><body><p>Río</p></body></html>'
+    root = parse_html(page)
+    assert root is not None and root.tag == "html" and flatten(page) == "Río\n"
+
+
+def test_word_count_in_spaced_and_unspaced_scripts() -> None:
+    assert word_count("the river rose two metres overnight") == 6
+    assert word_count("川の水位が一晩で二メートル上がった") == 8  # 17 characters, about 8 words
+    assert word_count("Tokyo 東京 reported") == 3
+    assert word_count("") == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsdesk.clean.flatten import flatten, parse_html
+from newsdesk.clean.links import drop_link_lines, is_link_line, link_texts
 from newsdesk.clean.prune import prune
 from newsdesk.clean.words import word_count
 
@@ -45,3 +46,35 @@ def test_word_count_in_spaced_and_unspaced_scripts() -> None:
     assert word_count("川の水位が一晩で二メートル上がった") == 8  # 17 characters, about 8 words
     assert word_count("Tokyo 東京 reported") == 3
     assert word_count("") == 0
+
+
+LINKED = """<html><body><article>
+<p>The council approved the budget on Tuesday after a long debate about road repairs.</p>
+<p>See also: <a href="/other">Council delays vote on the new bus depot</a></p>
+<p>Officials said work would start in spring, when <a href="/strava">Cyclists</a></p>
+<p><a href="#costs">What it costs</a></p>
+</article></body></html>"""
+
+
+def test_a_paragraph_that_is_one_link_goes_unless_it_is_mid_sentence() -> None:
+    root = parse_html(LINKED)
+    assert root is not None
+    links = link_texts(root)
+    assert "What it costs" not in links  # an in-page anchor repeats a subheading
+    paragraphs = [
+        "The council approved the budget on Tuesday after a long debate about road repairs.",
+        "See also: Council delays vote on the new bus depot",
+        "Officials said work would start in spring, when",
+        "Cyclists",
+        "ride the new lanes, the mayor said.",
+        "Council delays vote on the new bus depot",
+        "What it costs",
+    ]
+    kept = drop_link_lines(paragraphs, links)
+    assert "See also: Council delays vote on the new bus depot" not in kept
+    assert "Cyclists" in kept and "What it costs" in kept
+    assert kept[-2] == "ride the new lanes, the mayor said."
+    assert is_link_line("Lesen Sie auch: Council delays vote on the new bus depot", links)
+    assert not is_link_line(
+        "A long label of far too many words before it: Council delays vote on the new bus depot", links
+    )

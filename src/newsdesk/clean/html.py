@@ -17,6 +17,7 @@ import trafilatura
 from lxml import etree
 
 from newsdesk.clean.flatten import flatten_tree, parse_html
+from newsdesk.clean.links import drop_link_lines, link_texts
 from newsdesk.clean.page_url import declared_url
 from newsdesk.clean.prune import prune
 from newsdesk.clean.shortcodes import strip_shortcodes
@@ -74,7 +75,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     site = _clean_line(meta.get("sitename")) or host
     title = strip_site_name(_clean_line(meta.get("title")), site, host)
     paragraphs = [p for line in (meta.get("text") or "").split("\n") if (p := strip_shortcodes(line.strip()))]
-    paragraphs = after_headline(paragraphs, title)
+    paragraphs = after_headline(drop_link_lines(paragraphs, link_texts(tree)), title)
     if not paragraphs:
         raise InputError("no article text found in the HTML page")
     categories = meta.get("categories") or []

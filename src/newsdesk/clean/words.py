@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 
-# Han, kana, Thai, Lao, Myanmar and Khmer: the scripts written without spaces between words.
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Han, kana, Thai, Lao, Myanmar, Khmer (written without spaces between words) and Hangul, whose
+# syllable blocks are counted the same way by the text cleaner's line measure.
+UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 _CHARS_PER_WORD = 2
 
 
 def word_count(text: str) -> int:
     """Words of ``text``: white-space tokens, with unspaced-script characters counted in pairs."""
-    unspaced = len(_UNSPACED.findall(text))
+    unspaced = len(UNSPACED.findall(text))
     if not unspaced:
         return len(text.split())
-    spaced = sum(1 for token in text.split() if not _UNSPACED.search(token))
+    spaced = sum(1 for token in text.split() if not UNSPACED.search(token))
     return spaced + unspaced // _CHARS_PER_WORD

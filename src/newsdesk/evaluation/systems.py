@@ -52,8 +52,8 @@ class Clock:
     seconds: float = 0.0
 
 
-def newsdesk_output(page: PageInput, clock: Clock, *, with_headline: bool = False) -> str:
-    """The body (or headline and body) newsdesk's clean stage extracts; raises :class:`InputError`."""
+def newsdesk_output(page: PageInput, clock: Clock) -> str:
+    """The body newsdesk's clean stage extracts; raises :class:`InputError`."""
     started = time.process_time()
     try:
         if page.text is None:
@@ -63,7 +63,7 @@ def newsdesk_output(page: PageInput, clock: Clock, *, with_headline: bool = Fals
         article = _CLEANER.prepare(doc)
     finally:
         clock.seconds += time.process_time() - started
-    return article.text if with_headline else article.body
+    return article.body
 
 
 def as_html(text: str) -> str:

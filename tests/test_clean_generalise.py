@@ -78,3 +78,17 @@ def test_a_paragraph_that_is_one_link_goes_unless_it_is_mid_sentence() -> None:
     assert not is_link_line(
         "A long label of far too many words before it: Council delays vote on the new bus depot", links
     )
+
+
+def test_the_label_of_a_dropped_link_goes_and_a_closing_label_stays() -> None:
+    links = {"Council delays vote on the new bus depot", "Budget paper"}
+    paragraphs = [
+        "The council approved the budget on Tuesday after a long debate about road repairs.",
+        "More from this column:",
+        "Council delays vote on the new bus depot",
+        "The mayor said the vote showed the city could still agree on its priorities.",
+        "The full budget paper is here:",
+    ]
+    kept = drop_link_lines(paragraphs, links)
+    assert "More from this column:" not in kept
+    assert kept[-1] == "The full budget paper is here:"

@@ -16,6 +16,8 @@ from lxml import etree
 _SPACES = re.compile(r"\s+")
 # A label before a link ("Read also:", "LE PUEDE INTERESAR:"): at most this many words.
 _LABEL_WORDS = 5
+# A heading line for a list of links ("Weitere Beiträge aus der Kolumne:"): at most this many words.
+_HEADING_WORDS = 8
 _LABEL = re.compile(r"^([^:]{1,60}):\s*(.+)$")
 # Links to other pages: an in-page anchor ("#section") is a table of contents whose entries
 # repeat the article's own subheadings.
@@ -33,15 +35,31 @@ def link_texts(root: etree._Element) -> set[str]:
 
 def drop_link_lines(paragraphs: list[str], links: set[str]) -> list[str]:
     """``paragraphs`` without those that are only a link, unless the link is in mid-sentence
-    (the paragraph before ends without a full stop or the one after starts in lower case)."""
+    (the paragraph before ends without a full stop or the one after starts in lower case), and
+    without the label that announced them ("Read more:", "Sources:"): a short line ending in a
+    colon whose next line went. (A label that ends the text stays: "The paper is here:" is a
+    sentence of the article whose link was not text.)"""
+    dropped = [_is_teaser(paragraphs, pos, links) for pos in range(len(paragraphs))]
     out: list[str] = []
     for pos, paragraph in enumerate(paragraphs):
-        before = paragraphs[pos - 1] if pos else ""
-        after = paragraphs[pos + 1] if pos + 1 < len(paragraphs) else ""
-        inline = bool(_OPEN_END.search(before)) or (after[:1].islower())
-        if inline or not is_link_line(paragraph, links):
-            out.append(paragraph)
+        if dropped[pos]:
+            continue
+        if _is_label(paragraph) and pos + 1 < len(paragraphs) and dropped[pos + 1]:
+            continue
+        out.append(paragraph)
     return out
+
+
+def _is_teaser(paragraphs: list[str], pos: int, links: set[str]) -> bool:
+    before = paragraphs[pos - 1] if pos else ""
+    after = paragraphs[pos + 1] if pos + 1 < len(paragraphs) else ""
+    inline = bool(_OPEN_END.search(before)) or after[:1].islower()
+    return not inline and is_link_line(paragraphs[pos], links)
+
+
+def _is_label(paragraph: str) -> bool:
+    """A short line ending in a colon: a heading for what follows."""
+    return paragraph.rstrip().endswith(":") and len(paragraph.split()) <= _HEADING_WORDS
 
 
 def is_link_line(paragraph: str, links: set[str]) -> bool:

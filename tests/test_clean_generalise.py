@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsdesk.clean.flatten import flatten, parse_html
+from newsdesk.clean.html import is_credit
 from newsdesk.clean.links import drop_link_lines, is_link_line, link_texts
 from newsdesk.clean.prune import prune
 from newsdesk.clean.words import word_count
@@ -92,3 +93,11 @@ def test_the_label_of_a_dropped_link_goes_and_a_closing_label_stays() -> None:
     kept = drop_link_lines(paragraphs, links)
     assert "More from this column:" not in kept
     assert kept[-1] == "The full budget paper is here:"
+
+
+def test_short_lines_with_a_copyright_sign_are_credits() -> None:
+    assert is_credit("© Jane Roe / Agency")
+    assert is_credit("Foto: © Bildagentur")
+    assert is_credit("© 2020 Example Mills. All rights reserved")
+    assert not is_credit("The council approved the budget on Tuesday after a long debate about road repairs ©")
+    assert not is_credit("The council approved the budget on Tuesday.")

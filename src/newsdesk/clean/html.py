@@ -39,6 +39,10 @@ _INITIALS = re.compile(r"^[A-Z]{1,5}\.?$")
 # room for a two-level section label without taking a sentence.
 _LEAD_SEARCH = 3
 _LEAD_WORDS = 6
+# A line with a copyright sign and at most this many words is a credit, not text (tuning halves:
+# every such line on the snippet set's pages is a credit or footer; 12 words keeps "Photo: © name"
+# and "© 2020 Company. All rights reserved" and leaves a paragraph that quotes the sign alone).
+_CREDIT_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”’)]$")
 # Where a page title joins the headline and the site's name: "Headline | Site", "Site: Headline".
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|:\s+")
@@ -75,7 +79,8 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     site = _clean_line(meta.get("sitename")) or host
     title = strip_site_name(_clean_line(meta.get("title")), site, host)
     paragraphs = [p for line in (meta.get("text") or "").split("\n") if (p := strip_shortcodes(line.strip()))]
-    paragraphs = after_headline(drop_link_lines(paragraphs, link_texts(tree)), title)
+    paragraphs = [p for p in drop_link_lines(paragraphs, link_texts(tree)) if not is_credit(p)]
+    paragraphs = after_headline(paragraphs, title)
     if not paragraphs:
         raise InputError("no article text found in the HTML page")
     categories = meta.get("categories") or []
@@ -91,6 +96,12 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         language=meta.get("language"),
         removed=_removed(visible_lines, title, paragraphs),
     )
+
+
+def is_credit(paragraph: str) -> bool:
+    """A short line with a copyright sign: a photo credit ("© Jane Roe/Agency") or the site's
+    copyright footer, in any language; the sign does not occur in an article's sentences."""
+    return "©" in paragraph and len(paragraph.split()) <= _CREDIT_WORDS
 
 
 def after_headline(paragraphs: list[str], title: str | None) -> list[str]:

@@ -17,6 +17,7 @@ import trafilatura
 from lxml import etree
 
 from newsdesk.clean.flatten import flatten_tree, parse_html
+from newsdesk.clean.lead import lead_texts, with_lead
 from newsdesk.clean.links import drop_link_lines, link_texts
 from newsdesk.clean.page_url import declared_url
 from newsdesk.clean.prune import prune
@@ -79,8 +80,9 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     site = _clean_line(meta.get("sitename")) or host
     title = strip_site_name(_clean_line(meta.get("title")), site, host)
     paragraphs = [p for line in (meta.get("text") or "").split("\n") if (p := strip_shortcodes(line.strip()))]
-    paragraphs = [p for p in drop_link_lines(paragraphs, link_texts(tree)) if not is_credit(p)]
-    paragraphs = after_headline(paragraphs, title)
+    links = link_texts(tree)
+    paragraphs = [p for p in drop_link_lines(paragraphs, links) if not is_credit(p)]
+    paragraphs = with_lead(after_headline(paragraphs, title), visible_lines, lead_texts(tree), links)
     if not paragraphs:
         raise InputError("no article text found in the HTML page")
     categories = meta.get("categories") or []

@@ -1,0 +1,49 @@
+"""The article's lead (standfirst) that trafilatura leaves out.
+
+trafilatura reads a class such as "teaser", "lead" or "intro" as boilerplate, and a lead often
+sits in the article's header, outside the container it extracts: the opening paragraph of the
+article went missing. A lead is put back when the page marks it as one (class names are the web's
+own vocabulary, the same in every language), it stands just above the extracted body among the
+page's visible lines, and it reads as prose: long enough and ending like a sentence, not a link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+_SPACES = re.compile(r"\s+")
+_LEAD_CLASS = re.compile(r"lead|teaser|intro|preface|standfirst|summary|excerpt|abstract|\bdeck\b|\bdek\b", re.I)
+_CLASSES = etree.XPath("//@class")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+# A lead is looked for among this many visible lines above the body's first paragraph, and has
+# at least this many words (tuning half of the snippet set: leads run 15-60 words; teaser titles
+# and menu entries fewer than 10).
+_LOOK_BACK = 6
+_MIN_WORDS = 10
+
+
+def lead_texts(root: etree._Element) -> set[str]:
+    """The text of every element whose class names it a lead, white space collapsed."""
+    texts = (
+        _SPACES.sub(" ", "".join(value.getparent().itertext())).strip()
+        for value in _CLASSES(root)
+        if _LEAD_CLASS.search(value)
+    )
+    return {text for text in texts if len(text.split()) >= _MIN_WORDS}
+
+
+def with_lead(paragraphs: list[str], visible_lines: list[str], leads: set[str], links: set[str]) -> list[str]:
+    """``paragraphs`` with the page's lead in front when it stands just above them and is missing."""
+    if not paragraphs or not leads:
+        return paragraphs
+    start = next((i for i, line in enumerate(visible_lines) if line == paragraphs[0]), None)
+    if start is None:
+        return paragraphs
+    body = set(paragraphs)
+    for line in reversed(visible_lines[max(0, start - _LOOK_BACK) : start]):
+        text = _SPACES.sub(" ", line).strip()
+        if text in leads and text not in body and text not in links and _SENTENCE_END.search(text):
+            return [line, *paragraphs]
+    return paragraphs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsdesk.clean.boxes import box_texts, drop_box_lines
 from newsdesk.clean.flatten import flatten, parse_html
 from newsdesk.clean.html import is_credit
 from newsdesk.clean.links import drop_link_lines, is_link_line, link_texts
@@ -101,3 +102,29 @@ def test_short_lines_with_a_copyright_sign_are_credits() -> None:
     assert is_credit("© 2020 Example Mills. All rights reserved")
     assert not is_credit("The council approved the budget on Tuesday after a long debate about road repairs ©")
     assert not is_credit("The council approved the budget on Tuesday.")
+
+
+BOXED = (
+    """<html><body><article>
+<p>The council approved the budget on Tuesday after a long debate about road repairs.</p>
+<div class="newsletter-promo"><p>Get our weekly letter in your inbox every Friday.</p></div>
+<div class="sidebar-wrapper"><p>The council approved the budget on Tuesday after a long debate about road repairs.</p>
+"""
+    + "<p>"
+    + "Long region text. " * 120
+    + """</p></div>
+</article></body></html>"""
+)
+
+
+def test_lines_from_a_small_furniture_box_go_and_a_large_region_does_not_count() -> None:
+    root = parse_html(BOXED)
+    assert root is not None
+    boxes = box_texts(root)
+    assert "Get our weekly letter in your inbox every Friday." in boxes
+    paragraphs = [
+        "The council approved the budget on Tuesday after a long debate about road repairs.",
+        "Get our weekly letter in your inbox every Friday.",
+    ]
+    assert drop_box_lines(paragraphs, boxes) == paragraphs[:1]
+    assert drop_box_lines(paragraphs, []) == paragraphs

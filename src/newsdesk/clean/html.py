@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import trafilatura
 from lxml import etree
 
+from newsdesk.clean.boxes import box_texts, drop_box_lines
 from newsdesk.clean.flatten import flatten_tree, parse_html
 from newsdesk.clean.lead import lead_texts, with_lead
 from newsdesk.clean.links import drop_link_lines, link_texts
@@ -82,6 +83,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     paragraphs = [p for line in (meta.get("text") or "").split("\n") if (p := strip_shortcodes(line.strip()))]
     links = link_texts(tree)
     paragraphs = [p for p in drop_link_lines(paragraphs, links) if not is_credit(p)]
+    paragraphs = drop_box_lines(paragraphs, box_texts(tree))
     paragraphs = with_lead(after_headline(paragraphs, title), visible_lines, lead_texts(tree), links)
     if not paragraphs:
         raise InputError("no article text found in the HTML page")

@@ -34,6 +34,9 @@ _PARTS = {
     "pruning": ("clean/prune.py", "prune"),
     "flattening": ("clean/flatten.py", "flatten_tree"),
     "date line fallback": ("clean/html.py", "_date"),
+    "link texts": ("clean/links.py", "link_texts"),
+    "lead texts": ("clean/lead.py", "lead_texts"),
+    "furniture boxes": ("clean/boxes.py", "box_texts"),
     "language detection": ("clean/language.py", "detect_language"),
     "decoding": ("read/decode.py", "decode"),
 }

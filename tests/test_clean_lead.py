@@ -22,16 +22,18 @@ def test_the_marked_lead_above_the_body_is_put_back() -> None:
     lines = flatten_tree(root).splitlines()
     leads = lead_texts(root)
     assert LEAD in leads
-    assert with_lead(BODY, lines, leads, set()) == [LEAD, *BODY]
+    assert with_lead(BODY, lines, root, set()) == [LEAD, *BODY]
 
 
 def test_a_lead_already_in_the_body_or_a_link_is_not_added() -> None:
     root = parse_html(PAGE)
     assert root is not None
     lines = flatten_tree(root).splitlines()
-    assert with_lead([LEAD, *BODY], lines, lead_texts(root), set()) == [LEAD, *BODY]
-    assert with_lead(BODY, lines, lead_texts(root), {LEAD}) == BODY
-    assert with_lead(BODY, lines, set(), set()) == BODY
+    assert with_lead([LEAD, *BODY], lines, root, set()) == [LEAD, *BODY]
+    assert with_lead(BODY, lines, root, {LEAD}) == BODY
+    plain = parse_html(PAGE.replace('class="article-lead"', ""))
+    assert plain is not None
+    assert with_lead(BODY, flatten_tree(plain).splitlines(), plain, set()) == BODY
 
 
 def test_clean_html_never_doubles_the_lead() -> None:

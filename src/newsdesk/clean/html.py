@@ -18,7 +18,7 @@ from lxml import etree
 
 from newsdesk.clean.boxes import box_texts, drop_box_lines
 from newsdesk.clean.flatten import flatten_tree, parse_html
-from newsdesk.clean.lead import lead_texts, with_lead
+from newsdesk.clean.lead import with_lead
 from newsdesk.clean.links import drop_link_lines, link_texts
 from newsdesk.clean.page_url import declared_url
 from newsdesk.clean.prune import prune
@@ -84,7 +84,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     links = link_texts(tree)
     paragraphs = [p for p in drop_link_lines(paragraphs, links) if not is_credit(p)]
     paragraphs = drop_box_lines(paragraphs, box_texts(tree))
-    paragraphs = with_lead(after_headline(paragraphs, title), visible_lines, lead_texts(tree), links)
+    paragraphs = with_lead(after_headline(paragraphs, title), visible_lines, tree, links)
     if not paragraphs:
         raise InputError("no article text found in the HTML page")
     categories = meta.get("categories") or []

@@ -35,16 +35,26 @@ def lead_texts(root: etree._Element) -> set[str]:
     return {text for text in texts if len(text.split()) >= _MIN_WORDS}
 
 
-def with_lead(paragraphs: list[str], visible_lines: list[str], leads: set[str], links: set[str]) -> list[str]:
-    """``paragraphs`` with the page's lead in front when it stands just above them and is missing."""
-    if not paragraphs or not leads:
+def with_lead(paragraphs: list[str], visible_lines: list[str], root: etree._Element, links: set[str]) -> list[str]:
+    """``paragraphs`` with the page's lead in front when it stands just above them and is missing.
+    The page's lead elements are listed only when a line above could be one (it saves a pass
+    over the page's classes on most pages)."""
+    if not paragraphs:
         return paragraphs
     start = next((i for i, line in enumerate(visible_lines) if line == paragraphs[0]), None)
     if start is None:
         return paragraphs
     body = set(paragraphs)
-    for line in reversed(visible_lines[max(0, start - _LOOK_BACK) : start]):
+    candidates = [
+        line
+        for line in reversed(visible_lines[max(0, start - _LOOK_BACK) : start])
+        if len(line.split()) >= _MIN_WORDS and line not in body and _SENTENCE_END.search(line)
+    ]
+    if not candidates:
+        return paragraphs
+    leads = lead_texts(root)
+    for line in candidates:
         text = _SPACES.sub(" ", line).strip()
-        if text in leads and text not in body and text not in links and _SENTENCE_END.search(text):
+        if text in leads and text not in links:
             return [line, *paragraphs]
     return paragraphs

@@ -1,5 +1,6 @@
-"""Where the body starts (clean/text/body.py, headline.py): a table of figures inside the article
-does not cut its opening paragraph off, and a share bar between the headline and the byline does
+"""Where the body starts (clean/text/body.py, headline.py): a box of one-cell lines inside the
+article (here a table of figures) does not cut its opening paragraph off, while a menu of as many
+short lines above the article stays out of the body; and a share bar between the headline and the byline does
 not hide the byline from the headline search.
 """
 
@@ -53,3 +54,20 @@ def test_byline_below_a_share_bar_marks_the_headline() -> None:
     cleaned = clean_text(PAGE)
     assert cleaned.title == "Grain prices fall as harvest beats forecasts"
     assert cleaned.byline == "Ann Lee"
+
+
+MENU_PAGE = """Home
+World
+Business
+Sport
+Weather
+Travel
+Culture
+The ferry company said on Monday it would add two sailings a day to the island from the first week of June.
+Demand for the crossing has grown every summer since the new harbour opened, the company said in a statement.
+"""
+
+
+def test_a_menu_of_short_lines_above_the_article_stays_out() -> None:
+    cleaned = clean_text(MENU_PAGE)
+    assert cleaned.paragraphs[0].startswith("The ferry company said on Monday")

@@ -66,6 +66,12 @@ def test_evaluate_html_and_text_modes(bench: Path) -> None:
     for style in ("lines", "glued"):
         text_report = evaluate_extraction(bench, "text", style)  # type: ignore[arg-type]
         assert text_report.pages == 2 and text_report.per_page[0].tp > 0
+    assert report.baseline is not None and report.baseline.system == "trafilatura" and report.baseline.pages == 2
+
+
+def test_halves_split_the_benchmark(bench: Path) -> None:
+    pages = [evaluate_extraction(bench, "html", half=half).pages for half in ("tune", "check")]
+    assert sum(pages) == 2
 
 
 def test_eval_command_json(bench: Path) -> None:

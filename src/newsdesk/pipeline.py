@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from newsdesk.budget import ARTICLE_SECONDS, OverBudget, time_budget
 from newsdesk.clean import clean, detect_language
+from newsdesk.clean.words import word_count
 from newsdesk.errors import InputError
 from newsdesk.extract import fill, load_factories
 from newsdesk.ids import article_id
@@ -245,7 +246,7 @@ def prepare(doc: Document) -> Article:
     """Clean a decoded document and build its record, before any NLP."""
     cleaned = clean(doc)
     article = assemble(doc, cleaned)
-    if len(article.body.split()) < MIN_BODY_WORDS:
+    if word_count(article.body) < MIN_BODY_WORDS:
         raise InputError(f"no article text found (fewer than {MIN_BODY_WORDS} words of body text)")
     article.language = detect_language(article.body) or cleaned.language
     if article.language != "en":

@@ -24,13 +24,29 @@ BLOCK_TAGS = frozenset(
 )
 INVISIBLE_TAGS = frozenset("script style noscript template svg head iframe object".split())
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# C0 control characters other than white space: never text in HTML, and lxml turns each into
+# U+FFFD, which made trafilatura find no article at all on a page with a few stray BEL bytes.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# For a page that keeps its XML declaration ("encoding=..."): lxml takes no str with one, so
+# the decoded page goes again as UTF-8 bytes (trafilatura's own loader does the same).
+_BYTES_PARSER = lxml_html.HTMLParser(encoding="utf-8")
 
 
 def parse_html(page: str) -> etree._Element | None:
     """Parse a page leniently; ``None`` when there is nothing to parse."""
+    page = _CONTROLS.sub("", page)
     try:
         return lxml_html.fromstring(page)
-    except (etree.ParserError, ValueError):
+    except ValueError:
+        return _parse_bytes(page)
+    except etree.LxmlError:
+        return None
+
+
+def _parse_bytes(page: str) -> etree._Element | None:
+    try:
+        return lxml_html.document_fromstring(page.encode("utf-8", "replace"), parser=_BYTES_PARSER)
+    except (etree.LxmlError, ValueError):
         return None
 
 

@@ -1,4 +1,4 @@
-"""Clean an HTML page: trafilatura for the main text and metadata, htmldate for the date.
+"""Clean an HTML page: trafilatura for the main text and metadata, htmldate (through it) for the date.
 
 trafilatura is the best open extractor on the article-extraction benchmark (F1 0.958 on
 all 181 pages); we keep its paragraph structure, take the publication date from htmldate
@@ -9,14 +9,17 @@ article does not keep in ``removed``, so a user can audit the cut.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
 import trafilatura
-from htmldate import find_date
 from lxml import etree
 
+from newsdesk.clean.boxes import box_texts, drop_box_lines
 from newsdesk.clean.flatten import flatten_tree, parse_html
+from newsdesk.clean.lead import with_lead
+from newsdesk.clean.links import drop_link_lines, link_texts
 from newsdesk.clean.page_url import declared_url
 from newsdesk.clean.prune import prune
 from newsdesk.clean.shortcodes import strip_shortcodes
@@ -38,6 +41,10 @@ _INITIALS = re.compile(r"^[A-Z]{1,5}\.?$")
 # room for a two-level section label without taking a sentence.
 _LEAD_SEARCH = 3
 _LEAD_WORDS = 6
+# A line with a copyright sign and at most this many words is a credit, not text (tuning halves:
+# every such line on the snippet set's pages is a credit or footer; 12 words keeps "Photo: © name"
+# and "© 2020 Company. All rights reserved" and leaves a paragraph that quotes the sign alone).
+_CREDIT_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”’)]$")
 # Where a page title joins the headline and the site's name: "Headline | Site", "Site: Headline".
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|:\s+")
@@ -54,6 +61,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     page_url = url or own_url
     prune(tree)
     visible_lines = flatten_tree(tree).splitlines()  # before trafilatura prunes the tree
+    _drop_copyright_year(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -62,6 +70,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
             include_comments=False,
             include_tables=True,
             deduplicate=False,
+            date_extraction_params=_date_params(),
         )
     except (RecursionError, ValueError, etree.LxmlError) as exc:
         raise InputError(f"HTML could not be parsed ({type(exc).__name__})") from None
@@ -72,7 +81,10 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     site = _clean_line(meta.get("sitename")) or host
     title = strip_site_name(_clean_line(meta.get("title")), site, host)
     paragraphs = [p for line in (meta.get("text") or "").split("\n") if (p := strip_shortcodes(line.strip()))]
-    paragraphs = after_headline(paragraphs, title)
+    links = link_texts(tree)
+    paragraphs = [p for p in drop_link_lines(paragraphs, links) if not is_credit(p)]
+    paragraphs = drop_box_lines(paragraphs, box_texts(tree))
+    paragraphs = with_lead(after_headline(paragraphs, title), visible_lines, tree, links)
     if not paragraphs:
         raise InputError("no article text found in the HTML page")
     categories = meta.get("categories") or []
@@ -82,7 +94,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         section=_clean_line(categories[0]) if categories else None,
         byline=_clean_line(meta.get("author")),
         authors=people(split_authors(meta.get("author")), site, host),
-        published=_date(tree, page_url, visible_lines),
+        published=_date(meta.get("date"), visible_lines),
         site=site,
         url=own_url,
         image=_share_image(meta.get("image"), page_url),
@@ -97,6 +109,12 @@ def _share_image(value: Any, page_url: str | None) -> str | None:
     given = str(value or "").strip()
     image = urljoin(page_url or "", given) if given else ""
     return image if image.startswith(("https://", "http://")) else None
+
+
+def is_credit(paragraph: str) -> bool:
+    """A short line with a copyright sign: a photo credit ("© Jane Roe/Agency") or the site's
+    copyright footer, in any language; the sign does not occur in an article's sentences."""
+    return "©" in paragraph and len(paragraph.split()) <= _CREDIT_WORDS
 
 
 def after_headline(paragraphs: list[str], title: str | None) -> list[str]:
@@ -172,24 +190,32 @@ def people(names: list[str], site: str | None, host: str | None) -> list[str]:
     return out
 
 
-def _date(tree: etree._Element, url: str | None, visible_lines: list[str]) -> str | None:
-    """The page's publication date: htmldate's quick search over the markup (date meta tags,
-    JSON-LD, time and date-classed elements, a dated URL); when it finds none, the date line
-    above the body as text mode reads it ("publiziert am 30. Juli 2018" in a byline).
+def _date_params() -> dict[str, object]:
+    """htmldate's settings for trafilatura's own date search (one search per page, not two).
 
-    Not htmldate's extensive search: its last resorts take a year or a month named anywhere in
-    the text ("since 2009", a copyright line) for a date on its first day, and a wrong date is
-    worse than none. Text mode's reader takes only a full date from a date or credit line.
-    The quick search too reads a ``copyrightYear`` meta tag as 1 January of that year when the
-    page has no other date; those tags go first (the tree is not used after this).
+    The original date, not the last modification, and htmldate's quick search only (date meta
+    tags, JSON-LD, time and date-classed elements, a dated URL): its extensive search takes a
+    year or a month named anywhere in the text ("since 2009", a copyright line) for a date on
+    its first day, and a wrong date is worse than none. A fresh dict each call: trafilatura
+    writes the page's URL into it.
     """
+    return {"original_date": True, "extensive_search": False}
+
+
+def _drop_copyright_year(tree: etree._Element) -> None:
+    """Remove ``copyrightYear`` meta tags: the quick search reads one as 1 January of that year
+    when the page has no other date."""
     for meta in [m for m in tree.iter("meta") if (m.get("itemprop") or "").lower() == "copyrightyear"]:
         meta.getparent().remove(meta)
-    try:
-        found = find_date(tree, url=url, original_date=True, extensive_search=False)
-    except (ValueError, TypeError, RecursionError):
-        found = None
-    return str(found) if found else clean_text("\n".join(visible_lines)).published
+
+
+def _date(found: object, visible_lines: list[str]) -> str | None:
+    """The page's publication date: htmldate's (run by trafilatura, :func:`_date_params`); when
+    it finds none, the date line above the body as text mode reads it ("publiziert am 30. Juli
+    2018" in a byline), which takes only a full date from a date or credit line."""
+    if isinstance(found, str) and found:
+        return found
+    return clean_text("\n".join(visible_lines)).published
 
 
 def _host(url: str | None) -> str | None:
@@ -219,10 +245,12 @@ def _removed(visible_lines: list[str], title: str | None, paragraphs: list[str])
 
 
 def _depth_exceeds(root: etree._Element, limit: int) -> bool:
-    stack = [(root, 0)]
-    while stack:
-        el, depth = stack.pop()
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in el)
-    return False
+    """Whether any element sits more than ``limit`` levels below ``root``: one XPath of
+    ``limit + 2`` child steps, run inside libxml2 (a Python walk over every element cost a
+    twentieth of the clean stage on the snippet set)."""
+    return bool(_deeper_than(limit)(root))
+
+
+@lru_cache(maxsize=4)
+def _deeper_than(limit: int) -> etree.XPath:
+    return etree.XPath("/" + "/".join(["*"] * (limit + 2)))

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 # Texts shorter than this many letters are not identified: with fewer, langid's guesses on
 # news headlines flip between related languages (checked by hand on one-line titles).
 _MIN_LETTERS = 20
+_LETTER = re.compile(r"[^\W\d_]")
+# langid reads at most this many characters: its cost grows with the text, and a news body's
+# first 2,000 characters name its language as well as 5,000 (the tuning half of the snippet set:
+# the same language on every page, checked against 5,000).
+_SAMPLE = 2000
 
 
 @lru_cache(maxsize=1)
@@ -19,8 +26,8 @@ def _identifier() -> Any:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language, or ``None`` when there is too little text."""
-    sample = text[:5000]
-    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+    sample = text[:_SAMPLE]
+    if sum(1 for _ in islice(_LETTER.finditer(sample), _MIN_LETTERS)) < _MIN_LETTERS:
         return None
     lang, _prob = _identifier().classify(sample)
     return str(lang)

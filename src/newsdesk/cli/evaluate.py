@@ -13,8 +13,9 @@ from rich.table import Table
 from newsdesk.cli.app import eval_app, report_failure
 from newsdesk.errors import InputError
 from newsdesk.evaluation.audit import RATE, AuditReport, Extracted, audit, in_context
-from newsdesk.evaluation.extraction import evaluate_extraction
+from newsdesk.evaluation.extraction import ExtractionReport, evaluate_extraction
 from newsdesk.evaluation.quotes import ROLES, QuoteReport, evaluate_quotes
+from newsdesk.evaluation.snippets import SnippetReport, evaluate_snippets, is_snippet_set
 from newsdesk.store.shown import MIN_QUOTE_CONFIDENCE
 
 
@@ -28,33 +29,54 @@ class Style(StrEnum):
     glued = "glued"
 
 
+class Half(StrEnum):
+    tune = "tune"
+    check = "check"
+
+
 @eval_app.command("extraction")
 def eval_extraction(
-    directory: Path = typer.Argument(..., help="Benchmark dir: html/<id>.html[.gz] and ground-truth.json."),
+    directory: Path = typer.Argument(
+        ..., help="Benchmark dir (html/<id>.html[.gz], ground-truth.json) or snippet set (evaldata.json, eval/)."
+    ),
     mode: Mode = typer.Option(Mode.html, "--mode", help="html: clean the HTML; text: flatten, then clean as text."),
     style: Style = typer.Option(Style.lines, "--style", help="How text mode flattens pages."),
+    half: Half | None = typer.Option(
+        None, "--half", help="Only the pages of this half (a fixed hash of the page key)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
-    """Body-extraction precision, recall and F1 (shingle metric) and pages/s."""
+    """Body-extraction scores and pages/s of newsdesk's clean stage beside trafilatura alone: the
+    benchmark's shingle metric, or snippets found micro-averaged for a snippet set."""
+    chosen = half.value if half else None
     try:
-        report = evaluate_extraction(directory, mode.value, style.value)
+        report: ExtractionReport | SnippetReport
+        if is_snippet_set(directory):
+            report = evaluate_snippets(directory, mode.value, style.value, chosen)
+        else:
+            report = evaluate_extraction(directory, mode.value, style.value, chosen)
     except InputError as exc:
         report_failure(str(directory), str(exc))
         raise typer.Exit(1) from None
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2))
         return
-    table = Table(title=f"extraction, {mode.value} mode" + (f", {style.value}" if mode is Mode.text else ""))
-    for column in ("pages", "precision", "recall", "F1", "pages/s", "failed"):
-        table.add_column(column, justify="right")
-    table.add_row(
-        str(report.pages),
-        f"{report.precision:.3f}",
-        f"{report.recall:.3f}",
-        f"{report.f1:.3f}",
-        f"{report.pages_per_second:.1f}",
-        str(len(report.errors)),
-    )
+    data = "snippets" if isinstance(report, SnippetReport) else "benchmark"
+    title = f"extraction ({data}), {mode.value} mode" + (f", {style.value}" if mode is Mode.text else "")
+    table = Table(title=title + (f", {chosen} half" if chosen else ""))
+    for column in ("system", "pages", "precision", "recall", "F1", "pages/s", "failed"):
+        table.add_column(column, justify="left" if column == "system" else "right")
+    for row in (report, report.baseline):
+        if row is not None:
+            table.add_row(
+                row.system,
+                str(row.pages),
+                f"{row.precision:.3f}",
+                f"{row.recall:.3f}",
+                f"{row.f1:.3f}",
+                f"{row.pages_per_second:.1f}",
+                str(len(row.errors)),
+            )
     Console().print(table)
 
 

@@ -5,31 +5,26 @@ Layout: ``DIR/html/<id>.html[.gz]`` and ``DIR/ground-truth.json`` mapping each i
 multisets of overlapping 4-token shingles (tokens are ``\\w+`` matches); per page
 tp/fp/fn are normalised, precision and recall are averaged over pages, F1 is their
 harmonic mean. In ``text`` mode each page is first flattened to scraped-style text
-(:mod:`newsdesk.clean.flatten`) and cleaned by the plain-text cleaner.
+(:mod:`newsdesk.clean.flatten`) and cleaned by the plain-text cleaner. trafilatura alone runs
+on the same input beside it (:mod:`newsdesk.evaluation.systems`) as the baseline.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
-from newsdesk.clean.flatten import Style, flatten
+from newsdesk.clean.flatten import Style
 from newsdesk.errors import InputError
+from newsdesk.evaluation.halves import in_half
 from newsdesk.evaluation.scores import PRF
-from newsdesk.pipeline import Pipeline
-from newsdesk.read import read_bytes
-from newsdesk.read.decode import decode
-from newsdesk.record import Document
+from newsdesk.evaluation.systems import Clock, Mode, PageInput, newsdesk_output, page_input, trafilatura_output
 
-Mode = Literal["html", "text"]
-# Cleaning only: the model is never loaded by this evaluation.
-_CLEANER = Pipeline()
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
 
@@ -71,8 +66,10 @@ def score_page(page_id: str, gold: str, predicted: str) -> PageScore:
 class ExtractionReport:
     """Benchmark result: mean precision and recall over pages, their F1, and speed."""
 
+    system: str
     mode: str
     style: str | None
+    half: str | None
     pages: int
     precision: float
     recall: float
@@ -80,15 +77,19 @@ class ExtractionReport:
     seconds: float
     errors: list[str] = field(default_factory=list)
     per_page: list[PageScore] = field(default_factory=list)
+    baseline: ExtractionReport | None = None
 
     @property
     def pages_per_second(self) -> float:
         return self.pages / self.seconds if self.seconds else 0.0
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
+            "data": "benchmark",
+            "system": self.system,
             "mode": self.mode,
             "style": self.style,
+            "half": self.half,
             "pages": self.pages,
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
@@ -97,6 +98,9 @@ class ExtractionReport:
             "pages_per_second": round(self.pages_per_second, 2),
             "errors": self.errors,
         }
+        if self.baseline is not None:
+            out["baseline"] = self.baseline.to_dict()
+        return out
 
 
 def aggregate(scores: list[PageScore]) -> PRF:
@@ -125,41 +129,64 @@ def load_benchmark(root: Path) -> Iterator[BenchmarkPage]:
             yield BenchmarkPage(page_id, path.read_bytes(), gold[page_id])
 
 
-def predict_body(raw: bytes, url: str | None, mode: Mode, style: Style) -> str:
-    """The body newsdesk extracts from one benchmark page (cleaning only: no NLP stages)."""
-    if mode == "html":
-        article = _CLEANER.prepare(read_bytes(raw, input_format="html", url=url))
-    else:
-        page, _warnings = decode(raw)
-        text = flatten(page, style)
-        article = _CLEANER.prepare(Document(content=text, input_format="text", url=url))
-    return article.body
-
-
-def evaluate_extraction(root: Path, mode: Mode = "html", style: Style = "lines") -> ExtractionReport:
-    """Run the cleaner over a benchmark directory and score it."""
+def evaluate_extraction(
+    root: Path, mode: Mode = "html", style: Style = "lines", half: str | None = None
+) -> ExtractionReport:
+    """Run newsdesk's clean stage and trafilatura alone over a benchmark directory and score both."""
     if not (root / "ground-truth.json").is_file():
-        raise InputError(f"{root} has no ground-truth.json (expected the article-extraction-benchmark layout)")
-    scores: list[PageScore] = []
-    errors: list[str] = []
-    start = time.perf_counter()
+        raise InputError(
+            f"{root} has neither ground-truth.json nor evaldata.json (expected a benchmark or a snippet set)"
+        )
+    ours, theirs = _Run("newsdesk"), _Run("trafilatura")
     for page_id, raw, gold in load_benchmark(root):
+        if not in_half(page_id, half):
+            continue
+        body = gold.get("articleBody", "")
         try:
-            predicted = predict_body(raw, gold.get("url"), mode, style)
+            prepared: PageInput | InputError = page_input(raw, gold.get("url"), mode, style)
         except InputError as exc:
-            errors.append(f"{page_id}: {exc}")
-            predicted = ""
-        scores.append(score_page(page_id, gold.get("articleBody", ""), predicted))
-    seconds = time.perf_counter() - start
-    precision, recall, f1 = aggregate(scores)
-    return ExtractionReport(
-        mode=mode,
-        style=style if mode == "text" else None,
-        pages=len(scores),
-        precision=precision,
-        recall=recall,
-        f1=f1,
-        seconds=seconds,
-        errors=errors,
-        per_page=scores,
-    )
+            prepared = exc
+        ours.score(page_id, body, prepared, newsdesk_output)
+        theirs.score(page_id, body, prepared, trafilatura_output)
+    style_shown = style if mode == "text" else None
+    report = ours.report(mode, style_shown, half)
+    report.baseline = theirs.report(mode, style_shown, half)
+    return report
+
+
+@dataclass(slots=True)
+class _Run:
+    """One system's page scores, clock and errors as the pages go by."""
+
+    system: str
+    scores: list[PageScore] = field(default_factory=list)
+    clock: Clock = field(default_factory=Clock)
+    errors: list[str] = field(default_factory=list)
+
+    def score(
+        self, page_id: str, gold: str, prepared: PageInput | InputError, run: Callable[[PageInput, Clock], str]
+    ) -> None:
+        predicted = ""
+        try:
+            if isinstance(prepared, InputError):
+                raise prepared
+            predicted = run(prepared, self.clock)
+        except InputError as exc:
+            self.errors.append(f"{page_id}: {exc}")
+        self.scores.append(score_page(page_id, gold, predicted))
+
+    def report(self, mode: str, style: str | None, half: str | None) -> ExtractionReport:
+        precision, recall, f1 = aggregate(self.scores)
+        return ExtractionReport(
+            system=self.system,
+            mode=mode,
+            style=style,
+            half=half,
+            pages=len(self.scores),
+            precision=precision,
+            recall=recall,
+            f1=f1,
+            seconds=self.clock.seconds,
+            errors=self.errors,
+            per_page=self.scores,
+        )

@@ -61,10 +61,9 @@ class Weights:
     isolated: float = 0.5
     isolated_meta: float = 0.25
     teaser_period: int = 8
-    # A table of figures: 6+ one-cell lines, a third of them numbers (set on the stock-quote box
-    # of dev page 51374560; three other dev pages have a qualifying run and their F1 does not move).
-    table_rows: int = 6
-    table_numbers: float = 1 / 3
+    # A box of one-cell lines inside the article: this many lines or more. Tuning halves, text
+    # mode: benchmark lines/glued F1 0.956/0.952 at 4, 6 and 8; snippet set 0.843/0.844/0.842.
+    cell_run: int = 6
     title_case: float = 0.6
     strong_kinds: frozenset[str] = field(default=_STRONG)
 
@@ -167,40 +166,44 @@ def block_scores(lines: list[Line], w: Weights = WEIGHTS) -> list[float]:
         if len(chain) >= 3:
             for pos in chain:
                 scores[pos] *= w.isolated_meta / w.isolated
-    for first, last in _data_tables(lines, w):
+    for first, last in _cell_runs(lines, w):
         cost = w.furniture / (last - first + 1)
         for pos in range(first, last + 1):
             scores[pos] = cost
     return scores
 
 
-def _data_tables(lines: list[Line], w: Weights = WEIGHTS) -> list[tuple[int, int]]:
-    """``(first, last)`` of every run of one-cell lines that is a table of figures (a stock
-    quote box: "Ticker", "Last", "225.86", "-5.44%"), at least ``w.table_rows`` lines with at
-    least ``w.table_numbers`` of them numbers. A scraper puts each cell on a line of its own;
-    costed line by line, a table inside the article cut its opening paragraphs off the body, so
-    it costs as much as one advertisement. A teaser header or strong furniture ends the run."""
-    tables: list[tuple[int, int]] = []
+def _cell_runs(lines: list[Line], w: Weights = WEIGHTS) -> list[tuple[int, int]]:
+    """``(first, last)`` of every run of at least ``w.cell_run`` one-cell lines (non-prose, at
+    most four words) with prose on both sides: one box inside the article (a table, a quote
+    box, a fact list) that a scraper wrote a cell a line. Costed line by line it cut the
+    article's opening paragraphs off the body; it costs as much as one advertisement. A teaser
+    header or strong furniture ends the run; menus above the article have no prose above them."""
+    runs: list[tuple[int, int]] = []
     pos = 0
     while pos < len(lines):
         end = pos
-        while (
-            end < len(lines)
-            and lines[end].quality is not Quality.GOOD
-            and lines[end].words <= 4
-            and lines[end].furniture not in w.strong_kinds
-            and lines[end].furniture != "teaser block"
-        ):
+        while end < len(lines) and _cell(lines[end], w):
             end += 1
-        numbers = sum(1 for line in lines[pos:end] if _FIGURE.match(line.text))
-        if end - pos >= w.table_rows and numbers >= w.table_numbers * (end - pos):
-            tables.append((pos, end - 1))
+        if end - pos >= w.cell_run and _prose_near(lines, pos - 1, -1) and _prose_near(lines, end, 1):
+            runs.append((pos, end - 1))
         pos = end + 1
-    return tables
+    return runs
 
 
-# A table cell that is a figure: "225.86", "-12.99", "-5.44%", "$1,200", "+3.1".
-_FIGURE = re.compile(r"^[-+−–]?[$€£¥]?\d[\d,.]*\s*[%kKmMbB]?$")
+def _cell(line: Line, w: Weights) -> bool:
+    return (
+        line.quality is not Quality.GOOD
+        and line.words <= 4
+        and line.furniture not in w.strong_kinds
+        and line.furniture != "teaser block"
+    )
+
+
+def _prose_near(lines: list[Line], pos: int, step: int) -> bool:
+    """Whether a prose line sits at ``pos`` or the next line past it in direction ``step``."""
+    near = [lines[i] for i in (pos, pos + step) if 0 <= i < len(lines)]
+    return any(line.quality is Quality.GOOD and line.furniture is None for line in near)
 
 
 def densest_block(lines: list[Line], w: Weights = WEIGHTS) -> tuple[int, int] | None:

@@ -17,13 +17,12 @@ from enum import IntEnum
 from itertools import pairwise
 
 from newsdesk.clean.text import lexicon
+from newsdesk.clean.words import UNSPACED
 
 WORD = re.compile(r"\w+")
 _ALPHA_WORD = re.compile(r"[^\W\d_]+")
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]」』）]*\s*$")
-# Scripts written without spaces between words: two characters count as one word.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u0e00-\u0e7f]")
 _NUMBER_ONLY = re.compile(r"^[\s\W]*\d[\d,.\s]*[kKmM]?[\s\W]*$")
 _COUNT = re.compile(
     r"^\d[\d,.]*\s*[kKmM]?\s*(?:comments?|replies|reply|shares?|likes?|views?|reads?|reactions?|votes?|"
@@ -71,8 +70,8 @@ class Line:
 
 def make_line(index: int, text: str) -> Line:
     """Measure one line (already stripped, non-empty)."""
-    cjk = len(_CJK.findall(text))
-    words = text.split() if cjk < 4 else [w for w in text.split() if not _CJK.search(w)]
+    cjk = len(UNSPACED.findall(text))  # scripts without spaces: two characters make a word
+    words = text.split() if cjk < 4 else [w for w in text.split() if not UNSPACED.search(w)]
     size = len(words) + cjk / 2
     alpha = _ALPHA_WORD.findall(text)
     stops = sum(1 for w in alpha if w.lower() in lexicon.STOPWORDS)

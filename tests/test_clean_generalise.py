@@ -1,0 +1,130 @@
+"""General cleaning rules: gallery slides kept, stray control bytes, words of unspaced scripts."""
+
+from __future__ import annotations
+
+from newsdesk.clean.boxes import box_texts, drop_box_lines
+from newsdesk.clean.flatten import flatten, parse_html
+from newsdesk.clean.html import is_credit
+from newsdesk.clean.links import drop_link_lines, is_link_line, link_texts
+from newsdesk.clean.prune import prune
+from newsdesk.clean.words import word_count
+
+SLIDES = """<html><body><div class="gallery">
+<div class="slide active" style="display: block">First item: a lamp that folds flat.</div>
+<div class="slide hidden" style="display: none">Second item: a kettle with a timer.</div>
+<div class="slide hidden" style="display: none">Third item: a mug that keeps tea warm.</div>
+</div><div class="copy" style="display:none">A hidden duplicate of the story.</div></body></html>"""
+
+
+def test_hidden_slides_of_a_gallery_stay_and_a_lone_hidden_block_goes() -> None:
+    root = parse_html(SLIDES)
+    assert root is not None
+    prune(root)
+    text = " ".join(root.itertext())
+    assert "Second item" in text and "Third item" in text
+    assert "hidden duplicate" not in text
+
+
+def test_a_hidden_block_without_a_shown_twin_still_goes() -> None:
+    page = '<html><body><p class="note">Shown.</p><p class="tip" style="display:none">Hidden.</p></body></html>'
+    root = parse_html(page)
+    assert root is not None
+    prune(root)
+    assert "Hidden" not in " ".join(root.itertext())
+
+
+def test_control_bytes_are_dropped_before_parsing() -> None:
+    assert flatten("<html><body><p>Report\x07 (2020):\x07 figures</p></body></html>") == "Report (2020): figures\n"
+
+
+def test_an_xml_declaration_does_not_stop_the_parse() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?><html><head><title>T</title></head><body><p>Río</p></body></html>'
+    root = parse_html(page)
+    assert root is not None and root.tag == "html" and flatten(page) == "Río\n"
+
+
+def test_word_count_in_spaced_and_unspaced_scripts() -> None:
+    assert word_count("the river rose two metres overnight") == 6
+    assert word_count("川の水位が一晩で二メートル上がった") == 8  # 17 characters, about 8 words
+    assert word_count("Tokyo 東京 reported") == 3
+    assert word_count("") == 0
+
+
+LINKED = """<html><body><article>
+<p>The council approved the budget on Tuesday after a long debate about road repairs.</p>
+<p>See also: <a href="/other">Council delays vote on the new bus depot</a></p>
+<p>Officials said work would start in spring, when <a href="/strava">Cyclists</a></p>
+<p><a href="#costs">What it costs</a></p>
+</article></body></html>"""
+
+
+def test_a_paragraph_that_is_one_link_goes_unless_it_is_mid_sentence() -> None:
+    root = parse_html(LINKED)
+    assert root is not None
+    links = link_texts(root)
+    assert "What it costs" not in links  # an in-page anchor repeats a subheading
+    paragraphs = [
+        "The council approved the budget on Tuesday after a long debate about road repairs.",
+        "See also: Council delays vote on the new bus depot",
+        "Officials said work would start in spring, when",
+        "Cyclists",
+        "ride the new lanes, the mayor said.",
+        "Council delays vote on the new bus depot",
+        "What it costs",
+    ]
+    kept = drop_link_lines(paragraphs, links)
+    assert "See also: Council delays vote on the new bus depot" not in kept
+    assert "Cyclists" in kept and "What it costs" in kept
+    assert kept[-2] == "ride the new lanes, the mayor said."
+    assert is_link_line("Lesen Sie auch: Council delays vote on the new bus depot", links)
+    assert not is_link_line(
+        "A long label of far too many words before it: Council delays vote on the new bus depot", links
+    )
+
+
+def test_the_label_of_a_dropped_link_goes_and_a_closing_label_stays() -> None:
+    links = {"Council delays vote on the new bus depot", "Budget paper"}
+    paragraphs = [
+        "The council approved the budget on Tuesday after a long debate about road repairs.",
+        "More from this column:",
+        "Council delays vote on the new bus depot",
+        "The mayor said the vote showed the city could still agree on its priorities.",
+        "The full budget paper is here:",
+    ]
+    kept = drop_link_lines(paragraphs, links)
+    assert "More from this column:" not in kept
+    assert kept[-1] == "The full budget paper is here:"
+
+
+def test_short_lines_with_a_copyright_sign_are_credits() -> None:
+    assert is_credit("© Jane Roe / Agency")
+    assert is_credit("Foto: © Bildagentur")
+    assert is_credit("© 2020 Example Mills. All rights reserved")
+    assert not is_credit("The council approved the budget on Tuesday after a long debate about road repairs ©")
+    assert not is_credit("The council approved the budget on Tuesday.")
+
+
+BOXED = (
+    """<html><body><article>
+<p>The council approved the budget on Tuesday after a long debate about road repairs.</p>
+<div class="newsletter-promo"><p>Get our weekly letter in your inbox every Friday.</p></div>
+<div class="sidebar-wrapper"><p>The council approved the budget on Tuesday after a long debate about road repairs.</p>
+"""
+    + "<p>"
+    + "Long region text. " * 120
+    + """</p></div>
+</article></body></html>"""
+)
+
+
+def test_lines_from_a_small_furniture_box_go_and_a_large_region_does_not_count() -> None:
+    root = parse_html(BOXED)
+    assert root is not None
+    boxes = box_texts(root)
+    assert "Get our weekly letter in your inbox every Friday." in boxes
+    paragraphs = [
+        "The council approved the budget on Tuesday after a long debate about road repairs.",
+        "Get our weekly letter in your inbox every Friday.",
+    ]
+    assert drop_box_lines(paragraphs, boxes) == paragraphs[:1]
+    assert drop_box_lines(paragraphs, []) == paragraphs

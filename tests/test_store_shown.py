@@ -65,12 +65,22 @@ def test_exports_leave_out_hidden_quotes_unless_all(store: Store, tmp_path: Path
     out = io.StringIO()
     export_jsonl(store, out)
     assert [q["kind"] for q in json.loads(out.getvalue())["quotes"]] == ["indirect"]
+
+
+def test_gkg_quotations_leave_out_unsure_quotes_unless_all(store: Store) -> None:
+    """GKG's Quotations holds direct quotes only, as GDELT's does; an unsure one only with ``all``."""
+    b = ArticleBuilder("Pier reopens", '"The pier is safe again," said Ilse Brandt. "Fares will fall," she added.',
+                       url="https://harbour.example/pier", site="harbour.example", published="2024-06-02")  # fmt: skip
+    mayor = b.entity("Ilse Brandt")
+    b.quote(mayor, "Ilse Brandt", "The pier is safe again", confidence=0.95)
+    b.quote(mayor, "she", "Fares will fall", cue="added", confidence=0.3)
+    store.add(b.build())
     out = io.StringIO()
     export_gkg(store, out)
-    assert "harbour lights" not in out.getvalue() and "ferry timetable" in out.getvalue()
+    assert "The pier is safe again" in out.getvalue() and "Fares will fall" not in out.getvalue()
     out = io.StringIO()
     export_gkg(store, out, everything=True)
-    assert "harbour lights" in out.getvalue()
+    assert "Fares will fall" in out.getvalue()
 
 
 def test_the_desk_shows_indirect_speech_without_quotation_marks(store_url: str) -> None:

@@ -152,6 +152,18 @@ class Backend(ABC):
         self.execute(f"RELEASE SAVEPOINT {name}")
 
 
+# PostgreSQL's deadlock_detected and serialization_failure: the transaction lost a race with
+# another writer and succeeds when run again. SQLite's equivalent is a busy lock past the timeout.
+_RETRYABLE_STATES = frozenset({"40P01", "40001"})
+
+
+def retryable(exc: BaseException) -> bool:
+    """Whether ``exc`` (from either backend's driver) means "run the transaction again"."""
+    if getattr(exc, "sqlstate", None) in _RETRYABLE_STATES:
+        return True
+    return type(exc).__name__ == "OperationalError" and "database is locked" in str(exc)
+
+
 def connect(target: str | Path | None = None) -> Backend:
     """Open ``target``: a ``postgresql://`` URL, else a SQLite file path (default ``./newsdesk.db``)."""
     text = str(target) if target is not None else DEFAULT_DB

@@ -1,0 +1,59 @@
+"""Where a reported clause ends: at a quotation the writer closed with a comma inside it.
+
+'that he had “expanded the party,” claiming …', '“Yes, I back her,” Jane Roe, a donor, told
+…': the comma inside the closing mark is the writer's, and it ends the reported words; what
+follows is the writer's narrative (a participle, the source, an aside), not more of the
+quote. The parse often runs the clause on past the mark, and a content that swallows the
+narrative after it reads as the speaker's words on a desk.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.draft import Draft
+from newsdesk.extract.quotes.spans import CharSpan, trim
+
+_CLOSING = "\"”»’'›"
+# What may follow a comma-closed quotation and still belong to the reported clause: another
+# quotation, or a conjunction joining the next piece of the same list or clause.
+_CONTINUES = re.compile(r"\s*(?:and|or|but|nor)\b")
+_ANY_MARK = re.compile("[\"“”„«»‘]|''")  # an opening or double mark (’ is also an apostrophe)
+
+
+def cut_comma_closed(ctx: Context, drafts: list[Draft]) -> None:
+    """End each content at the first comma-closed quotation inside it that unquoted narrative follows."""
+    for draft in drafts:
+        draft.content = [_cut(ctx, fragment) for fragment in draft.content]
+
+
+def _cut(ctx: Context, span: CharSpan) -> CharSpan:
+    start, end = span
+    for region in ctx.regions:
+        if region.end <= start or ctx.is_named(region):
+            continue
+        if region.start >= end:
+            break
+        close = region.fragments[-1][1]
+        if start <= region.start and close < end and _comma_closed(ctx.text, close) and _narrative(ctx, close, end):
+            return trim(ctx.text, start, close)
+    return span
+
+
+def _comma_closed(text: str, close: int) -> bool:
+    """Whether the quotation ending at ``close`` has a comma right inside its closing mark."""
+    i = close
+    while i > 0 and text[i - 1] in _CLOSING:
+        i -= 1
+    return i < close and i > 0 and text[i - 1] == ","
+
+
+def _narrative(ctx: Context, close: int, end: int) -> bool:
+    """Whether the text after the closing mark, up to the content's end, is plain narrative.
+
+    A tail with another quotation in it ('that while “…,” the attacks “may …”') still
+    reports the speaker's words, and so does one a conjunction joins on.
+    """
+    tail = ctx.text[close:end]
+    return bool(tail.strip()) and _CONTINUES.match(tail) is None and not _ANY_MARK.search(tail)

@@ -193,7 +193,9 @@ def _label_word(token: Token) -> bool:
         return True
     if token.pos_ in ("VERB", "AUX"):
         return False
-    return token.is_title or token.lower_ in _LABEL_FUNCTION_WORDS or (token.is_punct and token.text in ".-’'")
+    # A capital first letter, not title case: "McCann", "DeSantis" are label words too.
+    capital = token.text[:1].isupper() and token.text[:1].isalpha()
+    return capital or token.lower_ in _LABEL_FUNCTION_WORDS or (token.is_punct and token.text in ".-’'")
 
 
 def sign_offs(ctx: Context, used: set[int]) -> list[Draft]:

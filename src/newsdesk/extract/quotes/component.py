@@ -22,6 +22,7 @@ from newsdesk.extract.quotes.cues import CueMatch, find_cues
 from newsdesk.extract.quotes.direct import dashed_labels, floating, labels, sign_offs
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.indirect import according_to
+from newsdesk.extract.quotes.manner import manner_cues
 from newsdesk.extract.quotes.provenance import Named, provenance
 from newsdesk.extract.quotes.spans import CharSpan
 from newsdesk.extract.quotes.speaker import Source, resolve
@@ -65,6 +66,7 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
 def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     """Every attribution the rules find, in text order, before speaker resolution."""
     cues = find_cues(ctx.doc, lex, ctx.quoted)
+    cues = sorted(cues + manner_cues(ctx, cues), key=lambda c: c.first)
     # "…, claiming that …", "…, adding …": a participle cue after a comma starts an
     # attribution of its own, never the end of the previous one's content.
     stops = sorted(

@@ -150,3 +150,13 @@ def test_an_unlisted_verb_after_a_quotation_names_its_own_speaker() -> None:
 def test_a_title_closed_with_a_comma_gets_no_unlisted_cue() -> None:
     text = "Fair.\n\nThe crowd sang “Happy Birthday,” and the band played on until midnight.\n"
     assert all(q.cue is None or q.cue.text != "played" for q in quotes(text))
+
+
+def test_a_sign_off_dash_is_no_unlisted_cue() -> None:
+    text = (
+        "Voices.\n\n“The city forgot us long ago. Nobody comes to the valley any more,”\u00a0― Rosa Lind\u00a0\n\n"
+        "“We built this town with our own hands and we will not leave it now.”\u00a0― Pedro Sala\u00a0\n"
+    )
+    for quote in quotes(text):
+        assert quote.cue is None or quote.cue.text == "―"
+        assert quote.speaker is not None

@@ -62,7 +62,8 @@ def _attributing_verb(ctx: Context, end: int) -> Token | None:
 
 
 def _verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.tag_ in _FINITE
+    # A word: the tagger takes a sign-off dash ("― Ana Ruiz") for a verb now and then.
+    return token.pos_ == "VERB" and token.tag_ in _FINITE and token.is_alpha
 
 
 def _subject_run(tokens: list[Token]) -> int:

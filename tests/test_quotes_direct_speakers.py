@@ -160,3 +160,13 @@ def test_a_sign_off_dash_is_no_unlisted_cue() -> None:
     for quote in quotes(text):
         assert quote.cue is None or quote.cue.text == "―"
         assert quote.speaker is not None
+
+
+def test_an_unlisted_verb_before_a_colon_introduces_the_quotation() -> None:
+    text = (
+        "Fair.\n\n“The fair was a triumph,” said Mayor Tom Reed on Monday.\n\n"
+        "And Ms. Ruiz gloated: “I told you he would not be ready.”\n"
+    )
+    quote = quote_of(text, "would not be ready")
+    assert quote.cue is not None and quote.cue.text == "gloated:"
+    assert speaker_words(text, quote) == "Ms. Ruiz"

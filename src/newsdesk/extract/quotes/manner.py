@@ -1,10 +1,12 @@
-"""Cues the lexicon does not list, known by where they stand: '“…,” scoffed Ana Ruiz.', '“…!” he cracked.'
+"""Cues the lexicon does not list, known by where they stand: '“…,” scoffed Ana Ruiz.', 'Roe gloated: “…”'.
 
 A quotation the writer closes with a comma, a question or an exclamation mark inside it and
 follows with a short clause of a subject and a past or present verb (either order) is
 attributed by that verb, whatever the verb: news varies its manner-of-speaking verbs
 ("boomed", "gloated", "scoffed", "cracked") far past any list. Without a cue such a quotation
-floated to the speaker of the quote before it, a wrong name shown with confidence.
+floated to the speaker of the quote before it, a wrong name shown with confidence. The same
+holds for a verb that heads its clause and ends it with a colon or a comma right before a
+quotation ("Roe gloated: “…”", "… and then boomed, “…”").
 """
 
 from __future__ import annotations
@@ -24,17 +26,34 @@ _CLAUSE_END = frozenset({",", ".", ":", ";"})
 
 
 def manner_cues(ctx: Context, cues: list[CueMatch]) -> list[CueMatch]:
-    """A cue for each verb that attributes a quotation right before it and is no lexicon cue."""
+    """A cue for each verb that attributes a quotation next to it and is no lexicon cue."""
     taken = {i for c in cues for i in range(c.first, c.end)}
     out = []
     for region in ctx.regions:
-        if ctx.is_named(region) or not _announces(ctx.text, region.end):
+        if ctx.is_named(region):
             continue
-        verb = _attributing_verb(ctx, region.end)
-        if verb is not None and verb.i not in taken:
-            expression = Expression((verb.lemma_.lower(),), "say", frozenset("c"))
-            out.append(CueMatch(verb, verb, expression, verb.i, verb.i + 1))
+        after = _attributing_verb(ctx, region.end) if _announces(ctx.text, region.end) else None
+        before = _introducing_verb(ctx, region.start)
+        for verb, end in ((after, after.i + 1 if after else 0), before or (None, 0)):
+            if verb is not None and verb.i not in taken:
+                expression = Expression((verb.lemma_.lower(),), "say", frozenset("c"))
+                out.append(CueMatch(verb, verb, expression, verb.i, end))
+                taken.add(verb.i)
     return out
+
+
+def _introducing_verb(ctx: Context, start: int) -> tuple[Token, int] | None:
+    """ "Roe gloated: “…”", "… and then boomed, “…”": a verb heading its clause, then a colon or a
+    comma right before the quotation; with the end of the cue (past a colon, which is part of it)."""
+    doc = ctx.doc
+    span = doc.char_span(ctx.paragraph_start(start), start, alignment_mode="contract")
+    tokens = [t for t in span if not t.is_space] if span is not None else []
+    if len(tokens) < 2 or tokens[-1].text not in ",:" or ctx.quoted[tokens[-2].i]:
+        return None
+    verb = tokens[-2]
+    if not _verb(verb) or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    return verb, tokens[-1].i + 1 if tokens[-1].text == ":" else verb.i + 1
 
 
 def _announces(text: str, end: int) -> bool:

@@ -170,3 +170,33 @@ def test_an_unlisted_verb_before_a_colon_introduces_the_quotation() -> None:
     quote = quote_of(text, "would not be ready")
     assert quote.cue is not None and quote.cue.text == "gloated:"
     assert speaker_words(text, quote) == "Ms. Ruiz"
+
+
+# direct._unattributed: a quotation closed with a period continues the quote before it.
+
+
+def test_a_quotation_closed_with_a_period_continues_before_the_next_attribution() -> None:
+    text = (
+        "Camp.\n\n''We are farmers,'' Ms. Adeli said. ''We are not criminals.'' Mr. Farsi said: "
+        "''The fire that happened today is the work of vandals.''\n"
+    )
+    quote = quote_of(text, "We are farmers")
+    assert content(text, quote) == ["''We are farmers,''", "''We are not criminals.''"]
+    assert speaker_words(text, quote_of(text, "work of vandals")) == "Mr. Farsi"
+
+
+def test_the_object_of_a_participle_after_a_quotation_is_no_source() -> None:
+    text = (
+        "Rally.\n\nHe also vowed, “We are going to defeat the gangs of the city and we will do it fast,” "
+        "referring to the street gangs. Later the mayor spoke.\n"
+    )
+    assert all(speaker_words(text, q) != "the street gangs" for q in quotes(text))
+
+
+def test_a_cue_introducing_a_quotation_does_not_take_the_finished_one_before_it() -> None:
+    text = (
+        "Rally.\n\nThe mayor spoke first. “I want people who love this city.” "
+        "He also vowed, “We are going to fix every road in the county before winter.”\n"
+    )
+    quote = quote_of(text, "fix every road")
+    assert content(text, quote) == ["“We are going to fix every road in the county before winter.”"]

@@ -23,14 +23,19 @@ _MAX_WORDS = 6
 _PHRASE_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM"})
 _HEAD_POS = frozenset({"PROPN", "NOUN"})
 _NOT_SOURCES = frozenset({"DATE", "TIME"})  # '“…,” said Tuesday': when, not who
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _AFTER_QUOTATION = re.compile("[”\"»’']\\s*,?[^\\S\\n]*$")
 
 
 def inverted_source(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
     """The noun phrase right after an inverted cue, and its head; None when the cue is not inverted."""
     doc = ctx.doc
+    if cue.head.tag_ not in _FINITE or cue.last != cue.head:
+        return None  # only a finite verb inverts: after "…,” referring to X" X is the object
     first = doc[cue.first]
-    opens = bool(first.is_sent_start)
+    # A sentence opens with an inverted verb only in the past ("Said Ana Ruiz, …"); a present
+    # form there is an imperative or a heading ("SEE MORE: …").
+    opens = bool(first.is_sent_start) and cue.head.tag_ == "VBD"
     if not opens and not _AFTER_QUOTATION.search(ctx.text, ctx.paragraph_start(first.idx), first.idx):
         return None
     words: list[Token] = []

@@ -1,9 +1,9 @@
 """Where a reported clause ends: at a quotation the writer closed with a comma inside it.
 
 'that he had “expanded the party,” claiming …', '“Yes, I back her,” Jane Roe, a donor, told
-…': the comma inside the closing mark is the writer's, and it ends the reported words; what
-follows is the writer's narrative (a participle, the source, an aside), not more of the
-quote. The parse often runs the clause on past the mark, and a content that swallows the
+…': the comma inside the closing mark is the writer's, and it ends the reported words when
+what follows is the writer's narrative (a participle phrase, or the attribution's own source
+and cue), not more of the quote. The parse often runs the clause on past the mark, and a content that swallows the
 narrative after it reads as the speaker's words on a desk.
 """
 
@@ -25,10 +25,10 @@ _ANY_MARK = re.compile("[\"“”„«»‘]|''")  # an opening or double mark (
 def cut_comma_closed(ctx: Context, drafts: list[Draft]) -> None:
     """End each content at the first comma-closed quotation inside it that unquoted narrative follows."""
     for draft in drafts:
-        draft.content = [_cut(ctx, fragment) for fragment in draft.content]
+        draft.content = [_cut(ctx, fragment, draft.cue) for fragment in draft.content]
 
 
-def _cut(ctx: Context, span: CharSpan) -> CharSpan:
+def _cut(ctx: Context, span: CharSpan, cue: CharSpan | None) -> CharSpan:
     start, end = span
     for region in ctx.regions:
         if region.end <= start or ctx.is_named(region):
@@ -37,8 +37,22 @@ def _cut(ctx: Context, span: CharSpan) -> CharSpan:
             break
         close = region.fragments[-1][1]
         if start <= region.start and close < end and _comma_closed(ctx.text, close) and _narrative(ctx, close, end):
-            return trim(ctx.text, start, close)
+            return trim(ctx.text, start, close) if _writers(ctx, close, end, cue) else span
     return span
+
+
+def _writers(ctx: Context, close: int, end: int, cue: CharSpan | None) -> bool:
+    """Whether the tail is the writer's: a participle phrase ("…,” claiming …", "…,” referring to …")
+    or the attribution's own source and cue the content ran over ("“…,” Tom Reed, a farmer, told").
+
+    Other tails go on with the reported clause ('“…,” when it comes to …', '“…,” language that …'):
+    PolNeAR gold spans them with the quotation.
+    """
+    if cue is not None and close <= cue[0] < end:
+        return True
+    tail = ctx.doc.char_span(close, end, alignment_mode="expand")
+    word = next((t for t in tail if not (t.is_punct or t.is_space)), None) if tail is not None else None
+    return word is not None and word.tag_ in ("VBG", "VBN")
 
 
 def _comma_closed(text: str, close: int) -> bool:

@@ -200,3 +200,21 @@ def test_a_cue_introducing_a_quotation_does_not_take_the_finished_one_before_it(
     )
     quote = quote_of(text, "fix every road")
     assert content(text, quote) == ["“We are going to fix every road in the county before winter.”"]
+
+
+def test_content_stops_before_a_clause_of_the_writers_after_a_comma_closed_quotation() -> None:
+    text = (
+        "Hearing.\n\nShe argued that, because the auditor testified that her accounts were “accurate,” "
+        "it is also clear that her budget was sound.\n"
+    )
+    for quote in quotes(text):
+        assert not any("budget was sound" in part and "accurate" in part for part in content(text, quote))
+
+
+def test_a_tail_that_goes_on_with_the_reported_clause_stays() -> None:
+    text = (
+        "Courts.\n\nThe judge said there remains a “large gap between the two systems,” when it comes to "
+        "how many clerks each court employs.\n"
+    )
+    quote = quote_of(text, "large gap")
+    assert "clerks" in content(text, quote)[0]

@@ -15,6 +15,7 @@ from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.spans import CharSpan, trim
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLOSING = "\"”»’'›"
 # What may follow a comma-closed quotation and still belong to the reported clause: another
 # quotation, or a conjunction joining the next piece of the same list or clause.
@@ -52,7 +53,12 @@ def _writers(ctx: Context, close: int, end: int, cue: CharSpan | None) -> bool:
         return True
     tail = ctx.doc.char_span(close, end, alignment_mode="expand")
     word = next((t for t in tail if not (t.is_punct or t.is_space)), None) if tail is not None else None
-    return word is not None and word.tag_ in ("VBG", "VBN")
+    if word is None:
+        return False
+    # "…because X testified that they were “truthful,” it is also …": a subject and its finite
+    # verb open a clause of their own, the writer's, not a piece of the reported one.
+    own_clause = word.dep_ == "nsubj" and word.head.tag_ in _FINITE and word.head.idx > word.idx
+    return word.tag_ in ("VBG", "VBN") or (own_clause and word.head.idx < end)
 
 
 def _comma_closed(text: str, close: int) -> bool:

@@ -22,9 +22,11 @@ from newsdesk.extract.quotes.cues import CueMatch, find_cues
 from newsdesk.extract.quotes.direct import dashed_labels, floating, labels, sign_offs
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.indirect import according_to
+from newsdesk.extract.quotes.manner import manner_cues
 from newsdesk.extract.quotes.provenance import Named, provenance
 from newsdesk.extract.quotes.spans import CharSpan
 from newsdesk.extract.quotes.speaker import Source, resolve
+from newsdesk.extract.quotes.tails import cut_comma_closed
 from newsdesk.extract.quotes.verbs import cue_draft, drop_opener
 from newsdesk.extract.registration import factory
 from newsdesk.record import Cue, Quote, QuoteKind, Span, Via
@@ -64,6 +66,7 @@ def extract_quotes(doc: Doc, lex: Lexicon | None = None) -> list[Quote]:
 def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     """Every attribution the rules find, in text order, before speaker resolution."""
     cues = find_cues(ctx.doc, lex, ctx.quoted)
+    cues = sorted(cues + manner_cues(ctx, cues), key=lambda c: c.first)
     # "…, claiming that …", "…, adding …": a participle cue after a comma starts an
     # attribution of its own, never the end of the previous one's content.
     stops = sorted(
@@ -88,6 +91,7 @@ def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     used = _used_regions(ctx, drafts)
     drafts.extend(floating(ctx, drafts, used))
     _close_open_quotations(ctx, drafts)
+    cut_comma_closed(ctx, drafts)
     drafts.sort(key=lambda d: d.anchor)
     return drafts
 
@@ -240,7 +244,7 @@ def _record(ctx: Context, number: int, draft: Draft, source: Source) -> Quote:
         speaker=source.speaker,
         cue=cue,
         content=[Span(s, e) for s, e in draft.content],
-        kind=_kind(ctx, draft.content) if draft.speech else "action",
+        kind=_kind(ctx, draft.content, labelled=draft.frame in _LABEL_FRAMES) if draft.speech else "action",
         stance=draft.stance,
         via=_via(ctx, draft.cue, draft.source, draft.content) if draft.cue is not None else None,
         source_phrase=source.phrase,
@@ -261,7 +265,12 @@ def _via(ctx: Context, cue: CharSpan, source: CharSpan | None, content: list[Cha
     return provenance(ctx.text, start, end, content, named)
 
 
-def _kind(ctx: Context, content: list[CharSpan]) -> QuoteKind:
+# A speaker label's words are the speaker's: a title-case quotation after "Rep. Roe: …" in a
+# headline (where every word is capitalised) quotes them, it names no work.
+_LABEL_FRAMES = frozenset({"label", "dashed-label"})
+
+
+def _kind(ctx: Context, content: list[CharSpan], *, labelled: bool = False) -> QuoteKind:
     """direct: every fragment is a quotation; mixed: some quotation inside; else indirect.
     (An attribution that reports an action, a state or the writer's own voice is kind "action"
     instead: kept, since attribution annotation counts it and PolNeAR is scored on everything
@@ -270,7 +279,7 @@ def _kind(ctx: Context, content: list[CharSpan]) -> QuoteKind:
     Titles, nicknames and scare quotes ("the so-called “deep state”") are the writer's
     marks, not the source's words: they make no quote direct or mixed.
     """
-    fragments = {f for r in ctx.regions if not ctx.is_named(r) for f in r.fragments}
+    fragments = {f for r in ctx.regions if labelled or not ctx.is_named(r) for f in r.fragments}
     if all(f in fragments or _within_quote(ctx, f) for f in content):
         return "direct"
     if any(s < f[1] and f[0] < e for f in content for s, e in fragments):

@@ -107,9 +107,10 @@ def _trailing(verb: Token, end: int) -> int:
     the verb's own adverb right after it 58 of 73.
     """
     doc = verb.doc
-    if end < len(doc) and doc[end].head == verb and doc[end].dep_ in _TRAILING_DEPS and doc[end].tag_ != "WRB":
-        return end + 1
-    return end
+    if end >= len(doc) or doc[end].head != verb or doc[end].dep_ not in _TRAILING_DEPS or doc[end].tag_ == "WRB":
+        return end
+    # A capitalised word the parser took for an adverb is a name ("…,” said Ruiz, …): the source, not the cue.
+    return end if doc[end].text[:1].isupper() else end + 1
 
 
 def _lemmas(token: Token) -> dict[str, None]:

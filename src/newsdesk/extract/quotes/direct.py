@@ -41,6 +41,7 @@ _NOT_SPEAKERS = frozenset(
 ) - {""}
 # A label opening a transcript paragraph: up to five capitalised words and a colon.
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]?(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*:\s")
+_CLOSING_MARKS = "\"”»’'›"
 _URL = re.compile(r"(?:https?://|www\.)\S")
 _MIN_FLOATING_WORDS = 4  # shorter quoted fragments are scare quotes or titles, not statements
 _FLOATING_PARAGRAPHS = 2  # a floating quote inherits a speaker named at most this many paragraphs back
@@ -54,14 +55,15 @@ def quotes_around(ctx: Context, clause: CharSpan, cue_end: int, colon: bool) -> 
     """
     text = ctx.text
     fragments: list[CharSpan] = []
-    before = ctx.region_ending_before(clause[0])
-    if before is not None and _GAP_BEFORE.fullmatch(text, before.end, clause[0]) and _opens_sentence(ctx, before):
-        fragments.extend(before.fragments)
     clause_end = _clause_end(ctx, clause[1])
     after = ctx.region_starting_after(cue_end)
     gap = _GAP_AFTER_COLON if colon else _GAP_AFTER
+    introduces = after is not None and gap.fullmatch(text, cue_end, after.start) is not None
+    before = ctx.region_ending_before(clause[0])
+    if before is not None and _reported_before(ctx, before, clause[0], introduces=introduces):
+        fragments.extend(before.fragments)
     # A title or scare quote right after the verb is its object ("to reject “Trump”"), not what it reports.
-    if after is not None and gap.fullmatch(text, cue_end, after.start):
+    if after is not None and introduces:
         fragments.extend(after.fragments)
         clause_end = after.end
     elif not fragments:
@@ -78,6 +80,17 @@ def quotes_around(ctx: Context, clause: CharSpan, cue_end: int, colon: bool) -> 
     return fragments
 
 
+def _reported_before(ctx: Context, region: QuoteRegion, clause_start: int, *, introduces: bool) -> bool:
+    """Whether the quotation just before an attribution clause is what it reports.
+
+    '“A.” He added, “B.”': a quotation that ended its sentence is not what a cue that
+    introduces the next quotation reports.
+    """
+    if not _GAP_BEFORE.fullmatch(ctx.text, region.end, clause_start) or not _opens_sentence(ctx, region):
+        return False
+    return not (introduces and region.closed and _closes_with_period(ctx.text, region.end))
+
+
 def _unattributed(ctx: Context, region: QuoteRegion) -> bool:
     """Whether a quotation ends its paragraph, or runs into another quote, with no cue of its own.
 
@@ -88,7 +101,16 @@ def _unattributed(ctx: Context, region: QuoteRegion) -> bool:
     if end >= 2 and ctx.text[end - 2] == "," and region.closed:
         return False
     rest = ctx.text[end : ctx.paragraph_end(end)].strip()
-    return not rest or rest[0] in "\"“«'‘"
+    # A quotation closed with a period inside it ends a statement: whatever follows in the paragraph
+    # ("“A,” Roe said. “B.” Poe said: “C.”") starts a new sentence, not an attribution of it.
+    return not rest or rest[0] in "\"“«'‘" or (region.closed and _closes_with_period(ctx.text, end))
+
+
+def _closes_with_period(text: str, end: int) -> bool:
+    i = end
+    while i > 0 and text[i - 1] in _CLOSING_MARKS:
+        i -= 1
+    return i < end and i > 0 and text[i - 1] == "."
 
 
 def labels(ctx: Context) -> list[Draft]:
@@ -193,7 +215,9 @@ def _label_word(token: Token) -> bool:
         return True
     if token.pos_ in ("VERB", "AUX"):
         return False
-    return token.is_title or token.lower_ in _LABEL_FUNCTION_WORDS or (token.is_punct and token.text in ".-’'")
+    # A capital first letter, not title case: "McCann", "DeSantis" are label words too.
+    capital = token.text[:1].isupper() and token.text[:1].isalpha()
+    return capital or token.lower_ in _LABEL_FUNCTION_WORDS or (token.is_punct and token.text in ".-’'")
 
 
 def sign_offs(ctx: Context, used: set[int]) -> list[Draft]:

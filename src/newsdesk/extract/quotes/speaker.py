@@ -27,6 +27,7 @@ from newsdesk.extract.quotes.speaker_groups import (
     appositive_name,
     described_organisation,
     names_a_group,
+    party_member,
     someone_elses,
     undescribable,
 )
@@ -133,6 +134,8 @@ class _Names:
         phrase ("officials in Kabul", "the Harlow administration").
         """
         ents = [e for e in self.ctx.ents_in(start, end) if e.label_ in _NAME_TYPES]
+        if head is not None and party_member(head, ents):
+            return Resolved(None, self.ctx.text[start:end], None, True)
         name_span: Span | None = None
         group = head is not None and head.pos_ in GROUP_HEADS and not any(e.start <= head.i < e.end for e in ents)
         if group and head is not None:

@@ -86,6 +86,19 @@ def names_a_group(head: Token, name: Span) -> bool:
     return name.label_ == "PERSON" or preposition.lower_ != "of"
 
 
+# Determiners that make a singular party noun one member: "a Texas Democrat", "another Republican".
+_ONE_OF = frozenset("a an the another one".split())
+
+
+def party_member(head: Token, ents: list[Span]) -> bool:
+    """Whether the phrase is one member of a group named by its nationality or party: "a South
+    Dakota Republican", "the Ohio Democrat" speak for themselves, not for the party the model
+    links the noun to (the plural, "Democrats said", is the party's people: left to the entities)."""
+    singular = head.tag_ in ("NN", "NNP")
+    named = any(e.label_ == "NORP" and e.start <= head.i < e.end for e in ents)
+    return singular and named and any(c.dep_ == "det" and c.lower_ in _ONE_OF for c in head.children)
+
+
 def someone_elses(head: Token, lookup: EntityLookup | None) -> bool:
     """ "Lind's husband", "Pellman's supporters", "representatives of Vosk's family", "the Vosk
     administration" with a name the model did not tag here: not Lind, Pellman or Vosk. A name

@@ -24,6 +24,7 @@ from newsdesk.extract.quotes.indirect import (
     raised,
     source_of,
 )
+from newsdesk.extract.quotes.inverted import inverted_source, set_off_source
 from newsdesk.extract.quotes.spans import CharSpan, trim
 
 _OPENING = " \t\u00a0\"“'‘«"
@@ -47,7 +48,7 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
         draft = Draft(cue_span, lemma, stance, None, None, impression, frame="raising")
         draft.speech = expression.reports_speech("c")
         return draft
-    subject = source_of(cue, ctx)
+    subject = source_of(cue, ctx) or inverted_source(cue, ctx) or set_off_source(cue, ctx)
     source: CharSpan | None = subject[0] if subject is not None else None
     root: Token | None = subject[1] if subject is not None else None
     if root is not None and _that_said(root, cue):
@@ -66,7 +67,8 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
     if frame in ("o", "t") and not _names_a_speaker(root):
         return None
     if source is not None and _overlaps(source, set(content)):
-        source, root = None, None
+        source = _before(ctx, source, root, content)
+        root = root if source is not None else None
     draft = Draft(cue_span, lemma, stance, source, root, content, frame="colon" if cue.colon else "clause")
     quoted = [_quoted(ctx, c) for c in content]
     draft.complement = "o" if all(q is False for q in quoted) else frame or "c"
@@ -254,6 +256,19 @@ def _cut_at(ctx: Context, span: CharSpan, stops: list[int]) -> CharSpan:
     if i < len(stops) and stops[i] < end:
         return trim(ctx.text, start, stops[i])
     return span
+
+
+def _before(ctx: Context, source: CharSpan, root: Token | None, content: list[CharSpan]) -> CharSpan | None:
+    """A source cut short of the content it runs into, if its head lies before that content.
+
+    "Said Ana Ruiz, who grew up there, “…”": the source's closing comma and the clause's
+    opening one are the same character; a source that holds the content is none at all.
+    """
+    begin = min(s for s, _ in content)
+    if root is None or source[0] >= begin or root.idx + len(root) > begin:
+        return None
+    span = trim(ctx.text, source[0], begin)
+    return span if span[0] < span[1] else None
 
 
 def _overlaps(span: CharSpan, others: set[CharSpan]) -> bool:

@@ -45,12 +45,12 @@ class ArticleEntity(BaseModel):
     mention_count: int
 
 
-class ArticleQuote(BaseModel):
-    local_id: str
+class QuoteFields(BaseModel):
+    """What every listing of quotes gives about one quote."""
+
     quote_id: int
-    quote_group_id: int
-    speaker_entity_id: int | None
     speaker: str | None
+    speaker_entity_id: int | None
     speaker_title: str | None
     content: str
     cue: str | None
@@ -60,6 +60,11 @@ class ArticleQuote(BaseModel):
     via_outlet: str | None
     confidence: float | None
     source_phrase: str | None
+
+
+class ArticleQuote(QuoteFields):
+    local_id: str
+    quote_group_id: int
     sources: int
 
 
@@ -257,23 +262,11 @@ class EntityDetail(SpeakerDetail):
     articles: list[EntityArticle]
 
 
-class QuoteRow(BaseModel):
+class QuoteRow(QuoteFields):
     """One printed quote; ``snippet`` and ``score`` are set when the listing answers a text query."""
 
-    quote_id: int
     quote_group_id: int | None
     local_id: str | None
-    speaker: str | None
-    speaker_entity_id: int | None
-    speaker_title: str | None
-    content: str
-    cue: str | None
-    kind: str
-    stance: str
-    via_medium: str | None
-    via_outlet: str | None
-    confidence: float | None
-    source_phrase: str | None
     article_key: str
     article_title: str | None
     site: str | None

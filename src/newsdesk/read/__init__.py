@@ -151,9 +151,10 @@ def build_document(
     source_path: str | None,
 ) -> Document:
     """Settle the input format (by content when ``auto``) and wrap up the document."""
+    # Control characters become spaces first, so a page of nothing else is empty too.
+    text = _CONTROL.sub(" ", text.removeprefix("\ufeff"))
     if not text.strip():
         raise InputError("empty input")
-    text = _CONTROL.sub(" ", text.removeprefix("\ufeff"))
     fmt: InputFormat
     fmt = ("html" if looks_like_html(text) else "text") if input_format == "auto" else input_format
     if fmt == "html" and text.count("<") > MAX_TAGS:

@@ -55,3 +55,29 @@ def page(draw: st.DrawFn) -> str:
     body = "".join(f"<p>{noise} {text}</p>\n" for noise, text in paragraphs)
     title = draw(words)
     return f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
+
+
+_NAMES = st.sampled_from(["Anna Berg", "Mr Okafor", "the minister", "Ms. Li", "They", "Paris", "the United Nations"])
+_NUMBERS = st.sampled_from(["3", "1,200", "4.5%", "$2bn", "between 10 and 20", "1e309", "9" * 400, "0", "-7", "½"])
+_NOISE = st.one_of(_CONTROL, _WORDS, _ENTITIES, st.text(max_size=3))
+
+
+@st.composite
+def _news_sentence(draw: st.DrawFn) -> str:
+    name, number = draw(_NAMES), draw(_NUMBERS)
+    plain = f"{number} people were hurt in {draw(_NAMES)} on Tuesday, police said"
+    forms = [
+        f"“{plain},” {name} said.",
+        f"{name} said {plain}.",
+        f'{name} told reporters: "{plain}',
+        f"According to {name}, {number} homes were lost — “{draw(words)}”",
+        f"{plain}. {draw(words)}",
+    ]
+    sentence = draw(st.sampled_from(forms))
+    at = draw(st.integers(0, len(sentence)))
+    return sentence[:at] + draw(_NOISE) + sentence[at:]
+
+
+news_text = st.lists(_news_sentence(), min_size=2, max_size=8).map("\n\n".join)
+"""English news paragraphs (quotes, speakers, numbers, places) with one piece of fuzz in each, so the
+English-only components run on them rather than being skipped by language detection."""

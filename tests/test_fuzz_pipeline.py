@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzz_strategies import page, words
+from fuzz_strategies import news_text, page, words
 from newsdesk.errors import InputError
-from newsdesk.pipeline import Pipeline
+from newsdesk.pipeline import Pipeline, extract
 from newsdesk.record import Article, Document
 
 # Few examples (the model runs on each) and reproducible; see tests/test_fuzz_read.py.
@@ -56,7 +56,9 @@ def check_article(article: Article) -> None:
 _SENTENCE = st.tuples(words, st.sampled_from(["", " said", ", said ", " told reporters", " in Paris"]), words).map(
     lambda parts: f"“{parts[0]},”{parts[1]} {parts[2]}."
 )
-texts = st.lists(st.one_of(_SENTENCE, words, st.text(max_size=40)), min_size=1, max_size=12).map("\n\n".join)
+texts = st.one_of(
+    news_text, st.lists(st.one_of(_SENTENCE, words, st.text(max_size=40)), min_size=1, max_size=12).map("\n\n".join)
+)
 
 
 @FUZZ
@@ -68,8 +70,12 @@ def test_extract_on_short_texts(text: str, fmt: str) -> None:
 
 
 @FUZZ
-@given(page())
-def test_extract_on_html_pages(html: str) -> None:
-    article = _extract(html, "html")
-    if article is not None:
-        check_article(article)
+@given(st.one_of(page(), texts))
+def test_public_extract_on_page_bytes(page_text: str) -> None:
+    """The public entry point, from bytes: read (format by content), clean, annotate."""
+    try:
+        article = extract(page_text.encode("utf-8", errors="replace"))
+    except InputError as exc:
+        assert "internal error" not in exc.reason, exc.reason
+        return
+    check_article(article)

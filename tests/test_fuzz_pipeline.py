@@ -39,6 +39,7 @@ def _extract(text: str, fmt: str) -> Article | None:
 
 def check_article(article: Article) -> None:
     """The invariants every record keeps, whatever the input."""
+    assert article.broken_invariant() is None
     n = len(article.text)
     for span in article.spans():
         assert 0 <= span.start <= span.end <= n, span

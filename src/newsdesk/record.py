@@ -12,6 +12,7 @@ record they produce).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -244,6 +245,19 @@ class Article:
             out.extend(place.mentions)
         out.extend(Span(claim.start, claim.end) for claim in self.claims)
         return out
+
+    def broken_invariant(self) -> str | None:
+        """Why the record cannot be stored, or None. The pipeline keeps these invariants, but a record
+        read from a file is untrusted: a span outside the text or an infinite claim value would break
+        the store's and the desk's reads of it later."""
+        n = len(self.text)
+        for span in self.spans():
+            if not 0 <= span.start <= span.end <= n:
+                return f"a span ({span.start}–{span.end}) lies outside the text ({n} characters)"
+        for claim in self.claims:
+            if any(v is not None and not math.isfinite(v) for v in (claim.value, claim.low, claim.high)):
+                return f"claim {claim.id} has a value that is not a finite number"
+        return None
 
 
 @dataclass(slots=True)

@@ -165,9 +165,12 @@ def _jsonl_article(where: tuple[str, int]) -> tuple[Article, bool]:
         raise InputError('a JSONL line must be an object: {"url", "html"} or {"url", "text"}')
     if data.get("schema") == SCHEMA_NAME:
         try:
-            return Article.from_dict(data), True
+            record = Article.from_dict(data)
         except ValueError as exc:
             raise InputError(f"not a valid {SCHEMA_NAME} record: {' '.join(str(exc).split())[:200]}") from None
+        if problem := record.broken_invariant():
+            raise InputError(f"not a valid {SCHEMA_NAME} record: {problem}")
+        return record, True
     meta = page_meta(data, "this line")
     for fmt in ("html", "text"):
         content = data.get(fmt)

@@ -76,3 +76,25 @@ def test_runs_of_markup_before_text_are_read(run: list[str], text: str) -> None:
 def test_only_control_characters_is_empty_input(data: bytes) -> None:
     with pytest.raises(InputError, match="empty input"):
         read_bytes(data)
+
+
+_CHARSETS = st.one_of(
+    st.sampled_from(
+        ["undefined", "utf-7", "utf-16", "x-user-defined", "rot13", "base64", "hex", "idna", "mbcs", "zlib"]
+    ),
+    st.text(max_size=12),
+)
+
+
+@FUZZ
+@given(_CHARSETS, st.binary(max_size=200))
+def test_any_declared_charset_decodes_or_refuses(charset: str, body: bytes) -> None:
+    """A page declares its own encoding; whatever it names, reading falls back or refuses."""
+    head = f'<html><head><meta charset="{charset}"><title>Storm</title></head><body><p>'.encode("utf-8", "replace")
+    _read(head + body + b" Rain fell on the town all day.</p></body></html>")
+
+
+def test_a_codec_that_refuses_to_decode_falls_back() -> None:
+    page = b'<html><head><meta charset="undefined"></head><body><p>Caf\xe9 opens on Tuesday.</p></body></html>'
+    doc = read_bytes(page)
+    assert "Café" in doc.content and doc.warnings

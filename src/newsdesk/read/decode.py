@@ -99,7 +99,7 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, lis
         try:
             text = data.decode(name)
             return _checked(text, name), []
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # unknown, or a codec that refuses to decode at all
             pass
     return _guess(data)
 

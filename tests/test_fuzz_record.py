@@ -59,3 +59,23 @@ def test_ingest_refuses_a_record_with_an_infinite_claim(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["ingest", str(feed), "--db", str(tmp_path / "desk.db"), "-w", "1"])
     assert result.exit_code == 1
     assert "not a finite number" in result.stderr + result.stdout
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@FUZZ
+@given(st.sampled_from(sorted(_record().to_dict())), _JSON)
+def test_record_with_any_field_replaced_is_read_or_refused(key: str, value: object) -> None:
+    """Only ValueError (pydantic's, or the invariant check) comes out of a record from a file."""
+    data = _record().to_dict()
+    data[key] = value
+    try:
+        record = Article.from_dict(data)
+    except ValueError:
+        return
+    assert isinstance(record.broken_invariant(), str | None)

@@ -3,10 +3,12 @@ out, every bad one a one-line reason, nothing hangs; and the pieces that made ea
 
 from __future__ import annotations
 
+import errno
 import importlib.util
 import io
 import math
 import os
+import sqlite3
 import time
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ArticleBuilder
+from newsdesk import cli
 from newsdesk.budget import OverBudget, time_budget
 from newsdesk.cli import app
 from newsdesk.errors import InputError
@@ -119,3 +122,24 @@ def test_standard_input_is_spooled_up_to_a_cap() -> None:
     target = io.BytesIO()
     assert _copy_at_most(io.BytesIO(b"x" * 5000), target, 1000) == 1001
     assert _copy_at_most(io.BytesIO(b"short"), io.BytesIO(), 1000) == 5
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        sqlite3.OperationalError("database or disk is full"),
+        OSError(errno.ENOSPC, "No space left on device"),
+    ],
+)
+def test_a_full_disk_is_one_line_that_says_what_to_do(
+    error: Exception, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(cli, "app", full)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    err = capsys.readouterr().err
+    assert stopped.value.code == 1 and err.count("\n") == 1
+    assert "disk holding the store is full" in err and "internal error" not in err

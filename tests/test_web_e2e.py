@@ -301,3 +301,17 @@ def test_new_links_lead_somewhere(server: str, page: playwright_api.Page) -> Non
     page.locator("table a", has_text="Zamir Kabulov").click()
     expect(page.locator("#tone-h")).to_have_text("Tone over time")
     shot(page, "13-speaker-tone")
+
+
+def test_csv_downloads_from_the_pages(server: str, page: playwright_api.Page) -> None:
+    """Each page's download link gives a UTF-8 CSV (with the BOM Excel needs) of what the page shows."""
+    for path, link in (
+        ("/search?q=Daesh", "Download the quotes found as CSV"),
+        ("/claims?about=Daesh+fighters", "Download these claims as CSV"),
+    ):
+        page.goto(server + path)
+        with page.expect_download() as caught:
+            page.get_by_role("link", name=link).click()
+        body = Path(caught.value.path()).read_bytes()
+        assert body.startswith(b"\xef\xbb\xbf") and body.count(b"\n") >= 2, (path, body[:200])
+        assert b"Daesh" in body

@@ -6,6 +6,7 @@ line on stderr: ``newsdesk: INPUT: reason``), 2 for usage errors.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -35,5 +36,20 @@ def main() -> None:
     except Exception as exc:  # last resort: never a traceback for a user
         if os.environ.get("NEWSDESK_DEBUG"):
             raise
+        if _disk_full(exc):
+            sys.stderr.write(
+                "newsdesk: the disk holding the store is full: free some space and run the command again "
+                "(what was committed is kept; the batch in hand was rolled back and is redone)\n"
+            )
+            sys.exit(1)
         sys.stderr.write(f"newsdesk: internal error: {type(exc).__name__}: {exc}\n")
         sys.exit(1)
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """SQLite's "database or disk is full", PostgreSQL's disk_full (53100), or ENOSPC."""
+    return (
+        "database or disk is full" in str(exc)
+        or getattr(exc, "sqlstate", None) == "53100"
+        or getattr(exc, "errno", None) == errno.ENOSPC
+    )

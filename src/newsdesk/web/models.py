@@ -68,18 +68,23 @@ class ArticleQuote(QuoteFields):
     sources: int
 
 
-class ArticleClaim(BaseModel):
-    local_id: str
+class ClaimNumbers(BaseModel):
+    """What every listing of claims gives about one claim: the number, what it counts, where."""
+
     claim_id: int
     text: str
     value: float | None
     low: float | None
     high: float | None
-    qualifier: str | None
     unit: str | None
     object: str | None
     category: str
     country: str | None
+
+
+class ArticleClaim(ClaimNumbers):
+    local_id: str
+    qualifier: str | None
     claimant_entity_id: int | None
     claimant_name: str | None
     quote_id: int | None
@@ -221,16 +226,7 @@ class CoMention(BaseModel):
     articles: int
 
 
-class StatedClaim(BaseModel):
-    claim_id: int
-    text: str
-    value: float | None
-    low: float | None
-    high: float | None
-    unit: str | None
-    object: str | None
-    category: str
-    country: str | None
+class StatedClaim(ClaimNumbers):
     article_id: int
     site: str | None
     published_date: str | None
@@ -276,18 +272,9 @@ class QuoteRow(QuoteFields):
     score: float | None = None
 
 
-class ClaimFields(BaseModel):
-    claim_id: int
+class ClaimFields(ClaimNumbers):
     claim_key: str
-    text: str
-    value: float | None
-    low: float | None
-    high: float | None
     qualifier: str | None
-    unit: str | None
-    object: str | None
-    category: str
-    country: str | None
     claimant: str | None
     claimant_entity_id: int | None
     confidence: float | None

@@ -108,11 +108,17 @@ def _match_sql(db: Backend, alert: Row, article_id: int) -> tuple[str, list[Any]
     sql += where + " AND a.id = ?"
     params += [*filter_params, article_id]
     if alert["claims_about"]:
-        claims, claim_params = claim_conditions(alert["claims_about"], None, None)
-        trusted, trusted_params = trusted_rows("c")
-        sql += f" AND a.id IN (SELECT c.article_id FROM claims c WHERE 1 = 1{claims}{trusted})"
-        params += [*claim_params, *trusted_params]
+        claims, claim_params = _claims_about(alert["claims_about"])
+        sql += f" AND a.id IN (SELECT c.article_id FROM claims c WHERE 1 = 1{claims})"
+        params += claim_params
     return sql, params
+
+
+def _claims_about(about: str) -> tuple[str, list[Any]]:
+    """`` AND …`` over claims ``c``: about ``about`` and trusted, as the tracker shows by default."""
+    claims, claim_params = claim_conditions(about, None, None)
+    trusted, trusted_params = trusted_rows("c")
+    return claims + trusted, [*claim_params, *trusted_params]
 
 
 def _evidence(db: Backend, alert: Row, article_id: int) -> dict[str, Any]:
@@ -129,13 +135,12 @@ def _evidence(db: Backend, alert: Row, article_id: int) -> dict[str, Any]:
             (article_id, *[like(alert["speaker"])] * 2, *shown_params, _EVIDENCE_ROWS),
         )
     if alert["claims_about"]:
-        claims, claim_params = claim_conditions(alert["claims_about"], None, None)
-        trusted, trusted_params = trusted_rows("c")
+        claims, claim_params = _claims_about(alert["claims_about"])
         found["claims"] = db.query(
             "SELECT c.text, c.value, c.unit, c.object, COALESCE(e.name, c.claimant_name) AS claimant FROM claims c "
-            f"LEFT JOIN entities e ON e.id = c.claimant_entity_id WHERE c.article_id = ?{claims}{trusted} "
+            f"LEFT JOIN entities e ON e.id = c.claimant_entity_id WHERE c.article_id = ?{claims} "
             "ORDER BY c.id LIMIT ?",
-            (article_id, *claim_params, *trusted_params, _EVIDENCE_ROWS),
+            (article_id, *claim_params, _EVIDENCE_ROWS),
         )
     if alert["place"]:
         rows = db.query(
@@ -202,8 +207,10 @@ class AlertQueries:
             self.db.execute("DELETE FROM alerts WHERE id = ?", (found["id"],))
         return True
 
-    def alerts(self) -> list[Row]:
-        """Every alert with its criteria, match counts, deliveries waiting and the last delivery error."""
+    def alerts(self, name: str | None = None) -> list[Row]:
+        """Every alert (or the one named ``name``) with its criteria, match counts, deliveries waiting
+        and the last delivery error."""
+        where, params = (" WHERE al.name = ?", [name]) if name is not None else ("", [])
         return self.db.query(
             "SELECT al.name, al.query, al.speaker, al.claims_about, al.place, al.webhook, al.created_at, "
             "(SELECT COUNT(*) FROM alert_matches m WHERE m.alert_id = al.id) AS matches, "
@@ -211,12 +218,13 @@ class AlertQueries:
             f"(SELECT COUNT(*) FROM alert_matches m WHERE m.alert_id = al.id AND m.delivery = '{PENDING}') "
             "AS undelivered, (SELECT d.error FROM alert_deliveries d JOIN alert_matches m ON m.id = d.match_id "
             "WHERE m.alert_id = al.id AND d.error IS NOT NULL ORDER BY d.id DESC LIMIT 1) AS last_error "
-            "FROM alerts al ORDER BY al.name"
+            f"FROM alerts al{where} ORDER BY al.name",
+            params,
         )
 
     def alert(self, name: str) -> Row | None:
         """One alert as :meth:`alerts` lists it, or None."""
-        return next((row for row in self.alerts() if row["name"] == name), None)
+        return next(iter(self.alerts(name)), None)
 
     def alert_matches(self, name: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """An alert's matches, newest first, each with its article and evidence."""

@@ -568,3 +568,25 @@ def test_a_three_part_name_stays_whole_when_later_shortened(nlp: Language) -> No
     _, entities = entities_of(nlp, text)
     people = [e for e in entities if e.type == "PERSON"]
     assert [e.name for e in people] == ["Marisol Vega Castillo"]
+
+
+def test_a_persons_name_ends_before_a_word_with_digits(nlp: Language) -> None:
+    text = (
+        "Scoring summary\n\nFirst half: Harbor City, Marta Quinlan 1 goal, Dora Velasquez 1 assist. "
+        "Second half: Lakeside, Ines Holloway 2 goals.\n\nIn the singles, Tomas Berglund beat Pavel Kuznik 6-2, "
+        "6-4, and Marco Lendl lost to Ivo Karlic 6-4 7-5."
+    )
+    _, entities = entities_of(nlp, text)
+    people = {e.name for e in entities if e.type == "PERSON"}
+    assert {"Marta Quinlan", "Pavel Kuznik"} <= people  # the model ran both into the numbers after them
+    assert not any(any(ch.isdigit() for ch in name) for name in people), people
+
+
+def test_the_digit_rule_cuts_or_drops_a_persons_span(nlp: Language) -> None:
+    from newsdesk.extract.entities.mentions import _before_digits
+
+    doc = nlp("Marta Quinlan 2 goals and X4 Router")
+    tokens = list(doc)
+    assert _before_digits(tokens, 0, 4) == 2  # "Marta Quinlan"
+    assert _before_digits(tokens, 5, 7) == 5  # a span starting with "X4" keeps nothing
+    assert _before_digits(tokens, 0, 2) == 2  # no digit: unchanged

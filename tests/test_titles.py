@@ -82,11 +82,16 @@ def test_titles_found(nlp: Language, sentence: str, name: str, expected: list[st
         ("Daniel Reyes is a threat to the region, the minister said.", "Daniel Reyes"),  # not a role
         ("She welcomed the endorsement of singer Maya Lind.", "Maya Lind"),  # "endorsement" is no role
         ("The trek will feature members Tom Halvers and Patrick Simmer for the first time.", "Tom Halvers"),  # plural
+        ("Gary Brand, Tom Halvers's predecessor, said the talks had failed.", "Gary Brand"),  # a relation
+        ("Gary Brand, his superior at the agency, said nothing.", "Gary Brand"),  # a relation
+        ("Gary Brand, a participant in the talks, said they had failed.", "Gary Brand"),  # an event's part
+        ("Gary Brand, the real mayor of the town, said nothing.", "Gary Brand"),  # an opinion of the holder
     ],
 )
 def test_not_titles(nlp: Language, sentence: str, name: str) -> None:
     found = titles(nlp, sentence, name)
-    assert not any(word in " ".join(found) for word in ("lawyer", "mayor", "threat", "endorsement", "members")), found
+    words = ("lawyer", "mayor", "threat", "endorsement", "members", "predecessor", "superior", "participant")
+    assert not any(word in " ".join(found) for word in words), found
 
 
 def test_organisation_titles(nlp: Language) -> None:

@@ -30,8 +30,12 @@ from newsdesk.store.shown import sure_quote
 # enough as a background tint that black text on it keeps WCAG AA contrast (see desk.css).
 PALETTE_SIZE = 8
 UNKNOWN_SPEAKER = "unknown"
-# Stripped from the ends of a quote card's text, which the template puts in its own “…”.
-_QUOTE_MARKS = " \"'“”‘’«»,"
+# A quote card's text loses the marks around each fragment (the template puts in its own “…”),
+# and the spaces and commas left at its ends; fragments are joined as the record joins them.
+_OPENING_MARKS = "\"'“‘«„"
+_CLOSING_MARKS = "\"'”’»“"
+_PADDING = " ,"
+_FRAGMENT_JOIN = " … "
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +98,22 @@ def web_url(value: Any) -> str | None:
 
 
 def unquoted(text: str) -> str:
-    """A quote's words without the quotation marks and trailing comma around them (pages add their own)."""
-    return text.strip(_QUOTE_MARKS)
+    """A quote's words without the quotation marks and trailing comma around them (pages add their own).
+
+    Each fragment of a quote split by narrative ("…," he said, "…") loses its own marks, so the page's
+    one pair encloses them all; a fragment that does not open with a mark keeps the marks inside it
+    (a mixed quote's "was a “great success”" keeps its closing mark).
+    """
+    return _FRAGMENT_JOIN.join(_unquoted_fragment(part) for part in text.split(_FRAGMENT_JOIN))
+
+
+def _unquoted_fragment(text: str) -> str:
+    text = text.strip(_PADDING)
+    if text[:1] in _OPENING_MARKS:
+        text = text[1:].rstrip(_PADDING)
+        if text[-1:] in _CLOSING_MARKS:
+            text = text[:-1]
+    return text.strip(_PADDING)
 
 
 def speaker_colours(quotes: Iterable[Quote]) -> dict[str, str]:
@@ -138,7 +156,7 @@ def quote_views(
                 stance=quote.stance,
                 kind=quote.kind,
                 via=via,
-                text=unquoted(" … ".join(article.text[s.start : s.end] for s in quote.content)),
+                text=unquoted(_FRAGMENT_JOIN.join(article.text[s.start : s.end] for s in quote.content)),
                 speaker_href=link_entity(speaker.entity) if speaker and speaker.entity else None,
                 sources=(sources or {}).get(quote.id, 1),
                 confidence=quote.confidence,
@@ -335,13 +353,15 @@ class ToneBar(NamedTuple):
 
 
 def tone_rows(rows: list[dict[str, Any]]) -> list[ToneBar]:
-    """Bars (in a 0–100 box, 50 is neutral) for each month's average tone, scaled to the largest."""
-    peak = max((abs(float(row["tone"])) for row in rows), default=0.0) or 1.0
+    """Bars (in a 0–100 box, 50 is neutral) for each month's average quote tone.
+
+    A quote's tone is a compound score from −1 to +1 (:mod:`newsdesk.extract.tone`), so the bars
+    share that fixed scale: a month near neutral stays near the middle whatever the other months
+    are. A tone that rounds to zero shows as +0.00, never −0.00.
+    """
     bars = []
     for row in rows:
-        tone = float(row["tone"])
-        width = round(50 * abs(tone) / peak, 1)
-        bars.append(
-            ToneBar(str(row["month"]), round(tone, 2), int(row["quotes"]), 50 - width if tone < 0 else 50, width)
-        )
+        tone = round(float(row["tone"]), 2) + 0.0  # + 0.0 turns −0.0 into 0.0
+        width = round(50 * min(1.0, abs(tone)), 1)
+        bars.append(ToneBar(str(row["month"]), tone, int(row["quotes"]), 50 - width if tone < 0 else 50, width))
     return bars

@@ -274,6 +274,7 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
             first += 1
         if first < last and all(is_title_token(t) for t in tokens[first:last]):
             return None
+        last = _before_digits(tokens, first, last)
     if first >= last:
         return None
     kept = tokens[first:last]
@@ -292,6 +293,16 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
     mention = _mention(kept, name, start_char, label, source)
     mention.gender = gender
     return mention
+
+
+def _before_digits(tokens: list[Token], first: int, last: int) -> int:
+    """The end of a person's name before its first word with a digit: no personal name has one.
+
+    The model runs names into results lines and scores ("Ana Ruiz 1 goal", "Ruiz 6-2") and takes
+    product codes and links for people ("Nighthawk X4", "pic.twitter.com/…"); a span that starts
+    with such a word ends where it starts, so it is no name at all.
+    """
+    return next((n for n in range(first, last) if any(ch.isdigit() for ch in tokens[n].text)), last)
 
 
 def _titled_name(tokens: list[Token]) -> bool:

@@ -35,3 +35,19 @@ def test_tone_bars_share_one_fixed_scale_and_never_show_minus_zero() -> None:
     assert calm.width == 2.0 and calm.left == 48.0  # near neutral: a short bar left of the middle
     assert sharp.width == 25.0 and sharp.left == 50
     assert f"{zero.tone:+.2f}" == "+0.00"
+
+
+@pytest.mark.parametrize(
+    ("claimant", "shown"),
+    [
+        ("publication", "the publication"),
+        (None, "the publication"),
+        ("", "the publication"),
+        ("Lena Ortiz", "Lena Ortiz"),
+    ],
+)
+def test_a_number_the_article_states_itself_is_the_publications(claimant: str | None, shown: str) -> None:
+    from newsdesk.web.app import templates
+
+    env = templates().env
+    assert env.from_string("{{ name | claimant }}").render(name=claimant) == shown

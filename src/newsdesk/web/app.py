@@ -108,10 +108,21 @@ def templates() -> Jinja2Templates:
     env.filters["number"] = _number
     env.filters["web_url"] = web_url
     env.filters["unquoted"] = unquoted
+    env.filters["claimant"] = _claimant
     env.globals["version"] = __version__
     env.globals["components"] = [component.name for component in COMPONENTS]  # one article panel each
     env.globals["claim_min_confidence"] = MIN_CONFIDENCE  # below it a claim is marked unsure
     return Jinja2Templates(env=env)
+
+
+# The record's claimant name for a number the article states itself (newsdesk.record.Claim).
+_PUBLICATION = "publication"
+
+
+def _claimant(name: str | None) -> str:
+    """Who claims a number, as the pages say it: the extractor's "publication" (the article's own
+    statement, no one named) reads as "the publication", not as a claimant called so."""
+    return name if name and name != _PUBLICATION else "the publication"
 
 
 def _number(value: Any) -> str:

@@ -36,7 +36,7 @@ from newsdesk.web.common import (
     settings,
     store,
 )
-from newsdesk.web.render import language_name, render_article, tone_rows
+from newsdesk.web.render import language_name, render_article, tone_rows, unquoted
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
@@ -105,7 +105,9 @@ def search(
     for row in counts.language:
         row["label"] = language_name(row["value"])
     for hit in hits:
-        hit["snippet_html"] = snippet_html(hit.get("snippet") or "")
+        snippet = hit.get("snippet") or ""
+        # The page puts a direct quote in its own “…”: the quote's marks would double them.
+        hit["snippet_html"] = snippet_html(unquoted(snippet) if hit.get("quote_kind") == "direct" else snippet)
     given = {
         "q": q, "site": chosen.site, "since": chosen.since, "until": chosen.until, "country": chosen.country,
         "speaker": chosen.speaker, "stance": chosen.stance, "kind": None if kind == "all" else kind,

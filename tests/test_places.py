@@ -398,3 +398,27 @@ def test_a_direction_before_a_city_the_article_names_is_its_part(nlp: Language) 
     places = _by_name(_places(nlp, text))
     assert "East London" not in places and places["London"].country == "GB"
     assert len(places["London"].mentions) == 2
+
+
+def test_a_name_the_article_gives_a_person_or_nationality_is_no_unresolved_place(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from newsdesk.extract.places.component import _named_otherwise, _type_votes
+
+    doc = nlp.make_doc(
+        "Envoy Gordon Talbot met Carpathian officials. Talbot said the Talbots left Qarvendi for Qarvendi. "
+        "Talbot returned."
+    )
+    doc.ents = [
+        Span(doc, 1, 3, label="PERSON"),
+        Span(doc, 4, 5, label="NORP"),
+        Span(doc, 7, 8, label="GPE"),  # the model's odd place tag of the surname
+        Span(doc, 12, 13, label="GPE"),
+        Span(doc, 14, 15, label="PERSON"),  # and a town tagged once each way
+        Span(doc, 16, 17, label="PERSON"),
+    ]
+    votes = _type_votes(doc)
+    assert _named_otherwise("Talbot", votes)  # more often a person's name than a place
+    assert _named_otherwise("Talbots", votes)  # the family
+    assert _named_otherwise("Carpathian", votes)  # a nationality word
+    assert not _named_otherwise("Qarvendi", votes)  # a tie: the town the gazetteer lacks stays a warning

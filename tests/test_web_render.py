@@ -51,3 +51,18 @@ def test_a_number_the_article_states_itself_is_the_publications(claimant: str | 
 
     env = templates().env
     assert env.from_string("{{ name | claimant }}").render(name=claimant) == shown
+
+
+def test_unresolved_place_names_go_under_the_places_not_above_the_text() -> None:
+    from newsdesk.pipeline import extract
+    from newsdesk.web.render import render_article
+
+    text = (
+        "Floods in the north\n\nHeavy rain hit Kenya and the town of Qarvendi, in Marsabit County, on Monday, "
+        "officials in Nairobi said. Roads to Qarvendi were closed."
+    )
+    article = extract(text, input_format="article")
+    article.warnings.append("an unrelated warning")
+    view = render_article(article)
+    assert view.unplaced == ["Qarvendi"]
+    assert view.notices == ["an unrelated warning"]

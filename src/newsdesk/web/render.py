@@ -36,6 +36,9 @@ _OPENING_MARKS = "\"'“‘«„"
 _CLOSING_MARKS = "\"'”’»“"
 _PADDING = " ,"
 _FRAGMENT_JOIN = " … "
+# How the record's warnings begin for a place name the gazetteer lacks, and for a page not in English.
+_UNPLACED = "unresolved place: "
+_LANGUAGE_WARNING = "language is"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,11 @@ class Rendered:
     """(speaker name, colour slot) in order of first quote: the page's colour key."""
     foreign: str | None = None
     """The page's language by name when it is not English: the English-only stages skipped it."""
+    notices: list[str] = field(default_factory=list)
+    """The record's warnings to show above the text."""
+    unplaced: list[str] = field(default_factory=list)
+    """Names the model took for places that the gazetteer lacks: listed quietly under the places,
+    since most are the model's mistakes (a company, a surname) and a few are small towns."""
 
 
 Linker = Callable[[str], str | None]
@@ -250,7 +258,13 @@ def render_article(
         slot = view.colour + (view.speaker if view.colour == UNKNOWN_SPEAKER else "")
         speakers.setdefault(slot, (view.speaker, view.colour))
     foreign = language_name(article.language) if article.language != "en" else None
-    return Rendered(headline, body, views, list(speakers.values()), foreign)
+    rendered = Rendered(headline, body, views, list(speakers.values()), foreign)
+    for warning in article.warnings:
+        if warning.startswith(_UNPLACED):
+            rendered.unplaced.append(warning.removeprefix(_UNPLACED))
+        elif not (foreign and warning.startswith(_LANGUAGE_WARNING)):  # said by the language note
+            rendered.notices.append(warning)
+    return rendered
 
 
 def language_name(code: str | None) -> str:

@@ -10,7 +10,7 @@ article is about. Nationality words are not places. See :mod:`.gazetteer` for th
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -90,7 +90,44 @@ def locate(doc: Doc, focus_share: float = FOCUS_SHARE) -> Located:
     places = [_place(gaz, doc, items) for items in groups.values()]
     names = {code: codes.name for code, codes in gaz.countries.items()}
     mark_focus(places, [[item.mention for item in items] for items in groups.values()], focus_share, names)
-    return Located(places, list(dict.fromkeys(m.text for m in unresolved(found, resolved))))
+    votes = _type_votes(doc)
+    left = [m.text for m in unresolved(found, resolved) if not _named_otherwise(m.text, votes)]
+    return Located(places, list(dict.fromkeys(left)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Votes:
+    """How often the model tags each folded name (or a word of a longer name) a person,
+    organisation or nationality, and how often a place."""
+
+    other: Counter[str]
+    place: Counter[str]
+
+
+# Entity types whose names, when the model more often tags a name so, say it was not a place.
+_NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _type_votes(doc: Doc) -> _Votes:
+    other: Counter[str] = Counter()
+    place: Counter[str] = Counter()
+    for ent in doc.ents:
+        key = fold(ent.text, PLACE_NAMES)
+        if ent.label_ in PLACE_LABELS:
+            place[key] += 1
+        elif ent.label_ in _NOT_PLACE_LABELS:
+            other.update({key, *key.split()})
+    return _Votes(other, place)
+
+
+def _named_otherwise(name: str, votes: _Votes) -> bool:
+    """Whether an unresolved "place" is a name the article more often gives a person, an
+    organisation or a nationality ("Biden" of "Joe Biden", "the Bidens", "Ukrainian"): the model's
+    place tag was the odd one out, and warning that the gazetteer lacks the name would mislead.
+    A tie keeps the warning (a town tagged once a place and once a person)."""
+    key = fold(name, PLACE_NAMES)
+    other = votes.other[key] + (votes.other[key[:-1]] if key.endswith("s") else 0)
+    return other > votes.place[key]
 
 
 def unresolved(found: list[Mention], resolved: list[Resolved]) -> list[Mention]:

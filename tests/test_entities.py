@@ -590,3 +590,21 @@ def test_the_digit_rule_cuts_or_drops_a_persons_span(nlp: Language) -> None:
     assert _before_digits(tokens, 0, 4) == 2  # "Marta Quinlan"
     assert _before_digits(tokens, 5, 7) == 5  # a span starting with "X4" keeps nothing
     assert _before_digits(tokens, 0, 2) == 2  # no digit: unchanged
+
+
+def test_a_heading_verb_run_into_a_name_is_cut_and_a_headings_full_name_kept(nlp: Language) -> None:
+    text = (
+        "Hearing ends with sharp words\n\n"
+        "Committee counsel Sam Ortega asked about concerns over Alexander Rennick's judgment. Rennick was not "
+        "present, and Rennick's lawyer declined to comment.\n\n"
+        "3. Questioning Rennick's judgment\n\n"
+        "Ortega asked whether Rennick had raised concerns. Rennick had, according to the record.\n\n"
+        "4. Dana Morrow's testimony\n\n"
+        "Morrow said the meeting had been brief. Morrow added that she had taken notes."
+    )
+    _, entities = entities_of(nlp, text)
+    names = {e.name for e in entities if e.type == "PERSON"}
+    assert not any(name.startswith("Questioning") for name in names), names
+    rennick = named(entities, "Alexander Rennick")
+    assert surfaces(text, rennick).count("Rennick") >= 4  # the heading's and the body's surnames join him
+    assert "Dana Morrow" in names  # a full name in a heading is not cut to the surname

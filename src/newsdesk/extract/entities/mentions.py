@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.acronyms import expansion_start, is_acronym
 from newsdesk.extract.entities.gazetteer import Gazetteer, GazetteerEntry
-from newsdesk.extract.entities.scan import Scanner, headline_lines
+from newsdesk.extract.entities.scan import Ranges, Scanner, heading_lines, headline_lines
 from newsdesk.extract.entities.subjects import untyped_speakers
 from newsdesk.extract.entities.titles import PERSON_ROLES, is_title_token, prename_title, word_of
 from newsdesk.vocab.labels import NAME_LABELS
@@ -135,7 +135,7 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
         _following_pronouns(doc, scanner, mentions)
     for mention in mentions:
         mention.relative = len(mention.words) > 1 and _after_family_noun(doc, mention.start)
-    _trim_headline_people(doc, mentions)
+    _trim_headline_people(doc, mentions, _Headings(heading_lines(scanner.text), scanner.lower_words))
     for mention in mentions:
         mention.entries = gazetteer.lookup(mention.text)
         if not mention.label:
@@ -209,28 +209,48 @@ def _drop_common_words(lower: set[str], mentions: list[Mention], gazetteer: Gaze
     ]
 
 
-def _trim_headline_people(doc: Doc, mentions: list[Mention]) -> None:
-    """Cut a headline's person span to the name the body uses ("Obama Seeks", "Rip Donald Trump").
+@dataclass(frozen=True, slots=True)
+class _Headings:
+    """Short heading lines of the body, and the words the article writes in lower case: in a heading
+    only such words, or a word in "-ing" ("Questioning"), are cut from a person's span."""
 
-    In a title-case line the model takes capitalised verbs into names; a full name or surname
-    from the body inside the span is the name.
+    lines: Ranges
+    lower_words: set[str]
+
+    def cuttable(self, words: list[str]) -> bool:
+        return all(word in self.lower_words or word.endswith("ing") for word in words)
+
+
+def _trim_headline_people(doc: Doc, mentions: list[Mention], headings: _Headings) -> None:
+    """Cut a headline's or heading's person span to the name the body uses ("Obama Seeks", "Rip
+    Donald Trump", "Questioning Vindman").
+
+    In a title-case line or a short heading the model takes capitalised verbs into names; a full
+    name or surname from the body inside the span is the name.
     """
     # In text order (a dict, not a set): among equally long names the first in the text wins, the
     # same on every run; a set's order changed with the interpreter's hash seed.
-    body = dict.fromkeys(tuple(w.casefold() for w in m.words) for m in mentions if m.label == "PERSON" and not m.shaky)
+    in_heading = [m.start_char in headings.lines for m in mentions]
+    body = dict.fromkeys(
+        tuple(w.casefold() for w in m.words)
+        for m, heading in zip(mentions, in_heading, strict=True)
+        if m.label == "PERSON" and not m.shaky and not heading
+    )
     full = sorted((name for name in body if len(name) >= 2), key=len, reverse=True)
     surnames = {name[-1] for name in full}
     for n, mention in enumerate(mentions):
         words = [t.text.casefold() for t in doc[mention.start : mention.end]]
-        if not mention.shaky or mention.label != "PERSON" or tuple(words) in body:
+        if not (mention.shaky or in_heading[n]) or mention.label != "PERSON" or tuple(words) in body:
             continue
         found = next(
             ((a, a + len(name)) for name in full for a in range(len(words)) if tuple(words[a : a + len(name)]) == name),
             next(((a, a + 1) for a, word in enumerate(words) if word in surnames), None),
         )
+        if found is not None and not mention.shaky and not headings.cuttable(words[: found[0]] + words[found[1] :]):
+            continue  # a heading's full name ("Kurt Volker's testimony") stays whole
         if found is not None:
             trimmed = make_mention(doc, mention.start + found[0], mention.start + found[1], "PERSON", mention.source)
-            trimmed.shaky, trimmed.gender = True, mention.gender
+            trimmed.shaky, trimmed.gender = mention.shaky, mention.gender
             mentions[n] = trimmed
 
 

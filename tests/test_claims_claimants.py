@@ -134,7 +134,9 @@ def test_unresolved_pronoun_is_never_a_claimant(nlp: Language) -> None:
         ("Markets\n\nThe Dow Jones index closed at 34,500 points on Friday.", "34,500", "market"),
         ("Markets\n\nThe Nasdaq index closed 1.2% higher on Friday as technology shares rallied.", "1.2%", "market"),
         ("Markets\n\nShares of the carmaker fell 4% in early trading after the recall.", "4%", "market"),
+        ("Hockey\n\nThe visitors won the game 4-2. Kowalski made 30 saves.", "30", "sports"),  # game named before
         ("Poll\n\nThe senator leads by five points in the latest poll of likely voters.", "five", None),
+        ("Poll\n\nThe race is close. The senator leads by five points. Voters go to the polls in May.", "five", None),
         ("Results\n\nThe company's revenue rose 5% to $3 billion in the quarter, it said.", "5%", None),
         ("Quake\n\nThe earthquake killed 40 people and destroyed 300 homes in the valley.", "40", None),
     ],

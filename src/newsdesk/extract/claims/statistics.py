@@ -3,9 +3,9 @@
 A desk reading claims about the world wants box scores and index moves apart from the counts of
 the news. Both need two signals, so that a word of either vocabulary alone marks nothing:
 
-- **sports**: the sentence speaks of a game (a ``sport`` word of ``data/claim_words.tsv`` —
-  "game", "season", "scored", "playoff" — or a score written "3-1") and the number counts a
-  ``sport-stat`` ("25 points", "10 rebounds", "two goals", "a two-point lead");
+- **sports**: the sentence, or the one before or after it, speaks of a game (a ``sport`` word of
+  ``data/claim_words.tsv`` — "game", "season", "scored", "playoff" — or a score written "3-1") and
+  the number counts a ``sport-stat`` ("25 points", "10 rebounds", "two goals", "a two-point lead");
 - **market**: the sentence names a market (a ``market`` word — "shares", "index", "Nasdaq",
   "futures"), a move or close of it (a ``market-move`` lemma — "rose", "closed", "shed") and the
   number is a move or level: a percentage, a bare level or a ``market-stat`` or market word
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsdesk.extract.claims.cues import claim_words
 from newsdesk.extract.claims.expressions import Expression
@@ -33,13 +33,27 @@ _SCORE = re.compile(r"(?<![\d.,-])\d{1,3}[-–]\d{1,3}(?![\d%-]|[.,]\d)")
 def statistic(doc: Doc, ex: Expression, head: Token | None) -> Statistic | None:
     """``"sports"``, ``"market"`` or None for the claim ``ex`` counting ``head``."""
     sentence = doc[ex.sentence[0] : ex.sentence[1]]
-    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    words = _words(sentence)
     counted = _counted_words(doc, ex, head)
-    if _is_sports(words, sentence.text, counted):
+    around = _around(doc, ex.sentence[0], ex.sentence[1])
+    if _is_sports(words | _words(around), sentence.text + "\n" + around.text, counted):
         return "sports"
     if _is_market(words, counted, ex, head):
         return "market"
     return None
+
+
+def _words(span: Span) -> set[str]:
+    return {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+
+
+def _around(doc: Doc, start: int, end: int) -> Span:
+    """The sentences just before and after the claim's: a game report names the game once and then
+    lists its figures sentence by sentence ("Ortiz made 30 saves."). Only the sports rule reads them;
+    a market figure needs its market in its own sentence."""
+    first = doc[start - 1].sent.start if start > 0 else start
+    last = doc[end].sent.end if end < len(doc) else end
+    return doc[first:last]
 
 
 def _counted_words(doc: Doc, ex: Expression, head: Token | None) -> set[str]:

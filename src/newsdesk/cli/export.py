@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from newsdesk.cli.app import VERBOSITY, app
+from newsdesk.cli.app import VERBOSITY, app, choices
 from newsdesk.cli.output import db_option, open_store
 from newsdesk.store import Store
 from newsdesk.store.exports import Format, formats
@@ -25,13 +25,18 @@ else:  # typer offers an Enum's values as the option's choices
 @app.command("export")
 def export_command(
     name: ExportFormat = typer.Option(
-        ..., "--format", "-f", help=f"{', '.join(list(_FORMATS)[:-1])} or {list(_FORMATS)[-1]}."
+        ...,
+        "--format",
+        "-f",
+        help="What to write (each format is described above).",
+        metavar=choices(_FORMATS),
     ),
     output: Path | None = typer.Option(
         None,
         "--output",
         "-o",
         help="A file (default stdout; xlsx: required) or a directory (csv, parquet: required).",
+        metavar="FILE",
     ),
     db: str | None = db_option(),
     everything: bool = typer.Option(

@@ -10,7 +10,7 @@ from typing import IO
 
 import typer
 
-from newsdesk.cli.app import app, report_failure
+from newsdesk.cli.app import app, choices, report_failure
 from newsdesk.cli.summary import print_summary
 from newsdesk.errors import InputError
 from newsdesk.pipeline import extract_many
@@ -33,14 +33,21 @@ class OutputFormat(StrEnum):
 
 @app.command("extract")
 def extract_command(
-    inputs: list[str] = typer.Argument(..., help="Files (.html, .htm, .html.gz, .txt), '-' for stdin, or URLs."),
-    input_format: InputFormat = typer.Option(
-        InputFormat.auto, "--input-format", help="auto tells HTML from scraped text by content."
+    inputs: list[str] = typer.Argument(
+        ..., help="Files (.html, .htm, .html.gz, .txt), '-' for stdin, or URLs.", metavar="INPUT"
     ),
-    url: str | None = typer.Option(None, "--url", help="The page's URL, when reading a file."),
-    output_format: OutputFormat = typer.Option(OutputFormat.summary, "--format", "-f", help="Output format."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse pages larger than this."),
+    input_format: InputFormat = typer.Option(
+        InputFormat.auto,
+        "--input-format",
+        help="auto tells HTML from scraped text by content.",
+        metavar=choices(InputFormat),
+    ),
+    url: str | None = typer.Option(None, "--url", help="The page's URL, when reading a file.", metavar="URL"),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.summary, "--format", "-f", help="Output format.", metavar=choices(OutputFormat)
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout.", metavar="FILE"),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse pages larger than this.", metavar="N"),
 ) -> None:
     """Clean and annotate news pages; print one record per page."""
     if url and len(inputs) > 1:

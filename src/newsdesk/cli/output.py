@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsdesk.cli.app import note
+from newsdesk.cli.app import choices, note
 from newsdesk.store import DEFAULT_DB, Store, StoreError
 
 DB_HELP = "SQLite file or postgresql:// URL (default: $NEWSDESK_DB, else ./newsdesk.db)."
@@ -53,7 +53,7 @@ def db_option() -> Any:
 
 
 def format_option() -> Any:
-    return typer.Option(Format.table, "--format", "-f", help="Output format.")
+    return typer.Option(Format.table, "--format", "-f", help="Output format.", metavar=choices(Format))
 
 
 def store_target(db: str | None) -> str:

@@ -40,15 +40,23 @@ def _day(value: str | None, name: str) -> str | None:
 
 @app.command("search")
 def search_command(
-    text: str = typer.Argument(..., help='Words (all required), "phrases", or, -word.'),
-    speaker: str | None = typer.Option(None, "--speaker", help="Quotes by (articles quoting) this speaker."),
-    site: str | None = typer.Option(None, "--site", help="Only this site (host name, e.g. example.com)."),
-    since: str | None = typer.Option(None, "--since", help=_DATE_HELP),
-    until: str | None = typer.Option(None, "--until", help=_DATE_HELP),
-    country: str | None = typer.Option(None, "--country", help="Articles mentioning a place in this ISO country."),
-    stance: str | None = typer.Option(None, "--stance", help="Quotes (articles with quotes) of this stance."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1),
-    offset: int = typer.Option(0, "--offset", min=0),
+    text: str = typer.Argument(..., help='Words (all required), "phrases", or, -word.', metavar="QUERY"),
+    speaker: str | None = typer.Option(
+        None, "--speaker", help="Quotes by (articles quoting) this speaker.", metavar="NAME"
+    ),
+    site: str | None = typer.Option(
+        None, "--site", help="Only this site (host name, e.g. example.com).", metavar="SITE"
+    ),
+    since: str | None = typer.Option(None, "--since", help=_DATE_HELP, metavar="DATE"),
+    until: str | None = typer.Option(None, "--until", help=_DATE_HELP, metavar="DATE"),
+    country: str | None = typer.Option(
+        None, "--country", help="Articles mentioning a place in this ISO country.", metavar="CODE"
+    ),
+    stance: str | None = typer.Option(
+        None, "--stance", help="Quotes (articles with quotes) of this stance.", metavar="STANCE"
+    ),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, metavar="N"),
+    offset: int = typer.Option(0, "--offset", min=0, metavar="N"),
     newest: bool = typer.Option(False, "--newest", help="Newest first instead of most relevant first."),
     everything: bool = _every_quote(),
     db: str | None = db_option(),
@@ -64,10 +72,10 @@ def search_command(
 
 @app.command("speakers")
 def speakers_command(
-    site: str | None = typer.Option(None, "--site", help="Only quotes printed by this site."),
-    since: str | None = typer.Option(None, "--since", help=_DATE_HELP),
-    until: str | None = typer.Option(None, "--until", help=_DATE_HELP),
-    limit: int = typer.Option(20, "--limit", "-n", min=1),
+    site: str | None = typer.Option(None, "--site", help="Only quotes printed by this site.", metavar="SITE"),
+    since: str | None = typer.Option(None, "--since", help=_DATE_HELP, metavar="DATE"),
+    until: str | None = typer.Option(None, "--until", help=_DATE_HELP, metavar="DATE"),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, metavar="N"),
     everything: bool = _every_quote(),
     db: str | None = db_option(),
     fmt: Format = format_option(),
@@ -83,7 +91,7 @@ def speakers_command(
 
 @app.command("speaker")
 def speaker_command(
-    name: str = typer.Argument(..., help="A name (or part of one) or an entity id."),
+    name: str = typer.Argument(..., help="A name (or part of one) or an entity id.", metavar="NAME"),
     everything: bool = _every_quote(),
     db: str | None = db_option(),
     fmt: Format = format_option(),
@@ -110,19 +118,21 @@ def speaker_command(
 
 @app.command("claims")
 def claims_command(
-    about: str | None = typer.Option(None, "--about", help='What the number is about ("Daesh fighters").'),
-    place: str | None = typer.Option(None, "--place", help="ISO country code the number is about."),
-    claimant: str | None = typer.Option(None, "--claimant", help="Part of the claimant's name."),
-    site: str | None = typer.Option(None, "--site"),
-    since: str | None = typer.Option(None, "--since", help=_DATE_HELP),
-    until: str | None = typer.Option(None, "--until", help=_DATE_HELP),
+    about: str | None = typer.Option(
+        None, "--about", help='What the number is about ("Daesh fighters").', metavar="WORDS"
+    ),
+    place: str | None = typer.Option(None, "--place", help="ISO country code the number is about.", metavar="CODE"),
+    claimant: str | None = typer.Option(None, "--claimant", help="Part of the claimant's name.", metavar="NAME"),
+    site: str | None = typer.Option(None, "--site", metavar="SITE"),
+    since: str | None = typer.Option(None, "--since", help=_DATE_HELP, metavar="DATE"),
+    until: str | None = typer.Option(None, "--until", help=_DATE_HELP, metavar="DATE"),
     every: bool = typer.Option(False, "--every", help="One row per printed claim, not per distinct claim."),
     everything: bool = typer.Option(
         False,
         "--all",
         help=f"Also claims below confidence {MIN_CONFIDENCE} and sports or market-table figures (hidden by default).",
     ),
-    limit: int = typer.Option(50, "--limit", "-n", min=1),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, metavar="N"),
     db: str | None = db_option(),
     fmt: Format = format_option(),
 ) -> None:
@@ -148,7 +158,9 @@ def claims_command(
 
 @app.command("article")
 def article_command(
-    ref: str = typer.Argument(..., help="The store's article id, newsdesk's 16-hex key, or the page URL."),
+    ref: str = typer.Argument(
+        ..., help="The store's article id, newsdesk's 16-hex key, or the page URL.", metavar="REF"
+    ),
     db: str | None = db_option(),
     fmt: Format = format_option(),
 ) -> None:

@@ -13,7 +13,7 @@ from newsdesk.record import json_schema
 
 @app.command("schema")
 def schema_command(
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout.", metavar="FILE"),
 ) -> None:
     """The JSON Schema of newsdesk/article@1, generated from the record types."""
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

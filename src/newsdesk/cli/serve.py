@@ -11,16 +11,20 @@ from newsdesk.cli.output import db_option, missing_sqlite_file, refuse_missing, 
 @app.command("serve")
 def serve_command(
     db: str | None = db_option(),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind. Only loopback by default."),
-    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind. Only loopback by default.", metavar="HOST"),
+    port: int = typer.Option(8000, "--port", help="Port to listen on.", metavar="PORT"),
     allow_ingest: bool = typer.Option(
         False, "--allow-ingest", help="Let 'try it' and POST /api/extract store pages (default: read-only)."
     ),
     allow_fetch: bool = typer.Option(
         False, "--allow-fetch", help="Let 'try it' and POST /api/extract fetch a URL from this server."
     ),
-    max_upload: int = typer.Option(5_000_000, "--max-upload", help="Largest request body accepted, in bytes."),
-    timeout: float = typer.Option(30.0, "--timeout", help="Seconds before a request is answered with 503."),
+    max_upload: int = typer.Option(
+        5_000_000, "--max-upload", help="Largest request body accepted, in bytes.", metavar="BYTES"
+    ),
+    timeout: float = typer.Option(
+        30.0, "--timeout", help="Seconds before a request is answered with 503.", metavar="SECONDS"
+    ),
 ) -> None:
     """Serve the web desk: search, articles, speakers, claims, places, try it, and the JSON API."""
     import uvicorn

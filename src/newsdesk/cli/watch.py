@@ -30,15 +30,26 @@ def watch_command(
         help="RSS/Atom feeds, sitemaps (index, news, gzipped) or home pages (their feeds are found). "
         "None: every source already watched.",
         show_default=False,
+        metavar="SOURCE",
     ),
     db: str | None = db_option(),
     once: bool = typer.Option(False, "--once", help="One pass, then exit (for cron)."),
-    interval: float = typer.Option(DEFAULT_INTERVAL, "--interval", help="Seconds between passes.", min=1.0),
-    workers: int = typer.Option(1, "--workers", "-w", help="Worker processes for the NLP.", min=1),
-    delay: float = typer.Option(_DEFAULTS.delay, "--delay", help="Seconds between two requests to one host.", min=0),
-    timeout: float = typer.Option(_DEFAULTS.timeout, "--timeout", help="Seconds per request.", min=0.1),
-    user_agent: str = typer.Option(USER_AGENT, "--user-agent", help="User-Agent sent (and matched in robots.txt)."),
-    max_new: int = typer.Option(1000, "--max-new", help="New items taken from one source per pass.", min=1),
+    interval: float = typer.Option(
+        DEFAULT_INTERVAL, "--interval", help="Seconds between passes.", min=1.0, metavar="SECONDS"
+    ),
+    workers: int = typer.Option(1, "--workers", "-w", help="Worker processes for the NLP.", min=1, metavar="N"),
+    delay: float = typer.Option(
+        _DEFAULTS.delay, "--delay", help="Seconds between two requests to one host.", min=0, metavar="SECONDS"
+    ),
+    timeout: float = typer.Option(
+        _DEFAULTS.timeout, "--timeout", help="Seconds per request.", min=0.1, metavar="SECONDS"
+    ),
+    user_agent: str = typer.Option(
+        USER_AGENT, "--user-agent", help="User-Agent sent (and matched in robots.txt).", metavar="TEXT"
+    ),
+    max_new: int = typer.Option(
+        1000, "--max-new", help="New items taken from one source per pass.", min=1, metavar="N"
+    ),
 ) -> None:
     """Follow sources: ingest their new stories, politely, each story once; after each pass, POST new alert
     matches to their webhooks. Stops cleanly on SIGINT/SIGTERM."""

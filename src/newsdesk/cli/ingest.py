@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import NamedTuple
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from newsdesk.cli.alerts import deliver
-from newsdesk.cli.app import VERBOSITY, app
+from newsdesk.cli.app import VERBOSITY, app, choices
 from newsdesk.cli.extract import InputFormat
 from newsdesk.cli.output import db_option, open_store
 from newsdesk.ingest import local
@@ -31,19 +32,27 @@ def ingest_command(
     ),
     db: str | None = db_option(),
     urls: list[str] = typer.Option([], "--urls", help="A file of URLs, one per line (repeatable).", metavar="FILE"),
-    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (default: all cores).", min=0),
-    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", help="Pages per NLP batch and transaction.", min=1),
+    workers: int = typer.Option(
+        0, "--workers", "-w", help="Worker processes (default: all cores).", min=0, metavar="N"
+    ),
+    batch_size: int = typer.Option(
+        BATCH_SIZE, "--batch-size", help="Pages per NLP batch and transaction.", min=1, metavar="N"
+    ),
     cluster: str | None = typer.Option(
         None, "--cluster", help="Run on a Dask cluster started here: 'local' (--workers processes).", metavar="local"
     ),
     scheduler: str | None = typer.Option(
-        None, "--scheduler", help="Run on an existing Dask cluster: its scheduler's address (tcp://HOST:8786)."
+        None,
+        "--scheduler",
+        help="Run on an existing Dask cluster: its scheduler's address (tcp://HOST:8786).",
+        metavar="ADDRESS",
     ),
     input_format: InputFormat = typer.Option(
         InputFormat.auto,
         "--input-format",
         help="What the page files are: auto tells HTML from scraped text by content; article is a clean text "
         "(headline, blank line, body) kept verbatim.",
+        metavar=choices(InputFormat),
     ),
     url: str | None = typer.Option(None, "--url", help="The page's URL, for a single page file.", metavar="URL"),
     site: str | None = typer.Option(None, "--site", help="The site (host name) of a single input.", metavar="SITE"),
@@ -85,14 +94,13 @@ def ingest_command(
             def on_progress(stats: local.RunStats) -> None:
                 progress.update(task, completed=stats.done, total=stats.inputs, rate=stats.rate, errors=stats.failed)
 
+            hooks = Hooks(on_error, on_progress, _say_stored if VERBOSITY.verbose else None)
             if cluster or scheduler:
-                stats = _on_cluster(
-                    store, collected.items, scheduler, workers, batch_size, on_error=on_error, on_progress=on_progress
-                )
+                stats = _on_cluster(store, collected.items, scheduler, workers, batch_size, hooks)
             else:
                 stats = local.run(
                     store, expand_warcs(collected.items), workers=workers or None, batch_size=batch_size,
-                    on_error=on_error, on_progress=on_progress, on_written=_say_stored if VERBOSITY.verbose else None,
+                    on_error=on_error, on_progress=on_progress, on_written=hooks.on_written,
                 )  # fmt: skip
         if not VERBOSITY.quiet:
             _summary(stats, store.stats())
@@ -139,15 +147,16 @@ def _say_stored(_db: Backend, outcome: local.Outcome, status: Status | None) -> 
         sys.stderr.write(f"newsdesk: {outcome.source}: {status.value}\n")
 
 
+class Hooks(NamedTuple):
+    """What the runners call as they go: a failure, the counts so far, and (``-v``) each stored input."""
+
+    on_error: local.ErrorHook
+    on_progress: local.ProgressHook
+    on_written: local.WrittenHook | None
+
+
 def _on_cluster(
-    store: Store,
-    items: list[Item],
-    scheduler: str | None,
-    workers: int,
-    batch_size: int,
-    *,
-    on_error: local.ErrorHook,
-    on_progress: local.ProgressHook,
+    store: Store, items: list[Item], scheduler: str | None, workers: int, batch_size: int, hooks: Hooks
 ) -> local.RunStats:
     """The ingest on a Dask cluster (imported only here: Dask is the optional ``cluster`` extra)."""
     try:
@@ -158,7 +167,10 @@ def _on_cluster(
         ) from None
     try:
         with cluster.connect(scheduler, workers or local.default_workers()) as client:
-            return cluster.run(store, items, client, batch_size=batch_size, on_error=on_error, on_progress=on_progress)
+            return cluster.run(
+                store, items, client, batch_size=batch_size, on_error=hooks.on_error, on_progress=hooks.on_progress,
+                on_written=hooks.on_written,
+            )  # fmt: skip
     except cluster.ClusterError as exc:
         sys.stderr.write(f"newsdesk: {exc}\n")
         raise typer.Exit(2) from None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from newsdesk.ingest import chunk_size
 from newsdesk.ingest.cluster.chunks import Chunk, Items, KnownRevisions, WarcPages, plan
 from newsdesk.ingest.cluster.tasks import ChunkResult, LoadModel, process_chunk, unreadable
-from newsdesk.ingest.local import ErrorHook, ProgressHook, RunStats, finish_run, start_run, write_batch
+from newsdesk.ingest.local import ErrorHook, ProgressHook, RunStats, WrittenHook, finish_run, start_run, write_batch
 from newsdesk.ingest.sources import Item
 from newsdesk.ingest.worker import BatchResult, Failed
 from newsdesk.store import Store
@@ -94,8 +94,10 @@ def run(
     batch_size: int,
     on_error: ErrorHook | None = None,
     on_progress: ProgressHook | None = None,
+    on_written: WrittenHook | None = None,
 ) -> RunStats:
-    """Ingest ``items`` into ``store`` on ``client``'s cluster; returns the run's counts, as the local ingest."""
+    """Ingest ``items`` into ``store`` on ``client``'s cluster; returns the run's counts, as the local ingest
+    (``on_written`` hears of each stored input, as in the local ingest: ``-v``)."""
     stats = RunStats(inputs=len(items), workers=_threads(client))
     size = chunk_size(len(items), stats.workers, batch_size)
     chunks = plan(items, size, warc_batch_size=batch_size)
@@ -109,7 +111,7 @@ def run(
     flow = _Flow(client, deque(chunks), known, stats)
     for batch in flow.results():
         if batch.outcomes:
-            write_batch(store, batch, stats, on_error)
+            write_batch(store, batch, stats, on_error, on_written)
         if on_progress:
             on_progress(stats)
     finish_run(store, run_id, stats)

@@ -67,6 +67,10 @@ def test_quote_sheet_is_one_row_per_shown_quote(store: Store) -> None:
         "Harbour board buys cranes", "port.example", "https://port.example/cranes", "2025-02-14",
     )  # fmt: skip
     assert len(sheet(export_quotes_csv, store, everything=True)) == 3
+    # Speakers are named as the store names the entity (the speaker page's name, one per person for a
+    # pivot), not as each sentence does ("Carvalho"); a speaker with no entity as the article names them.
+    assert [r["Speaker"] for r in rows] == ["Ines Carvalho", "Ines Carvalho"]
+    assert {r["Speaker"] for r in sheet(export_quotes_csv, store, everything=True)} == {"Ines Carvalho", "Dock workers"}
 
 
 def test_claim_sheet_has_claimant_title_exact_numbers_and_the_quote_cue(store: Store) -> None:

@@ -7,6 +7,8 @@ look at; the assertions are about what a reader sees and does, not about timing.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import socket
 import subprocess
@@ -315,3 +317,22 @@ def test_csv_downloads_from_the_pages(server: str, page: playwright_api.Page) ->
         body = Path(caught.value.path()).read_bytes()
         assert body.startswith(b"\xef\xbb\xbf") and body.count(b"\n") >= 2, (path, body[:200])
         assert b"Daesh" in body
+
+
+def test_speaker_page_csv_download_is_their_quote_sheet(server: str, page: playwright_api.Page) -> None:
+    """The speaker page's link, followed as a reader does: the quote sheet of that speaker only,
+    read back with the csv module (BOM stripped by utf-8-sig)."""
+    page.goto(server + "/speakers")
+    page.locator("table a", has_text="Zamir Kabulov").click()
+    listed = page.locator("section[aria-labelledby=quotes-h] ul.list > li").count()
+    with page.expect_download() as caught:
+        page.get_by_role("link", name="Download these quotes as CSV").click()
+    assert caught.value.suggested_filename.endswith(".csv")
+    body = Path(caught.value.path()).read_bytes()
+    assert body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    assert rows, body[:200]
+    assert set(rows[0]) >= {"Speaker", "Speaker title", "Quote", "Cue", "Stance", "Kind"}
+    assert {row["Speaker"] for row in rows} == {"Zamir Kabulov"}
+    assert any("threat is growing every month" in row["Quote"] for row in rows)
+    assert len(rows) >= listed > 0  # every quote the page lists (the sheet is not paged)

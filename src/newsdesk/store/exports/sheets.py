@@ -91,17 +91,22 @@ CLAIMS = Sheet(
 )
 
 _ARTICLE = "a.title AS article_title, a.site, a.url, a.published_date"
+# A speaker is named as the store names the entity across articles (as the speaker page does), so
+# a pivot on the column gathers their quotes; a speaker with no entity as the article names them.
 _QUOTES_SQL = (
-    "SELECT q.speaker_name AS speaker, q.speaker_title, q.content, q.cue, q.stance, q.kind, "
-    f"{_ARTICLE} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1"
+    "SELECT COALESCE(e.name, q.speaker_name) AS speaker, q.speaker_title, q.content, q.cue, q.stance, q.kind, "
+    f"{_ARTICLE} FROM quotes q JOIN articles a ON a.id = q.article_id "
+    "LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE 1 = 1"
 )
-# A claim's title is its quote's speaker title, else a title the article gives the claimant;
-# cue, stance and kind are its quote's (only a quote the selection shows).
+# A claim's claimant is named as a speaker is; its title is its quote's speaker title, else a title the
+# article gives the claimant; cue, stance and kind are its quote's (only a quote the selection shows).
 _CLAIMS_SQL = (
-    "SELECT c.claimant_name AS claimant, COALESCE(q.speaker_title, (SELECT MIN(t.title) FROM entity_titles t "
+    "SELECT COALESCE(ce.name, c.claimant_name) AS claimant, "
+    "COALESCE(q.speaker_title, (SELECT MIN(t.title) FROM entity_titles t "
     "WHERE t.entity_id = c.claimant_entity_id AND t.article_id = c.article_id)) AS claimant_title, c.text, "
     "c.value, c.low, c.high, c.unit, c.object, c.category, q.cue, q.stance, q.kind, "
-    f"{_ARTICLE} FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN quotes q ON q.id = c.quote_id"
+    f"{_ARTICLE} FROM claims c JOIN articles a ON a.id = c.article_id "
+    "LEFT JOIN entities ce ON ce.id = c.claimant_entity_id LEFT JOIN quotes q ON q.id = c.quote_id"
 )
 
 

@@ -37,5 +37,7 @@ def test_verbose_ingest_says_what_became_of_each_input(tmp_path: Path, runner: l
     for name in ("hexley.txt", "marlow.txt"):
         assert f"{folder / name}: added" in first.stderr, first.stderr
     assert f"{folder / 'empty.txt'}: " in first.stderr
+    # Not a terminal: no progress bar, and the run ends with its one-line summary (and the store's counts).
+    assert "ingesting" not in first.stderr and first.stdout.startswith("ingested 3 inputs in "), first.stdout
     again = CliRunner().invoke(app, args)
     assert f"{folder / 'hexley.txt'}: unchanged" in again.stderr, again.stderr

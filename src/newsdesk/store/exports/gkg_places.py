@@ -78,13 +78,10 @@ class Divisions:
             int(c["geonameid"]): (c["countrycode"], c.get("admin1code") or "") for c in cache.get_cities().values()
         }
         self.iso = _iso_coded(self.cities.values())
-        self.by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for city in cache.get_cities().values():
-            self.by_country[city["countrycode"]].append(city)
+        self.by_country = _by_country(cache.get_cities().values())
         self.centroids = _centroids(cache.get_cities().values())
-        self.names: dict[tuple[str, str], str] = {("US", c): str(n) for c, n in self.states.items()} | _iso_names(
-            self.iso
-        )
+        states = {("US", code): str(name) for code, name in self.states.items()}
+        self.names: dict[tuple[str, str], str] = states | _iso_names(self.iso)
         self.matched: dict[str, dict[str, str]] = {}
         counties: dict[str, set[str]] = defaultdict(set)
         for county in cache.get_us_counties():
@@ -117,7 +114,7 @@ class Divisions:
 
     def capital(self, country: str | None) -> tuple[float | None, float | None]:
         """A country's point when its record has none: its capital's, found by any of the towns'
-        GeoNames names (a capital renamed since, "Nur-Sultan" for "Astana", has its old name)."""
+        GeoNames names (the country table may use another of them: "Nur-Sultan" for "Astana")."""
         name = str(self.countries.get(country or "", {}).get("capital") or "")
         towns = [c for c in self.by_country.get(country or "", []) if name in (c["name"], *c["alternatenames"])]
         best = max(towns, key=lambda town: int(town["population"]), default=None)
@@ -274,6 +271,14 @@ def _matched_names(country: str, codes: dict[str, str]) -> dict[tuple[str, str],
 def _base_name(raw: str) -> str:
     """ "Wales [Cymru GB-CYM]" → "Wales", "Bruxelles-Capitale, Région de" → "Bruxelles-Capitale"."""
     return raw.split("[")[0].split("(")[0].split(",")[0].strip()
+
+
+def _by_country(cities: Any) -> dict[str, list[dict[str, Any]]]:
+    """The cities of each country, for matching its divisions and finding its capital."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        found[city["countrycode"]].append(city)
+    return dict(found)
 
 
 def _centroids(cities: Any) -> dict[tuple[str, str], tuple[float, float]]:

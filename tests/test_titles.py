@@ -57,6 +57,12 @@ def titles(nlp: Language, sentence: str, name: str, kind: str = "PERSON") -> lis
             ["chief financial officer of Brightwater Energy"],
         ),
         ("Daniel Reyes, 52, a former army officer, said the plan was sound.", "Daniel Reyes", ["former army officer"]),
+        (
+            "The drive will go on until election day, with both President Barack Obama and his wife Michelle expected "
+            "to campaign.",
+            "Barack Obama",
+            ["President"],
+        ),
         ("Harbor City quarterback Sean Culver said the line had held.", "Sean Culver", ["Harbor City quarterback"]),
         (
             "Greta Solberg, president and chief operating officer of the launch firm, said it would fly.",

@@ -365,7 +365,8 @@ def _own_phrase(head: Token, kind: str, exclude: Token | None) -> str | None:
         last += 1
     phrase = range(first, last + 1)
     while first < head.i and (
-        (doc[first].dep_ in ("det", "advmod") and doc[first].tag_ != "FW")  # "de facto" stays
+        # "de facto" stays; "both" of "both President X and nominee Y" belongs to the pair
+        (doc[first].dep_ in ("det", "advmod", "preconj") and doc[first].tag_ != "FW")
         or doc[first].lower_ in ("a", "an", "the")
         or doc[first].is_punct
     ):

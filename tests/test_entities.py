@@ -620,3 +620,15 @@ def test_a_headline_person_span_is_cut_to_the_one_word_name_the_body_uses(nlp: L
     macron = named(entities, "Macron")
     assert macron.aliases == []  # not "Macron Says New Library Will Tell", which the store took for a full name
     assert surfaces(text, macron).count("Macron") == 4
+
+
+def test_a_stance_prefix_is_no_part_of_a_name(nlp: Language) -> None:
+    text = (
+        "Turnout worries Democrats\n\nThe strategist said the black vote in the state seemed more anti-Trump "
+        "than pro-Clinton, which worried the campaign. The pro-Clinton Priorities USA Action group will spend "
+        "$5 million on ads, said Ada Brandt, a spokeswoman."
+    )
+    _, entities = entities_of(nlp, text)
+    names = {e.name for e in entities}
+    assert "Priorities USA Action" in names
+    assert not any(name.startswith(("pro-", "anti-")) for name in names), names

@@ -1,4 +1,4 @@
-"""Clean an HTML page: trafilatura for the main text and metadata, htmldate (through it) for the date.
+"""Clean an HTML page: trafilatura for the main text, its metadata readers and htmldate for the rest.
 
 trafilatura is the best open extractor on the article-extraction benchmark (F1 0.958 on
 all 181 pages); we keep its paragraph structure, take the publication date from htmldate
@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 from urllib.parse import urljoin, urlparse
 
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from newsdesk.clean.boxes import box_texts, drop_box_lines
 from newsdesk.clean.flatten import flatten_tree, parse_html
 from newsdesk.clean.lead import with_lead
 from newsdesk.clean.links import drop_link_lines, link_texts
+from newsdesk.clean.meta import fallback_author, read_metadata
 from newsdesk.clean.page_url import declared_url
 from newsdesk.clean.prune import prune
 from newsdesk.clean.shortcodes import strip_shortcodes
@@ -62,48 +63,46 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     prune(tree)
     visible_lines = flatten_tree(tree).splitlines()  # before trafilatura prunes the tree
     _drop_copyright_year(tree)
-    try:
-        doc = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            deduplicate=False,
-            date_extraction_params=_date_params(),
-        )
-    except (RecursionError, ValueError, etree.LxmlError) as exc:
-        raise InputError(f"HTML could not be parsed ({type(exc).__name__})") from None
-    meta: dict[str, Any] = doc if isinstance(doc, dict) else (doc.as_dict() if doc is not None else {})
-    if not (meta.get("text") or "").strip():
-        raise InputError("no article text found in the HTML page")
+    meta = read_metadata(tree, url)
+    text = _main_text(tree, url)
     host = _host(page_url)
-    site = _clean_line(meta.get("sitename")) or host
-    title = strip_site_name(_clean_line(meta.get("title")), site, host)
-    paragraphs = [p for line in (meta.get("text") or "").split("\n") if (p := strip_shortcodes(line.strip()))]
+    site = _clean_line(meta.sitename) or host
+    title = strip_site_name(_clean_line(meta.title), site, host)
+    paragraphs = [p for line in text.split("\n") if (p := strip_shortcodes(line.strip()))]
     links = link_texts(tree)
     paragraphs = [p for p in drop_link_lines(paragraphs, links) if not is_credit(p)]
     paragraphs = drop_box_lines(paragraphs, box_texts(tree))
     paragraphs = with_lead(after_headline(paragraphs, title), visible_lines, tree, links)
     if not paragraphs:
         raise InputError("no article text found in the HTML page")
-    categories = meta.get("categories") or []
+    byline = _clean_line(meta.author or fallback_author(tree))  # last: it prunes the tree
     return Cleaned(
         title=title,
         paragraphs=paragraphs,
-        section=_clean_line(categories[0]) if categories else None,
-        byline=_clean_line(meta.get("author")),
-        authors=people(split_authors(meta.get("author")), site, host),
-        published=_date(meta.get("date"), visible_lines),
+        section=_clean_line(meta.categories[0]) if meta.categories else None,
+        byline=byline,
+        authors=people(split_authors(byline), site, host),
+        published=_date(meta.date, visible_lines),
         site=site,
         url=own_url,
-        image=_share_image(meta.get("image"), page_url),
-        language=meta.get("language"),
+        image=_share_image(meta.image, page_url),
         removed=_removed(visible_lines, title, paragraphs),
     )
 
 
-def _share_image(value: Any, page_url: str | None) -> str | None:
+def _main_text(tree: etree._Element, url: str | None) -> str:
+    """trafilatura's main text of the page (it works on a copy: ``tree`` stays as it was)."""
+    try:
+        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True, deduplicate=False)
+    except (RecursionError, ValueError, etree.LxmlError) as exc:
+        raise InputError(f"HTML could not be parsed ({type(exc).__name__})") from None
+    text = doc.text if isinstance(doc, Document) else None
+    if not (text or "").strip():
+        raise InputError("no article text found in the HTML page")
+    return text or ""
+
+
+def _share_image(value: str | None, page_url: str | None) -> str | None:
     """The page's og:image as trafilatura reads it, as an absolute web address (a relative one
     resolved against the page's address; without one it cannot be, and is dropped)."""
     given = str(value or "").strip()
@@ -190,18 +189,6 @@ def people(names: list[str], site: str | None, host: str | None) -> list[str]:
     return out
 
 
-def _date_params() -> dict[str, object]:
-    """htmldate's settings for trafilatura's own date search (one search per page, not two).
-
-    The original date, not the last modification, and htmldate's quick search only (date meta
-    tags, JSON-LD, time and date-classed elements, a dated URL): its extensive search takes a
-    year or a month named anywhere in the text ("since 2009", a copyright line) for a date on
-    its first day, and a wrong date is worse than none. A fresh dict each call: trafilatura
-    writes the page's URL into it.
-    """
-    return {"original_date": True, "extensive_search": False}
-
-
 def _drop_copyright_year(tree: etree._Element) -> None:
     """Remove ``copyrightYear`` meta tags: the quick search reads one as 1 January of that year
     when the page has no other date."""
@@ -210,7 +197,7 @@ def _drop_copyright_year(tree: etree._Element) -> None:
 
 
 def _date(found: object, visible_lines: list[str]) -> str | None:
-    """The page's publication date: htmldate's (run by trafilatura, :func:`_date_params`); when
+    """The page's publication date: htmldate's (:func:`newsdesk.clean.meta.read_metadata`); when
     it finds none, the date line above the body as text mode reads it ("publiziert am 30. Juli
     2018" in a byline), which takes only a full date from a date or credit line."""
     if isinstance(found, str) and found:

@@ -13,9 +13,10 @@ import re
 
 from lxml import etree
 
+from newsdesk.clean.names import named
+
 _SPACES = re.compile(r"\s+")
-_LEAD_CLASS = re.compile(r"lead|teaser|intro|preface|standfirst|summary|excerpt|abstract|\bdeck\b|\bdek\b", re.I)
-_CLASSES = etree.XPath("//@class")
+_LEAD_CLASS = re.compile(r"lead|teaser|intro|preface|standfirst|summary|excerpt|abstract|\bdeck\b|\bdek\b")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 # A lead is looked for among this many visible lines above the body's first paragraph, and has
 # at least this many words. Tuning half of the snippet set, html F1: look-back 3 or 6 lines 0.943,
@@ -27,11 +28,7 @@ _MIN_WORDS = 10
 
 def lead_texts(root: etree._Element) -> set[str]:
     """The text of every element whose class names it a lead, white space collapsed."""
-    texts = (
-        _SPACES.sub(" ", "".join(value.getparent().itertext())).strip()
-        for value in _CLASSES(root)
-        if _LEAD_CLASS.search(value)
-    )
+    texts = (_SPACES.sub(" ", "".join(el.itertext())).strip() for el in named(root, _LEAD_CLASS, ids=False))
     return {text for text in texts if len(text.split()) >= _MIN_WORDS}
 
 

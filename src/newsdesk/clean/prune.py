@@ -24,17 +24,18 @@ from typing import Any
 
 from lxml import etree
 
+from newsdesk.clean.names import named
+
 # Inline styles that hide an element (spaces and case aside).
 _HIDING_STYLE = re.compile(r"display:none|visibility:hidden")
 # Class or id words that name a hover widget: a trigger (a name, a term) with a card or bubble
 # shown on hover. Generic widget vocabulary (Bootstrap, jQuery UI, CMS people cards).
-_HOVER_WIDGET = re.compile(r"tooltip|popover|hover-?card|rollover", re.IGNORECASE)
+_HOVER_WIDGET = re.compile(r"tooltip|popover|hover-?card|rollover")
 # Candidates are found through their attributes, which XPath lists without making a Python
 # object per element: a walk over every element in Python cost a tenth of the clean stage on the
 # snippet set (profiled); listing the attributes that can hide or name an element took a
 # quarter of that. Each attribute value knows its element (``getparent``).
 _HIDING_ATTRIBUTES = etree.XPath("//@style|//@hidden|//@role")
-_NAMING_ATTRIBUTES = etree.XPath("//@class|//@id")
 # A page whose root or body is hidden (anti-flicker snippets hide it until scripts run) is shown.
 _NEVER_HIDDEN = frozenset({"html", "body"})
 
@@ -87,10 +88,10 @@ def _hover_cards(root: etree._Element) -> list[etree._Element]:
     (trigger and card); a named element inside it that comes after the group's first text is
     the card. The trigger comes first, so "term<span class=tooltiptext>…" keeps "term", and a
     lone named element (``<abbr class="tooltip">NATO</abbr>``) is a trigger and stays."""
-    named = _owners([value for value in _NAMING_ATTRIBUTES(root) if _HOVER_WIDGET.search(value)])
-    chosen = set(named)
+    widgets = named(root, _HOVER_WIDGET)
+    chosen = set(widgets)
     cards: list[etree._Element] = []
-    for group in named:
+    for group in widgets:
         if any(ancestor in chosen for ancestor in group.iterancestors()):
             continue
         cards += [el for el in group.iterdescendants() if el in chosen and _text_before(group, el)]

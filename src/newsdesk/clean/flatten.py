@@ -30,13 +30,23 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # For a page that keeps its XML declaration ("encoding=..."): lxml takes no str with one, so
 # the decoded page goes again as UTF-8 bytes (trafilatura's own loader does the same).
 _BYTES_PARSER = lxml_html.HTMLParser(encoding="utf-8")
+_PARSER = lxml_html.HTMLParser()
+for _parser in (_PARSER, _BYTES_PARSER):
+    _parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement,
+            comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction,
+            entity=lxml_html.HtmlEntity,
+        )
+    )
 
 
 def parse_html(page: str) -> etree._Element | None:
     """Parse a page leniently; ``None`` when there is nothing to parse."""
     page = _CONTROLS.sub("", page)
     try:
-        return lxml_html.fromstring(page)
+        return lxml_html.fromstring(page, parser=_PARSER)
     except ValueError:
         return _parse_bytes(page)
     except etree.LxmlError:

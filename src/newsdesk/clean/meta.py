@@ -11,6 +11,7 @@ prunes newsdesk's own tree in place, called once nothing else reads the tree.
 from __future__ import annotations
 
 import logging
+import re
 from html import unescape
 
 from htmldate import find_date
@@ -31,7 +32,22 @@ from trafilatura.settings import Document
 from trafilatura.utils import line_processing
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
+from newsdesk.clean.names import named
+
 _LOG = logging.getLogger(__name__)
+# What trafilatura's author searches (``AUTHOR_XPATHS``) can match, as a superset: a class or id
+# holding one of these words (lower case), or one of these attributes or elements. A page with
+# none has no author in its markup, and the costly searches are skipped (they call Python's regex
+# engine on every element's class: 1.2 s of the clean stage's 12.8 s on the snippet set's tuning
+# half, where 49 of the 116 pages searched have no candidate).
+_AUTHOR_NAMES = re.compile(
+    r"author|byl|bbl|username|zuozhe|bianji|xiaobian|channel-name|submitted-by|posted-by|journalist-name|"
+    r"screenname|writer"
+)
+_AUTHOR_MARKS = etree.XPath(
+    "//*[@rel='author' or contains(@itemprop, 'author') or starts-with(@data-testid, 'Author') or "
+    "contains(@data-component, 'Byline') or rel='me']|//author"
+)
 # trafilatura's own length limit for an author found in the page's markup.
 _AUTHOR_CHARS = 120
 
@@ -74,6 +90,8 @@ def fallback_author(tree: etree._Element) -> str | None:
     """The author named in the page's markup (an element classed "author", ``rel=author``, …),
     as trafilatura finds it when meta tags name none. Prunes ``tree`` in place (comments,
     related-article boxes, which name other authors): call it last."""
+    if not (_AUTHOR_MARKS(tree) or named(tree, _AUTHOR_NAMES)):
+        return None
     found = extract_metainfo(prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, _AUTHOR_CHARS)
     author = normalize_authors(None, found) if found else None
     return line_processing(unescape(author)) if author else None

@@ -96,6 +96,20 @@ def test_the_label_of_a_dropped_link_goes_and_a_closing_label_stays() -> None:
     assert kept[-1] == "The full budget paper is here:"
 
 
+def test_a_link_line_after_a_list_item_is_not_mid_sentence() -> None:
+    links = {"Council delays vote on the new bus depot"}
+    paragraphs = [
+        "The dates of the works are set:",
+        "- 3 May: the north bridge",
+        "- 9 May: the ring road",
+        "See also: Council delays vote on the new bus depot",
+        "The mayor said the works would end before the summer.",
+    ]
+    kept = drop_link_lines(paragraphs, links)
+    assert "See also: Council delays vote on the new bus depot" not in kept
+    assert "- 9 May: the ring road" in kept
+
+
 def test_short_lines_with_a_copyright_sign_are_credits() -> None:
     assert is_credit("© Jane Roe / Agency")
     assert is_credit("Foto: © Bildagentur")

@@ -25,6 +25,10 @@ _ANCHORS = etree.XPath("//a[not(starts-with(normalize-space(@href), '#'))]")
 # How a paragraph that carries on a sentence ends and begins: trafilatura breaks a paragraph
 # around an inline link, and a link in mid-sentence is text.
 _OPEN_END = re.compile(r"[^.!?:;…。！？\"”»)\]]$")
+# A list item as trafilatura writes it: a block of its own, whatever its last character, so a
+# link line after it does not carry on its sentence (tuning half of the snippet set: one teaser
+# after a list of dates was kept as text).
+_LIST_ITEM = re.compile(r"^[-*•] ")
 
 
 def link_texts(root: etree._Element) -> set[str]:
@@ -53,7 +57,7 @@ def drop_link_lines(paragraphs: list[str], links: set[str]) -> list[str]:
 def _is_teaser(paragraphs: list[str], pos: int, links: set[str]) -> bool:
     before = paragraphs[pos - 1] if pos else ""
     after = paragraphs[pos + 1] if pos + 1 < len(paragraphs) else ""
-    inline = bool(_OPEN_END.search(before)) or after[:1].islower()
+    inline = bool(_OPEN_END.search(before) and not _LIST_ITEM.match(before)) or after[:1].islower()
     return not inline and is_link_line(paragraphs[pos], links)
 
 

@@ -35,6 +35,11 @@ from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 from newsdesk.clean.names import named
 
 _LOG = logging.getLogger(__name__)
+# trafilatura's category searches (``CATEGORIES_XPATHS``) all keep only such links; it reads the
+# section meta tag when they find none (its own XPath). Skipping them on a page without such a
+# link took the metadata from 0.9 s to 0.7 s (CPU time, the snippet set's tuning half).
+_CATEGORY_LINKS = etree.XPath("//a[contains(@href, '/categor')]")
+_SECTION_META = etree.XPath('.//head//meta[@property="article:section" or contains(@name, "subject")][@content]')
 # What trafilatura's author searches (``AUTHOR_XPATHS``) can match, as a superset: a class or id
 # holding one of these words (lower case), or one of these attributes or elements. A page with
 # none has no author in its markup, and the costly searches are skipped (they call Python's regex
@@ -72,9 +77,19 @@ def read_metadata(tree: etree._Element, url: str | None) -> Document:
     meta.url = meta.url or extract_url(tree, url)
     meta.date = find_date(tree, url=meta.url, original_date=True, extensive_search=False)
     meta.sitename = _sitename(meta.sitename or extract_sitename(tree), meta.url)
-    meta.categories = meta.categories or extract_catstags("category", tree)
+    meta.categories = meta.categories or _categories(tree)
     meta.clean_and_trim()
     return meta
+
+
+def _categories(tree: etree._Element) -> list[str]:
+    """The page's categories as trafilatura reads them: links to a category page in the post's
+    meta boxes, else the ``article:section`` meta tag. Every one of its link searches keeps only
+    links whose address holds "/categor", so on a page without one only the meta tag is read."""
+    if _CATEGORY_LINKS(tree):
+        return extract_catstags("category", tree)
+    sections = (str(meta.get("content")) for meta in _SECTION_META(tree))
+    return [name for name in dict.fromkeys(line_processing(text) for text in sections if text) if name]
 
 
 def _sitename(found: str | None, url: str | None) -> str | None:

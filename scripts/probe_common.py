@@ -105,4 +105,4 @@ def contents(url: str) -> Contents:
 def last_line(text: str) -> str:
     """The last non-blank line of a command's stderr (what a user reads), or '(nothing)'."""
     lines = [line for line in text.splitlines() if line.strip()]
-    return lines[-1][:160] if lines else "(nothing)"
+    return lines[-1][:240] if lines else "(nothing)"

@@ -42,6 +42,13 @@ def main() -> None:
                 "(what was committed is kept; the batch in hand was rolled back and is redone)\n"
             )
             sys.exit(1)
+        if _connection_lost(exc):
+            reason = " ".join(str(exc).split("\n", 1)[0].split())
+            sys.stderr.write(
+                f"newsdesk: lost the connection to the database server ({reason}): run the command again once "
+                "it is back (what was committed is kept; the batch in hand was rolled back and is redone)\n"
+            )
+            sys.exit(1)
         sys.stderr.write(f"newsdesk: internal error: {type(exc).__name__}: {exc}\n")
         sys.exit(1)
 
@@ -53,3 +60,16 @@ def _disk_full(exc: BaseException) -> bool:
         or getattr(exc, "sqlstate", None) == "53100"
         or getattr(exc, "errno", None) == errno.ENOSPC
     )
+
+
+def _connection_lost(exc: BaseException) -> bool:
+    """PostgreSQL went away mid-run: a restart or crash ends every session (57P01-57P03), a dropped
+    socket has no SQLSTATE or class 08. Anything else stays an internal error."""
+    if not type(exc).__module__.startswith("psycopg"):
+        return False  # not from a PostgreSQL store: no need to import the driver to know
+    import psycopg
+
+    if not isinstance(exc, psycopg.OperationalError):
+        return False
+    state = exc.sqlstate
+    return state is None or state.startswith("08") or state in ("57P01", "57P02", "57P03")

@@ -140,11 +140,12 @@ def disk_full(folder: Path, pages: int, size_mb: int = 3) -> Probe:
         subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
-def disk_full_row(folder: Path, pages: int) -> Row:
-    what = "disk full: SQLite store on a 3 MB tmpfs (real ENOSPC), ingest until full, then the disk grown and a re-run"
+def disk_full_row(folder: Path, pages: int, size_mb: int) -> Row:
+    what = (f"disk full: SQLite store on a {size_mb} MB tmpfs (real ENOSPC), ingest until full, then the disk "
+            "grown and a re-run")  # fmt: skip
     if os.geteuid() != 0:
         return Row(what, f"{pages} pages", "not run: mounting a size-limited tmpfs needs root")
-    return Row(what, f"{pages} pages, 1 fault (ENOSPC)", disk_full(folder, pages).describe(pages))
+    return Row(what, f"{pages} pages, 1 fault (ENOSPC)", disk_full(folder, pages, size_mb).describe(pages))
 
 
 def _integrity(db: str) -> str:
@@ -187,13 +188,13 @@ def restart_row(folder: Path, pages: int, server: PgServer, mode: str) -> Row:
                f"{pages} pages, 1 restart", restart(folder, pages, server, mode).describe(pages))  # fmt: skip
 
 
-def postgres_rows(folder: Path, pages: int, extra: Callable[[PgServer], list[Row]]) -> list[Row]:
+def postgres_rows(folder: Path, writers: int, restarts: int, extra: Callable[[PgServer], list[Row]]) -> list[Row]:
     """The PostgreSQL probes on one throwaway server (``extra``: more rows that need the server)."""
     try:
         server = PgServer()
     except (RuntimeError, OSError, KeyError) as exc:
         return [Row("PostgreSQL probes", "-", f"not run: {exc}")]
     with server:
-        rows = [concurrent_row(folder, pages, server.database(), "PostgreSQL")]
-        rows += [restart_row(folder, pages, server, mode) for mode in ("fast", "immediate")]
+        rows = [concurrent_row(folder, writers, server.database(), "PostgreSQL")]
+        rows += [restart_row(folder, restarts, server, mode) for mode in ("fast", "immediate")]
         return rows + extra(server)

@@ -89,8 +89,7 @@ class Result:
     p50_ms: float
     p99_ms: float
     rate: float
-    rss_start_mb: float
-    rss_end_mb: float
+    rss: list[float]
     written_during: int
     stored: int
     ingest_exit: int | None
@@ -136,6 +135,12 @@ def changed(tally: Tally, final: dict[str, Seen]) -> list[str]:
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else 0.0
+
+
+def sample_rss(pid: int, samples: list[float], stop: threading.Event) -> None:
+    """Every half second until ``stop``: the server's memory, to tell growth from a one-time rise."""
+    while not stop.wait(0.5):
+        samples.append(rss_mb(pid))
 
 
 def rss_mb(pid: int) -> float:
@@ -266,17 +271,22 @@ def measure(plan: Plan, port: int, server_pid: int, ingest: subprocess.Popen[str
     tally = Tally()
     Client(port, tally, 0).run(["listing", *MIX])  # warm every route before memory is read
     warm = len(tally.seconds)
-    rss_start, stored_start = rss_mb(server_pid), contents(plan.db).articles
+    samples, stop = [rss_mb(server_pid)], threading.Event()
+    sampler = threading.Thread(target=sample_rss, args=(server_pid, samples, stop))
+    stored_start = contents(plan.db).articles
     jobs = [MIX[n % len(MIX)] for n in range(plan.requests)]
     clients = [Client(port, tally, seed) for seed in range(1, plan.clients + 1)]
     threads = [threading.Thread(target=c.run, args=(jobs[i :: plan.clients],)) for i, c in enumerate(clients)]
     started = time.perf_counter()
-    for thread in threads:
+    for thread in [sampler, *threads]:
         thread.start()
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
-    rss_end, written = rss_mb(server_pid), contents(plan.db).articles - stored_start
+    stop.set()
+    sampler.join()
+    samples.append(rss_mb(server_pid))
+    written = contents(plan.db).articles - stored_start
     try:
         ingest.wait(timeout=600)
     except subprocess.TimeoutExpired:
@@ -285,9 +295,15 @@ def measure(plan: Plan, port: int, server_pid: int, ingest: subprocess.Popen[str
     timed = tally.seconds[warm:]
     return Result(
         len(timed), tally.errors, tally.partial + problems + changed(tally, final), tally.statuses,
-        percentile(timed, 0.5) * 1000, percentile(timed, 0.99) * 1000, len(timed) / elapsed, rss_start, rss_end,
+        percentile(timed, 0.5) * 1000, percentile(timed, 0.99) * 1000, len(timed) / elapsed, samples,
         written, contents(plan.db).articles, ingest.returncode, len(tally.details),
     )  # fmt: skip
+
+
+def memory(samples: list[float]) -> str:
+    """Server memory at the start, a quarter, half, three quarters of the way, and the end of the load."""
+    picks = [samples[round(share * (len(samples) - 1))] for share in (0, 0.25, 0.5, 0.75, 1)]
+    return " → ".join(f"{mb:.0f}" for mb in picks) + " MB"
 
 
 def row(plan: Plan, result: Result, backend: str) -> Row:
@@ -302,6 +318,6 @@ def row(plan: Plan, result: Result, backend: str) -> Row:
         f"({plan.pages} pages, batches of {plan.batch_size})",
         f"{len(result.errors)} errors (5xx or connection); statuses {dict(sorted(result.statuses.items()))}; "
         f"{result.rate:.0f} req/s, p50 {result.p50_ms:.0f} ms, p99 {result.p99_ms:.0f} ms; {partial} "
-        f"over {result.checked} articles read; server RSS {result.rss_start_mb:.0f} → {result.rss_end_mb:.0f} MB; "
+        f"over {result.checked} articles read; server RSS {memory(result.rss)}; "
         f"ingest exit {result.ingest_exit}, {result.stored} stored",
     )

@@ -1,15 +1,18 @@
-"""Regenerate docs/reliability.md: bad inputs, kill -9 during an ingest, and a probe of the web desk.
+"""Regenerate docs/reliability.md: bad inputs, kill -9, faults and load during an ingest, the web desk.
 
-    .venv/bin/python scripts/reliability.py [--write docs/reliability.md]
+    .venv/bin/python scripts/reliability.py [--write docs/reliability.md] [--quick]
 
 Every figure comes from this run, on this machine, through the real command line (`python -m
-newsdesk`) into a SQLite store in a temporary folder:
+newsdesk`) into stores in a temporary folder (SQLite, and a throwaway PostgreSQL server from
+Debian's binaries when installed; `--quick` runs every probe on fewer pages and requests):
 
 - the bad-input corpus of scripts/bad_inputs.py through one `ingest` and one `extract`;
 - an ingest of generated pages killed with SIGKILL at three moments (while the model loads, right
   after the first batch is committed, mid-run), each followed by a re-run
   (nothing lost, nothing stored twice, `PRAGMA integrity_check` clean);
-- `newsdesk serve` over the resulting store, sent malformed and hostile requests (no 5xx allowed).
+- `newsdesk serve` over the resulting store, sent malformed and hostile requests (no 5xx allowed);
+- `newsdesk serve` under load while an ingest writes into its store, on each backend (scripts/load.py);
+- a full disk, two concurrent ingests on each backend, PostgreSQL restarted mid-run (scripts/faults.py).
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -25,16 +27,17 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import faults
+import load
 from bad_inputs import write as write_corpus
+from pg import PgServer
+from probe_common import Row, contents, free_port, newsdesk, start, wait_for_port, write_pages
 
-PAGES = 200
-# When to kill: before anything is stored (the model loading), as soon as the first batch is
-# committed, and once half the pages are in.
-KILL_WHEN = ((0, "while the model loads"), (1, "right after the first batch is committed"), (PAGES // 2, "mid-run"))
 PROBES = (
     "/", "/search?q=%27", "/search?since=2016-13-45", "/search?country=ZZ", "/claims?about=%27",
     "/entities/9223372036854775808", "/speakers/99999999999999999999", "/articles/99999999999999999999999",
@@ -44,19 +47,22 @@ PROBES = (
 )  # fmt: skip
 
 
-@dataclass
-class Row:
-    """One line of the table."""
+@dataclass(frozen=True)
+class Sizes:
+    """How much each probe does: the full run, or ``--quick`` (about a third of the time)."""
 
-    what: str
-    tried: str
-    outcome: str
+    kill_pages: int
+    disk_pages: int
+    disk_mb: int
+    writer_pages: int
+    restart_pages: int
+    load: load.Plan
 
 
-def newsdesk(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    return subprocess.run([sys.executable, "-m", "newsdesk", *args], capture_output=True, text=True,
-                          timeout=timeout, env=env)  # fmt: skip
+# Load: 480 pages keep the ingest writing through 2,000 requests from 4 clients on the 2-core
+# machine (it committed 384 of 400 pages during such a load, at 33 req/s).
+FULL = Sizes(200, 200, 3, 100, 100, load.Plan("", pages=480, clients=4, requests=2000))
+QUICK = Sizes(80, 48, 1, 40, 48, load.Plan("", pages=120, clients=2, requests=200))
 
 
 def corpus_rows(folder: Path) -> list[Row]:
@@ -86,73 +92,66 @@ def corpus_rows(folder: Path) -> list[Row]:
     return rows
 
 
-def _pages(folder: Path) -> Path:
-    pages = folder / "pages"
-    pages.mkdir()
-    for n in range(PAGES):
-        (pages / f"{n:03d}.txt").write_text(
-            f"Harbour vote number {n} in Calloway\n\nThe harbour board of Calloway met on day {n} and voted on plan "
-            f'{n}. Board chair Miriam Osei said the work would cost about {n + 2} million pounds. "We cannot wait '
-            f'another season," Osei told reporters after vote {n}. Crews welcomed decision {n} on the quay.\n',
-            encoding="utf-8",
-        )
-    return pages
+NOTES = """\
+How to read it:
+
+- *lost*: pages given to the ingest that are not in the store after the re-run; *twice*: article rows
+  beyond one per key; *not whole*: articles whose child rows (quotes, claims, entity links, places)
+  do not match the record stored with them, or with other than one revision.
+- *half-written articles seen*: answers of `GET /api/articles/{key}` (and the quote and claim counts of
+  `GET /api/articles?all=true`) taken while the ingest wrote, that disagree with the article's own
+  record or with what the store holds for it once the ingest has finished (see scripts/load.py).
+- Server RSS is sampled every half second during the load: start → ¼ → ½ → ¾ → end.
+- The full disk is real: a size-limited tmpfs mounted for the probe (it needs root; without root the
+  row says "not run"). A status 0 is a connection the server closed before answering (the body limit
+  on a 6 MB upload).
+
+Not probed here yet: a full disk under PostgreSQL, and an ingest that reconnects by itself when
+PostgreSQL comes back (today it stops with one line and the re-run completes the work).
+"""
 
 
-def kill_rows(folder: Path) -> list[Row]:
-    pages = _pages(folder)
+def kill_moments(pages: int) -> tuple[tuple[int, str], ...]:
+    """When to kill: before anything is stored (the model loading), as soon as the first batch is
+    committed, and once half the pages are in."""
+    return ((0, "while the model loads"), (1, "right after the first batch is committed"), (pages // 2, "mid-run"))
+
+
+def kill_rows(folder: Path, count: int) -> list[Row]:
+    pages = write_pages(folder / "pages", count)
     rows = []
-    for stored, moment in KILL_WHEN:
+    for stored, moment in kill_moments(count):
         db = folder / f"kill-{stored}.db"
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-        command = [sys.executable, "-m", "newsdesk", "ingest", str(pages), "--workers", "2", "--db", str(db)]
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True)  # fmt: skip
-        _wait_until_stored(db, stored, process)
+        process = start("ingest", str(pages), "--workers", "2", "--db", str(db))
+        _wait_until_stored(str(db), stored, process)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        before = _count(db)
+        before = contents(str(db)).articles
         rerun = newsdesk("ingest", str(pages), "--workers", "2", "--db", str(db))
         with sqlite3.connect(db) as conn:
-            articles, keys = conn.execute("SELECT COUNT(*), COUNT(DISTINCT key) FROM articles").fetchone()
             integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
             foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
-        lost, twice = PAGES - keys, articles - keys
         outcome = (
-            f"{before} stored at the kill, {articles} after the re-run; lost {lost}, twice {twice}; "
-            f"re-run exit {rerun.returncode}; integrity {integrity}, foreign-key problems {len(foreign)}"
+            f"{before} stored at the kill; re-run exit {rerun.returncode}: {faults.check(str(db)).describe(count)}; "
+            f"integrity {integrity}, foreign-key problems {len(foreign)}"
         )
-        rows.append(Row(f"kill -9 of a 2-worker ingest {moment}, then a re-run", f"{PAGES} pages", outcome))
+        rows.append(Row(f"kill -9 of a 2-worker ingest {moment}, then a re-run", f"{count} pages", outcome))
     return rows
 
 
-def _wait_until_stored(db: Path, stored: int, process: subprocess.Popen[bytes]) -> None:
+def _wait_until_stored(db: str, stored: int, process: subprocess.Popen[str]) -> None:
     """Until ``stored`` articles are committed (0: two seconds in, while the model loads)."""
     if stored == 0:
         time.sleep(2)
         return
-    deadline = time.monotonic() + 600
-    while _count(db) < stored and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-
-
-def _count(db: Path) -> int:
-    try:
-        with sqlite3.connect(db) as conn:
-            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return 0
+    faults.wait_until_stored(db, stored, process)
 
 
 def web_rows(db: Path) -> list[Row]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    server = subprocess.Popen([sys.executable, "-m", "newsdesk", "serve", "--db", str(db), "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    port = free_port()
+    server = start("serve", "--db", str(db), "--port", str(port))
     try:
-        _wait_for(port)
+        wait_for_port(port)
         statuses = [_status(f"http://127.0.0.1:{port}{path}") for path in PROBES]
         big = _status(f"http://127.0.0.1:{port}/api/extract", b"text=" + b"z" * 6_000_000)
     finally:
@@ -162,17 +161,6 @@ def web_rows(db: Path) -> list[Row]:
     return [Row("web desk probe (ids past 64 bits, impossible dates, unknown codes, quotes in text, "
                 "long parameters, path traversal, a 6 MB body)", f"{len(PROBES) + 1} requests",
                 f"{errors} answers 5xx; statuses seen {sorted(set([*statuses, big]))}")]  # fmt: skip
-
-
-def _wait_for(port: int) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("newsdesk serve did not start")
 
 
 def _status(url: str, body: bytes | None = None) -> int:
@@ -194,21 +182,57 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def load_row(folder: Path, plan: load.Plan, backend: str) -> Row:
+    return load.row(plan, load.run(plan, folder), backend)
+
+
+def postgres_extra(folder: Path, sizes: Sizes) -> Callable[[PgServer], list[Row]]:
+    """The load run on the probes' PostgreSQL server."""
+
+    def rows(server: PgServer) -> list[Row]:
+        plan = replace(sizes.load, db=server.database())
+        return [load_row(folder / "load-postgresql", plan, "PostgreSQL")]
+
+    return rows
+
+
+def all_rows(folder: Path, sizes: Sizes) -> list[Row]:
+    """Every probe, one after the other (never two heavy ones at once on a shared machine); each
+    one's time goes to stderr as it ends."""
+    (folder / "load-sqlite").mkdir()
+    (folder / "load-postgresql").mkdir()
+    steps: list[Callable[[], list[Row]]] = [
+        lambda: corpus_rows(folder),
+        lambda: kill_rows(folder, sizes.kill_pages),
+        lambda: web_rows(folder / f"kill-{kill_moments(sizes.kill_pages)[-1][0]}.db"),
+        lambda: [load_row(folder / "load-sqlite", replace(sizes.load, db=str(folder / "load.db")), "SQLite")],
+        lambda: [faults.disk_full_row(folder, sizes.disk_pages, sizes.disk_mb)],
+        lambda: [faults.concurrent_row(folder, sizes.writer_pages, str(folder / "writers.db"), "SQLite")],
+        lambda: faults.postgres_rows(folder, sizes.writer_pages, sizes.restart_pages, postgres_extra(folder, sizes)),
+    ]
+    rows: list[Row] = []
+    for step in steps:
+        started = time.monotonic()
+        done = step()
+        sys.stderr.write(f"{time.monotonic() - started:5.0f} s  {len(done)} rows: {done[0].what[:80]}\n")
+        rows += done
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", type=Path, help="write the page here (docs/reliability.md)")
+    parser.add_argument("--quick", action="store_true", help="fewer pages and requests (a few minutes)")
     args = parser.parse_args()
+    started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="newsdesk-reliability-") as tmp:
-        folder = Path(tmp)
-        rows = corpus_rows(folder) + kill_rows(folder)
-        rows += web_rows(folder / f"kill-{KILL_WHEN[-1][0]}.db")
+        rows = all_rows(Path(tmp), QUICK if args.quick else FULL)
+    took = (time.monotonic() - started) / 60
     page = (
         "# Reliability\n\nRegenerated by `.venv/bin/python scripts/reliability.py --write docs/reliability.md` "
-        f"({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores). What was tried and what happened; see the "
-        "script's docstring for each probe.\n\n" + table(rows) + "\n\n"
-        "Not probed here yet: a full disk, concurrent writers, a PostgreSQL restart mid-run, and the web "
-        "desk under load while an ingest writes (issue 16 items 6 and 8). A status 0 is a connection the "
-        "server closed before answering (the body limit on a 6 MB upload).\n"
+        f"({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, {took:.0f} minutes{', --quick' if args.quick else ''})."
+        " What was tried and what happened; see the docstrings of scripts/reliability.py, scripts/load.py and "
+        "scripts/faults.py for each probe.\n\n" + table(rows) + "\n\n" + NOTES
     )
     if args.write:
         args.write.write_text(page, encoding="utf-8")

@@ -15,7 +15,9 @@ child rows (entities, quotes, claims, places, its revision), so every answer mus
   holds for it once the ingest has finished (pages are never revised here, so any difference is a
   write seen half done), and so do the quote and claim counts of every article listing.
 
-Server memory (RSS) is read from /proc at the start of the load and at its end.
+Server memory (RSS) is sampled from /proc every half second during the load, and again during
+half as many requests once the ingest has finished: a rise that stops with the writes is the
+connections' page caches filling; a leak would keep rising on the quiet store.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ import random
 import subprocess
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from probe_common import Row, contents, free_port, newsdesk, start, wait_for_port, write_pages
+from probe_common import Row, contents, free_port, launch, newsdesk, start, wait_for_port, write_pages
 
 ALERT = "harbour"
 # Requests per round of the mix; "article" (one recent article through the API) is a third of them.
@@ -90,6 +92,7 @@ class Result:
     p99_ms: float
     rate: float
     rss: list[float]
+    rss_quiet: list[float]
     written_during: int
     stored: int
     ingest_exit: int | None
@@ -248,15 +251,23 @@ def wait_for_articles(plan: Plan, ingest: subprocess.Popen[str], seconds: float 
         time.sleep(0.1)
 
 
-def run(plan: Plan, folder: Path) -> Result:
-    """The load run of ``plan``; every process it starts is stopped before it returns."""
+def run(plan: Plan, folder: Path, writer: list[str] | None = None) -> Result:
+    """The load run of ``plan``; every process it starts is stopped before it returns.
+
+    ``writer``: another command to write the pages instead of ``newsdesk ingest`` (called with the
+    pages' folder and the store added), for a negative control of the check.
+    """
     pages = prepare(plan, folder)
     port = free_port()
     server = start("serve", "--db", plan.db, "--port", str(port))
     ingest = None
     try:
         wait_for_port(port)
-        ingest = start("ingest", str(pages), "--workers", "1", "--batch-size", str(plan.batch_size), "--db", plan.db)
+        ingest = (
+            launch([*writer, str(pages), plan.db])
+            if writer
+            else start("ingest", str(pages), "--workers", "1", "--batch-size", str(plan.batch_size), "--db", plan.db)
+        )
         wait_for_articles(plan, ingest)
         return measure(plan, port, server.pid, ingest)
     finally:
@@ -271,9 +282,28 @@ def measure(plan: Plan, port: int, server_pid: int, ingest: subprocess.Popen[str
     tally = Tally()
     Client(port, tally, 0).run(["listing", *MIX])  # warm every route before memory is read
     warm = len(tally.seconds)
+    stored_start = contents(plan.db).articles
+    elapsed, samples = drive(plan, port, server_pid, tally)
+    written = contents(plan.db).articles - stored_start
+    try:
+        ingest.wait(timeout=600)
+    except subprocess.TimeoutExpired:
+        tally.errors.append("the ingest did not finish within 600 s of the load")
+    final, problems = final_state(port, set(tally.details) | set(tally.listed))
+    timed, partial, checked = tally.seconds[warm:], tally.partial + problems + changed(tally, final), len(final)
+    _, quiet = drive(replace(plan, requests=plan.requests // 2), port, server_pid, tally)
+    return Result(
+        requests=len(timed), errors=tally.errors, partial=partial, statuses=tally.statuses,
+        p50_ms=percentile(timed, 0.5) * 1000, p99_ms=percentile(timed, 0.99) * 1000, rate=len(timed) / elapsed,
+        rss=samples, rss_quiet=quiet, written_during=written, stored=contents(plan.db).articles,
+        ingest_exit=ingest.returncode, checked=checked,
+    )  # fmt: skip
+
+
+def drive(plan: Plan, port: int, server_pid: int, tally: Tally) -> tuple[float, list[float]]:
+    """The clients' requests, in threads, with the server's memory sampled meanwhile: seconds, samples (MB)."""
     samples, stop = [rss_mb(server_pid)], threading.Event()
     sampler = threading.Thread(target=sample_rss, args=(server_pid, samples, stop))
-    stored_start = contents(plan.db).articles
     jobs = [MIX[n % len(MIX)] for n in range(plan.requests)]
     clients = [Client(port, tally, seed) for seed in range(1, plan.clients + 1)]
     threads = [threading.Thread(target=c.run, args=(jobs[i :: plan.clients],)) for i, c in enumerate(clients)]
@@ -285,19 +315,7 @@ def measure(plan: Plan, port: int, server_pid: int, ingest: subprocess.Popen[str
     elapsed = time.perf_counter() - started
     stop.set()
     sampler.join()
-    samples.append(rss_mb(server_pid))
-    written = contents(plan.db).articles - stored_start
-    try:
-        ingest.wait(timeout=600)
-    except subprocess.TimeoutExpired:
-        tally.errors.append("the ingest did not finish within 600 s of the load")
-    final, problems = final_state(port, set(tally.details) | set(tally.listed))
-    timed = tally.seconds[warm:]
-    return Result(
-        len(timed), tally.errors, tally.partial + problems + changed(tally, final), tally.statuses,
-        percentile(timed, 0.5) * 1000, percentile(timed, 0.99) * 1000, len(timed) / elapsed, samples,
-        written, contents(plan.db).articles, ingest.returncode, len(tally.details),
-    )  # fmt: skip
+    return elapsed, [*samples, rss_mb(server_pid)]
 
 
 def memory(samples: list[float]) -> str:
@@ -318,6 +336,7 @@ def row(plan: Plan, result: Result, backend: str) -> Row:
         f"({plan.pages} pages, batches of {plan.batch_size})",
         f"{len(result.errors)} errors (5xx or connection); statuses {dict(sorted(result.statuses.items()))}; "
         f"{result.rate:.0f} req/s, p50 {result.p50_ms:.0f} ms, p99 {result.p99_ms:.0f} ms; {partial} "
-        f"over {result.checked} articles read; server RSS {memory(result.rss)}; "
+        f"over {result.checked} articles read; server RSS {memory(result.rss)}, then over "
+        f"{plan.requests // 2} more requests once the ingest had finished {memory(result.rss_quiet)}; "
         f"ingest exit {result.ingest_exit}, {result.stored} stored",
     )

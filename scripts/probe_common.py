@@ -68,8 +68,13 @@ def newsdesk(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[st
 
 def start(*args: str) -> subprocess.Popen[str]:
     """Start ``newsdesk ARGS`` in its own process group, its stderr kept for the report."""
-    return subprocess.Popen(command(*args), env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)  # fmt: skip
+    return launch(command(*args))
+
+
+def launch(argv: list[str]) -> subprocess.Popen[str]:
+    """Start ``argv`` in its own process group with this import path, its stderr kept for the report."""
+    return subprocess.Popen(argv, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)  # fmt: skip
 
 
 def free_port() -> int:

@@ -101,7 +101,10 @@ How to read it:
 - *half-written articles seen*: answers of `GET /api/articles/{key}` (and the quote and claim counts of
   `GET /api/articles?all=true`) taken while the ingest wrote, that disagree with the article's own
   record or with what the store holds for it once the ingest has finished (see scripts/load.py).
-- Server RSS is sampled every half second during the load: start → ¼ → ½ → ¾ → end.
+- Server RSS is sampled every half second during the load (start → ¼ → ½ → ¾ → end), then during
+  half as many requests once the ingest has finished: a leak would keep rising on the quiet store.
+  Statuses count every request, the warm-up and the quiet round included; req/s and p50/p99 are of
+  the requests sent while the ingest wrote.
 - The full disk is real: a size-limited tmpfs mounted for the probe (it needs root; without root the
   row says "not run"). A status 0 is a connection the server closed before answering (the body limit
   on a 6 MB upload).

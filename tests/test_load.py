@@ -61,6 +61,14 @@ def test_readers_never_see_a_half_written_article_while_an_ingest_writes(tmp_pat
     plan = load.Plan(str(tmp_path / "newsdesk.db"), pages=96, clients=2, requests=200)
     result = load.run(plan, tmp_path)
     assert result.errors == [] and result.partial == []
-    assert set(result.statuses) == {200} and result.requests == 200
+    assert set(result.statuses) == {200} and result.requests == 200 and result.rss_quiet
     assert result.ingest_exit == 0 and result.stored == 96 and result.checked > 0
     assert result.rss[-1] < result.rss[0] * 1.5, "server memory grew under load"
+
+
+def test_the_check_catches_a_writer_that_commits_piece_by_piece(tmp_path: Path) -> None:
+    """Negative control: the same load over a writer with no transaction must report half-written articles."""
+    plan = load.Plan(str(tmp_path / "newsdesk.db"), pages=24, clients=2, requests=150)
+    unsafe = [sys.executable, str(Path(__file__).with_name("unsafe_writer.py"))]
+    result = load.run(plan, tmp_path, writer=unsafe)
+    assert result.errors == [] and result.partial, "a partial write went unnoticed"

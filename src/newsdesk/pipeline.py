@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from newsdesk.budget import ARTICLE_SECONDS, OverBudget, time_budget
+from newsdesk.annotate.chunks import annotate_in_chunks, chunk_limit
+from newsdesk.budget import ARTICLE_SECONDS, OverBudget, article_seconds, time_budget
 from newsdesk.clean import clean, detect_language
 from newsdesk.clean.words import word_count
 from newsdesk.errors import InputError
@@ -39,6 +40,9 @@ BATCH_SIZE = 32
 # Fewer body words than this means the cleaner found navigation, not an article. The
 # shortest real bodies seen: 12 words (a PolNeAR brief), 42 (article-extraction benchmark).
 MIN_BODY_WORDS = 10
+# Longest article text annotated. Over spaCy's own limit (nlp.max_length, 1,000,000 characters) a
+# text is annotated in chunks (annotate/chunks.py); over this one it is refused "too long".
+MAX_CHARACTERS = 5_000_000
 
 Outcome = tuple[str, Article | InputError]
 
@@ -82,7 +86,7 @@ class Pipeline:
         the per-article time budget)."""
         started = time.perf_counter()
         try:
-            with time_budget(ARTICLE_SECONDS, "article to clean"):
+            with time_budget(article_seconds(len(doc.content)), "article to clean"):
                 return prepare(doc)
         finally:
             self.timing.clean += time.perf_counter() - started
@@ -112,12 +116,9 @@ class Pipeline:
         errors: list[InputError | None] = [None] * len(articles)
         if not english:
             return errors
-        limit = self.nlp.max_length
         for i, article in english:
-            if len(article.text) > limit:
-                errors[i] = InputError(
-                    f"too long to annotate: {len(article.text):,} characters (the limit is {limit:,})"
-                )
+            if len(article.text) > MAX_CHARACTERS:
+                errors[i] = InputError(f"too long: {len(article.text):,} characters (the limit is {MAX_CHARACTERS:,})")
         english = [(i, a) for i, a in english if errors[i] is None]
         docs = self._spacy([a.text for _, a in english])
         for (i, article), doc in zip(english, docs, strict=True):
@@ -140,25 +141,36 @@ class Pipeline:
         return [(name, item if isinstance(item, InputError) else next(errors) or item) for name, item in batch]
 
     def _spacy(self, texts: list[str]) -> list[Doc | InputError]:
-        """spaCy's own components over a batch; if the batch fails, text by text."""
+        """spaCy's own components over a batch: the texts within spaCy's limit together, each longer
+        one alone in chunks (:mod:`newsdesk.annotate.chunks`); results in the order of ``texts``."""
         nlp = self.nlp
         started = time.perf_counter()
         try:
             with nlp.select_pipes(disable=_factories()):
-                try:
-                    with time_budget(_batch_seconds(len(texts)), "batch"):
-                        return list(nlp.pipe(texts, batch_size=self.batch_size))
-                except Exception:  # OverBudget included: then each text alone, with its own budget
-                    if os.environ.get("NEWSDESK_DEBUG"):
-                        raise
-                return [_isolated(nlp, text) for text in texts]
+                fits = [len(text) <= chunk_limit(nlp) for text in texts]
+                docs = iter(self._batch([text for text, fit in zip(texts, fits, strict=True) if fit]))
+                return [next(docs) if fit else self._chunked(text) for text, fit in zip(texts, fits, strict=True)]
         finally:
             self.timing.spacy += time.perf_counter() - started
+
+    def _batch(self, texts: list[str]) -> list[Doc | InputError]:
+        """Texts within spaCy's limit as one ``nlp.pipe`` batch; if the batch fails, text by text."""
+        try:
+            with time_budget(_batch_seconds(len(texts)), "batch"):
+                return list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        except Exception:  # OverBudget included: then each text alone, with its own budget
+            if os.environ.get("NEWSDESK_DEBUG"):
+                raise
+        return [_isolated(self.nlp, text) for text in texts]
+
+    def _chunked(self, text: str) -> Doc | InputError:
+        """A long text, annotated alone in chunks within its time budget."""
+        return _isolated(partial(annotate_in_chunks, self.nlp), text)
 
     def _extract(self, article: Article, doc: Doc) -> InputError | None:
         """newsdesk's components over one annotated Doc, timed each, then their results into ``article``."""
         try:
-            with time_budget(ARTICLE_SECONDS, "article to extract from"):
+            with time_budget(article_seconds(len(article.text)), "article to extract from"):
                 for name in _factories():
                     started = time.perf_counter()
                     doc = self.nlp.get_pipe(name)(doc)
@@ -179,10 +191,12 @@ def _batch_seconds(texts: int) -> float:
     return ARTICLE_SECONDS + 2.0 * texts
 
 
-def _isolated(nlp: Language, text: str) -> Doc | InputError:
+def _isolated(annotate: Callable[[str], Doc], text: str) -> Doc | InputError:
+    """One text through ``annotate`` (the model, or the model in chunks) alone, within the article's
+    time budget; what stops it is its error, not the batch's."""
     try:
-        with time_budget(ARTICLE_SECONDS, "article to annotate"):
-            return nlp(text)
+        with time_budget(article_seconds(len(text)), "article to annotate"):
+            return annotate(text)
     except OverBudget as exc:
         return exc
     except Exception as exc:

@@ -140,8 +140,12 @@ def test_the_chunked_annotation_finds_what_the_whole_one_finds(small_model: Pipe
 
 
 def test_a_text_over_the_maximum_is_refused_in_one_line(small_model: Pipeline) -> None:
+    refusal = f"too long: {MAX_CHARACTERS + 1:,} characters (the limit is {MAX_CHARACTERS:,})"
+    text = long_text(2)
+    text += "x" * (MAX_CHARACTERS + 1 - len(text))
+    with pytest.raises(InputError) as raised:
+        small_model.extract(Document(content=text, input_format="article"))
+    assert raised.value.reason == refusal
     article = small_model.prepare(Document(content=long_text(2), input_format="article"))
-    article.text += " " * (MAX_CHARACTERS + 1 - len(article.text))
-    (error,) = small_model.annotate([article])
-    assert isinstance(error, InputError)
-    assert error.reason == f"too long: {MAX_CHARACTERS + 1:,} characters (the limit is {MAX_CHARACTERS:,})"
+    article.text = text  # an article handed to annotate directly is checked too
+    assert [error.reason if error else None for error in small_model.annotate([article])] == [refusal]

@@ -23,17 +23,19 @@ from newsdesk.errors import InputError
 # fitted: the ingest of real pages runs at several articles a second per core (bench/bench_ingest.py),
 # so a minute is far beyond any normal page and still stops a runaway one within a minute.
 ARTICLE_SECONDS = 60.0
-# An article longer than this many characters gets one ARTICLE_SECONDS per block of this size it
-# starts: the work of every stage grows with the text, and a long text annotated in chunks
-# (annotate/chunks.py) must not be abandoned for its length alone. Calibrated on a text we wrote, on
-# this project's 2-core machine under load: spaCy took 7-15 s and newsdesk's components 5-12 s per
-# 100,000 characters, so a minute per block leaves four times the slowest seen.
+# In spaCy and in newsdesk's components, an article longer than this many characters gets one
+# ARTICLE_SECONDS per block of this size it starts: their work grows with the text, and a long text
+# annotated in chunks (annotate/chunks.py) must not be abandoned for its length alone. Calibrated on
+# texts of 50,000-400,000 characters we wrote, on this project's 2-core machine shared with other
+# work: spaCy took 5 s of CPU and 12-20 s of wall time per 100,000 characters; the components 2-8 s
+# of CPU per 100,000, growing faster than the text (quotes). Cleaning keeps one ARTICLE_SECONDS: it
+# took under 1 s of CPU for 500,000 characters of text or HTML.
 ARTICLE_CHARACTERS = 100_000
 
 
 def article_seconds(characters: int) -> float:
-    """The budget of one stage for an article of ``characters``: a minute, and a minute more for each
-    further block of :data:`ARTICLE_CHARACTERS` it starts."""
+    """The budget of spaCy or of the components for an article of ``characters``: a minute, and a minute
+    more for each further block of :data:`ARTICLE_CHARACTERS` it starts."""
     return ARTICLE_SECONDS * max(1, math.ceil(characters / ARTICLE_CHARACTERS))
 
 

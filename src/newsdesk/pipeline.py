@@ -86,7 +86,7 @@ class Pipeline:
         the per-article time budget)."""
         started = time.perf_counter()
         try:
-            with time_budget(article_seconds(len(doc.content)), "article to clean"):
+            with time_budget(ARTICLE_SECONDS, "article to clean"):
                 return prepare(doc)
         finally:
             self.timing.clean += time.perf_counter() - started
@@ -117,8 +117,7 @@ class Pipeline:
         if not english:
             return errors
         for i, article in english:
-            if len(article.text) > MAX_CHARACTERS:
-                errors[i] = InputError(f"too long: {len(article.text):,} characters (the limit is {MAX_CHARACTERS:,})")
+            errors[i] = too_long(article.text)
         english = [(i, a) for i, a in english if errors[i] is None]
         docs = self._spacy([a.text for _, a in english])
         for (i, article), doc in zip(english, docs, strict=True):
@@ -260,6 +259,8 @@ def prepare(doc: Document) -> Article:
     """Clean a decoded document and build its record, before any NLP."""
     cleaned = clean(doc)
     article = assemble(doc, cleaned)
+    if (error := too_long(article.text)) is not None:
+        raise error
     if word_count(article.body) < MIN_BODY_WORDS:
         raise InputError(f"no article text found (fewer than {MIN_BODY_WORDS} words of body text)")
     article.language = detect_language(article.body) or cleaned.language
@@ -269,6 +270,14 @@ def prepare(doc: Document) -> Article:
             "(entities, quotes, claims, places) were skipped"
         )
     return article
+
+
+def too_long(text: str) -> InputError | None:
+    """The refusal of a text over :data:`MAX_CHARACTERS`, or ``None``: checked as soon as the text is
+    known, and again for an article handed to :meth:`Pipeline.annotate` directly."""
+    if len(text) <= MAX_CHARACTERS:
+        return None
+    return InputError(f"too long: {len(text):,} characters (the limit is {MAX_CHARACTERS:,})")
 
 
 def assemble(doc: Document, cleaned: Cleaned) -> Article:

@@ -40,9 +40,13 @@ BATCH_SIZE = 32
 # Fewer body words than this means the cleaner found navigation, not an article. The
 # shortest real bodies seen: 12 words (a PolNeAR brief), 42 (article-extraction benchmark).
 MIN_BODY_WORDS = 10
-# Longest article text annotated. Over spaCy's own limit (nlp.max_length, 1,000,000 characters) a
-# text is annotated in chunks (annotate/chunks.py); over this one it is refused "too long".
-MAX_CHARACTERS = 5_000_000
+# Longest article text taken; a longer one is refused "too long". A long text is annotated in chunks
+# (annotate/chunks.py), so memory stays flat: a 2,000,000-character text we wrote peaked at 882 MB
+# (269 MB with the model loaded, nothing else) after spaCy, which took 93 s of CPU (375 s of wall time
+# on the shared 2-core machine). The extraction components grow faster than the text (CPU per 100,000
+# characters from 2 s at 100,000 to 8 s at 400,000 characters, mostly quotes): extrapolated quadratically,
+# 5,000,000 characters would need 5,000 s of CPU against a budget of 3,000 s; 2,000,000 about 830 of 1,200.
+MAX_CHARACTERS = 2_000_000
 
 Outcome = tuple[str, Article | InputError]
 

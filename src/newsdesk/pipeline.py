@@ -42,10 +42,11 @@ BATCH_SIZE = 32
 MIN_BODY_WORDS = 10
 # Longest article text taken; a longer one is refused "too long". A long text is annotated in chunks
 # (annotate/chunks.py), so memory stays flat: a 2,000,000-character text we wrote peaked at 882 MB
-# (269 MB with the model loaded, nothing else) after spaCy, which took 93 s of CPU (375 s of wall time
-# on the shared 2-core machine). The extraction components grow faster than the text (CPU per 100,000
-# characters from 2 s at 100,000 to 8 s at 400,000 characters, mostly quotes): extrapolated quadratically,
-# 5,000,000 characters would need 5,000 s of CPU against a budget of 3,000 s; 2,000,000 about 830 of 1,200.
+# (269 MB with the model loaded, nothing else), spaCy taking 93 s of CPU (375 s of wall time on the
+# shared 2-core machine). The extraction components grow about quadratically with the text (CPU per
+# 100,000 characters: 2 s at 100,000, 8 s at 400,000; mostly quotes): extrapolated, 2,000,000
+# characters need about 830 s of CPU against their budget of 1,200 s, 5,000,000 about 5,000 s against
+# 3,000. On the shared machine that text got 377 s of CPU in its 1,260 s and was abandoned (one line).
 MAX_CHARACTERS = 2_000_000
 
 Outcome = tuple[str, Article | InputError]

@@ -145,7 +145,7 @@ class Pipeline:
         return [(name, item if isinstance(item, InputError) else next(errors) or item) for name, item in batch]
 
     def _spacy(self, texts: list[str]) -> list[Doc | InputError]:
-        """spaCy's own components over a batch: the texts within spaCy's limit together, each longer
+        """spaCy's own components over a batch: the texts within the chunk limit together, each longer
         one alone in chunks (:mod:`newsdesk.annotate.chunks`); results in the order of ``texts``."""
         nlp = self.nlp
         started = time.perf_counter()
@@ -158,7 +158,7 @@ class Pipeline:
             self.timing.spacy += time.perf_counter() - started
 
     def _batch(self, texts: list[str]) -> list[Doc | InputError]:
-        """Texts within spaCy's limit as one ``nlp.pipe`` batch; if the batch fails, text by text."""
+        """Texts within the chunk limit as one ``nlp.pipe`` batch; if the batch fails, text by text."""
         try:
             with time_budget(_batch_seconds(len(texts)), "batch"):
                 return list(self.nlp.pipe(texts, batch_size=self.batch_size))

@@ -117,6 +117,7 @@ def test_a_long_article_is_annotated_with_every_offset_in_its_text(small_model: 
     assert article.text == text and len(chunk_ends(text, SMALL_LIMIT)) >= 3
     check_offsets(article)
     late = text.index(LATE)
+    assert late >= chunk_ends(text, SMALL_LIMIT)[1]  # past the second chunk
     (quote,) = [q for q in article.quotes if q.content and q.content[0].start >= late]
     assert quote.speaker is not None and quote.speaker.name == "Odile Marchetti"
     assert quote.speaker.start == text.index("Odile Marchetti")

@@ -41,12 +41,13 @@ BATCH_SIZE = 32
 # shortest real bodies seen: 12 words (a PolNeAR brief), 42 (article-extraction benchmark).
 MIN_BODY_WORDS = 10
 # Longest article text taken; a longer one is refused "too long". A long text is annotated in chunks
-# (annotate/chunks.py), so memory stays flat: a 2,000,000-character text we wrote peaked at 882 MB
-# (269 MB with the model loaded, nothing else), spaCy taking 93 s of CPU (375 s of wall time on the
-# shared 2-core machine). The extraction components grow about quadratically with the text (CPU per
-# 100,000 characters: 2 s at 100,000, 8 s at 400,000; mostly quotes): extrapolated, 2,000,000
-# characters need about 830 s of CPU against their budget of 1,200 s, 5,000,000 about 5,000 s against
-# 3,000. On the shared machine that text got 377 s of CPU in its 1,260 s and was abandoned (one line).
+# (annotate/chunks.py), so memory stays flat: texts we wrote of 1,000,000 and 2,000,000 characters
+# peaked at 786 and 882 MB (269 MB with the model loaded), spaCy taking 43 and 93 s of CPU. The
+# extraction components grow faster than the text (CPU: 2 s at 100,000 characters, 33 s at 400,000,
+# 165 s at 1,000,000; mostly quotes): extrapolated, 2,000,000 characters need about 600-700 s of CPU
+# against their budget of 1,200 s, 5,000,000 about 3,000-4,000 s against 3,000. On the shared 2-core
+# machine the 1,000,000 text finished in 8.5 minutes; the 2,000,000 one got 377 s of CPU in its
+# 1,260 s for the components and was abandoned (one line).
 MAX_CHARACTERS = 2_000_000
 
 Outcome = tuple[str, Article | InputError]

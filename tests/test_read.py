@@ -17,6 +17,16 @@ from newsdesk.read.detect import looks_like_html
 BODY = "The café owners said on Monday that the new rules would hurt their business."
 
 
+def test_control_characters_form_feeds_and_deletes_become_spaces() -> None:
+    doc = read_bytes(f"{BODY}\x07{BODY}\x0c{BODY}\x7f".encode())
+    assert doc.content == f"{BODY} {BODY} {BODY} "
+
+
+def test_form_feeds_between_the_pages_of_a_text_file_are_not_binary() -> None:
+    """The binary check counts control characters, but not the form feed a text file breaks pages with."""
+    assert read_bytes(b"Page one.\x0cPage two.\x0cPage three.\n").content == "Page one. Page two. Page three.\n"
+
+
 def test_utf8_passes_through_and_crlf_is_normalised() -> None:
     text, warnings = decode(("Title\r\n\r\n" + BODY).encode("utf-8"))
     assert text == "Title\n\n" + BODY

@@ -1,4 +1,5 @@
-"""The vocabulary layer: the one name fold and its options, honorifics, checked word lists, country aliases."""
+"""The vocabulary layer: the one name fold and its options, honorifics, checked word lists, country aliases,
+control characters."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import pytest
 
 from newsdesk.extract.entities.gazetteer import default_gazetteer, parse_gazetteer
+from newsdesk.vocab.characters import CONTROL
 from newsdesk.vocab.countries import CountryAlias, country_aliases, parse_country_aliases
 from newsdesk.vocab.names import COURTESY_TITLES, ENTITY_NAMES, KEY_HONORIFICS, PLACE_NAMES, fold
 from newsdesk.vocab.wordlists import CATEGORIES, parse_word_lists, word_list
@@ -87,3 +89,8 @@ def test_a_country_row_expands_its_shared_aliases() -> None:
     ]
     with pytest.raises(ValueError, match="line 1: no country aliases for @FR"):
         parse_gazetteer("France\tGPE\tcountry\t@FR\n", countries)
+
+
+def test_control_characters_are_those_no_writer_types_and_not_white_space() -> None:
+    assert CONTROL.findall("a\x00b\x07c\x0bd\x1be\x1f") == ["\x00", "\x07", "\x0b", "\x1b", "\x1f"]
+    assert not CONTROL.search("tab\there\nnew line\x0cform feed\r\ncarriage return, delete\x7f, café")

@@ -15,6 +15,8 @@ from typing import Literal
 from lxml import etree
 from lxml import html as lxml_html
 
+from newsdesk.vocab.characters import CONTROL
+
 Style = Literal["lines", "glued"]
 
 BLOCK_TAGS = frozenset(
@@ -24,9 +26,6 @@ BLOCK_TAGS = frozenset(
 )
 INVISIBLE_TAGS = frozenset("script style noscript template svg head iframe object".split())
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-# C0 control characters other than white space: never text in HTML, and lxml turns each into
-# U+FFFD, which made trafilatura find no article at all on a page with a few stray BEL bytes.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # For a page that keeps its XML declaration ("encoding=..."): lxml takes no str with one, so
 # the decoded page goes again as UTF-8 bytes (trafilatura's own loader does the same).
 _BYTES_PARSER = lxml_html.HTMLParser(encoding="utf-8")
@@ -44,7 +43,9 @@ for _parser in (_PARSER, _BYTES_PARSER):
 
 def parse_html(page: str) -> etree._Element | None:
     """Parse a page leniently; ``None`` when there is nothing to parse."""
-    page = _CONTROLS.sub("", page)
+    # lxml turns each control character into U+FFFD, which made trafilatura find no article at
+    # all on a page with a few stray BEL bytes; form feed is HTML white space and stays.
+    page = CONTROL.sub("", page)
     try:
         return lxml_html.fromstring(page, parser=_PARSER)
     except ValueError:

@@ -19,6 +19,7 @@ from newsdesk.read.detect import looks_like_html
 from newsdesk.read.fetch import fetch
 from newsdesk.read.warc import is_warc, iter_warc
 from newsdesk.record import Document, InputFormat
+from newsdesk.vocab.characters import C0_CONTROLS
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -34,9 +35,11 @@ InputFormatOption = Literal["auto", "html", "text", "article"]
 Source = str | bytes | Path
 
 
-# C0 control characters other than tab, newline and carriage return, and DEL, are text in no page;
-# lxml refuses a document holding one ("\x0b" in a headline hid a whole article's body).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters are text in no page; lxml refuses a document holding one ("\x0b" in a
+# headline hid a whole article's body). Here form feed and DEL go too, deliberately: a form feed
+# in a document's text makes lxml refuse an element holding it, and a page of DEL alone is empty.
+# The binary check (read.decode) counts neither, as a plain text file may break pages with \f.
+_CONTROL = re.compile(rf"[{C0_CONTROLS}\f\x7f]")
 # Tags in an HTML page beyond which it is generated or hostile, not an article: the largest of the
 # 1,080 real pages in the extraction benchmark and the snippet set has 19,629 "<"; a page of one
 # million "<p>" took two minutes to clean.

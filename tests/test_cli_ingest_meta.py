@@ -14,6 +14,7 @@ from newsdesk.clean.article import clean_article
 from newsdesk.cli import app
 from newsdesk.errors import InputError
 from newsdesk.ingest.sources import PageMeta, collect, page_meta, sidecar_meta
+from newsdesk.record import iso_published
 
 HEADLINE = "Ferry returns to Kelby island\nOperator adds weekend sailings after three days of storms"
 BODY = (
@@ -64,6 +65,15 @@ def test_metadata_fields_are_checked() -> None:
     for bad in ({"published": "6 May 2024"}, {"input_format": "pdf"}, {"url": "a.example/x"}, {"site": 3}):
         with pytest.raises(InputError, match=r"^f: "):
             page_meta(bad, "f")
+
+
+def test_a_published_date_is_an_iso_8601_date_or_date_time() -> None:
+    """One check for ingest inputs and the desk's date filters (which also want the YYYY-MM-DD form)."""
+    assert iso_published(" 2024-02-29\n") == "2024-02-29"  # given back stripped
+    assert iso_published("2024-05-06 08:30Z") == "2024-05-06 08:30Z"
+    assert iso_published("20240506") == "20240506"  # the basic form is ISO 8601 too
+    for bad in ("2023-02-29", "2024-13-01", "6 May 2024", "2024-5-6", ""):
+        assert iso_published(bad) is None, bad
 
 
 def test_a_sidecar_is_found_by_full_name_or_stem(tmp_path: Path) -> None:

@@ -104,6 +104,9 @@ def test_listings_page_with_link_headers(client: TestClient) -> None:
         ("/api/entities/123456", 404),
         ("/api/speakers/99999999999999999999", 404),
         ("/api/articles?since=2016-13-45", 422),
+        ("/api/articles?since=2016-02-30", 422),
+        ("/api/quotes?until=20160301", 422),
+        ("/api/articles?until=2016-03-01T10:00", 422),
         ("/api/articles?country=ZZ", 422),
         ("/api/quotes?stance=shouting", 422),
         ("/api/claims?place=XX", 422),
@@ -118,6 +121,10 @@ def test_errors_are_one_line(client: TestClient, path: str, status: int) -> None
     assert response.status_code == status
     detail = response.json()["detail"]
     assert isinstance(detail, str) and "\n" not in detail
+
+
+def test_date_filters_take_a_leap_day(client: TestClient) -> None:
+    assert client.get("/api/articles", params={"since": "2016-02-29"}).status_code == 200
 
 
 def test_claims_tracker(client: TestClient) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -308,3 +309,18 @@ def json_schema() -> dict[str, Any]:
     schema["$id"] = SCHEMA_NAME
     schema["title"] = "newsdesk article record"
     return schema
+
+
+def iso_published(text: str) -> str | None:
+    """``text`` when it is an ISO 8601 date or date-time (as the cleaner writes ``published``), else None.
+
+    Here, beside the field, because both the ingest inputs and the desk's date filters check
+    against it, and the desk must not import the ingest package (that loads the pipeline)."""
+    text = text.strip()
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parse(text)
+        except ValueError:
+            continue
+        return text
+    return None

@@ -14,9 +14,10 @@ from newsdesk.cli.app import VERBOSITY, app, choices
 from newsdesk.cli.extract import InputFormat
 from newsdesk.cli.output import db_option, open_store
 from newsdesk.ingest import local
-from newsdesk.ingest.sources import Inputs, Item, PageMeta, collect, expand_warcs, iso_published
+from newsdesk.ingest.sources import Inputs, Item, PageMeta, collect, expand_warcs
 from newsdesk.pipeline import BATCH_SIZE
 from newsdesk.read import is_url
+from newsdesk.record import iso_published
 from newsdesk.store import Store
 from newsdesk.store.backend import Backend
 from newsdesk.store.writer import Status

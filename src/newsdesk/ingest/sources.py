@@ -20,7 +20,6 @@ import os
 import sys
 import tempfile
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, cast, get_args
 
@@ -28,7 +27,7 @@ from newsdesk.errors import InputError
 from newsdesk.read import InputFormatOption, is_url, not_a_regular_file
 from newsdesk.read.decode import human_size
 from newsdesk.read.warc import is_warc, list_warc_pages
-from newsdesk.record import Article
+from newsdesk.record import Article, iso_published
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".txt")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -82,18 +81,6 @@ def page_meta(data: dict[str, Any], where: str) -> PageMeta:
         if published is None:
             raise InputError(f'{where}: "published" must be an ISO 8601 date (YYYY-MM-DD) or date-time')
     return PageMeta(cast(InputFormatOption, fmt), url or None, values["site"] or None, published)
-
-
-def iso_published(text: str) -> str | None:
-    """``text`` when it is an ISO 8601 date or date-time (as the cleaner writes ``published``), else None."""
-    text = text.strip()
-    for parse in (date.fromisoformat, datetime.fromisoformat):
-        try:
-            parse(text)
-        except ValueError:
-            continue
-        return text
-    return None
 
 
 def sidecar_meta(path: Path) -> PageMeta:

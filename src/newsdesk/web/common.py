@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from typing import Any
 
 import pycountry
@@ -14,7 +13,7 @@ from fastapi import HTTPException, Query, Request
 from newsdesk.errors import InputError
 from newsdesk.read import is_url
 from newsdesk.read.fetch import fetch
-from newsdesk.record import Article
+from newsdesk.record import Article, iso_published
 from newsdesk.store import Filters, Store
 from newsdesk.store.shown import MIN_QUOTE_CONFIDENCE
 from newsdesk.vocab.stance import STANCES
@@ -22,7 +21,8 @@ from newsdesk.web.app import Settings
 from newsdesk.web.data import Desk
 from newsdesk.web.extractor import Busy, Extractor
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Only this form of ISO 8601: the filters compare it as text with the stored ``published_date``.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 MAX_OFFSET = 10_000
 
@@ -64,7 +64,7 @@ def filters(
     pages (``Depends(filters)``). A malformed or impossible date, an unknown country code or
     stance is a 422."""
     for name, value in (("since", since), ("until", until)):
-        if value and not _is_date(value):
+        if value and not (_DATE.fullmatch(value) and iso_published(value)):
             raise HTTPException(422, f"{name} must be a date, YYYY-MM-DD")
     if country and not (_COUNTRY.match(country) and pycountry.countries.get(alpha_2=country.upper())):
         raise HTTPException(422, "country must be an ISO 3166-1 alpha-2 code")
@@ -79,16 +79,6 @@ def filters(
         stance=stance or None,
         everything=everything,
     )
-
-
-def _is_date(value: str) -> bool:
-    if not _DATE.match(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def known_alert(db: Store, name: str) -> dict[str, Any]:

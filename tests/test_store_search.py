@@ -71,3 +71,19 @@ def test_one_kind_or_newest_keeps_its_own_order(store: Store) -> None:
     assert {hit["kind"] for hit in store.search("Halvorsen", kinds=["quote"])} == {"quote"}
     newest = store.search("Halvorsen", sort="newest")
     assert newest[0]["published_date"] == "2026-03-05"
+
+
+def test_a_quote_search_gives_listing_rows_in_the_search_order(store: Store) -> None:
+    """``quotes(text=…)``: the rows ``quotes()`` lists, ordered, paged and highlighted as the search's quote hits."""
+    store.add(scare_quote().build())
+    store.add(about_the_name().build())
+    hits = store.search("Halvorsen", kinds=["quote"])
+    found = store.quotes(text="Halvorsen")
+    assert len(found) == 2
+    assert [(row["quote_id"], row["snippet"], row["score"]) for row in found] == [
+        (hit["quote_id"], hit["snippet"], hit["score"]) for hit in hits
+    ]
+    listed = {row["quote_id"]: row for row in store.quotes()}
+    assert all(row == {**listed[row["quote_id"]], "snippet": row["snippet"], "score": row["score"]} for row in found)
+    assert store.quotes(text="Halvorsen", limit=1, offset=1) == found[1:]
+    assert store.quotes(text="!!!") == [] and store.quotes(text="nowhere") == []

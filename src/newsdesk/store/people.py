@@ -5,13 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.store.backend import Backend, Row
-from newsdesk.store.search import Filters, escape_like, filter_sql, like
+from newsdesk.store.search import DEFAULT_MARK, Filters, escape_like, filter_sql, hit_page, like
 from newsdesk.store.shown import shown_quote_rows
-from newsdesk.store.text import entity_key
+from newsdesk.store.text import entity_key, words
 
 # How many of a speaker's titles ``speakers`` lists: the most frequent ones.
 _TOP_TITLES = 3
 _CO_MENTIONED = 10
+# A printed quote as the listings show it: speaker, cue, stance and the article it is in.
+_QUOTE_ROWS = (
+    "SELECT q.id AS quote_id, q.quote_group_id, q.local_id, COALESCE(e.name, q.speaker_name) AS speaker, "
+    "q.speaker_entity_id, q.speaker_title, q.content, q.cue, q.kind, q.stance, q.via_medium, q.via_outlet, "
+    "q.confidence, q.source_phrase, a.key AS article_key, a.title AS article_title, a.site, a.url, "
+    "a.published_date "
+    "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+)
 
 
 class PeopleQueries:
@@ -147,23 +155,36 @@ class PeopleQueries:
         )
 
     def quotes(
-        self, *, filters: Filters = Filters(), ids: list[int] | None = None, limit: int = 50, offset: int = 0
+        self, *, filters: Filters = Filters(), text: str | None = None, limit: int = 50, offset: int = 0
     ) -> list[Row]:
         """Printed quotes, newest first, filtered like a search (speaker, stance, site, dates, country);
-        ``ids``: just these quotes (a search's hits), whatever the filters."""
-        where, params = filter_sql("quote", filters) if ids is None else ("", [])
-        if ids is not None:
-            where = f" AND q.id IN ({', '.join('?' * len(ids))})" if ids else " AND 1 = 0"
-            params, limit = list(ids), max(limit, len(ids))
+        with ``text``, the quotes matching it, best first, each with the ``snippet`` and ``score`` that
+        :meth:`search` gives (the same row otherwise)."""
+        if text:
+            return self._matching_quotes(text, filters, limit, offset)
+        where, params = filter_sql("quote", filters)
         return self.db.query(
-            "SELECT q.id AS quote_id, q.quote_group_id, q.local_id, COALESCE(e.name, q.speaker_name) AS speaker, "
-            "q.speaker_entity_id, q.speaker_title, q.content, q.cue, q.kind, q.stance, q.via_medium, q.via_outlet, "
-            "q.confidence, q.source_phrase, a.key AS article_key, a.title AS article_title, a.site, a.url, "
-            "a.published_date "
-            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id "
-            f"WHERE 1 = 1{where} ORDER BY a.published_date DESC NULLS LAST, q.id DESC LIMIT ? OFFSET ?",
+            f"{_QUOTE_ROWS} WHERE 1 = 1{where} ORDER BY a.published_date DESC NULLS LAST, q.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
+
+    def _matching_quotes(self, text: str, filters: Filters, limit: int, offset: int) -> list[Row]:
+        """The search's page of quote hits, then those quotes' rows and snippets by id: each row fetched once."""
+        if not words(text):
+            return []
+        hits = hit_page(self.db, text, filters, kinds=("quote",), sort="relevance", limit=limit, offset=offset)
+        ids = [int(hit["quote_id"]) for hit in hits]
+        if not ids:
+            return []
+        rows = {
+            row["quote_id"]: row
+            for row in self.db.query(f"{_QUOTE_ROWS} WHERE q.id IN ({', '.join('?' * len(ids))})", ids)
+        }
+        snippets = self.db.snippets("quote", ids, text, DEFAULT_MARK)
+        return [
+            {**rows[quote_id], "snippet": snippets.get(quote_id, ""), "score": round(float(hit["score"]), 6)}
+            for quote_id, hit in zip(ids, hits, strict=True)
+        ]
 
     def _resolve(self, ref: str | int) -> Row | None:
         """An entity by id, by exact (folded) name, else by the best-quoted name containing ``ref``."""

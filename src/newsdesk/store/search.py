@@ -116,6 +116,29 @@ def matching(db: Backend, kind: SearchKind, text: str, filters: Filters) -> Matc
     return Matching(f"FROM {clause.source} WHERE {clause.where}{where}", clause.score, [*clause.params, *filter_params])
 
 
+def hit_page(
+    db: Backend, text: str, filters: Filters, *, kinds: Sequence[SearchKind], sort: Sort, limit: int, offset: int
+) -> list[Row]:
+    """One page of matches of each of ``kinds``, best (or newest) first: ``kind``, ``article_id``,
+    ``quote_id`` and ``score`` only, so that each caller fetches the rows it shows once."""
+    branches, params = [], []
+    order = "score DESC" if sort == "relevance" else "published_date DESC NULLS LAST, score DESC"
+    for kind in kinds:
+        match = matching(db, kind, text, filters)
+        quote_id = "q.id" if kind == "quote" else "CAST(NULL AS BIGINT)"
+        # Each kind's best offset + limit rows first: the merge then sorts a page, not every match.
+        branches.append(
+            f"SELECT * FROM (SELECT '{kind}' AS kind, a.id AS article_id, {quote_id} AS quote_id, "
+            f"{match.score} AS score, a.published_date {match.rows} ORDER BY {order} LIMIT ?) {kind}_hits"
+        )
+        params += [*match.params, offset + limit]
+    return db.query(
+        f"SELECT kind, article_id, quote_id, score FROM ({' UNION ALL '.join(branches)}) hits "
+        f"ORDER BY {order}, article_id DESC, quote_id LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    )
+
+
 class SearchQueries:
     """``Store.search``: one ranked, paginated list of matching articles and quotes."""
 
@@ -143,23 +166,9 @@ class SearchQueries:
         if not words(text) or not kinds:
             return []
         if sort == "relevance" and set(kinds) == {"article", "quote"}:
-            return self._describe(self._ranked(text, filters, limit, offset), text, mark)
-        branches, params = [], []
-        order = "score DESC" if sort == "relevance" else "published_date DESC NULLS LAST, score DESC"
-        for kind in kinds:
-            match = matching(self.db, kind, text, filters)
-            quote_id = "q.id" if kind == "quote" else "CAST(NULL AS BIGINT)"
-            # Each kind's best offset + limit rows first: the merge then sorts a page, not every match.
-            branches.append(
-                f"SELECT * FROM (SELECT '{kind}' AS kind, a.id AS article_id, {quote_id} AS quote_id, "
-                f"{match.score} AS score, a.published_date {match.rows} ORDER BY {order} LIMIT ?) {kind}_hits"
-            )
-            params += [*match.params, offset + limit]
-        hits = self.db.query(
-            f"SELECT kind, article_id, quote_id, score FROM ({' UNION ALL '.join(branches)}) hits "
-            f"ORDER BY {order}, article_id DESC, quote_id LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        )
+            hits = self._ranked(text, filters, limit, offset)
+        else:
+            hits = hit_page(self.db, text, filters, kinds=kinds, sort=sort, limit=limit, offset=offset)
         return self._describe(hits, text, mark)
 
     def _ranked(self, text: str, filters: Filters, limit: int, offset: int) -> list[Row]:

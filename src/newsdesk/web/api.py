@@ -148,12 +148,8 @@ def quotes(
     """Printed quotes with speaker, cue, stance and source; with ``q``, the best matches first, each with
     its ``snippet`` and ``score`` (the same row otherwise)."""
     with store(request) as db:
-        if not q:
-            return paged(request, response, db.quotes(filters=chosen, limit=limit + 1, offset=offset), limit, offset)
-        hits = db.search(q, filters=chosen, kinds=("quote",), limit=limit + 1, offset=offset)
-        rows = {row["quote_id"]: row for row in db.quotes(ids=[int(hit["quote_id"]) for hit in hits])}
-    matched = [{**rows[hit["quote_id"]], "snippet": hit["snippet"], "score": hit["score"]} for hit in hits]
-    return paged(request, response, matched, limit, offset)
+        rows = db.quotes(filters=chosen, text=q, limit=limit + 1, offset=offset)
+    return paged(request, response, rows, limit, offset)
 
 
 @router.get("/claims", summary="The claim tracker", response_model=list[models.ClaimGroup] | list[models.PrintedClaim])

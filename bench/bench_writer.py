@@ -1,0 +1,193 @@
+"""Store writer throughput alone, records already extracted, on SQLite and PostgreSQL.
+
+Usage: ``.venv/bin/python bench/bench_writer.py [--articles 600] [--base 24] [--batch 32] [--cache DIR]
+[--postgres URL | --no-postgres]``
+
+Corpus: ``--base`` ~700-word texts of the Lee corpus (ABC news, gensim's test data, fetched once by
+bench_ingest.py's loader into ``--cache``, never committed), run through the ingest worker once (the
+records are cached next to the corpus, so a second run loads no model). From them ``--articles``
+distinct records are made: each a copy of one base record under a new key and URL, with the letters of
+every third word that is no entity mention replaced by others (offsets unchanged, so every span stays
+valid; the entities recur as a news stream's do, the texts and quotes are new), and one in ten an exact
+wire copy of the previous one under another key (it joins that story group).
+
+Timed: only :func:`newsdesk.ingest.local.write_batch` (what ingest runs per batch: one transaction per
+``--batch`` articles) into an empty store: a SQLite file in a temporary directory, and a PostgreSQL
+database on a throwaway server started like the tests' (``initdb``/``pg_ctl`` from
+``/usr/lib/postgresql/*/bin`` on 127.0.0.1; skipped with a message when it cannot start), or ``--postgres``.
+Prints articles per second per backend, and the same batches written again (all unchanged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import glob
+import json
+import os
+import pwd
+import random
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bench_ingest import lee_texts
+from newsdesk.ingest.local import RunStats, write_batch
+from newsdesk.ingest.sources import collect
+from newsdesk.ingest.worker import BatchResult, Parsed, init, process_batch
+from newsdesk.record import Article
+from newsdesk.store import Store
+from newsdesk.store.minhash import signature
+from newsdesk.store.text import content_hash
+
+_WORD = re.compile(r"[A-Za-z]+")
+# One record in this many is a wire copy of the one before (same text, another key).
+_WIRE_EVERY = 10
+
+
+def base_records(cache: Path, count: int) -> list[Article]:
+    """``count`` extracted Lee texts, from the cache or by running the ingest worker once."""
+    path = cache / f"writer-records-{count}.jsonl"
+    if path.exists():
+        return [Article.from_dict(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines()]
+    feed = cache / f"writer-feed-{count}.jsonl"
+    with feed.open("w", encoding="utf-8") as handle:
+        for number, text in enumerate(lee_texts(cache)[:count]):
+            handle.write(json.dumps({"url": f"https://bench.example/{number}", "text": text}) + "\n")
+    init(set(), load_model=True)
+    result = process_batch(collect([str(feed)]).items)
+    articles = [o.article for o in result.outcomes if isinstance(o, Parsed)]
+    path.write_text("".join(a.to_json() + "\n" for a in articles), encoding="utf-8")
+    return articles
+
+
+def variant(base: Article, number: int, rng: random.Random) -> Article:
+    """A new article from ``base``: new key and URL, every third non-entity word's letters replaced."""
+    article = copy.deepcopy(base)
+    protected = [(s.start, s.end) for e in base.entities for s in e.mentions]
+    chars = list(base.text)
+    for index, match in enumerate(_WORD.finditer(base.text)):
+        start, end = match.span()
+        if index % 3 or any(s < end and start < e for s, e in protected):
+            continue
+        for at in range(start, end):
+            chars[at] = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    article.text = "".join(chars)
+    article.id = f"bench-{number:06d}"
+    article.url = f"https://bench{number % 7}.example/{number}"
+    return article
+
+
+def records(bases: list[Article], count: int, seed: int = 16) -> list[Parsed]:
+    """``count`` distinct parsed records, one in ``_WIRE_EVERY`` a wire copy of the previous one."""
+    rng = random.Random(seed)
+    out: list[Parsed] = []
+    for number in range(count):
+        if out and number % _WIRE_EVERY == 0:
+            article = copy.deepcopy(out[-1].article)
+            article.id, article.url = f"bench-{number:06d}", f"https://wire.example/{number}"
+        else:
+            article = variant(bases[number % len(bases)], number, rng)
+        out.append(Parsed(article.url or article.id, article, content_hash(article.text), signature(article.body)))
+    return out
+
+
+def write_all(target: str, parsed: list[Parsed], batch: int) -> tuple[float, float, RunStats]:
+    """Seconds for a first write of every batch and for a second (all unchanged), and the first's counts."""
+    batches = [BatchResult(outcomes=list(parsed[i : i + batch])) for i in range(0, len(parsed), batch)]
+    with Store.open(target) as store:
+        first = RunStats(inputs=len(parsed), workers=0)
+        started = time.perf_counter()
+        for result in batches:
+            write_batch(store, result, first, None)
+        middle = time.perf_counter()
+        second = RunStats(inputs=len(parsed), workers=0)
+        for result in batches:
+            write_batch(store, result, second, None)
+        return middle - started, time.perf_counter() - middle, first
+
+
+@contextmanager
+def postgres_server() -> Iterator[str | None]:
+    """A throwaway PostgreSQL server's URL (as tests/conftest.py starts one), None when it cannot start."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        print("PostgreSQL: skipped (no /usr/lib/postgresql/*/bin/initdb)")
+        yield None
+        return
+    bindir, root = Path(found[-1]).parent, Path(tempfile.mkdtemp(prefix="newsdesk-bench-pg-"))
+    user = "postgres" if os.geteuid() == 0 else None
+    if user:
+        account = pwd.getpwnam(user)
+        os.chown(root, account.pw_uid, account.pw_gid)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c synchronous_commit=off"
+    data, log = str(root / "data"), str(root / "log")
+    try:
+        subprocess.run([str(bindir / "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                        "--no-sync"], user=user, check=True, capture_output=True, timeout=120)  # fmt: skip
+        subprocess.run([str(bindir / "pg_ctl"), "-D", data, "-l", log, "-o", options, "-w", "start"],
+                       user=user, check=True, capture_output=True, timeout=120)  # fmt: skip
+    except (subprocess.SubprocessError, OSError) as exc:
+        print(f"PostgreSQL: skipped (the server did not start: {exc})")
+        shutil.rmtree(root, ignore_errors=True)
+        yield None
+        return
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([str(bindir / "pg_ctl"), "-D", data, "-m", "immediate", "stop"], user=user,
+                       capture_output=True, timeout=60)  # fmt: skip
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def report(name: str, target: str, parsed: list[Parsed], batch: int) -> None:
+    first, again, stats = write_all(target, parsed, batch)
+    print(
+        f"{name:<10} {len(parsed) / first:7.0f} articles/s stored ({first * 1000 / len(parsed):.2f} ms each; "
+        f"{stats.added} added, {stats.revised} revised, {stats.failed} failed), "
+        f"{len(parsed) / again:7.0f} articles/s written again (unchanged)",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=600, help="Distinct articles written per backend.")
+    parser.add_argument("--base", type=int, default=24, help="Lee texts extracted once as the base records.")
+    parser.add_argument("--batch", type=int, default=32, help="Articles per transaction, as ingest batches them.")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsdesk-bench")
+    parser.add_argument("--postgres", help="An empty PostgreSQL database instead of a throwaway server.")
+    parser.add_argument("--no-postgres", action="store_true", help="SQLite only.")
+    args = parser.parse_args()
+
+    bases = base_records(args.cache, args.base)
+    parsed = records(bases, args.articles)
+    per = {k: sum(len(getattr(p.article, k)) for p in parsed) / len(parsed) for k in ("entities", "quotes", "claims")}
+    print(f"{len(parsed)} records from {len(bases)} extracted texts, per article: "
+          + ", ".join(f"{v:.1f} {k}" for k, v in per.items()) + f"; batches of {args.batch}")  # fmt: skip
+    work = Path(tempfile.mkdtemp(prefix="newsdesk-bench-writer-"))
+    try:
+        report("SQLite", str(work / "bench.db"), parsed, args.batch)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if args.no_postgres:
+        return
+    if args.postgres:
+        report("PostgreSQL", args.postgres, parsed, args.batch)
+        return
+    with postgres_server() as url:
+        if url is not None:
+            report("PostgreSQL", url, parsed, args.batch)
+
+
+if __name__ == "__main__":
+    main()

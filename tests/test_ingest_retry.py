@@ -12,7 +12,7 @@ from newsdesk.ingest.worker import BatchResult, Parsed
 from newsdesk.store import Store
 from newsdesk.store.backend import retryable
 from newsdesk.store.text import content_hash
-from newsdesk.store.writer import write_article
+from newsdesk.store.writer import write_records
 
 
 class Deadlock(Exception):
@@ -35,11 +35,12 @@ def test_a_deadlocked_batch_is_written_again(store: Store, monkeypatch: pytest.M
 
     def losing_once(*args: Any) -> Any:
         calls["n"] += 1
-        if calls["n"] == 2:  # the second article of the first attempt loses a deadlock
+        written = write_records(*args)
+        if calls["n"] == 1:  # the first attempt loses a deadlock once it has written the batch
             raise Deadlock("deadlock detected")
-        return write_article(*args)
+        return written
 
-    monkeypatch.setattr(local, "write_article", losing_once)
+    monkeypatch.setattr(local, "write_records", losing_once)
     stats = local.RunStats(inputs=2, workers=1)
     local.write_batch(store, _batch("Bridge plan", "School roof"), stats, on_error=None)
     assert (stats.added, stats.failed) == (2, 0)
@@ -50,7 +51,7 @@ def test_a_deadlock_every_time_fails_the_page_not_the_run(store: Store, monkeypa
     def always(*_args: Any) -> Any:
         raise Deadlock("deadlock detected")
 
-    monkeypatch.setattr(local, "write_article", always)
+    monkeypatch.setattr(local, "write_records", always)
     monkeypatch.setattr(local.time, "sleep", lambda _seconds: None)
     errors: list[str] = []
     stats = local.RunStats(inputs=1, workers=1)

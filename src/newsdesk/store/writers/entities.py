@@ -9,14 +9,15 @@ articles; tied, none); otherwise it becomes a new row. A one-word name the artic
 ambiguous, or tied namesakes, is not linked at all (its mentions are not stored; a quote keeps
 the speaker's name).
 
-The lookups for all of an article's entities are two queries, and its child rows three
-``executemany`` calls, whatever the number of entities: one statement per entity costs
-~0.25 ms of round trip on PostgreSQL, which made a 25-entity article's entities alone
-cost more than its NLP share per worker.
+The lookups for a whole batch's entities are two queries (three when a bare surname must be
+counted), and its child rows one multi-row statement per table, whatever the number of articles
+and entities: one statement per entity, then one set per article, cost ~0.25 ms each of round
+trip on PostgreSQL, which capped a cluster's throughput at the writer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsdesk.record import Entity
@@ -24,7 +25,7 @@ from newsdesk.store.backend import Backend
 from newsdesk.store.identity import Identity, identities
 from newsdesk.store.search import escape_like
 from newsdesk.store.text import iso_date, now
-from newsdesk.store.writers import ArticleRows, writer
+from newsdesk.store.writers import Batch, preparer, writer
 from newsdesk.vocab.personal_names import PersonName, person_name, same_person
 
 # Ids of the entities an article introduces, until they are inserted: above every stored id
@@ -34,7 +35,7 @@ _PENDING = 1 << 62
 
 @dataclass(slots=True)
 class _Known:
-    """Entity ids by key, as stored plus as created while writing this article."""
+    """Entity ids by key, as stored plus as created while writing this batch."""
 
     own: dict[str, int] = field(default_factory=dict)
     alias: dict[str, int] = field(default_factory=dict)
@@ -48,79 +49,153 @@ class _Known:
         return min(aliased) if aliased else None
 
 
+_Planned = list[tuple[Entity, Identity]]
+
+
+@preparer("entities")
+def prepare_entities(batch: Batch) -> None:
+    """Read the stored entities the batch's names may be, before revised articles' rows go."""
+    plans = [_planned(rows.article.entities, rows.article.text) for rows in batch.articles]
+    revised = [rows.pk for rows in batch.articles if rows.revised]
+    batch.before["entities"] = _Linker(batch.db, plans, revised)
+
+
 @writer("entities")
-def write_entities(rows: ArticleRows) -> None:
-    """Store the article's entities with their titles and mentions (``ids["entities"]``: local id → global id)."""
-    db, article, article_pk = rows.db, rows.article, rows.pk
-    site, date = article.site, iso_date(article.published)
-    ids = rows.ids["entities"] = entity_ids(db, article.entities, article.text)
-    linked = [(entity, ids[entity.id]) for entity in article.entities if entity.id in ids]
-    db.executemany(
-        "INSERT INTO article_entities (article_id, local_id, entity_id, name, mention_count) VALUES (?, ?, ?, ?, ?)",
-        [(article_pk, entity.id, gid, entity.name, len(entity.mentions)) for entity, gid in linked],
-    )
-    db.executemany(
-        "INSERT INTO entity_titles (entity_id, article_id, title, site, published_date) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT DO NOTHING",
-        [(gid, article_pk, title, site, date) for entity, gid in linked for title in entity.titles if title.strip()],
-    )
-    db.executemany(
-        "INSERT INTO mentions (article_id, entity_id, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
-        [
-            (article_pk, gid, span.start, span.end, article.text[span.start : span.end])
+def write_entities(batch: Batch) -> None:
+    """Store the articles' entities with their titles and mentions (``ids["entities"]``: local id → global id)."""
+    linker: _Linker = batch.before["entities"]
+    pending = [linker.link(position, rows.pk) for position, rows in enumerate(batch.articles)]
+    real = linker.finish()
+    links, titles, mentions = [], [], []
+    for rows, found in zip(batch.articles, pending, strict=True):
+        article, pk = rows.article, rows.pk
+        ids = rows.ids["entities"] = {local: real.get(gid, gid) for local, gid in found.items()}
+        site, date = article.site, iso_date(article.published)
+        linked = [(entity, ids[entity.id]) for entity in article.entities if entity.id in ids]
+        links += [(pk, entity.id, gid, entity.name, len(entity.mentions)) for entity, gid in linked]
+        titles += [(gid, pk, title, site, date) for entity, gid in linked for title in entity.titles if title.strip()]
+        mentions += [
+            (pk, gid, span.start, span.end, article.text[span.start : span.end])
             for entity, gid in linked
             for span in entity.mentions
-        ],
+        ]
+    db = batch.db
+    db.insert_rows("INSERT INTO article_entities (article_id, local_id, entity_id, name, mention_count)", links)
+    db.insert_rows(
+        "INSERT INTO entity_titles (entity_id, article_id, title, site, published_date)",
+        titles,
+        "ON CONFLICT DO NOTHING",
     )
+    db.insert_rows("INSERT INTO mentions (article_id, entity_id, start_char, end_char, text)", mentions)
 
 
 def entity_ids(db: Backend, entities: list[Entity], text: str) -> dict[str, int]:
-    """Global ids for ``entities``, creating the ones never seen before (see the module docstring).
+    """Global ids for one article's ``entities``, creating the ones never seen before (see the module docstring).
 
     An entity :func:`identities` leaves ambiguous ("Trump" in an article naming two Trumps) gets none.
     """
+    linker = _Linker(db, [_planned(entities, text)], [])
+    found = linker.link(0, None)
+    real = linker.finish()
+    return {local: real.get(gid, gid) for local, gid in found.items()}
+
+
+def _planned(entities: list[Entity], text: str) -> _Planned:
+    """The article's entities that can be linked, with their identities."""
     plans = identities(entities, text)
-    keyed = [(entity, plan) for entity in entities if (plan := plans[entity.id]) is not None]
-    keyed = [(entity, plan) for entity, plan in keyed if not plan.key.endswith(":")]
-    known = _stored(db, sorted({k for _, plan in keyed for k in plan.keys}))
-    people = _people(db, sorted({p.surname for _, plan in keyed if (p := plan.person or plan.bare) is not None}))
-    out: dict[str, int] = {}
-    new: dict[str, Identity] = {}  # entities to create, by key, in order: their pending id is _PENDING + index
-    aliases: list[tuple[str, int]] = []
-    for entity, plan in keyed:
-        if plan.bare is not None and (candidates := _with_suffix(plan.bare, people)):
-            found = _most_named(db, candidates)  # a person named in full, before an entity of that bare name
+    return [(e, plan) for e in entities if (plan := plans[e.id]) is not None and not plan.key.endswith(":")]
+
+
+class _Linker:
+    """Links a batch's articles one after another against the store as it was before the batch plus
+    what the earlier articles created: two queries for the whole batch (three when a bare surname
+    must be counted), where linking article by article took them per article."""
+
+    def __init__(self, db: Backend, plans: list[_Planned], revised: list[int]) -> None:
+        self.db, self.plans = db, plans
+        self.known = _stored(db, sorted({k for planned in plans for _, plan in planned for k in plan.keys}))
+        surnames = {p.surname for planned in plans for _, plan in planned if (p := plan.person or plan.bare)}
+        self.people = _people(db, sorted(surnames))
+        self.counts = _counts(db, self.people, revised) if any(p.bare for pl in plans for _, p in pl) else None
+        self.new: dict[str, Identity] = {}  # entities to create, by key, in order: pending id _PENDING + index
+        self.aliases: list[tuple[str, int]] = []
+
+    def link(self, position: int, article_pk: int | None) -> dict[str, int]:
+        """Local id → global (or pending) id of the article at ``position`` in the batch."""
+        out: dict[str, int] = {}
+        if self.counts is not None and article_pk is not None:
+            self.counts.forget(article_pk)
+        for entity, plan in self.plans[position]:
+            found = self._find(plan)
             if found is None:
                 continue  # two people with this surname, named in as many articles: which one is unknown
-        else:
-            found = known.find(list(plan.keys)) or _same_person(plan, people)
+            for key in plan.keys if plan.bare is None else ():  # a bare surname is no name of one person
+                if key not in self.known.own and key not in self.known.alias:
+                    self.known.alias[key] = found
+                    self.aliases.append((key, found))
+            out[entity.id] = found
+        if self.counts is not None:
+            self.counts.add(out.values())
+        return out
+
+    def _find(self, plan: Identity) -> int | None:
+        if plan.bare is not None and (candidates := _with_suffix(plan.bare, self.people)):
+            assert self.counts is not None
+            return _most_named(self.counts, candidates)  # a person named in full, before an entity of that bare name
+        found = self.known.find(list(plan.keys)) or _same_person(plan, self.people)
         if found is None:
-            found = known.own[plan.key] = _PENDING + len(new)
-            new[plan.key] = plan
+            found = self.known.own[plan.key] = _PENDING + len(self.new)
+            self.new[plan.key] = plan
             if plan.person is not None:
-                people.setdefault(plan.person.surname, []).append((found, plan.person))
-        for key in plan.keys if plan.bare is None else ():  # a bare surname is no name of one person
-            if key not in known.own and key not in known.alias:
-                known.alias[key] = found
-                aliases.append((key, found))
-        out[entity.id] = found
-    real = _create(db, new)
-    db.executemany(
-        "INSERT INTO entity_aliases (key, entity_id) SELECT ?, ? WHERE NOT EXISTS "
-        "(SELECT 1 FROM entities WHERE key = ?) ON CONFLICT (key) DO NOTHING",
-        [(key, real.get(found, found), key) for key, found in aliases],
+                self.people.setdefault(plan.person.surname, []).append((found, plan.person))
+        return found
+
+    def finish(self) -> dict[int, int]:
+        """Create the new entities and store the new aliases; pending id → real id."""
+        real = _create(self.db, self.new)
+        self.db.executemany(
+            "INSERT INTO entity_aliases (key, entity_id) SELECT ?, ? WHERE NOT EXISTS "
+            "(SELECT 1 FROM entities WHERE key = ?) ON CONFLICT (key) DO NOTHING",
+            [(key, real.get(found, found), key) for key, found in self.aliases],
+        )
+        return real
+
+
+@dataclass(slots=True)
+class _Counts:
+    """Articles naming each stored or new person, as the batch goes: a bare surname's tie-breaker."""
+
+    named: dict[int, int]
+    old: dict[int, list[int]]
+    """A revised article's id → the entities its old revision linked (forgotten when it is reached)."""
+
+    def forget(self, article_pk: int) -> None:
+        for gid in self.old.pop(article_pk, []):
+            self.named[gid] = self.named.get(gid, 0) - 1
+
+    def add(self, gids: Iterable[int]) -> None:
+        for gid in gids:
+            self.named[gid] = self.named.get(gid, 0) + 1
+
+
+def _counts(db: Backend, people: _People, revised: list[int]) -> _Counts:
+    """How many article rows name each stored person with one of the batch's surnames (one query), and
+    which of them the batch's revised articles named (they are re-counted with the new revision)."""
+    ids = sorted({i for found in people.values() for i, _ in found})
+    rows = db.query_in(
+        "SELECT entity_id, COUNT(*) AS n FROM article_entities WHERE entity_id IN ({marks}) GROUP BY entity_id", ids
     )
-    return {local: real.get(found, found) for local, found in out.items()}
+    old: dict[int, list[int]] = {}
+    for row in db.query_in("SELECT article_id, entity_id FROM article_entities WHERE article_id IN ({marks})", revised):
+        old.setdefault(int(row["article_id"]), []).append(int(row["entity_id"]))
+    return _Counts({int(row["entity_id"]): int(row["n"]) for row in rows}, old)
 
 
 def _stored(db: Backend, keys: list[str]) -> _Known:
     known = _Known()
-    if not keys:
-        return known
-    marks = ", ".join("?" * len(keys))
-    for row in db.query(f"SELECT id, key FROM entities WHERE key IN ({marks})", keys):
+    for row in db.query_in("SELECT id, key FROM entities WHERE key IN ({marks})", keys):
         known.own[row["key"]] = int(row["id"])
-    for row in db.query(f"SELECT entity_id, key FROM entity_aliases WHERE key IN ({marks})", keys):
+    for row in db.query_in("SELECT entity_id, key FROM entity_aliases WHERE key IN ({marks})", keys):
         known.alias[row["key"]] = int(row["entity_id"])
     return known
 
@@ -133,11 +208,12 @@ def _people(db: Backend, surnames: list[str]) -> _People:
     found: _People = {}
     if not surnames:
         return found
+    wanted = set(surnames)
     patterns = [p for s in surnames for p in (f"PERSON:% {escape_like(s)}", f"PERSON:% {escape_like(s)} %")]
     where = " OR ".join("key LIKE ? ESCAPE '\\'" for _ in patterns)
     for row in db.query(f"SELECT id, key FROM entities WHERE {where}", patterns):
         name = person_name(str(row["key"]).partition(":")[2].split())
-        if name is not None and name.given and name.surname in surnames:
+        if name is not None and name.given and name.surname in wanted:
             found.setdefault(name.surname, []).append((int(row["id"]), name))
     return found
 
@@ -151,20 +227,13 @@ def _same_person(plan: Identity, people: _People) -> int | None:
     return min(persons[0]) if len(persons) == 1 else None
 
 
-def _most_named(db: Backend, candidates: list[tuple[int, PersonName]]) -> int | None:
+def _most_named(counts: _Counts, candidates: list[tuple[int, PersonName]]) -> int | None:
     """The person a bare surname means when the article does not say: the only one stored with it,
     else the one named in the most articles ("Obama" is Barack, not Michelle Obama), unless tied."""
     persons = _persons(candidates)
     if len(persons) == 1:
         return min(persons[0])
-    ids = [i for person in persons for i in person]
-    rows = db.query(
-        f"SELECT entity_id, COUNT(*) AS n FROM article_entities WHERE entity_id IN ({', '.join('?' * len(ids))}) "
-        "GROUP BY entity_id",
-        ids,
-    )
-    counts = {int(row["entity_id"]): int(row["n"]) for row in rows}
-    named = sorted(((sum(counts.get(i, 0) for i in person), min(person)) for person in persons), reverse=True)
+    named = sorted(((sum(counts.named.get(i, 0) for i in person), min(person)) for person in persons), reverse=True)
     return named[0][1] if named[0][0] > named[1][0] else None
 
 
@@ -190,10 +259,13 @@ def _create(db: Backend, new: dict[str, Identity]) -> dict[int, int]:
     if not new:
         return {}
     stamp = now()
-    db.executemany(
-        "INSERT INTO entities (key, name, type, first_seen) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+    db.insert_rows(
+        "INSERT INTO entities (key, name, type, first_seen)",
         [(key, plan.name, plan.type.strip().upper(), stamp) for key, plan in new.items()],
+        "ON CONFLICT (key) DO NOTHING",
     )
-    rows = db.query(f"SELECT id, key FROM entities WHERE key IN ({', '.join('?' * len(new))})", list(new))
-    ids = {row["key"]: int(row["id"]) for row in rows}
+    ids = {
+        row["key"]: int(row["id"])
+        for row in db.query_in("SELECT id, key FROM entities WHERE key IN ({marks})", list(new))
+    }
     return {_PENDING + index: ids[key] for index, key in enumerate(new)}

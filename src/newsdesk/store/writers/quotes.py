@@ -3,7 +3,9 @@
 A quote joins the group of the same speaker saying the same words (equal key), else — inside
 the article's story group — the group of a near-identical quote by the same speaker (wire
 copies trimmed or lightly edited), else a new group. Lookups and inserts are batched per
-article, as in :mod:`newsdesk.store.writers.entities`.
+batch of articles, as in :mod:`newsdesk.store.writers.entities`: the story's stored quotes are
+read once, before revised articles' old quotes are deleted, and each article also sees the
+quotes of the batch's earlier articles, as it would had they been written one by one.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from newsdesk.record import Article, Quote
 from newsdesk.store.backend import Backend, Row
 from newsdesk.store.text import digest, jaccard, now, words
-from newsdesk.store.writers import ArticleRows, writer
+from newsdesk.store.writers import ArticleRows, Batch, preparer, writer
 from newsdesk.vocab.names import fold
 
 # Two quotes by one speaker inside one story group are the same statement when their word
@@ -33,27 +35,107 @@ class _Prepared:
     key: str
 
 
+# A quote's group: a stored group's id, or the key of a group the batch creates.
+_Ref = int | str
+
+
+@preparer("quotes")
+def prepare_quotes(batch: Batch) -> None:
+    """The stored quotes of the batch's story groups, by id, as they were before the batch."""
+    groups = sorted({rows.story_group for rows in batch.articles if rows.article.quotes})
+    batch.before["quotes"] = batch.db.query_in(
+        "SELECT q.article_id, a.story_group_id, q.quote_group_id, q.content, q.speaker_entity_id, q.speaker_name "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.story_group_id IN ({marks}) ORDER BY q.id",
+        groups,
+    )
+
+
 @writer("quotes")
-def write_quotes(rows: ArticleRows) -> None:
+def write_quotes(batch: Batch) -> None:
     """Insert the quotes, each in its quote group (``ids["quotes"]``: local quote id → row id)."""
-    rows.ids["quotes"] = {}
-    prepared = [_prepare(rows.article, quote, rows.ids["entities"]) for quote in rows.article.quotes]
-    if not prepared:
-        return
-    groups = _groups_for(rows, prepared)
-    titles = {
-        entity.id: "; ".join(entity.titles) for entity in rows.article.entities if entity.id in rows.ids["entities"]
+    prepared = [[_prepare(r.article, q, r.ids["entities"]) for q in r.article.quotes] for r in batch.articles]
+    keys = sorted({item.key for items in prepared for item in items})
+    stored = {
+        row["key"]: int(row["id"])
+        for row in batch.db.query_in("SELECT id, key FROM quote_groups WHERE key IN ({marks})", keys)
     }
-    rows.db.executemany(
+    fresh: dict[str, _Prepared] = {}  # the groups to create, by key: the first quote of a key names its group
+    written: list[Row] = []  # the batch's quotes so far, as sibling rows
+    chosen: list[list[_Ref]] = []
+    for position, (rows, items) in enumerate(zip(batch.articles, prepared, strict=True)):
+        story = _Story(batch.before["quotes"], written, rows, batch.revised_before(position))
+        refs = [_group_for(item, stored, fresh, story) for item in items]
+        for item, ref in zip(items, refs, strict=True):
+            if ref == item.key:
+                fresh.setdefault(item.key, item)
+        written += [_sibling(rows, item, ref) for item, ref in zip(items, refs, strict=True)]
+        chosen.append(refs)
+    stored.update(_new_groups(batch.db, list(fresh.values())))
+    _insert(batch, prepared, [[ref if isinstance(ref, int) else stored[ref] for ref in refs] for refs in chosen])
+
+
+@dataclass(slots=True)
+class _Story:
+    """The other quotes of an article's story group when it is written: the stored ones (but those of
+    articles the batch revised before it) and those of the batch's earlier articles; read once, if needed."""
+
+    stored: list[Row]
+    written: list[Row]
+    rows: ArticleRows
+    gone: set[int]
+    _siblings: list[Row] | None = None
+
+    def siblings(self) -> list[Row]:
+        if self._siblings is None:
+            group, pk = self.rows.story_group, self.rows.pk
+            stored = [r for r in self.stored if r["article_id"] not in self.gone]
+            self._siblings = [
+                r for r in (*stored, *self.written) if r["story_group_id"] == group and r["article_id"] != pk
+            ]
+        return self._siblings
+
+
+def _group_for(item: _Prepared, stored: dict[str, int], fresh: dict[str, _Prepared], story: _Story) -> _Ref:
+    """By equal key, else a near-identical quote in the story, else a new group (its key)."""
+    if item.key in stored:
+        return stored[item.key]
+    if item.key in fresh:
+        return item.key
+    found = _similar_quote(story.siblings(), item)
+    return item.key if found is None else found
+
+
+def _sibling(rows: ArticleRows, item: _Prepared, ref: _Ref) -> Row:
+    """A quote of the batch as later articles of its story group see it."""
+    return {
+        "article_id": rows.pk,
+        "story_group_id": rows.story_group,
+        "quote_group_id": ref,
+        "content": item.content,
+        "speaker_entity_id": item.speaker_id,
+        "speaker_name": item.speaker_name,
+    }
+
+
+def _insert(batch: Batch, prepared: list[list[_Prepared]], groups: list[list[int]]) -> None:
+    """All the batch's quotes in one statement; each article's ``ids["quotes"]`` from what it returns."""
+    values = []
+    for rows, items, ids in zip(batch.articles, prepared, groups, strict=True):
+        entity_ids = rows.ids["entities"]
+        titles = {entity.id: "; ".join(entity.titles) for entity in rows.article.entities if entity.id in entity_ids}
+        values += [_row(rows.pk, item, group, titles) for item, group in zip(items, ids, strict=True)]
+    returned = batch.db.insert_rows(
         "INSERT INTO quotes (article_id, local_id, quote_group_id, speaker_entity_id, speaker_name, "
         "speaker_title, content, cue, cue_lemma, kind, stance, via_medium, via_outlet, tone, start_char, end_char, "
-        "confidence, source_phrase) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [_row(rows.pk, item, group, titles) for item, group in zip(prepared, groups, strict=True)],
+        "confidence, source_phrase)",
+        values,
+        "RETURNING id, article_id, local_id",
     )
-    rows.ids["quotes"] = {
-        row["local_id"]: int(row["id"])
-        for row in rows.db.query("SELECT id, local_id FROM quotes WHERE article_id = ?", (rows.pk,))
-    }
+    by_article: dict[int, dict[str, int]] = {}
+    for row in returned:
+        by_article.setdefault(int(row["article_id"]), {})[row["local_id"]] = int(row["id"])
+    for rows in batch.articles:
+        rows.ids["quotes"] = by_article.get(rows.pk, {})
 
 
 def _prepare(article: Article, quote: Quote, entity_ids: dict[str, int]) -> _Prepared:
@@ -63,31 +145,6 @@ def _prepare(article: Article, quote: Quote, entity_ids: dict[str, int]) -> _Pre
     speaker_name = speaker.name if speaker else None
     identity = f"entity:{speaker_id}" if speaker_id else f"name:{fold(speaker_name or '')}"
     return _Prepared(quote, content, speaker_id, speaker_name, digest(identity, " ".join(words(content))))
-
-
-def _groups_for(rows: ArticleRows, prepared: list[_Prepared]) -> list[int]:
-    """Each quote's group id: by equal key, else a near-identical quote in the story, else a new group."""
-    keys = sorted({item.key for item in prepared})
-    groups = {
-        row["key"]: int(row["id"])
-        for row in rows.db.query(f"SELECT id, key FROM quote_groups WHERE key IN ({', '.join('?' * len(keys))})", keys)
-    }
-    siblings: list[Row] | None = None
-    chosen: list[int | str] = []  # a group id, or the key of a group to create
-    for item in prepared:
-        group = groups.get(item.key)
-        if group is None:
-            if siblings is None:
-                siblings = rows.db.query(
-                    "SELECT q.quote_group_id, q.content, q.speaker_entity_id, q.speaker_name FROM quotes q "
-                    "JOIN articles a ON a.id = q.article_id WHERE a.story_group_id = ? AND q.article_id <> ?",
-                    (rows.story_group, rows.pk),
-                )
-            group = _similar_quote(siblings, item)
-        chosen.append(item.key if group is None else group)
-    fresh = [item for item, choice in zip(prepared, chosen, strict=True) if isinstance(choice, str)]
-    groups.update(_new_groups(rows.db, fresh))
-    return [groups[choice] if isinstance(choice, str) else choice for choice in chosen]
 
 
 def _row(article_pk: int, item: _Prepared, group: int, titles: dict[str, str]) -> tuple[object, ...]:
@@ -117,23 +174,17 @@ def _row(article_pk: int, item: _Prepared, group: int, titles: dict[str, str]) -
 
 
 def _new_groups(db: Backend, prepared: list[_Prepared]) -> dict[str, int]:
-    """Create the groups of quotes said nowhere else (the first quote of a key names its group)."""
+    """Create the groups of quotes said nowhere else, in order (the first quote of a key names its group)."""
     if not prepared:
         return {}
     stamp = now()
-    first: dict[str, tuple[str, int | None, str | None, str, str]] = {}
-    for item in prepared:
-        first.setdefault(item.key, (item.key, item.speaker_id, item.speaker_name, item.content, stamp))
-    db.executemany(
-        "INSERT INTO quote_groups (key, speaker_entity_id, speaker_name, content, first_seen) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-        list(first.values()),
+    db.insert_rows(
+        "INSERT INTO quote_groups (key, speaker_entity_id, speaker_name, content, first_seen)",
+        [(item.key, item.speaker_id, item.speaker_name, item.content, stamp) for item in prepared],
+        "ON CONFLICT (key) DO NOTHING",
     )
-    marks = ", ".join("?" * len(first))
-    return {
-        row["key"]: int(row["id"])
-        for row in db.query(f"SELECT id, key FROM quote_groups WHERE key IN ({marks})", list(first))
-    }
+    rows = db.query_in("SELECT id, key FROM quote_groups WHERE key IN ({marks})", [item.key for item in prepared])
+    return {row["key"]: int(row["id"]) for row in rows}
 
 
 def _extent(quote: Quote) -> tuple[int, int]:
@@ -147,9 +198,9 @@ def _extent(quote: Quote) -> tuple[int, int]:
     return (min(starts), max(ends)) if starts else (0, 0)
 
 
-def _similar_quote(siblings: list[Row], item: _Prepared) -> int | None:
+def _similar_quote(siblings: list[Row], item: _Prepared) -> _Ref | None:
     """The quote group of a near-identical quote by the same speaker in the same story group."""
-    best: tuple[float, int] | None = None
+    best: tuple[float, _Ref] | None = None
     for row in siblings:
         same_speaker = (
             item.speaker_id == row["speaker_entity_id"]
@@ -160,5 +211,5 @@ def _similar_quote(siblings: list[Row], item: _Prepared) -> int | None:
             continue
         score = jaccard(item.content, row["content"])
         if score >= QUOTE_SIMILARITY and (best is None or score > best[0]):
-            best = (score, int(row["quote_group_id"]))
+            best = (score, row["quote_group_id"])
     return best[1] if best else None

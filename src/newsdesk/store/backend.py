@@ -141,6 +141,17 @@ class Backend(ABC):
             out += self.query(sql, [value for row in part for value in row])
         return out
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Sequence[Params]) -> None:
+        """Append rows no constraint refuses by conflict (fresh children of fresh articles): a multi-row
+        INSERT here, ``COPY`` on PostgreSQL."""
+        self.insert_rows(f"INSERT INTO {table} ({', '.join(columns)})", rows)
+
+    def insert_ids(self, table: str, columns: Sequence[str], rows: Sequence[Params]) -> list[int]:
+        """Append rows as :meth:`copy_rows` does and return their new ids, in the order of ``rows``
+        (ids are handed out in the order rows are inserted, the order of VALUES)."""
+        returned = self.insert_rows(f"INSERT INTO {table} ({', '.join(columns)})", rows, "RETURNING id")
+        return sorted(int(row["id"]) for row in returned)
+
     def query_in(self, sql: str, values: Sequence[Any]) -> list[Row]:
         """Rows of ``sql`` whose ``{marks}`` is filled with one placeholder per value, in chunks that fit."""
         out: list[Row] = []

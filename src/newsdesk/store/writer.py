@@ -167,11 +167,8 @@ def _new_groups(db: Backend, wanted: list[tuple[str | None, int]]) -> dict[int, 
         if group < 0:
             titles.setdefault(group, title)
     stamp = now()
-    rows = db.insert_rows(
-        "INSERT INTO story_groups (title, created_at)", [(title, stamp) for title in titles.values()], "RETURNING id"
-    )
-    # Ids are handed out in the order the rows are inserted, the order of VALUES.
-    return dict(zip(titles, sorted(int(row["id"]) for row in rows), strict=True))
+    ids = db.insert_ids("story_groups", ("title", "created_at"), [(title, stamp) for title in titles.values()])
+    return dict(zip(titles, ids, strict=True))
 
 
 def _article_values(article: Article, record: str, chash: str, revision: int) -> tuple[object, ...]:
@@ -223,17 +220,18 @@ def _update_articles(db: Backend, plans: list[_Plan]) -> None:
 def _write_versions(db: Backend, plans: list[_Plan]) -> None:
     """Each article's revision row, and its signature and LSH buckets for grouping the next ones."""
     stamp = now()
-    db.insert_rows(
-        "INSERT INTO article_revisions (article_id, revision, content_hash, title, record, ingested_at)",
-        [(p.pk, p.revision, p.record.content_hash, p.record.article.title, p.json, stamp)
-         for p in plans],
-    )  # fmt: skip
+    db.copy_rows(
+        "article_revisions",
+        ("article_id", "revision", "content_hash", "title", "record", "ingested_at"),
+        [(p.pk, p.revision, p.record.content_hash, p.record.article.title, p.json, stamp) for p in plans],
+    )
     signed = [(p.pk, p.record.signature) for p in plans if p.record.signature is not None]
-    db.insert_rows("INSERT INTO article_signatures (article_id, signature)", signed)
-    db.insert_rows(
-        "INSERT INTO article_buckets (bucket, article_id)",
-        [(bucket, pk) for pk, sig in signed if sig is not None for bucket in minhash.buckets(sig)],
-        "ON CONFLICT DO NOTHING",
+    db.copy_rows("article_signatures", ("article_id", "signature"), signed)
+    # No conflict to expect: the article's old buckets went with its old revision.
+    db.copy_rows(
+        "article_buckets",
+        ("bucket", "article_id"),
+        [(bucket, pk) for pk, sig in signed if sig is not None for bucket in sorted(set(minhash.buckets(sig)))],
     )
 
 

@@ -31,12 +31,14 @@ def _context(text: str, start: int, end: int) -> str:
 @writer("claims")
 def write_claims(batch: Batch) -> None:
     """Insert the articles' claims with their claimant entity and the quote they come from."""
-    batch.db.insert_rows(
-        "INSERT INTO claims (article_id, local_id, claim_key, text, value, low, high, qualifier, unit, object, "
-        "category, country, claimant_entity_id, claimant_name, quote_id, context, start_char, end_char, confidence, "
-        "statistic)",
-        [row for rows in batch.articles for row in _rows(rows)],
-    )
+    batch.db.copy_rows("claims", _COLUMNS, [row for rows in batch.articles for row in _rows(rows)])
+
+
+_COLUMNS = (
+    "article_id", "local_id", "claim_key", "text", "value", "low", "high", "qualifier", "unit", "object", "category",
+    "country", "claimant_entity_id", "claimant_name", "quote_id", "context", "start_char", "end_char", "confidence",
+    "statistic",
+)  # fmt: skip
 
 
 def _rows(target: ArticleRows) -> list[tuple[object, ...]]:

@@ -80,13 +80,11 @@ def write_entities(batch: Batch) -> None:
             for span in entity.mentions
         ]
     db = batch.db
-    db.insert_rows("INSERT INTO article_entities (article_id, local_id, entity_id, name, mention_count)", links)
-    db.insert_rows(
-        "INSERT INTO entity_titles (entity_id, article_id, title, site, published_date)",
-        titles,
-        "ON CONFLICT DO NOTHING",
-    )
-    db.insert_rows("INSERT INTO mentions (article_id, entity_id, start_char, end_char, text)", mentions)
+    db.copy_rows("article_entities", ("article_id", "local_id", "entity_id", "name", "mention_count"), links)
+    # A title once per entity and article: two of its entities linked to one person may both give it.
+    unique = list({row[:3]: row for row in titles}.values())
+    db.copy_rows("entity_titles", ("entity_id", "article_id", "title", "site", "published_date"), unique)
+    db.copy_rows("mentions", ("article_id", "entity_id", "start_char", "end_char", "text"), mentions)
 
 
 def entity_ids(db: Backend, entities: list[Entity], text: str) -> dict[str, int]:
@@ -114,8 +112,7 @@ class _Linker:
     def __init__(self, db: Backend, plans: list[_Planned], revised: list[int]) -> None:
         self.db, self.plans = db, plans
         self.known = _stored(db, sorted({k for planned in plans for _, plan in planned for k in plan.keys}))
-        surnames = {p.surname for planned in plans for _, plan in planned if (p := plan.person or plan.bare)}
-        self.people = _people(db, sorted(surnames))
+        self.people = _people(db, _surnames(plans, self.known))
         self.counts = _counts(db, self.people, revised) if any(p.bare for pl in plans for _, p in pl) else None
         self.new: dict[str, Identity] = {}  # entities to create, by key, in order: pending id _PENDING + index
         self.aliases: list[tuple[str, int]] = []
@@ -159,6 +156,19 @@ class _Linker:
             [(key, real.get(found, found), key) for key, found in self.aliases],
         )
         return real
+
+
+def _surnames(plans: list[_Planned], known: _Known) -> list[str]:
+    """The surnames whose stored people can matter: those of bare names, and of full names stored under
+    none of their keys (a name found by its keys now is found so while the batch goes: ``known`` only grows)."""
+    out: set[str] = set()
+    for planned in plans:
+        for _, plan in planned:
+            if plan.bare is not None:
+                out.add(plan.bare.surname)
+            elif plan.person is not None and known.find(list(plan.keys)) is None:
+                out.add(plan.person.surname)
+    return sorted(out)
 
 
 @dataclass(slots=True)

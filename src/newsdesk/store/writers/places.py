@@ -8,11 +8,13 @@ from newsdesk.store.writers import ArticleRows, Batch, writer
 @writer("places")
 def write_places(batch: Batch) -> None:
     """Insert the articles' places, each linked to the entity that names it when there is one."""
-    batch.db.insert_rows(
-        "INSERT INTO places (article_id, name, kind, country, iso3, fips, geonameid, lat, lon, entity_id, focus, "
-        "mention_count, first_char, confidence)",
-        [row for rows in batch.articles for row in _rows(rows)],
-    )
+    batch.db.copy_rows("places", _COLUMNS, [row for rows in batch.articles for row in _rows(rows)])
+
+
+_COLUMNS = (
+    "article_id", "name", "kind", "country", "iso3", "fips", "geonameid", "lat", "lon", "entity_id", "focus",
+    "mention_count", "first_char", "confidence",
+)  # fmt: skip
 
 
 def _rows(rows: ArticleRows) -> list[tuple[object, ...]]:

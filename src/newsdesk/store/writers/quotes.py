@@ -118,24 +118,22 @@ def _sibling(rows: ArticleRows, item: _Prepared, ref: _Ref) -> Row:
 
 
 def _insert(batch: Batch, prepared: list[list[_Prepared]], groups: list[list[int]]) -> None:
-    """All the batch's quotes in one statement; each article's ``ids["quotes"]`` from what it returns."""
+    """All the batch's quotes in one statement; each article's ``ids["quotes"]`` (local id → row id)."""
     values = []
     for rows, items, ids in zip(batch.articles, prepared, groups, strict=True):
         entity_ids = rows.ids["entities"]
         titles = {entity.id: "; ".join(entity.titles) for entity in rows.article.entities if entity.id in entity_ids}
         values += [_row(rows.pk, item, group, titles) for item, group in zip(items, ids, strict=True)]
-    returned = batch.db.insert_rows(
-        "INSERT INTO quotes (article_id, local_id, quote_group_id, speaker_entity_id, speaker_name, "
-        "speaker_title, content, cue, cue_lemma, kind, stance, via_medium, via_outlet, tone, start_char, end_char, "
-        "confidence, source_phrase)",
-        values,
-        "RETURNING id, article_id, local_id",
-    )
-    by_article: dict[int, dict[str, int]] = {}
-    for row in returned:
-        by_article.setdefault(int(row["article_id"]), {})[row["local_id"]] = int(row["id"])
-    for rows in batch.articles:
-        rows.ids["quotes"] = by_article.get(rows.pk, {})
+    pks = iter(batch.db.insert_ids("quotes", _COLUMNS, values))
+    for rows, items in zip(batch.articles, prepared, strict=True):
+        rows.ids["quotes"] = {item.quote.id: next(pks) for item in items}
+
+
+_COLUMNS = (
+    "article_id", "local_id", "quote_group_id", "speaker_entity_id", "speaker_name", "speaker_title", "content", "cue",
+    "cue_lemma", "kind", "stance", "via_medium", "via_outlet", "tone", "start_char", "end_char", "confidence",
+    "source_phrase",
+)  # fmt: skip
 
 
 def _prepare(article: Article, quote: Quote, entity_ids: dict[str, int]) -> _Prepared:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,6 +10,8 @@ import psycopg
 import pytest
 
 from conftest import ArticleBuilder
+from newsdesk.ingest import local
+from newsdesk.ingest.worker import BatchResult, Parsed
 from newsdesk.record import Article
 from newsdesk.store import Status, Store
 from newsdesk.store.alerts import AlertSpec
@@ -159,3 +162,15 @@ def test_a_key_twice_in_one_batch_is_a_revision(store: Store) -> None:
         assert write_records(store.db, [_record(a) for a in twice]) == [Status.added, Status.revised]
     assert store.db.scalar("SELECT revision FROM articles") == 2
     assert store.db.scalar("SELECT COUNT(*) AS n FROM quotes") == 1
+
+
+def test_a_record_the_store_refuses_fails_alone(store: Store) -> None:
+    good, bad, other = _rounds()[0][0], _rounds()[0][2], _rounds()[0][3]
+    bad.quotes.append(copy.copy(bad.quotes[0]))  # two quotes with one local id: the store refuses it
+    outcomes: list[Any] = [Parsed(a.url or a.id, *_record(a)) for a in (good, bad, other)]
+    errors: list[str] = []
+    stats = local.RunStats(inputs=3, workers=1)
+    local.write_batch(store, BatchResult(outcomes), stats, on_error=lambda source, _reason: errors.append(source))
+    assert (stats.added, stats.failed) == (2, 1) and errors == [bad.url]
+    assert store.db.scalar("SELECT COUNT(*) AS n FROM articles") == 2
+    assert store.db.scalar("SELECT COUNT(*) AS n FROM ingest_errors") == 1

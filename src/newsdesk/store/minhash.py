@@ -52,14 +52,17 @@ def signature(text: str) -> bytes | None:
     return np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes()
 
 
-def buckets(sig: bytes) -> list[int]:
+# A batch's writer asks for an article's buckets when grouping it and when storing them: enough
+# for a few batches of articles.
+@lru_cache(maxsize=1024)
+def buckets(sig: bytes) -> tuple[int, ...]:
     """One signed 64-bit bucket key per LSH band: articles sharing any bucket are candidates."""
     values = np.frombuffer(sig, dtype=np.uint32)
     keys = []
     for band, (start, end) in enumerate(_bands()):
         digest = hashlib.blake2b(values[start:end].tobytes(), digest_size=8, person=band.to_bytes(4, "big"))
         keys.append(int.from_bytes(digest.digest(), "big", signed=True))
-    return keys
+    return tuple(keys)
 
 
 def similarity(a: bytes, b: bytes) -> float:

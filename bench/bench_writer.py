@@ -15,8 +15,10 @@ Timed: only :func:`newsdesk.ingest.local.write_batch` (what ingest runs per batc
 ``--batch`` articles) into an empty store: a SQLite file in a temporary directory, and a PostgreSQL
 database on a throwaway server started like the tests' (``initdb``/``pg_ctl`` from
 ``/usr/lib/postgresql/*/bin`` on 127.0.0.1; skipped with a message when it cannot start), or ``--postgres``.
-Prints articles per second per backend (and this process's CPU time per article: on a shared machine
-the wall clock drifts with the other tenants' load), and the same batches written again (all unchanged).
+Prints articles per second per backend, and the CPU time per article of this process and of the
+PostgreSQL server process (read from /proc when it is local) with the rate that CPU alone allows: on a
+shared machine the wall clock drifts with the other tenants' load. Also the same batches written again
+(all unchanged).
 """
 
 from __future__ import annotations
@@ -108,6 +110,8 @@ class Timing:
     first: float
     again: float
     cpu: float
+    server_cpu: float | None
+    """The PostgreSQL server process's CPU seconds in the first write (None: SQLite, or not readable)."""
     stats: RunStats
 
 
@@ -115,15 +119,27 @@ def write_all(target: str, parsed: list[Parsed], batch: int) -> Timing:
     """Write every batch into an empty store, then all of them again."""
     batches = [BatchResult(outcomes=list(parsed[i : i + batch])) for i in range(0, len(parsed), batch)]
     with Store.open(target) as store:
+        server = int(store.db.scalar("SELECT pg_backend_pid()")) if store.db.name == "postgresql" else None
         first = RunStats(inputs=len(parsed), workers=0)
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, server_cpu = time.perf_counter(), time.process_time(), _cpu_of(server)
         for result in batches:
             write_batch(store, result, first, None)
         middle, cpu = time.perf_counter(), time.process_time() - cpu
+        if server_cpu is not None:
+            server_cpu = (_cpu_of(server) or 0.0) - server_cpu
         second = RunStats(inputs=len(parsed), workers=0)
         for result in batches:
             write_batch(store, result, second, None)
-        return Timing(middle - started, time.perf_counter() - middle, cpu, first)
+        return Timing(middle - started, time.perf_counter() - middle, cpu, server_cpu, first)
+
+
+def _cpu_of(pid: int | None) -> float | None:
+    """CPU seconds (user + system) of a local process so far, None when it cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
@@ -165,10 +181,12 @@ def postgres_server() -> Iterator[str | None]:
 def report(name: str, target: str, parsed: list[Parsed], batch: int) -> None:
     timing = write_all(target, parsed, batch)
     n, stats = len(parsed), timing.stats
+    cpu = timing.cpu + (timing.server_cpu or 0.0)
+    server = f" + {timing.server_cpu * 1000 / n:.2f} in the server" if timing.server_cpu is not None else ""
     print(
-        f"{name:<10} {n / timing.first:6.0f} articles/s stored ({timing.first * 1000 / n:.2f} ms each, "
-        f"{timing.cpu * 1000 / n:.2f} ms CPU in this process; {stats.added} added, {stats.revised} revised, "
-        f"{stats.failed} failed), {n / timing.again:6.0f} articles/s written again (unchanged)",
+        f"{name:<10} {n / timing.first:6.0f} articles/s stored ({timing.first * 1000 / n:.2f} ms each; CPU "
+        f"{timing.cpu * 1000 / n:.2f} ms in this process{server}: {n / cpu:.0f} articles/s of CPU), "
+        f"{n / timing.again:.0f} articles/s written again (unchanged); {stats.added} added, {stats.failed} failed",
         flush=True,
     )
 

@@ -23,7 +23,7 @@ def _placeholders(sql: str) -> str:
 
 def _clean(value: Any) -> Any:
     """PostgreSQL text cannot hold NUL characters, which a broken page may contain."""
-    return value.replace("\x00", "") if isinstance(value, str) else value
+    return value.replace("\x00", "") if isinstance(value, str) and "\x00" in value else value
 
 
 class PostgresBackend(Backend):

@@ -104,8 +104,16 @@ class _Names:
                 self.genders.setdefault(self.canonical(ent.text), given[words[0]])
 
     def canonical(self, name: str) -> str:
-        """The full name a short one abbreviates ("Mr. Caddell" → "Pat Caddell"), else itself."""
-        return self.full_names.get(_surname(name), name)
+        """The full name a short one abbreviates ("Mr. Caddell" → "Pat Caddell"), else itself.
+
+        A full name with another given name is someone else of the family ("Ana Caddell" is not
+        "Pat Caddell"): it keeps its own name, and its own gender.
+        """
+        full = self.full_names.get(_surname(name))
+        if full is None:
+            return name
+        words = [w for w in name.split() if w.lower() not in _TITLES]
+        return name if len(words) >= 2 and words[0] not in full.split() else full
 
     def resolve(self, source: tuple[int, int], root: Token, history: list[tuple[int, Resolved]]) -> Resolved:
         """Who the source phrase at ``source`` with head ``root`` names."""
@@ -147,6 +155,8 @@ class _Names:
             if name_span is None and ((ents and not kept) or (not kept and someone_elses(head, self.lookup))):
                 return Resolved(None, self.ctx.text[start:end], None, False)
             ents = kept
+        if name_span is None and head is not None and _office_of_places(head, ents):
+            return Resolved(None, self.ctx.text[start:end], None, False)
         if name_span is None and ents:
             people = [e for e in ents if e.label_ == "PERSON"]
             # A place the parse made the head ("CLEVELAND, July 19 — Former Judge Ana Ruiz told")
@@ -181,9 +191,10 @@ class _Names:
         if self.lookup is None:
             return None
         if name_span is not None:
-            return self.lookup(self.ctx.doc, name_span.start_char, name_span.end_char) or self.lookup(
-                self.ctx.doc, start, end
-            )
+            found = self.lookup(self.ctx.doc, name_span.start_char, name_span.end_char)
+            # An untagged name set beside a role ("the firm that holds her records, NAME,") is
+            # the speaker; the phrase around it may hold someone else ("her").
+            return found or (self.lookup(self.ctx.doc, start, end) if name_span.label_ else None)
         if group is not None:
             entity = self.lookup(self.ctx.doc, group.idx, group.idx + len(group))
             if entity is None and group.tag_ != "NNS":
@@ -206,6 +217,16 @@ class _Names:
             if entity.type == "PERSON" and name_words and words[-len(name_words) :] == name_words:
                 return cast(Entity, entity)
         return None
+
+
+def _office_of_places(head: Token, ents: list[Span]) -> bool:
+    """ "the State Attorney General's Office for Some County": a capitalised head no name holds,
+    owned or qualified ("'s", "for", "of"), with only places around it, is an office or body named
+    by the places it serves, never one of those places."""
+    if head.pos_ != "PROPN" or not ents or any(e.start <= head.i < e.end for e in ents):
+        return False
+    qualified = any(c.dep_ in ("poss", "prep") for c in head.children)
+    return qualified and all(e.label_ in QUALIFIER_TYPES for e in ents)
 
 
 def _surname(name: str) -> str:

@@ -13,11 +13,18 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from newsdesk.extract.entities.titles import ORG_ROLES, PERSON_ROLES
 from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.controllers import (
+    as_subject,
+    noun_clause,
+    object_controller,
+    passive_controller,
+    put_out_by_subject,
+    set_off_participle,
+    unlabelled_clause,
+)
 from newsdesk.extract.quotes.cues import CueMatch
 from newsdesk.extract.quotes.spans import CharSpan, char_span, subtree_range, trim
-from newsdesk.extract.quotes.words import quote_words
 from newsdesk.vocab.stance import lexicon
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -54,7 +61,7 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
         subject = _subject(verb, ctx.quoted)
         if subject is not None:
             return _phrase(subject, ctx, avoid=cue)
-        if _put_out_by_subject(verb):
+        if put_out_by_subject(verb):
             # "released a statement saying …", "dismissed the idea …, saying …": the words are
             # those of whoever put the statement out, or of the clause's subject.
             verb = verb.head.head
@@ -68,99 +75,24 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             # "…, aside from saying he wants …": through the preposition to the verb it modifies.
             verb = verb.head
-        elif _unlabelled_clause(verb):
+        elif unlabelled_clause(verb):
             pass  # "X waved, then stepped up and declared": an unlabelled verb clause shares the subject
         elif verb.dep_ not in _SHARED_SUBJECT_DEPS or verb.head == verb:
             return _opening_phrase(cue, ctx)
-        elif _set_off_participle(verb) and _noun_clause(verb.head):
+        elif set_off_participle(verb) and noun_clause(verb.head):
             # "X dismissed the idea that Y was safe, saying …": not the noun clause's subject.
             verb = verb.head.head
-        elif verb.dep_ == "xcomp" and (controller := _passive_controller(verb.head) or _object_controller(verb)):
+        elif verb.dep_ == "xcomp" and (controller := passive_controller(verb.head) or object_controller(verb)):
             # "X was moved to say …", "the slump led the carrier to announce …": not the governor's subject.
             return _phrase(controller, ctx, avoid=cue)
         elif (
-            _set_off_participle(verb) or (verb.dep_ == "conj" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc")
+            set_off_participle(verb) or (verb.dep_ == "conj" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc")
         ) and (verb.head.dep_ == "ccomp"):
             # "X said that he …, claiming …": the parser hangs the participle on the
             # reported clause; it shares the reporting clause's subject.
             verb = verb.head
         verb = verb.head
     return None
-
-
-def _put_out_by_subject(verb: Token) -> bool:
-    """Whether a participle modifying a direct object reports the words of the object's verb's subject.
-
-    "released a statement saying …" (a noun of put-out words, ``speech-product`` in
-    ``data/quote_words.tsv``) and "dismissed the idea that …, saying …" (a participle set off
-    by a comma, which the parser hangs on the nearest noun): neither the statement nor the
-    idea speaks. With the passive and "as X put it" rules: PolNeAR train (first 400 articles)
-    source exact tp 5410 -> 5418, linked overlap tp 5240 -> 5250, speaker right of found direct
-    quotes 94.2% -> 94.5%.
-    """
-    if (
-        verb.dep_ != "acl"
-        or verb.tag_ != "VBG"
-        or verb.head.dep_ != "dobj"
-        or verb.head.head.pos_ not in ("VERB", "AUX")
-    ):
-        return False
-    noun = verb.head
-    return (
-        _after_comma(verb)
-        or noun.lower_ in quote_words("speech-product")
-        or noun.lemma_.lower() in quote_words("speech-product")
-    )
-
-
-def _unlabelled_clause(verb: Token) -> bool:
-    """A finite verb the parser attached with no label ("dep") to the verb before it, after a comma."""
-    return (
-        verb.dep_ == "dep"
-        and verb.pos_ == "VERB"
-        and verb.head.pos_ == "VERB"
-        and verb.head.i < verb.i
-        and (verb.doc[verb.left_edge.i - 1].text == ",")
-    )
-
-
-def _set_off_participle(verb: Token) -> bool:
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and _after_comma(verb)
-
-
-def _noun_clause(clause: Token) -> bool:
-    """ "the idea that …" as the object of a verb: a clause that completes a noun, with "that"."""
-    return (
-        clause.dep_ == "acl"
-        and clause.head.dep_ == "dobj"
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-    )
-
-
-def _passive_controller(verb: Token) -> Token | None:
-    """The subject of a passive with no agent ("X was moved"): who an infinitive under it has do it."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-
-
-def _object_controller(infinitive: Token) -> Token | None:
-    """The object of a governor that reports nothing itself, when it names someone who can speak:
-    "the slump led the carrier to announce …" (a person or organisation noun or name; other
-    objects are mostly a purpose infinitive's misparse: "spent the weekend to attack")."""
-    verb = infinitive.head
-    if verb.pos_ != "VERB" or lexicon().candidates(verb.lemma_.lower()):
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < infinitive.i), None)
-    if obj is None:
-        return None
-    speaks = obj.ent_type_ in ("PERSON", "ORG") or obj.lemma_.lower() in ORG_ROLES | PERSON_ROLES
-    return obj if speaks else None
-
-
-def _after_comma(verb: Token) -> bool:
-    first = verb.left_edge.i
-    return first > 0 and verb.doc[first - 1].text == ","
 
 
 def _opening_phrase(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
@@ -390,7 +322,7 @@ def _subject(verb: Token, quoted: list[bool]) -> Token | None:
     """The verb's subject: of two ("People like him, he said"), the one next to the verb."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not quoted[c.i]]
     if not subjects:
-        return _as_subject(verb)
+        return as_subject(verb)
     subject = min(subjects, key=lambda s: abs(s.i - verb.i))
     if subject.dep_ == "nsubjpass":
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -399,15 +331,6 @@ def _subject(verb: Token, quoted: list[bool]) -> Token | None:
     if _expletive(subject, verb):
         return None
     return subject
-
-
-def _as_subject(verb: Token) -> Token | None:
-    """ "As Jane Roe put it, …": the parser reads "as" as a preposition and its subject as that
-    preposition's object; the verb has no subject of its own, so that object is the one."""
-    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
-    if mark is None:
-        return None
-    return next((c for c in mark.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _expletive(subject: Token, verb: Token) -> bool:

@@ -1,0 +1,100 @@
+"""Whose words a verb cue reports when the parse gives it no subject of its own.
+
+Control and attachment: an infinitive under a passive ("X was moved to say") or under a verb
+with a speaking object ("led the carrier to announce"); a participle on a noun of put-out words
+("released a statement saying") or set off after an object clause; an unlabelled clause after a
+comma; "As X put it", where the parser makes X the object of "as". Used by
+:func:`newsdesk.extract.quotes.indirect.source_of` while it climbs from the cue to a subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsdesk.extract.entities.titles import ORG_ROLES, PERSON_ROLES
+from newsdesk.extract.quotes.words import quote_words
+from newsdesk.vocab.stance import lexicon
+
+
+def put_out_by_subject(verb: Token) -> bool:
+    """Whether a participle modifying a direct object reports the words of the object's verb's subject.
+
+    "released a statement saying …" (a noun of put-out words, ``speech-product`` in
+    ``data/quote_words.tsv``) and "dismissed the idea that …, saying …" (a participle set off
+    by a comma, which the parser hangs on the nearest noun): neither the statement nor the
+    idea speaks. With the passive and "as X put it" rules: PolNeAR train (first 400 articles)
+    source exact tp 5410 -> 5418, linked overlap tp 5240 -> 5250, speaker right of found direct
+    quotes 94.2% -> 94.5%.
+    """
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ != "VBG"
+        or verb.head.dep_ != "dobj"
+        or verb.head.head.pos_ not in ("VERB", "AUX")
+    ):
+        return False
+    noun = verb.head
+    return (
+        after_comma(verb)
+        or noun.lower_ in quote_words("speech-product")
+        or noun.lemma_.lower() in quote_words("speech-product")
+    )
+
+
+def unlabelled_clause(verb: Token) -> bool:
+    """A finite verb the parser attached with no label ("dep") to the verb before it, after a comma."""
+    return (
+        verb.dep_ == "dep"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ == "VERB"
+        and verb.head.i < verb.i
+        and (verb.doc[verb.left_edge.i - 1].text == ",")
+    )
+
+
+def set_off_participle(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and after_comma(verb)
+
+
+def noun_clause(clause: Token) -> bool:
+    """ "the idea that …" as the object of a verb: a clause that completes a noun, with "that"."""
+    return (
+        clause.dep_ == "acl"
+        and clause.head.dep_ == "dobj"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+
+
+def passive_controller(verb: Token) -> Token | None:
+    """The subject of a passive with no agent ("X was moved"): who an infinitive under it has do it."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def object_controller(infinitive: Token) -> Token | None:
+    """The object of a governor that reports nothing itself, when it names someone who can speak:
+    "the slump led the carrier to announce …" (a person or organisation noun or name; other
+    objects are mostly a purpose infinitive's misparse: "spent the weekend to attack")."""
+    verb = infinitive.head
+    if verb.pos_ != "VERB" or lexicon().candidates(verb.lemma_.lower()):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < infinitive.i), None)
+    if obj is None:
+        return None
+    speaks = obj.ent_type_ in ("PERSON", "ORG") or obj.lemma_.lower() in ORG_ROLES | PERSON_ROLES
+    return obj if speaks else None
+
+
+def after_comma(verb: Token) -> bool:
+    first = verb.left_edge.i
+    return first > 0 and verb.doc[first - 1].text == ","
+
+
+def as_subject(verb: Token) -> Token | None:
+    """ "As Jane Roe put it, …": the parser reads "as" as a preposition and its subject as that
+    preposition's object; the verb has no subject of its own, so that object is the one."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None:
+        return None
+    return next((c for c in mark.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)

@@ -21,7 +21,7 @@ from newsdesk.extract.entities.acronyms import acronym_spells
 from newsdesk.extract.entities.cluster import cluster
 from newsdesk.extract.entities.component import entity_for_span
 from newsdesk.extract.entities.gazetteer import default_gazetteer, parse_gazetteer
-from newsdesk.extract.entities.mentions import Mention
+from newsdesk.extract.entities.mention import Mention
 from newsdesk.extract.entities.scan import headline_lines, lower_case_words, quoted
 from newsdesk.extract.entities.subjects import untyped_speakers
 from newsdesk.pipeline import extract

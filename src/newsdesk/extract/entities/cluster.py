@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from newsdesk.extract.entities.acronyms import acronym_spells
 from newsdesk.extract.entities.gazetteer import given_name_genders
-from newsdesk.extract.entities.mentions import Mention
+from newsdesk.extract.entities.mention import Mention
 from newsdesk.extract.places.gazetteer import gazetteer as places_gazetteer
 from newsdesk.vocab.names import ENTITY_NAMES, fold
 from newsdesk.vocab.personal_names import PersonName, given_name_keys, person_name, same_person

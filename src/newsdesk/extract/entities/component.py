@@ -13,13 +13,8 @@ from spacy.tokens import Doc
 from newsdesk.extract.entities.cluster import cluster, entity_name, entity_type, name_parts
 from newsdesk.extract.entities.descriptions import link_descriptions
 from newsdesk.extract.entities.gazetteer import Gazetteer, default_gazetteer, given_name_genders
-from newsdesk.extract.entities.mentions import (
-    ORGANISATION_WORDS,
-    Mention,
-    build_matcher,
-    collect,
-    make_mention,
-)
+from newsdesk.extract.entities.mention import Mention, make_mention
+from newsdesk.extract.entities.mentions import ORGANISATION_WORDS, build_matcher, collect
 from newsdesk.extract.entities.pronouns import resolve
 from newsdesk.extract.entities.scan import Scanner
 from newsdesk.extract.entities.titles import ORG_ROLES, PERSON_ROLES, titles_of, word_of

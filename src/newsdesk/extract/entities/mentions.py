@@ -18,7 +18,6 @@ Hanif Atmar") are titles, not organisations, and are dropped.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -26,13 +25,19 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.acronyms import expansion_start, is_acronym
-from newsdesk.extract.entities.gazetteer import Gazetteer, GazetteerEntry
-from newsdesk.extract.entities.scan import Ranges, Scanner, heading_lines, headline_lines
+from newsdesk.extract.entities.gazetteer import Gazetteer
+from newsdesk.extract.entities.headlines import (
+    Headings,
+    after_family_noun,
+    following_pronouns,
+    trim_headline_people,
+)
+from newsdesk.extract.entities.mention import Mention, make_mention, mention_of
+from newsdesk.extract.entities.scan import Scanner, heading_lines, headline_lines
 from newsdesk.extract.entities.subjects import untyped_speakers
 from newsdesk.extract.entities.titles import PERSON_ROLES, is_title_token, prename_title, word_of
 from newsdesk.vocab.labels import NAME_LABELS
 from newsdesk.vocab.names import COURTESY_TITLES
-from newsdesk.vocab.personal_names import FAMILY_NOUNS
 from newsdesk.vocab.wordlists import word_list
 
 _BREAKS = frozenset({"(", ")", "[", "]", "“", "”", '"', "«", "»", "„", "—", "–", ":", ";", "|"})
@@ -53,41 +58,6 @@ ORGANISATION_WORDS = word_list("name_words.tsv", "organisation-word")
 _NAMESAKE_TITLES = frozenset({"king", "queen", "prince", "princess", "saint", "st", "pope", "emperor"})
 # Lower-case words inside personal names ("Pieter de Vries", "Ludwig van Beethoven").
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ibn"})
-
-
-@dataclass(slots=True)
-class Mention:
-    """A name span in token offsets, with where it came from and what the gazetteer knows of it."""
-
-    start: int
-    end: int
-    label: str
-    source: str
-    text: str
-    start_char: int
-    end_char: int
-    words: tuple[str, ...]
-    entries: tuple[GazetteerEntry, ...] = ()
-    gender: str | None = None
-    shaky: bool = False
-    """In a title-case line (a headline), where the model's spans and types are unreliable."""
-    relative: bool = False
-    """Introduced as someone's relative: "his wife Melania Trump", "her husband, former President Bill Clinton"."""
-    pronoun_gender: str | None = None
-    """For a one-word name, the gender of a he/she/his/her right after it in its sentence, before
-    any other name ("Clinton said she…"): tells which of two people sharing a surname it is."""
-
-
-def make_mention(doc: Doc, start: int, end: int, label: str, source: str) -> Mention:
-    """A mention of ``doc[start:end]`` with its text, character offsets and words."""
-    span = doc[start:end]
-    return _mention(list(span), span.text, span.start_char, label, source)
-
-
-def _mention(tokens: list[Token], text: str, start_char: int, label: str, source: str) -> Mention:
-    """A mention of contiguous ``tokens`` whose text ``text`` starts at ``start_char``."""
-    words = tuple(t.text for t in tokens if not t.is_punct)
-    return Mention(tokens[0].i, tokens[-1].i + 1, label, source, text, start_char, start_char + len(text), words)
 
 
 @dataclass(slots=True)
@@ -135,60 +105,16 @@ def collect(doc: Doc, scanner: Scanner, gazetteer: Gazetteer, matcher: PhraseMat
     for mention in mentions:
         mention.shaky = mention.start_char in headlines
     if doc.has_annotation("SENT_START"):
-        _following_pronouns(doc, scanner, mentions)
+        following_pronouns(doc, scanner, mentions)
     for mention in mentions:
-        mention.relative = len(mention.words) > 1 and _after_family_noun(doc, mention.start)
-    _trim_headline_people(doc, mentions, _Headings(heading_lines(scanner.text), scanner.lower_words))
+        mention.relative = len(mention.words) > 1 and after_family_noun(doc, mention.start)
+    trim_headline_people(doc, mentions, Headings(heading_lines(scanner.text), scanner.lower_words))
     for mention in mentions:
         mention.entries = gazetteer.lookup(mention.text)
         if not mention.label:
             types = {entry.type for entry in mention.entries}
             mention.label = types.pop() if len(types) == 1 else "ORG"
     return Collected(mentions, links)
-
-
-# How far after a one-word name its pronoun may be: "Clinton kicked off her", "Aides to Clinton say she"
-# (within 4 tokens in the family articles of 60 PolNeAR train texts; further on, the pronoun is as
-# often someone else's).
-_PRONOUN_REACH = 6
-_PRONOUN_GENDERS = {"he": "m", "his": "m", "she": "f", "her": "f"}
-
-
-def _following_pronouns(doc: Doc, scanner: Scanner, mentions: list[Mention]) -> None:
-    """Set :attr:`Mention.pronoun_gender` of one-word names from the pronoun just after them.
-
-    Not across a comma, a sentence end or another name, not from inside a quotation, and not
-    after a name that only modifies a noun: in "endorsed Clinton, said he", "a Clinton supporter
-    who pledged his", "Clinton said, 'She was…'" the pronoun is someone else's (the five wrong
-    of 45 decisions on the family articles of 60 PolNeAR train texts, all gone with these checks).
-    """
-    pronouns = [t for t in scanner.pronouns() if t.idx not in scanner.quoted]
-    at = [t.i for t in pronouns]
-    starts = [m.start for m in mentions]
-    for n, mention in enumerate(mentions):
-        if len(mention.words) != 1 or doc[mention.end - 1].dep_ == "compound":
-            continue
-        k = bisect_right(at, mention.end - 1)
-        if k == len(at) or at[k] - mention.end >= _PRONOUN_REACH:
-            continue
-        next_name = starts[n + 1] if n + 1 < len(starts) else len(doc)
-        between = range(mention.end, at[k] + 1)
-        if next_name > at[k] and not any(doc[i].is_sent_start or doc[i].text == "," for i in between):
-            mention.pronoun_gender = _PRONOUN_GENDERS[pronouns[k].lower_]
-
-
-# Titles between a family noun and the name: "her husband, former President Bill Clinton".
-_RELATIVE_REACH = 5
-
-
-def _after_family_noun(doc: Doc, start: int) -> bool:
-    """Whether a family noun ("wife", "daughter") comes just before ``doc[start]``, over titles and commas."""
-    i = start - 1
-    while i >= max(0, start - _RELATIVE_REACH) and (
-        doc[i].text == "," or is_title_token(doc[i]) or doc[i].lower_ == "former"
-    ):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in FAMILY_NOUNS
 
 
 def _drop_common_words(lower: set[str], mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -210,53 +136,6 @@ def _drop_common_words(lower: set[str], mentions: list[Mention], gazetteer: Gaze
             and not gazetteer.lookup(m.text)
         )
     ]
-
-
-@dataclass(frozen=True, slots=True)
-class _Headings:
-    """Short heading lines of the body, and the words the article writes in lower case: in a heading
-    only such words, or a word in "-ing" ("Questioning"), are cut from a person's span."""
-
-    lines: Ranges
-    lower_words: set[str]
-
-    def cuttable(self, words: list[str]) -> bool:
-        return all(word in self.lower_words or word.endswith("ing") for word in words)
-
-
-def _trim_headline_people(doc: Doc, mentions: list[Mention], headings: _Headings) -> None:
-    """Cut a headline's or heading's person span to the name the body uses ("Obama Seeks", "Rip
-    Donald Trump", "Questioning Vindman").
-
-    In a title-case line or a short heading the model takes capitalised verbs into names; a full
-    name or surname from the body inside the span is the name.
-    """
-    # In text order (a dict, not a set): among equally long names the first in the text wins, the
-    # same on every run; a set's order changed with the interpreter's hash seed.
-    in_heading = [m.start_char in headings.lines for m in mentions]
-    body = dict.fromkeys(
-        tuple(w.casefold() for w in m.words)
-        for m, heading in zip(mentions, in_heading, strict=True)
-        if m.label == "PERSON" and not m.shaky and not heading
-    )
-    full = sorted((name for name in body if len(name) >= 2), key=len, reverse=True)
-    # Surnames of the body's full names, and the body's one-word names ("Obama" all through an
-    # article whose headline reads "Obama Says …").
-    surnames = {name[-1] for name in full} | {name[0] for name in body if len(name) == 1}
-    for n, mention in enumerate(mentions):
-        words = [t.text.casefold() for t in doc[mention.start : mention.end]]
-        if not (mention.shaky or in_heading[n]) or mention.label != "PERSON" or tuple(words) in body:
-            continue
-        found = next(
-            ((a, a + len(name)) for name in full for a in range(len(words)) if tuple(words[a : a + len(name)]) == name),
-            next(((a, a + 1) for a, word in enumerate(words) if word in surnames), None),
-        )
-        if found is not None and not mention.shaky and not headings.cuttable(words[: found[0]] + words[found[1] :]):
-            continue  # a heading's full name ("Kurt Volker's testimony") stays whole
-        if found is not None:
-            trimmed = make_mention(doc, mention.start + found[0], mention.start + found[1], "PERSON", mention.source)
-            trimmed.shaky, trimmed.gender = mention.shaky, mention.gender
-            mentions[n] = trimmed
 
 
 def _pieces(tokens: list[Token], label: str) -> list[list[Token]]:
@@ -317,7 +196,7 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
         gender = COURTESY_TITLES[word_of(doc[kept[0].i - 1])]
     if label == "PERSON" and len(kept) >= 2 and kept[-1].text in ORGANISATION_WORDS:
         label = "ORG"  # "Kestrel Shipping", "Acme Holdings": the model's people that are companies
-    mention = _mention(kept, name, start_char, label, source)
+    mention = mention_of(kept, name, start_char, label, source)
     mention.gender = gender
     return mention
 

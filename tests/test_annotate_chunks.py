@@ -14,7 +14,8 @@ from newsdesk.annotate.chunks import CHUNK_CHARACTERS, annotate_in_chunks, chunk
 from newsdesk.budget import ARTICLE_SECONDS, article_seconds
 from newsdesk.errors import InputError
 from newsdesk.pipeline import MAX_CHARACTERS, Pipeline
-from newsdesk.record import Article, Document
+from newsdesk.record import Document
+from record_checks import check_spans
 
 FILLER = (
     "The ferry company of Dunmere said on Friday that its two older boats would be retired next year. "
@@ -97,25 +98,11 @@ def test_the_chunked_doc_has_the_text_and_a_sentence_at_each_cut(small_model: Pi
     ]
 
 
-def check_offsets(article: Article) -> None:
-    """Every span of the record is inside the text, and the text at its offsets is what it names."""
-    n = len(article.text)
-    for span in article.spans():
-        assert 0 <= span.start < span.end <= n, span
-    for quote in article.quotes:
-        if quote.cue is not None:
-            assert article.text[quote.cue.start : quote.cue.end] == quote.cue.text
-        if quote.speaker is not None:
-            assert quote.speaker.name in article.text[quote.speaker.start : quote.speaker.end]
-    for claim in article.claims:
-        assert article.text[claim.start : claim.end] == claim.text
-
-
 def test_a_long_article_is_annotated_with_every_offset_in_its_text(small_model: Pipeline) -> None:
     text = long_text(40)
     article = small_model.extract(Document(content=text, input_format="article"))
     assert article.text == text and len(chunk_ends(text, SMALL_LIMIT)) >= 3
-    check_offsets(article)
+    check_spans(article)
     late = text.index(LATE)
     assert late >= chunk_ends(text, SMALL_LIMIT)[1]  # past the second chunk
     (quote,) = [q for q in article.quotes if q.content and q.content[0].start >= late]

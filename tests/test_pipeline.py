@@ -13,23 +13,10 @@ from newsdesk.errors import InputError
 from newsdesk.ids import article_id, normalise_url
 from newsdesk.pipeline import extract_many
 from newsdesk.record import Article
+from record_checks import check_spans
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(newsdesk.__file__).parent / "examples"
-
-
-def check_spans(article: Article) -> None:
-    """Every span in the record points at real text: text[start:end] is the span's text."""
-    n = len(article.text)
-    for span in article.spans():
-        assert 0 <= span.start < span.end <= n, span
-    for quote in article.quotes:
-        if quote.cue is not None:
-            assert article.text[quote.cue.start : quote.cue.end] == quote.cue.text
-        if quote.speaker is not None:
-            assert article.text[quote.speaker.start : quote.speaker.end].strip()
-    for claim in article.claims:
-        assert article.text[claim.start : claim.end] == claim.text
 
 
 def test_text_is_headline_blank_line_body() -> None:

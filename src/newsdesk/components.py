@@ -71,9 +71,13 @@ def _quote_tones(article: Article, tones: Mapping[str, float | None] | None) -> 
         quote.tone = (tones or {}).get(quote.id)
 
 
+# How a warning names a place the places component could not resolve (the desk lists these apart).
+UNRESOLVED_PLACE = "unresolved place: "
+
+
 def _unresolved_places(article: Article, names: list[str] | None) -> None:
     """Place names the places component could not resolve become the article's warnings."""
-    article.warnings += [f"unresolved place: {name}" for name in names or ()]
+    article.warnings += [UNRESOLVED_PLACE + name for name in names or ()]
 
 
 def _output(extension: str, many: bool = True) -> Output:

@@ -138,9 +138,13 @@ class Place:
     confidence: float | None = None
 
 
+# The claimant name of a number the article states itself, with no one named behind it.
+PUBLICATION = "publication"
+
+
 @dataclass(slots=True)
 class Claimant:
-    """Who stands behind a number: a speaker entity, or the publication itself."""
+    """Who stands behind a number: a speaker entity, or the publication itself (:data:`PUBLICATION`)."""
 
     entity: str | None
     name: str

@@ -28,9 +28,8 @@ from typing import Any
 
 from newsdesk.evaluation.geo_gold import GoldArticle, load_gold, prf, run_pipeline, words
 from newsdesk.evaluation.reliability import Bucket, Judged, reliability
-from newsdesk.record import Article, Claim
+from newsdesk.record import PUBLICATION, Article, Claim
 
-PUBLICATION = "publication"
 # Object words must overlap at least this much (Jaccard): "Daesh fighters" vs "fighters" is 0.5.
 OBJECT_JACCARD = 0.5
 

@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsdesk import __version__
 from newsdesk.components import COMPONENTS
+from newsdesk.record import PUBLICATION
 from newsdesk.store import DEFAULT_DB
 from newsdesk.store.shown import MIN_CONFIDENCE
 from newsdesk.web.charts import format_number
@@ -115,14 +116,10 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-# The record's claimant name for a number the article states itself (newsdesk.record.Claim).
-_PUBLICATION = "publication"
-
-
 def _claimant(name: str | None) -> str:
     """Who claims a number, as the pages say it: the extractor's "publication" (the article's own
     statement, no one named) reads as "the publication", not as a claimant called so."""
-    return name if name and name != _PUBLICATION else "the publication"
+    return name if name and name != PUBLICATION else "the publication"
 
 
 def _number(value: Any) -> str:

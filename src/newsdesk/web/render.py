@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 import pycountry
 from markupsafe import Markup, escape
 
+from newsdesk.components import UNRESOLVED_PLACE
 from newsdesk.record import Article, Quote
 from newsdesk.store.shown import sure_quote
 
@@ -36,8 +37,7 @@ _OPENING_MARKS = "\"'“‘«„"
 _CLOSING_MARKS = "\"'”’»“"
 _PADDING = " ,"
 _FRAGMENT_JOIN = " … "
-# How the record's warnings begin for a place name the gazetteer lacks, and for a page not in English.
-_UNPLACED = "unresolved place: "
+# How the record's warning begins for a page not in English (newsdesk.pipeline).
 _LANGUAGE_WARNING = "language is"
 
 
@@ -260,8 +260,8 @@ def render_article(
     foreign = language_name(article.language) if article.language != "en" else None
     rendered = Rendered(headline, body, views, list(speakers.values()), foreign)
     for warning in article.warnings:
-        if warning.startswith(_UNPLACED):
-            rendered.unplaced.append(warning.removeprefix(_UNPLACED))
+        if warning.startswith(UNRESOLVED_PLACE):
+            rendered.unplaced.append(warning.removeprefix(UNRESOLVED_PLACE))
         elif not (foreign and warning.startswith(_LANGUAGE_WARNING)):  # said by the language note
             rendered.notices.append(warning)
     return rendered

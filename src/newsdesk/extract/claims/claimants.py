@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.claims.cues import (
-    PUBLICATION,
     Context,
     claim_words,
     cue_token,
@@ -46,7 +45,7 @@ from newsdesk.extract.claims.cues import (
 )
 from newsdesk.extract.claims.owners import author, document_owner, owner_claimant, subject_document
 from newsdesk.extract.claims.speakers import speaker_claimant
-from newsdesk.record import Claimant, Quote
+from newsdesk.record import PUBLICATION, Claimant, Quote
 
 __all__ = ["PUBLICATION", "Attribution", "Context", "attribute", "counts"]
 

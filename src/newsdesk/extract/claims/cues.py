@@ -13,10 +13,9 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Token
 
-from newsdesk.record import Claimant, Entity, Quote
+from newsdesk.record import PUBLICATION, Claimant, Entity, Quote
 from newsdesk.vocab.wordlists import parse_word_lists
 
-PUBLICATION = "publication"
 WORDS_FILE = "claim_words.tsv"
 WORD_CATEGORIES = frozenset(
     {

@@ -32,12 +32,11 @@ _SCORE = re.compile(r"(?<![\d.,-])\d{1,3}[-–]\d{1,3}(?![\d%-]|[.,]\d)")
 
 def statistic(doc: Doc, ex: Expression, head: Token | None) -> Statistic | None:
     """``"sports"``, ``"market"`` or None for the claim ``ex`` counting ``head``."""
-    sentence = doc[ex.sentence[0] : ex.sentence[1]]
-    words = _words(sentence)
     counted = _counted_words(doc, ex, head)
     around = _around(doc, ex.sentence[0], ex.sentence[1])
-    if _is_sports(words | _words(around), sentence.text + "\n" + around.text, counted):
+    if _is_sports(_words(around), around.text, counted):
         return "sports"
+    words = _words(doc[ex.sentence[0] : ex.sentence[1]])
     if _is_market(words, counted, ex, head):
         return "market"
     return None
@@ -48,9 +47,9 @@ def _words(span: Span) -> set[str]:
 
 
 def _around(doc: Doc, start: int, end: int) -> Span:
-    """The sentences just before and after the claim's: a game report names the game once and then
-    lists its figures sentence by sentence ("Ortiz made 30 saves."). Only the sports rule reads them;
-    a market figure needs its market in its own sentence."""
+    """The claim's sentence with the ones just before and after it: a game report names the game
+    once and then lists its figures sentence by sentence ("Ortiz made 30 saves."). Only the sports
+    rule reads them; a market figure needs its market in its own sentence."""
     first = doc[start - 1].sent.start if start > 0 else start
     last = doc[end].sent.end if end < len(doc) else end
     return doc[first:last]

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from newsdesk.clean.flatten import Style
 from newsdesk.errors import InputError
 from newsdesk.evaluation.halves import in_half
-from newsdesk.evaluation.scores import PRF
+from newsdesk.evaluation.scores import PRF, run_dict
 from newsdesk.evaluation.systems import Clock, Mode, PageInput, newsdesk_output, page_input, trafilatura_output
 
 _TOKEN = re.compile(r"\w+")
@@ -84,20 +84,7 @@ class ExtractionReport:
         return self.pages / self.seconds if self.seconds else 0.0
 
     def to_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "data": "benchmark",
-            "system": self.system,
-            "mode": self.mode,
-            "style": self.style,
-            "half": self.half,
-            "pages": self.pages,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "seconds": round(self.seconds, 3),
-            "pages_per_second": round(self.pages_per_second, 2),
-            "errors": self.errors,
-        }
+        out = run_dict("benchmark", self, {})
         if self.baseline is not None:
             out["baseline"] = self.baseline.to_dict()
         return out

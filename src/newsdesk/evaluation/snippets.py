@@ -25,7 +25,7 @@ from newsdesk.clean.flatten import Style
 from newsdesk.errors import InputError
 from newsdesk.evaluation.files import read_text
 from newsdesk.evaluation.halves import in_half
-from newsdesk.evaluation.scores import PRF
+from newsdesk.evaluation.scores import PRF, run_dict
 from newsdesk.evaluation.systems import Clock, Mode, PageInput, newsdesk_output, page_input, trafilatura_output
 
 _SPACES = re.compile(r"\s+")
@@ -103,24 +103,7 @@ class SnippetReport:
 
     def to_dict(self) -> dict[str, object]:
         t = self.tally
-        out: dict[str, object] = {
-            "data": "snippets",
-            "system": self.system,
-            "mode": self.mode,
-            "style": self.style,
-            "half": self.half,
-            "pages": self.pages,
-            "tp": t.tp,
-            "fp": t.fp,
-            "fn": t.fn,
-            "tn": t.tn,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "seconds": round(self.seconds, 3),
-            "pages_per_second": round(self.pages_per_second, 2),
-            "errors": self.errors,
-        }
+        out = run_dict("snippets", self, {"tp": t.tp, "fp": t.fp, "fn": t.fn, "tn": t.tn})
         if self.baseline is not None:
             out["baseline"] = self.baseline.to_dict()
         return out

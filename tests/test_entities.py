@@ -612,23 +612,22 @@ def test_a_heading_verb_run_into_a_name_is_cut_and_a_headings_full_name_kept(nlp
 
 def test_a_headline_person_span_is_cut_to_the_one_word_name_the_body_uses(nlp: Language) -> None:
     text = (
-        "Macron Says New Library Will Tell of 'Hope and Hardship.'\n\n"
+        "Macron Says New Library Opens Its Doors in Spring\n\n"
         "PARIS -- President Macron, opening a library on Saturday, said it would tell the story of the nation. "
         "Mr. Macron said the library would keep the letters of ordinary people. Macron spoke for twenty minutes."
     )
     _, entities = entities_of(nlp, text)
     macron = named(entities, "Macron")
-    assert macron.aliases == []  # not "Macron Says New Library Will Tell", which the store took for a full name
+    assert macron.aliases == []  # not "Macron Says", which the store took for a full name
     assert surfaces(text, macron).count("Macron") == 4
 
 
 def test_a_stance_prefix_is_no_part_of_a_name(nlp: Language) -> None:
     text = (
-        "Turnout worries Democrats\n\nThe strategist said the black vote in the state seemed more anti-Trump "
-        "than pro-Clinton, which worried the campaign. The pro-Clinton Priorities USA Action group will spend "
-        "$5 million on ads, said Ada Brandt, a spokeswoman."
+        "Port district poll\n\nVoters in the port district are more anti-Ortega than pro-Hartmann, the pollster "
+        "said. The pro-Hartmann Coastal Renewal Fund will spend $2 million on ads, said Ada Brandt, a spokeswoman."
     )
     _, entities = entities_of(nlp, text)
     names = {e.name for e in entities}
-    assert "Priorities USA Action" in names
+    assert "Coastal Renewal Fund" in names
     assert not any(name.startswith(("pro-", "anti-")) for name in names), names

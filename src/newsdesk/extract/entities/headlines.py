@@ -1,6 +1,6 @@
 """What the words and lines around a name say about it: a pronoun right after a one-word name (which
 of two people sharing a surname it is), a family noun before it (a relative), and a headline or
-heading line, where the model runs capitalised verbs into names ("Obama Says", "Questioning X").
+heading line, where the model runs capitalised verbs into names ("Ortega Says", "Questioning Rennick").
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class Headings:
 
 def trim_headline_people(doc: Doc, mentions: list[Mention], headings: Headings) -> None:
     """Cut a headline's or heading's person span to the name the body uses ("Obama Seeks", "Rip
-    Donald Trump", "Questioning Vindman").
+    Donald Trump", "Questioning Rennick").
 
     In a title-case line or a short heading the model takes capitalised verbs into names; a full
     name or surname from the body inside the span is the name.
@@ -87,8 +87,8 @@ def trim_headline_people(doc: Doc, mentions: list[Mention], headings: Headings) 
         if m.label == "PERSON" and not m.shaky and not heading
     )
     full = sorted((name for name in body if len(name) >= 2), key=len, reverse=True)
-    # Surnames of the body's full names, and the body's one-word names ("Obama" all through an
-    # article whose headline reads "Obama Says …").
+    # Surnames of the body's full names, and the body's one-word names ("Ortega" all through an
+    # article whose headline reads "Ortega Says …").
     surnames = {name[-1] for name in full} | {name[0] for name in body if len(name) == 1}
     for n, mention in enumerate(mentions):
         words = [t.text.casefold() for t in doc[mention.start : mention.end]]
@@ -99,7 +99,7 @@ def trim_headline_people(doc: Doc, mentions: list[Mention], headings: Headings) 
             next(((a, a + 1) for a, word in enumerate(words) if word in surnames), None),
         )
         if found is not None and not mention.shaky and not headings.cuttable(words[: found[0]] + words[found[1] :]):
-            continue  # a heading's full name ("Kurt Volker's testimony") stays whole
+            continue  # a heading's full name ("Dana Morrow's testimony") stays whole
         if found is not None:
             trimmed = make_mention(doc, mention.start + found[0], mention.start + found[1], "PERSON", mention.source)
             trimmed.shaky, trimmed.gender = mention.shaky, mention.gender

@@ -42,7 +42,7 @@ from newsdesk.vocab.wordlists import word_list
 
 _BREAKS = frozenset({"(", ")", "[", "]", "“", "”", '"', "«", "»", "„", "—", "–", ":", ";", "|"})
 _LEADING_JUNK = frozenset({"the", "a", "an"})
-# Prefixes that make a name an adjective of stance ("pro-Clinton", "anti-Trump"): the model runs
+# Prefixes that make a name an adjective of stance ("pro-Hartmann", "anti-Ortega"): the model runs
 # them into the name after them, or tags the adjective itself as a person.
 _STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -164,7 +164,7 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
     while first < last and (tokens[first].lower_ in _LEADING_JUNK or tokens[first].is_punct or tokens[first].is_space):
         first += 1
     if last - first >= 3 and tokens[first].lower_ in _STANCE_PREFIXES and tokens[first + 1].text == "-":
-        first += 3  # "pro-Clinton Priorities USA": the stance adjective is no part of the name
+        first += 3  # "pro-Hartmann Harbour Alliance": the stance adjective is no part of the name
     while last > first and (
         tokens[last - 1].text in _POSSESSIVE or tokens[last - 1].is_punct or tokens[last - 1].is_space
     ):

@@ -69,7 +69,7 @@ _SENTENCE_END = tuple(".!?:;,\"”’'…)")
 
 def heading_lines(text: str) -> Ranges:
     """Short lines that end without a sentence's punctuation: section headings and labels, where the
-    model, as in headlines, runs a capitalised verb into the name after it ("Questioning Vindman")."""
+    model, as in headlines, runs a capitalised verb into the name after it ("Questioning Rennick")."""
     found: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         words = _WORD.findall(line.group())

@@ -122,7 +122,7 @@ def _type_votes(doc: Doc) -> _Votes:
 
 def _named_otherwise(name: str, votes: _Votes) -> bool:
     """Whether an unresolved "place" is a name the article more often gives a person, an
-    organisation or a nationality ("Biden" of "Joe Biden", "the Bidens", "Ukrainian"): the model's
+    organisation or a nationality ("Talbot" of "Gordon Talbot", "the Talbots", "Carpathian"): the model's
     place tag was the odd one out, and warning that the gazetteer lacks the name would mislead.
     A tie keeps the warning (a town tagged once a place and once a person)."""
     key = fold(name, PLACE_NAMES)

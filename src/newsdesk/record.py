@@ -144,7 +144,7 @@ PUBLICATION = "publication"
 
 @dataclass(slots=True)
 class Claimant:
-    """Who stands behind a number: a speaker entity, or the publication itself (:data:`PUBLICATION`)."""
+    """Who stands behind a number: a speaker entity, or the publication itself (name "publication")."""
 
     entity: str | None
     name: str

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from newsdesk.cli import app
 from newsdesk.errors import InputError
-from newsdesk.evaluation.desk_quotes import DeskScores, overlap, quoted_offsets, shown
+from newsdesk.evaluation.desk_quotes import DeskScores, gold_source, overlap, quoted_offsets, shown
 from newsdesk.evaluation.quotes import Attribution, QuoteScores, jaccard, load_gold, parse_brat
 from newsdesk.record import Article, Entity, Quote, QuoteKind, Span, Speaker
 
@@ -232,3 +232,13 @@ def test_desk_scores_leave_out_actions_and_unsure_quotes() -> None:
     desk = DeskScores()
     desk.add_article(_desk_article(quotes), DESK_GOLD)
     assert (desk.found, desk.speaker_right, desk.predicted_right) == (1, 1, 1)
+
+
+def test_gold_source_reads_swapped_labels_the_other_way_round() -> None:
+    text = "“We will build it,” said Jane Roe. She smiled."
+    swapped = Attribution(source=((20, 24),), cue=((25, 33),), content=((0, 19),))
+    assert gold_source(text, swapped) == ((25, 33),)
+    kept = Attribution(source=((25, 33),), cue=((20, 24),), content=((0, 19),))
+    assert gold_source(text, kept) == ((25, 33),)
+    pronoun = Attribution(source=((35, 38),), cue=((39, 45),), content=((0, 19),))
+    assert gold_source(text, pronoun) == ((35, 38),)

@@ -218,3 +218,109 @@ def test_a_tail_that_goes_on_with_the_reported_clause_stays() -> None:
     )
     quote = quote_of(text, "large gap")
     assert "clerks" in content(text, quote)[0]
+
+
+# direct.py _modifiers_between: the cue's own addressee and modifiers may stand between it and
+# the quotation it introduces.
+
+
+def test_an_addressee_between_a_participle_cue_and_its_quotation() -> None:
+    text = (
+        "Plan kept.\n\nThe mayor shrugged off the complaints on Monday, telling reporters in the lobby, "
+        "“We will not change the plan because a few people shout at meetings.” The council met later.\n"
+    )
+    quote = quote_of(text, "change the plan")
+    assert quote.kind == "direct"
+    assert speaker_words(text, quote) == "The mayor"
+    assert quote.cue is not None and quote.cue.text.startswith("telling")
+
+
+def test_modifiers_and_a_colon_between_a_cue_and_its_quotation() -> None:
+    text = (
+        "Budget talk.\n\nMara Quell responded pointedly, with a smile: "
+        "“Nobody in this room believes that budget will pass.”\n"
+    )
+    quote = quote_of(text, "Nobody in this room")
+    assert quote.kind == "direct"
+    assert speaker_words(text, quote) == "Mara Quell"
+
+
+def test_a_title_after_a_cue_and_its_object_is_not_what_the_cue_reports() -> None:
+    text = "Show night.\n\nTom Brack named a comedy as his guilty pleasure, “Late Night Lights Out,” and laughed.\n"
+    assert not [q for q in quotes(text) if q.kind == "direct"]
+
+
+# colon.py: a clause with no cue that names one source, ending in a colon before a quotation.
+
+
+def test_a_colon_after_a_clause_naming_one_person_introduces_their_words() -> None:
+    text = (
+        "Court rules.\n\nThe ruling drew a sharp reply from Senator Mara Quell: "
+        "“This court has ignored the plain words of the statute for the last time.”\n"
+    )
+    quote = quote_of(text, "ignored the plain words")
+    assert quote.kind == "direct"
+    assert speaker_words(text, quote) == "Mara Quell"
+
+
+def test_a_colon_closing_a_paragraph_introduces_the_next_one() -> None:
+    text = (
+        "Budget.\n\nHere is Tom Brack on the budget:\n\n"
+        "“We cannot spend money that the city does not have in the bank.”\n"
+    )
+    quote = quote_of(text, "cannot spend money")
+    assert speaker_words(text, quote) == "Tom Brack"
+
+
+def test_a_colon_clause_naming_two_people_guesses_nobody() -> None:
+    text = (
+        "Court rules.\n\nThe ruling drew replies from Mara Quell and Tom Brack: "
+        "“This court has ignored the plain words of the statute again.”\n"
+    )
+    assert all(q.speaker is None for q in quotes(text) if "plain words" in text[q.content[0].start : q.content[0].end])
+
+
+def test_an_addressee_after_to_is_no_colon_source() -> None:
+    text = (
+        "Court rules.\n\nThe ruling drew a reply from Mara Quell to Tom Brack: "
+        "“This court has ignored the plain words of the statute again.”\n"
+    )
+    assert speaker_words(text, quote_of(text, "plain words")) == "Mara Quell"
+
+
+def test_an_outlet_after_with_is_no_colon_source() -> None:
+    text = (
+        "Old race.\n\nThe race came up again in an interview with The Daily Ledger at the time: "
+        "“It was a mistake, I mean, a terrible mistake for everyone.”\n"
+    )
+    assert all(speaker_words(text, q) != "The Daily Ledger" for q in quotes(text))
+
+
+# indirect.py source_of: a set-off participle's subject when the parser misplaced its clause.
+
+
+def test_a_said_inside_a_quotation_the_parser_made_root_reports_nothing_outside_it() -> None:
+    text = (
+        "Plan talk.\n\nMara Quell did not seem impressed with the plan on Tuesday, telling reporters, "
+        "“A lot of people said the mayor should resign.”\n"
+    )
+    quote = quote_of(text, "A lot of people")
+    assert speaker_words(text, quote) == "Mara Quell"
+
+
+def test_a_participle_hung_on_an_empty_it_takes_the_subject_of_the_clause_before() -> None:
+    text = (
+        "Speeches.\n\nIt was a strong pair of speeches, as Senator Quell echoed the criticism, saying the mayor "
+        "“reminds us every day that he is not in it for the voters” and more.\n"
+    )
+    quote = quote_of(text, "the mayor")
+    assert quote.speaker is not None and quote.speaker.name.endswith("Quell")
+
+
+def test_a_that_before_the_comma_keeps_the_quotation_a_reported_clause() -> None:
+    text = (
+        "Late posts.\n\nTom Brack tweeted on Friday that, “For those few people knocking me for tweeting "
+        "at night, at least you know I will be awake.”\n"
+    )
+    quote = quote_of(text, "that,")
+    assert quote.kind == "mixed"

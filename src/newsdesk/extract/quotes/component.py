@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdesk.extract.entities.component import entity_for_span
+from newsdesk.extract.quotes.colon import colon_introduced
 from newsdesk.extract.quotes.confidence import confidence, entity_types, evidence
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.cues import CueMatch, find_cues
@@ -75,7 +76,7 @@ def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     )
     heads = frozenset(c.head.i for c in cues)
     found = [d for cue in cues if (d := cue_draft(ctx, cue, stops, heads)) is not None]
-    drafts = _outermost(_share_quotations(found) + _poll_drafts(ctx, [c.first for c in cues]))
+    drafts = _outermost(_share_quotations(_enclosed(ctx, found)) + _poll_drafts(ctx, [c.first for c in cues]))
     # A speaker label's turn ("FALLIN: Well, I think …") holds no attribution of its own:
     # cues inside it belong to the speaker's words, as in _outermost.
     turns = labels(ctx)
@@ -88,6 +89,8 @@ def find_drafts(ctx: Context, lex: Lexicon) -> list[Draft]:
     drafts = [d for d in drafts if not any(_overlaps(f, claimed) for f in d.content)] + dashed
     used = _used_regions(ctx, drafts)
     drafts.extend(sign_offs(ctx, used))
+    used = _used_regions(ctx, drafts)
+    drafts.extend(colon_introduced(ctx, used))
     used = _used_regions(ctx, drafts)
     drafts.extend(floating(ctx, drafts, used))
     _close_open_quotations(ctx, drafts)
@@ -197,6 +200,19 @@ def _coordinated_cue(ctx: Context, cue: CueMatch) -> int | None:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _enclosed(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """Drop a draft whose whole content is a piece of a quotation another draft reports whole:
+    "spoke to reporters, telling the paper, “A. B.”" parses "A" as what "spoke" reports, while
+    "telling" has the whole quotation."""
+    quotations = {f for region in ctx.regions for f in region.fragments}
+    whole = {f for d in drafts for f in d.content if f in quotations}
+    return [d for d in drafts if not (d.content and all(_piece_of(f, whole) for f in d.content))]
+
+
+def _piece_of(fragment: CharSpan, quotations: set[CharSpan]) -> bool:
+    return fragment not in quotations and any(s <= fragment[0] and fragment[1] <= e for s, e in quotations)
 
 
 def _share_quotations(drafts: list[Draft]) -> list[Draft]:

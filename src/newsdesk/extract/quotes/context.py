@@ -9,6 +9,10 @@ from spacy.tokens import Doc, Span
 
 from newsdesk.extract.quotes.marks import QuoteRegion, find_quotes, names_something
 
+# Quotations shorter than this are scare quotes, titles or fragments, not statements (the floating-
+# quote rule's threshold, set by hand; "“Not now,” she said" is kept through its cue instead).
+STATEMENT_WORDS = 4
+
 
 @dataclass(slots=True)
 class Context:
@@ -88,6 +92,14 @@ class Context:
     def is_named(self, region: QuoteRegion) -> bool:
         """Whether a quotation is a title, nickname or scare quote (see :func:`.marks.names_something`)."""
         return region.start in self.named
+
+    def is_statement(self, region: QuoteRegion) -> bool:
+        """Whether a quotation reads as a sentence someone said: capitalised, at least
+        :data:`STATEMENT_WORDS` words, not every word capitalised (a title, a slogan)."""
+        words = " ".join(self.text[s:e] for s, e in region.fragments).strip("\"“”'‘’ ").split()
+        if len(words) < STATEMENT_WORDS or not words[0][:1].isupper():
+            return False
+        return not all(word[:1].isupper() or not word[:1].isalpha() for word in words)
 
     def region_containing(self, offset: int) -> QuoteRegion | None:
         """The quotation whose marks enclose ``offset``, if any."""

@@ -15,6 +15,8 @@ from newsdesk.extract.entities.titles import ORG_ROLES, PERSON_ROLES
 from newsdesk.extract.quotes.words import quote_words
 from newsdesk.vocab.stance import lexicon
 
+_EMPTY_SUBJECTS = frozenset({"it", "there"})  # subjects that stand for no one
+
 
 def put_out_by_subject(verb: Token) -> bool:
     """Whether a participle modifying a direct object reports the words of the object's verb's subject.
@@ -98,3 +100,17 @@ def as_subject(verb: Token) -> Token | None:
     if mark is None:
         return None
     return next((c for c in mark.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+def nearer_subject(participle: Token, quoted: list[bool]) -> Token | None:
+    """The subject of the nearest verb before a set-off participle, for one the parser hung on a
+    main clause whose subject is an empty "it" or "there" ("It was a long night, as Roe echoed the
+    criticism, saying …": Roe says it). None when no earlier verb of the sentence has a subject."""
+    start = participle.sent.start
+    for token in reversed(participle.doc[start : participle.i]):
+        if token.pos_ not in ("VERB", "AUX") or quoted[token.i]:
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+        if subjects and not quoted[subjects[0].i]:
+            return None if subjects[0].lower_ in _EMPTY_SUBJECTS else subjects[0]
+    return None

@@ -43,11 +43,16 @@ _NOT_SPEAKERS = frozenset(
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]?(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*:\s")
 _CLOSING_MARKS = "\"”»’'›"
 _URL = re.compile(r"(?:https?://|www\.)\S")
+# Between a cue and the quotation it introduces: "telling the crowd at a rally in Ohio on Monday, “…”".
+_MAX_MODIFIER_TOKENS = 12
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})  # a verb between them starts a clause of its own
 _MIN_FLOATING_WORDS = 4  # shorter quoted fragments are scare quotes or titles, not statements
 _FLOATING_PARAGRAPHS = 2  # a floating quote inherits a speaker named at most this many paragraphs back
 
 
-def quotes_around(ctx: Context, clause: CharSpan, cue_end: int, colon: bool) -> list[CharSpan]:
+def quotes_around(
+    ctx: Context, clause: CharSpan, cue_end: int, colon: bool, cue_head: Token | None = None
+) -> list[CharSpan]:
     """Quotation fragments an attribution clause introduces, in text order; [] if none.
 
     ``clause`` runs from the start of the source-and-cue clause to its end, ``cue_end`` is
@@ -58,7 +63,10 @@ def quotes_around(ctx: Context, clause: CharSpan, cue_end: int, colon: bool) -> 
     clause_end = _clause_end(ctx, clause[1])
     after = ctx.region_starting_after(cue_end)
     gap = _GAP_AFTER_COLON if colon else _GAP_AFTER
-    introduces = after is not None and gap.fullmatch(text, cue_end, after.start) is not None
+    introduces = after is not None and (
+        gap.fullmatch(text, cue_end, after.start) is not None
+        or (ctx.is_statement(after) and _modifiers_between(ctx, cue_head, cue_end, after.start))
+    )
     before = ctx.region_ending_before(clause[0])
     if before is not None and _reported_before(ctx, before, clause[0], introduces=introduces):
         fragments.extend(before.fragments)
@@ -78,6 +86,25 @@ def quotes_around(ctx: Context, clause: CharSpan, cue_end: int, colon: bool) -> 
         clause_end = follower.end
         follower = ctx.region_starting_after(clause_end)
     return fragments
+
+
+def _modifiers_between(ctx: Context, cue_head: Token | None, cue_end: int, quote_start: int) -> bool:
+    """Whether only the cue's own addressee and modifiers stand between it and a quotation that
+    a comma or colon introduces: "telling reporters, “…”", "responded, with a smile: “…”",
+    "told the news agency in an interview, “…”" (no clause of their own, one paragraph). A "that"
+    makes the quotation a reported clause ("said that, “…”"), which annotation spans with its "that"."""
+    if cue_head is None or "\n" in ctx.text[cue_end:quote_start]:
+        return False
+    lead = ctx.text[cue_end:quote_start].rstrip(" \t\u00a0")
+    if not lead or lead[-1] not in ",:":
+        return False
+    between = ctx.doc.char_span(cue_end, cue_end + len(lead), alignment_mode="expand")
+    if between is None or not 0 < len(between) <= _MAX_MODIFIER_TOKENS:
+        return False
+    return all(
+        token.is_punct or (cue_head in token.ancestors and token.pos_ not in _CLAUSE_HEADS and token.dep_ != "mark")
+        for token in between
+    )
 
 
 def _reported_before(ctx: Context, region: QuoteRegion, clause_start: int, *, introduces: bool) -> bool:

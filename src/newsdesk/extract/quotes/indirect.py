@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.controllers import (
     as_subject,
+    nearer_subject,
     noun_clause,
     object_controller,
     passive_controller,
@@ -59,6 +60,8 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
     verb = cue.head
     for _ in range(_MAX_CLIMB):
         subject = _subject(verb, ctx.quoted)
+        if subject is not None and subject.lower_ in _EXPLETIVES and set_off_participle(cue.head):
+            subject = nearer_subject(cue.head, ctx.quoted) or subject
         if subject is not None:
             return _phrase(subject, ctx, avoid=cue)
         if put_out_by_subject(verb):
@@ -87,9 +90,10 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
             return _phrase(controller, ctx, avoid=cue)
         elif (
             set_off_participle(verb) or (verb.dep_ == "conj" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc")
-        ) and (verb.head.dep_ == "ccomp"):
+        ) and (verb.head.dep_ == "ccomp" and not ctx.quoted[verb.head.head.i]):
             # "X said that he …, claiming …": the parser hangs the participle on the
-            # reported clause; it shares the reporting clause's subject.
+            # reported clause; it shares the reporting clause's subject. A "said" inside a
+            # quotation the parser made the root reports nothing outside it.
             verb = verb.head
         verb = verb.head
     return None

@@ -97,7 +97,7 @@ def _verb_content(
     and the frame it was found in: "c" for a clause or quotation, "o" an object, "t" an infinitive."""
     clause = (min(cue_span[0], source[0]), max(cue_span[1], source[1])) if source else cue_span
     frames = cue.expression.frames
-    content = quotes_around(ctx, clause, cue_span[1], cue.colon) if "c" in frames else []
+    content = quotes_around(ctx, clause, cue_span[1], cue.colon, cue.head) if "c" in frames else []
     frame: str | None = "c"
     if not content and cue.colon:
         content = [trim(ctx.text, cue_span[1], ctx.paragraph_end(cue_span[1]))]

@@ -140,6 +140,27 @@ def test_the_company_after_two_organisations_stays_a_phrase() -> None:
     assert (said.name, said.entity) == ("The company", None)
 
 
+def test_a_specific_description_is_the_organisation_that_was_the_subject_before() -> None:
+    text = (
+        "Cars.\n\nVeltra has used recycled paint rather than chrome in its new cars. "
+        "The automaker says it will do the same with all of its models next year.\n"
+    )
+    assert about(text, "it will do").entity == "Veltra"
+
+
+def test_a_subject_whose_name_says_another_kind_is_not_the_description() -> None:
+    text = "Suit.\n\nNorcast Bank sued Veltra on Monday. The automaker said the claim had no merit.\n"
+    assert about(text, "the claim").entity is None
+
+
+def test_two_subjects_before_a_description_leave_it_a_phrase() -> None:
+    text = (
+        "Prices.\n\nVeltra and Norcast have both cut prices. "
+        "The automaker says it will do the same with all of its models next year.\n"
+    )
+    assert about(text, "it will do").entity is None
+
+
 def test_a_pronoun_after_a_sentence_goes_to_its_subject_not_the_nearest_name() -> None:
     text = (
         "Budget.\n\nFormer governor Edwin Rask praised Tomas Brandt for his budget work, "

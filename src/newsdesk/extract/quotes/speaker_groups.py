@@ -157,7 +157,9 @@ def described_organisation(ctx: Context, head: Token, lookup: EntityLookup | Non
     Only "the" + an organisation noun ("the bank", "the law firm"), outside quotation marks. The
     organisation is the latest named before it in the same or the previous sentences whose name
     or description (as the entities component knows it) holds that noun; for a noun any
-    organisation fits ("the company", "the group") the one organisation named there, if only one is.
+    organisation fits ("the company", "the group") the one organisation named there, if only one is;
+    else, for a specific noun ("the automaker"), the organisation that is the subject of the
+    sentence before, when its name says no other kind.
     """
     noun = head.lemma_.lower()
     if head.pos_ != "NOUN" or head.tag_ == "NNS" or noun not in ORG_ROLES or ctx.quoted[head.i]:
@@ -179,7 +181,33 @@ def described_organisation(ctx: Context, head: Token, lookup: EntityLookup | Non
     # be a subject kept 2 of them and lost 3 right ones.
     if noun in _ANY_ORG and len({_identity(ctx.doc, e, lookup) for e in orgs}) == 1:
         return orgs[-1]
-    return None
+    if noun in _ANY_ORG:
+        return None  # "Norcast sued Veltra. The company said …": either could answer
+    subject = _subject_organisation(ctx, head)
+    # A name that says another kind ("Norcast Bank … The automaker") is not what the noun describes.
+    return subject if subject is not None and not {w.lower() for w in subject.text.split()} & ORG_ROLES else None
+
+
+def _subject_organisation(ctx: Context, head: Token) -> Span | None:
+    """The organisation that is the main subject of the sentence before: "Veltra has cut its fees.
+    The lender says …" — a writer names a company, then goes on with a description of it."""
+    index = ctx.sentences.index(ctx.sentence(head.i))
+    if index == 0:
+        return None
+    start, end = ctx.sentences[index - 1]
+    root = next((t for t in ctx.doc[start:end] if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    if subject is None or ctx.quoted[subject.i] or any(c.dep_ == "conj" for c in subject.children):
+        return None  # "Veltra and Norcast cut prices. The automaker …": which one?
+    sentence = ctx.doc[start:end]
+    return next(
+        (
+            e
+            for e in ctx.ents_in(sentence.start_char, sentence.end_char)
+            if e.start <= subject.i < e.end and e.label_ == "ORG"
+        ),
+        None,
+    )
 
 
 def _descriptions(doc: Doc, org: Span, lookup: EntityLookup | None) -> set[str]:

@@ -324,3 +324,31 @@ def test_a_that_before_the_comma_keeps_the_quotation_a_reported_clause() -> None
     )
     quote = quote_of(text, "that,")
     assert quote.kind == "mixed"
+
+
+# speaker.py resolve: a floating quotation inherits only a person's voice.
+
+
+def test_a_floating_quotation_after_an_organisations_words_is_unattributed() -> None:
+    text = (
+        "Rents.\n\nThe report by the Marenza Institute found that rents rose 12 percent.\n\n"
+        "“Landlords in this city have never had it so good, and tenants are paying for it every single month.”\n"
+    )
+    assert quote_of(text, "Landlords").speaker is None
+
+
+def test_a_floating_quotation_after_a_persons_words_inherits_them() -> None:
+    text = (
+        "Rents.\n\n“Rents rose 12 percent this year,” said Mara Quell, who chairs the tenants' union.\n\n"
+        "“Landlords in this city have never had it so good, and tenants are paying for it every single month.”\n"
+    )
+    assert speaker_words(text, quote_of(text, "Landlords")) is not None
+
+
+def test_a_floating_quotation_after_another_person_is_named_is_unattributed() -> None:
+    said = "“Rents rose 12 percent this year,” said Mara Quell, who chairs the tenants' union.\n\n"
+    floating = "“Landlords in this city have never had it so good, and tenants are paying for it every single month.”\n"
+    other = "Rents.\n\n" + said + "The council's leader, Tom Brack, has promised a review.\n\n" + floating
+    assert quote_of(other, "Landlords").speaker is None
+    same = "Rents.\n\n" + said + "Quell has led the union since 2019.\n\n" + floating
+    assert speaker_words(same, quote_of(same, "Landlords")) is not None

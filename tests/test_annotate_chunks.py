@@ -13,7 +13,7 @@ from newsdesk import pipeline
 from newsdesk.annotate.chunks import CHUNK_CHARACTERS, annotate_in_chunks, chunk_ends, chunk_limit, split
 from newsdesk.budget import ARTICLE_SECONDS, article_seconds
 from newsdesk.errors import InputError
-from newsdesk.pipeline import MAX_CHARACTERS, Pipeline
+from newsdesk.pipeline import MAX_CHARACTERS, RAW_TEXT_FACTOR, Pipeline
 from newsdesk.record import Document
 from record_checks import check_spans
 
@@ -137,3 +137,11 @@ def test_a_text_over_the_maximum_is_refused_in_one_line(small_model: Pipeline) -
     article = small_model.prepare(Document(content=long_text(2), input_format="article"))
     article.text = text  # an article handed to annotate directly is checked too
     assert [error.reason if error else None for error in small_model.annotate([article])] == [refusal]
+
+
+def test_a_scraped_text_far_over_the_maximum_is_refused_before_cleaning(small_model: Pipeline) -> None:
+    size = RAW_TEXT_FACTOR * MAX_CHARACTERS + 1
+    text = ("Word " * (size // 5 + 1))[:size]
+    with pytest.raises(InputError) as raised:
+        small_model.prepare(Document(content=text, input_format="text"))
+    assert raised.value.reason == f"too long: {size:,} characters (the limit is {RAW_TEXT_FACTOR * MAX_CHARACTERS:,})"

@@ -49,6 +49,9 @@ MIN_BODY_WORDS = 10
 # machine the 1,000,000 text finished in 8.5 minutes; the 2,000,000 one got 377 s of CPU in its
 # 1,260 s for the components and was abandoned (one line).
 MAX_CHARACTERS = 2_000_000
+# A scraped text is refused before cleaning beyond this many times MAX_CHARACTERS: set by hand, a
+# generous margin for the page furniture around an article at the limit (not measured).
+RAW_TEXT_FACTOR = 2
 
 Outcome = tuple[str, Article | InputError]
 
@@ -263,6 +266,8 @@ def extract_many(
 
 def prepare(doc: Document) -> Article:
     """Clean a decoded document and build its record, before any NLP."""
+    if (error := too_long_to_clean(doc)) is not None:
+        raise error
     cleaned = clean(doc)
     article = assemble(doc, cleaned)
     if (error := too_long(article.text)) is not None:
@@ -276,6 +281,19 @@ def prepare(doc: Document) -> Article:
             "(entities, quotes, claims, places) were skipped"
         )
     return article
+
+
+def too_long_to_clean(doc: Document) -> InputError | None:
+    """The refusal of a plain or article text too long to be an article even once cleaned, before
+    the cleaner spends its budget on it: an article text is kept verbatim, and the text cleaner
+    drops page furniture, which is seldom as long as the article (a 13 MB scraped text waited
+    the whole 60 s cleaning budget before its refusal). HTML is bounded by its byte cap instead."""
+    if doc.input_format == "html":
+        return None
+    limit = MAX_CHARACTERS if doc.input_format == "article" else RAW_TEXT_FACTOR * MAX_CHARACTERS
+    if len(doc.content) <= limit:
+        return None
+    return InputError(f"too long: {len(doc.content):,} characters (the limit is {limit:,})")
 
 
 def too_long(text: str) -> InputError | None:

@@ -124,6 +124,13 @@ def test_date_only_in_the_text_is_found_by_the_extensive_search() -> None:
     assert clean_html(html, url="https://gazette.example/a").published == "2018-07-30"
 
 
+def test_date_line_opening_the_body_is_read() -> None:
+    # trafilatura keeps a credit line inside the article's container as its first paragraph.
+    line = "<p>Von Anna Berg publiziert am 30. Juli 2018</p>"
+    html = article("Ferry fares to rise in spring").replace("</h1>", "</h1>" + line)
+    assert clean_html(html, url="https://gazette.example/a").published == "2018-07-30"
+
+
 @pytest.mark.parametrize(
     ("names", "kept"),
     [

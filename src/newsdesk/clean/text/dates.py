@@ -65,6 +65,9 @@ _UPDATED = re.compile(
     r"bijgewerkt|обновлено|изменено)\b",
     re.IGNORECASE,
 )
+# Lines above the body searched for the publication date: the byline search's reach
+# (:func:`~newsdesk.clean.text.find_byline`).
+DATE_WINDOW = 12
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -126,7 +129,7 @@ def parse_dates(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def published_date(lines: list[Line], start: int, window: int = 12) -> str | None:
+def published_date(lines: list[Line], start: int, window: int = DATE_WINDOW) -> str | None:
     """The publication date from the date and credit lines at most ``window`` lines above line
     ``start`` (the first body line), nearest first.
 

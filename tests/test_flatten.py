@@ -32,3 +32,9 @@ def test_deep_nesting_and_garbage() -> None:
     assert isinstance(flatten(deep), str)
     assert flatten("<div>" * 200 + "shallow" + "</div>" * 200) == "shallow\n"
     assert flatten("") == ""
+
+
+def test_text_after_a_comment_stays_a_piece_of_its_own() -> None:
+    html = "<p>At first<!-- --> the doctor<?php echo 1 ?> waited</p><p>x<script>y</script>z</p>"
+    assert flatten(html, "lines") == "At first the doctor waited\nx z\n"
+    assert flatten(html, "glued") == "At first the doctor waited\nxz\n"

@@ -6,6 +6,7 @@ from newsdesk.clean.boxes import box_texts, drop_box_lines
 from newsdesk.clean.flatten import flatten, parse_html
 from newsdesk.clean.html import is_credit
 from newsdesk.clean.links import drop_link_lines, is_link_line, link_texts
+from newsdesk.clean.names import PageNames
 from newsdesk.clean.prune import prune
 from newsdesk.clean.words import word_count
 
@@ -19,7 +20,7 @@ SLIDES = """<html><body><div class="gallery">
 def test_hidden_slides_of_a_gallery_stay_and_a_lone_hidden_block_goes() -> None:
     root = parse_html(SLIDES)
     assert root is not None
-    prune(root)
+    prune(root, PageNames(root))
     text = " ".join(root.itertext())
     assert "Second item" in text and "Third item" in text
     assert "hidden duplicate" not in text
@@ -29,7 +30,7 @@ def test_a_hidden_block_without_a_shown_twin_still_goes() -> None:
     page = '<html><body><p class="note">Shown.</p><p class="tip" style="display:none">Hidden.</p></body></html>'
     root = parse_html(page)
     assert root is not None
-    prune(root)
+    prune(root, PageNames(root))
     assert "Hidden" not in " ".join(root.itertext())
 
 
@@ -134,7 +135,7 @@ BOXED = (
 def test_lines_from_a_small_furniture_box_go_and_a_large_region_does_not_count() -> None:
     root = parse_html(BOXED)
     assert root is not None
-    boxes = box_texts(root)
+    boxes = box_texts(PageNames(root))
     assert "Get our weekly letter in your inbox every Friday." in boxes
     paragraphs = [
         "The council approved the budget on Tuesday after a long debate about road repairs.",

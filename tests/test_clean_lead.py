@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsdesk.clean.flatten import flatten_tree, parse_html
 from newsdesk.clean.html import clean_html
 from newsdesk.clean.lead import lead_texts, with_lead
+from newsdesk.clean.names import PageNames
 
 LEAD = "Die Stadt baut bis zum Herbst drei neue Radwege, die den Norden mit dem Zentrum verbinden sollen."
 BODY = [
@@ -20,20 +21,21 @@ def test_the_marked_lead_above_the_body_is_put_back() -> None:
     root = parse_html(PAGE)
     assert root is not None
     lines = flatten_tree(root).splitlines()
-    leads = lead_texts(root)
+    leads = lead_texts(PageNames(root))
     assert LEAD in leads
-    assert with_lead(BODY, lines, root, set()) == [LEAD, *BODY]
+    assert with_lead(BODY, lines, PageNames(root), set()) == [LEAD, *BODY]
 
 
 def test_a_lead_already_in_the_body_or_a_link_is_not_added() -> None:
     root = parse_html(PAGE)
     assert root is not None
     lines = flatten_tree(root).splitlines()
-    assert with_lead([LEAD, *BODY], lines, root, set()) == [LEAD, *BODY]
-    assert with_lead(BODY, lines, root, {LEAD}) == BODY
+    names = PageNames(root)
+    assert with_lead([LEAD, *BODY], lines, names, set()) == [LEAD, *BODY]
+    assert with_lead(BODY, lines, names, {LEAD}) == BODY
     plain = parse_html(PAGE.replace('class="article-lead"', ""))
     assert plain is not None
-    assert with_lead(BODY, flatten_tree(plain).splitlines(), plain, set()) == BODY
+    assert with_lead(BODY, flatten_tree(plain).splitlines(), PageNames(plain), set()) == BODY
 
 
 def test_clean_html_never_doubles_the_lead() -> None:

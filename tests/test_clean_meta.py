@@ -8,7 +8,7 @@ from lxml import etree
 
 from newsdesk.clean.flatten import parse_html
 from newsdesk.clean.meta import fallback_author, read_metadata
-from newsdesk.clean.names import named
+from newsdesk.clean.names import PageNames
 
 PAGE = """<html><head><title>Ferry fares rise | Harbour Gazette</title>
 <meta property="og:site_name" content="Harbour Gazette">
@@ -40,8 +40,12 @@ def test_category_link_in_the_post_meta_box_is_read() -> None:
 
 
 def test_author_in_the_markup_and_none_without_a_candidate() -> None:
-    assert fallback_author(tree('<span class="author-name">Jane Roe</span>')) == "Jane Roe"
-    assert fallback_author(tree('<span class="kicker">Transport</span>')) is None
+    for byline, author in [
+        ('<span class="author-name">Jane Roe</span>', "Jane Roe"),
+        ('<span class="kicker">T</span>', None),
+    ]:
+        root = tree(byline)
+        assert fallback_author(root, PageNames(root)) == author
 
 
 def test_named_finds_elements_by_lower_cased_class_or_id_once() -> None:
@@ -49,6 +53,8 @@ def test_named_finds_elements_by_lower_cased_class_or_id_once() -> None:
         '<div><p class="Promo-Box">a</p><p id="PROMO">b</p><p class="promo extra" id="promo2">c</p><p>d</p></div>'
     )
     assert root is not None
-    found = named(root, re.compile("promo"))
-    assert [el.text for el in found] == ["a", "b", "c"]
-    assert [el.text for el in named(root, re.compile("promo"), ids=False)] == ["a", "c"]
+    names = PageNames(root)
+    assert [el.text for el in names.find(re.compile("promo"))] == ["a", "b", "c"]
+    assert [el.text for el in names.find(re.compile("promo"), ids=False)] == ["a", "c"]
+    root.remove(root[1])  # an element pruned after the listing is not found
+    assert [el.text for el in names.find(re.compile("promo"))] == ["a", "c"]

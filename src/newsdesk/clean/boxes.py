@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
-from newsdesk.clean.names import named
+from newsdesk.clean.names import PageNames
 
 _SPACES = re.compile(r"\s+")
 # Tuning half of the snippet set, html F1: 0.945 without the rule; 0.949 with this list; 0.946
@@ -27,9 +25,9 @@ _FURNITURE_CLASS = re.compile(
 _BOX_CHARS = 1500
 
 
-def box_texts(root: etree._Element) -> list[str]:
+def box_texts(names: PageNames) -> list[str]:
     """The text of every small element whose class or id names page furniture."""
-    texts = (_SPACES.sub(" ", "".join(el.itertext())).strip() for el in named(root, _FURNITURE_CLASS))
+    texts = (_SPACES.sub(" ", "".join(el.itertext())).strip() for el in names.find(_FURNITURE_CLASS))
     return [text for text in texts if 0 < len(text) <= _BOX_CHARS]
 
 

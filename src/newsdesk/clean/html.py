@@ -21,6 +21,7 @@ from newsdesk.clean.flatten import flatten_tree, parse_html
 from newsdesk.clean.lead import with_lead
 from newsdesk.clean.links import drop_link_lines, link_texts
 from newsdesk.clean.meta import fallback_author, read_metadata
+from newsdesk.clean.names import PageNames
 from newsdesk.clean.page_url import declared_url
 from newsdesk.clean.prune import prune
 from newsdesk.clean.shortcodes import strip_shortcodes
@@ -66,7 +67,8 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
         raise InputError(f"HTML nested more than {_MAX_DEPTH} levels deep; not a real article page")
     own_url = declared_url(tree)  # before pruning, which may drop the head's links
     page_url = url or own_url
-    prune(tree)
+    names = PageNames(tree)  # listed once, before pruning: every rule by class name reads it
+    prune(tree, names)
     visible_lines = flatten_tree(tree).splitlines()  # before trafilatura prunes the tree
     _drop_copyright_year(tree)
     meta = read_metadata(tree, url)
@@ -77,11 +79,11 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     paragraphs = [p for line in text.split("\n") if (p := strip_shortcodes(line.strip()))]
     links = link_texts(tree)
     paragraphs = [p for p in drop_link_lines(paragraphs, links) if not is_credit(p)]
-    paragraphs = drop_box_lines(paragraphs, box_texts(tree))
-    paragraphs = with_lead(after_headline(paragraphs, title), visible_lines, tree, links)
+    paragraphs = drop_box_lines(paragraphs, box_texts(names))
+    paragraphs = with_lead(after_headline(paragraphs, title), visible_lines, names, links)
     if not paragraphs:
         raise InputError("no article text found in the HTML page")
-    byline = _clean_line(meta.author or fallback_author(tree))  # last: it prunes the tree
+    byline = _clean_line(meta.author or fallback_author(tree, names))  # last: it prunes the tree
     return Cleaned(
         title=title,
         paragraphs=paragraphs,

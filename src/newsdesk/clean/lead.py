@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
-from newsdesk.clean.names import named
+from newsdesk.clean.names import PageNames
 
 _SPACES = re.compile(r"\s+")
 _LEAD_CLASS = re.compile(r"lead|teaser|intro|preface|standfirst|summary|excerpt|abstract|\bdeck\b|\bdek\b")
@@ -26,13 +24,13 @@ _LOOK_BACK = 10
 _MIN_WORDS = 10
 
 
-def lead_texts(root: etree._Element) -> set[str]:
+def lead_texts(names: PageNames) -> set[str]:
     """The text of every element whose class names it a lead, white space collapsed."""
-    texts = (_SPACES.sub(" ", "".join(el.itertext())).strip() for el in named(root, _LEAD_CLASS, ids=False))
+    texts = (_SPACES.sub(" ", "".join(el.itertext())).strip() for el in names.find(_LEAD_CLASS, ids=False))
     return {text for text in texts if len(text.split()) >= _MIN_WORDS}
 
 
-def with_lead(paragraphs: list[str], visible_lines: list[str], root: etree._Element, links: set[str]) -> list[str]:
+def with_lead(paragraphs: list[str], visible_lines: list[str], names: PageNames, links: set[str]) -> list[str]:
     """``paragraphs`` with the page's lead in front when it stands just above them and is missing.
     The page's lead elements are listed only when a line above could be one (it saves a pass
     over the page's classes on most pages)."""
@@ -49,7 +47,7 @@ def with_lead(paragraphs: list[str], visible_lines: list[str], root: etree._Elem
     ]
     if not candidates:
         return paragraphs
-    leads = lead_texts(root)
+    leads = lead_texts(names)
     for line in candidates:
         text = _SPACES.sub(" ", line).strip()
         if text in leads and text not in links:

@@ -32,7 +32,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import line_processing
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
-from newsdesk.clean.names import named
+from newsdesk.clean.names import PageNames
 
 _LOG = logging.getLogger(__name__)
 # trafilatura's category searches (``CATEGORIES_XPATHS``) all keep only such links; it reads the
@@ -44,14 +44,16 @@ _SECTION_META = etree.XPath('.//head//meta[@property="article:section" or contai
 # holding one of these words (lower case), or one of these attributes or elements. A page with
 # none has no author in its markup, and the costly searches are skipped (they call Python's regex
 # engine on every element's class: 1.2 s of the clean stage's 12.8 s on the snippet set's tuning
-# half, where 49 of the 116 pages searched have no candidate).
+# half, where 49 of the 116 pages searched have no candidate). The marks are looked for attribute
+# by attribute: a test of every element took 0.37 s on that half, this 0.12 s (same pages found;
+# ``//rel[.='me']`` is trafilatura's test for an element with a ``rel`` child reading "me").
 _AUTHOR_NAMES = re.compile(
     r"author|byl|bbl|username|zuozhe|bianji|xiaobian|channel-name|submitted-by|posted-by|journalist-name|"
     r"screenname|writer"
 )
 _AUTHOR_MARKS = etree.XPath(
-    "//*[@rel='author' or contains(@itemprop, 'author') or starts-with(@data-testid, 'Author') or "
-    "contains(@data-component, 'Byline') or rel='me']|//author"
+    "boolean(//@rel[.='author'] | //@itemprop[contains(., 'author')] | //@data-testid[starts-with(., 'Author')] | "
+    "//@data-component[contains(., 'Byline')] | //rel[.='me'] | //author)"
 )
 # trafilatura's own length limit for an author found in the page's markup.
 _AUTHOR_CHARS = 120
@@ -101,11 +103,11 @@ def _sitename(found: str | None, url: str | None) -> str | None:
     return matched[1] if matched else None
 
 
-def fallback_author(tree: etree._Element) -> str | None:
+def fallback_author(tree: etree._Element, names: PageNames) -> str | None:
     """The author named in the page's markup (an element classed "author", ``rel=author``, …),
     as trafilatura finds it when meta tags name none. Prunes ``tree`` in place (comments,
     related-article boxes, which name other authors): call it last."""
-    if not (_AUTHOR_MARKS(tree) or named(tree, _AUTHOR_NAMES)):
+    if not (_AUTHOR_MARKS(tree) or names.find(_AUTHOR_NAMES)):
         return None
     found = extract_metainfo(prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, _AUTHOR_CHARS)
     author = normalize_authors(None, found) if found else None

@@ -24,7 +24,7 @@ from typing import Any
 
 from lxml import etree
 
-from newsdesk.clean.names import named
+from newsdesk.clean.names import PageNames
 
 # Inline styles that hide an element (spaces and case aside).
 _HIDING_STYLE = re.compile(r"display:none|visibility:hidden")
@@ -40,13 +40,13 @@ _HIDING_ATTRIBUTES = etree.XPath("//@style|//@hidden|//@role")
 _NEVER_HIDDEN = frozenset({"html", "body"})
 
 
-def prune(root: etree._Element) -> None:
+def prune(root: etree._Element, names: PageNames) -> None:
     """Strip comments and processing instructions from ``root`` in place, keeping the text
     around them (lxml holds the text after a node as that node's tail); then drop hidden
-    elements and hover cards, keeping the text after each."""
+    elements and hover cards (found among ``names``, the page's), keeping the text after each."""
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
     targets = [el for el in _owners(_HIDING_ATTRIBUTES(root)) if _is_hidden(el) and not _is_slide(el)]
-    targets += _hover_cards(root)
+    targets += _hover_cards(names)
     chosen = set(targets)
     for el in targets:
         if not any(ancestor in chosen for ancestor in el.iterancestors()):
@@ -83,12 +83,12 @@ def _is_slide(el: etree._Element) -> bool:
     )
 
 
-def _hover_cards(root: etree._Element) -> list[etree._Element]:
+def _hover_cards(names: PageNames) -> list[etree._Element]:
     """The card parts of hover widgets. The outermost element named for a widget is the group
     (trigger and card); a named element inside it that comes after the group's first text is
     the card. The trigger comes first, so "term<span class=tooltiptext>…" keeps "term", and a
     lone named element (``<abbr class="tooltip">NATO</abbr>``) is a trigger and stays."""
-    widgets = named(root, _HOVER_WIDGET)
+    widgets = names.find(_HOVER_WIDGET)
     chosen = set(widgets)
     cards: list[etree._Element] = []
     for group in widgets:

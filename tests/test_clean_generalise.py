@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsdesk.clean.boxes import box_texts, drop_box_lines
 from newsdesk.clean.flatten import flatten, parse_html
 from newsdesk.clean.html import is_credit
-from newsdesk.clean.links import drop_link_lines, is_link_line, link_texts
+from newsdesk.clean.links import drop_link_lines, drop_orphan_labels, is_link_line, link_texts
 from newsdesk.clean.names import PageNames
 from newsdesk.clean.prune import prune
 from newsdesk.clean.words import word_count
@@ -95,6 +95,23 @@ def test_the_label_of_a_dropped_link_goes_and_a_closing_label_stays() -> None:
     kept = drop_link_lines(paragraphs, links)
     assert "More from this column:" not in kept
     assert kept[-1] == "The full budget paper is here:"
+
+
+def test_a_label_whose_next_line_on_the_page_was_left_out_goes() -> None:
+    body = [
+        "The council approved the budget on Tuesday after a long debate about road repairs.",
+        "Release date:",
+        "The mayor said the vote showed the city could still agree on its priorities.",
+        "The works are set:",
+        "- 3 May: the north bridge , then the ring road",
+        "The full budget paper is here:",
+    ]
+    page = [body[0], body[1], "Tuesday, 4 May 2021", body[2], body[3], "3 May: the north bridge, then the", "ring road"]
+    page += [body[5], "Budget paper (PDF)", "Share this page:", "Print"]
+    kept = drop_orphan_labels(body, page)
+    # The date under the label was left out; the list the other label announces is there (spaced
+    # and broken another way); a label ending the text stays.
+    assert kept == [body[0], *body[2:]]
 
 
 def test_a_link_line_after_a_list_item_is_not_mid_sentence() -> None:

@@ -19,7 +19,7 @@ from trafilatura.settings import Document
 from newsdesk.clean.boxes import box_texts, drop_box_lines
 from newsdesk.clean.flatten import flatten_tree, parse_html
 from newsdesk.clean.lead import with_lead
-from newsdesk.clean.links import drop_link_lines, link_texts
+from newsdesk.clean.links import drop_link_lines, drop_orphan_labels, link_texts
 from newsdesk.clean.meta import fallback_author, read_metadata
 from newsdesk.clean.names import PageNames
 from newsdesk.clean.page_url import declared_url
@@ -81,6 +81,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     paragraphs = [p for p in drop_link_lines(paragraphs, links) if not is_credit(p)]
     paragraphs = drop_box_lines(paragraphs, box_texts(names))
     paragraphs = with_lead(after_headline(paragraphs, title), visible_lines, names, links)
+    paragraphs = drop_orphan_labels(paragraphs, visible_lines)
     if not paragraphs:
         raise InputError("no article text found in the HTML page")
     byline = _clean_line(meta.author or fallback_author(tree, names))  # last: it prunes the tree

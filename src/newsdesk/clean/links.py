@@ -61,6 +61,24 @@ def _is_teaser(paragraphs: list[str], pos: int, links: set[str]) -> bool:
     return not inline and is_link_line(paragraphs[pos], links)
 
 
+def drop_orphan_labels(paragraphs: list[str], visible_lines: list[str]) -> list[str]:
+    """``paragraphs`` without the short labels ending in a colon whose announced content was
+    left out: on the page, the line right after the label is no part of the body ("More:"
+    above a teaser, "Release date:" above a date line, "Further reading:" above a link list
+    the extractor dropped). A label the page does not show as a line of its own stays, and so
+    does one that ends the text, as in :func:`drop_link_lines`. White space is left out when
+    comparing: the extractor breaks and spaces lines its own way, and the page's lines join
+    inline pieces with a space ("word , word")."""
+    body = _SPACES.sub("", "".join(paragraphs))
+    after = dict(zip(reversed(visible_lines[:-1]), reversed(visible_lines[1:]), strict=True))
+    last = len(paragraphs) - 1
+    return [
+        p
+        for pos, p in enumerate(paragraphs)
+        if pos == last or not (_is_label(p) and p in after and _SPACES.sub("", after[p]) not in body)
+    ]
+
+
 def _is_label(paragraph: str) -> bool:
     """A short line ending in a colon: a heading for what follows."""
     return paragraph.rstrip().endswith(":") and len(paragraph.split()) <= _HEADING_WORDS

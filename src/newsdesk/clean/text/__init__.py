@@ -110,7 +110,7 @@ def clean_text(content: str) -> Cleaned:
                 reasons[index] = "headline repeat"
             kept = [line for line in kept if line.index not in reasons]
 
-    reasons.update(author_bio_tail(kept, reasons))
+    reasons.update(author_bio_tail(lines, kept, reasons))
     kept = [line for line in kept if line.index not in reasons]
     reasons.update(repeats_of_body(kept))
     kept = [line for line in kept if line.index not in reasons]

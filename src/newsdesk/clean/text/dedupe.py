@@ -29,6 +29,10 @@ COPY_RUN = 3
 # A copy this few lines after its original is a rendering repeat (a caption shown twice).
 NEAR_COPY = 10
 
+# Body lines after an author box's heading that make its bio (a sentence or two, or a name and a
+# sentence); more are the article going on below a box set in its middle. Not varied: the one
+# such box on the extraction benchmark's tuning half has two.
+BIO_LINES = 2
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*\.?|de|da|van|von|bin|al|el)){1,4}$")
 
 
@@ -125,12 +129,13 @@ def bio_box(kept: list[Line], drop: dict[int, str]) -> dict[int, str]:
     return {kept[pos].index: "bio box", bio.index: "bio box"}
 
 
-def author_bio_tail(kept: list[Line], drop: dict[int, str]) -> dict[int, str]:
+def author_bio_tail(lines: list[Line], kept: list[Line], drop: dict[int, str]) -> dict[int, str]:
     """The author's bio closing the body ("Jane Doe is a freelance writer based in …"), with a
-    name-only line heading it: "author bio". Only the closing lines count: the same sentence
+    name-only line heading it, or the few lines after an author box's heading ("About the
+    author", "Sobre Ana Lima"): "author bio". Only the closing lines count: the same sentence
     earlier in the article is about someone in the story."""
     body = [line for line in kept if line.index not in drop]
-    found: dict[int, str] = {}
+    found = _after_author_box(lines, body)
     for line in reversed(body):
         if line.words <= 60 and lexicon.AUTHOR_BIO.match(line.text):
             found[line.index] = "author bio"
@@ -140,3 +145,10 @@ def author_bio_tail(kept: list[Line], drop: dict[int, str]) -> dict[int, str]:
         else:
             break
     return found
+
+
+def _after_author_box(lines: list[Line], body: list[Line]) -> dict[int, str]:
+    """The body lines after the last author box heading inside the body, when they are few."""
+    heads = [line.index for line in lines if line.furniture == "author bio" and body and line.index > body[0].index]
+    tail = [line for line in body if heads and line.index > heads[-1]]
+    return {line.index: "author bio" for line in tail} if len(tail) <= BIO_LINES else {}

@@ -255,8 +255,19 @@ COMMENT_SECTION = re.compile(
     re.IGNORECASE,
 )
 
-# The heading of an author box: "About the author", "About Jane Doe".
-AUTHOR_BOX = re.compile(r"^(?:(?i:about the authors?)|About [A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*:?$")
+# The heading of an author box: "About the author", "About Jane Doe", in the languages of the
+# stop-word lists ("Sobre Ana Lima", "Über den Autor", "À propos de l'auteur"); outside English a
+# name of two words at least ("Over Amsterdam" is no author box).
+_ABOUT = r"sobre|über|à propos de|a propos de|acerca de|informazioni su|over|om"
+_THE_AUTHOR = (
+    r"the authors?|o autor|a autora|os autores|el autor|la autora|los autores|den autor|die autorin|"
+    r"die autoren|l'auteure?|l’auteure?|les auteurs|l'autore|l’autore|de auteur|författaren|forfatteren"
+)
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w.'’-]+"
+AUTHOR_BOX = re.compile(
+    rf"^(?:(?i:(?:about|{_ABOUT}) (?:{_THE_AUTHOR}))|About {_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}|"
+    rf"(?=[A-ZÀ-ÖØ-Þ])(?i:{_ABOUT}) {_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s*:?$"
+)
 
 # A short bio of the author, after the article: "Jane Doe is a freelance writer based in …",
 # "Jane covers courts for the Herald." (only at the end of the body: mid-article, a sentence

@@ -97,6 +97,18 @@ def test_the_label_of_a_dropped_link_goes_and_a_closing_label_stays() -> None:
     assert kept[-1] == "The full budget paper is here:"
 
 
+def test_a_reading_list_of_links_goes_with_its_label() -> None:
+    links = {"Council delays vote on the new bus depot", "Harbour works to start in May"}
+    paragraphs = [
+        "The council approved the budget on Tuesday after a long debate about road repairs.",
+        "Read more from the town hall:",
+        "- Council delays vote on the new bus depot",
+        "- Harbour works to start in May",
+        "- A list item that is no link stays.",
+    ]
+    assert drop_link_lines(paragraphs, links) == [paragraphs[0], paragraphs[4]]
+
+
 def test_a_label_whose_next_line_on_the_page_was_left_out_goes() -> None:
     body = [
         "The council approved the budget on Tuesday after a long debate about road repairs.",

@@ -85,8 +85,9 @@ def _is_label(paragraph: str) -> bool:
 
 
 def is_link_line(paragraph: str, links: set[str]) -> bool:
-    """Whether ``paragraph`` is one link's text, alone or after a short label and a colon."""
-    text = _SPACES.sub(" ", paragraph).strip()
+    """Whether ``paragraph`` is one link's text, alone or after a short label and a colon; a
+    list item's marker aside (a reading list is a list of links to other articles)."""
+    text = _LIST_ITEM.sub("", _SPACES.sub(" ", paragraph).strip())
     if text in links:
         return True
     labelled = _LABEL.match(text)

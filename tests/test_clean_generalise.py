@@ -112,7 +112,7 @@ def test_a_reading_list_of_links_goes_with_its_label() -> None:
 def test_a_label_whose_next_line_on_the_page_was_left_out_goes() -> None:
     body = [
         "The council approved the budget on Tuesday after a long debate about road repairs.",
-        "Release date:",
+        "Posted on:",
         "The mayor said the vote showed the city could still agree on its priorities.",
         "The works are set:",
         "- 3 May: the north bridge , then the ring road",

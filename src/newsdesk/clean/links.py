@@ -63,8 +63,8 @@ def _is_teaser(paragraphs: list[str], pos: int, links: set[str]) -> bool:
 
 def drop_orphan_labels(paragraphs: list[str], visible_lines: list[str]) -> list[str]:
     """``paragraphs`` without the short labels ending in a colon whose announced content was
-    left out: on the page, the line right after the label is no part of the body ("More:"
-    above a teaser, "Release date:" above a date line, "Further reading:" above a link list
+    left out: on the page, the line right after the label is no part of the body ("See also:"
+    above a teaser, "Posted on:" above a date line, "Further reading:" above a link list
     the extractor dropped). A label the page does not show as a line of its own stays, and so
     does one that ends the text, as in :func:`drop_link_lines`. White space is left out when
     comparing: the extractor breaks and spaces lines its own way, and the page's lines join

@@ -107,7 +107,7 @@ def fallback_author(tree: etree._Element, names: PageNames) -> str | None:
     """The author named in the page's markup (an element classed "author", ``rel=author``, …),
     as trafilatura finds it when meta tags name none. Prunes ``tree`` in place (comments,
     related-article boxes, which name other authors): call it last."""
-    if not (_AUTHOR_MARKS(tree) or names.find(_AUTHOR_NAMES)):
+    if not (names.find(_AUTHOR_NAMES) or _AUTHOR_MARKS(tree)):  # the cheaper test first
         return None
     found = extract_metainfo(prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, _AUTHOR_CHARS)
     author = normalize_authors(None, found) if found else None

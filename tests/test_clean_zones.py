@@ -26,3 +26,18 @@ def test_byline_and_date_end_a_menu_header_zone() -> None:
     assert len(cleaned.paragraphs) == 4
     assert cleaned.byline == "Ann Lee"
     assert cleaned.published == "2019-11-19"
+
+
+ARTIKEL = [
+    "Der Stadtrat hat am Dienstag den Bau einer neuen Ufermauer beschlossen, nach den Stürmen im Winter.",
+    "Die Mauer soll rund vierzehn Millionen Euro kosten und in zwei Jahren fertig sein, sagte die Stadt.",
+    "Anwohner, die im Januar ihre Häuser verloren hatten, fordern seit dem Frühjahr eine stärkere Mauer.",
+    "Die Arbeiten beginnen im März, sobald die Landesregierung den Vertrag unterschrieben hat.",
+]
+TEASERS = ["Das könnte Sie auch interessieren", "Neue Fähre für die Inseln", "Hafenfest fällt aus"]
+
+
+def test_a_teaser_header_in_another_language_marks_a_teaser_block() -> None:
+    cleaned = clean_text("\n".join(["Ufermauer kommt", *ARTIKEL[:2], *TEASERS, *ARTIKEL[2:]]))
+    assert cleaned.paragraphs == ARTIKEL
+    assert {r.text: r.reason for r in cleaned.removed}[TEASERS[0]] == "teaser block"

@@ -9,6 +9,9 @@ the languages news pages are most often written in, for a stop-word density sign
 from __future__ import annotations
 
 import re
+from importlib.resources import files
+
+from newsdesk.vocab.wordlists import parse_word_lists
 
 # The most frequent function words per language. Body text is dense in them (a third or more
 # of its words), headlines, menus and teaser titles are not.
@@ -87,8 +90,19 @@ TEASER_HEADERS = _alts(
     "videos|photos|galleries|more galleries|you may be interested in|people also read|readers also liked"
 )
 _MORE_FROM = r"more (?:from|in|on|about|of) [A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}"
+
+
+def _foreign_teaser_headers() -> str:
+    """The teaser headers of other languages (``data/teaser_headers.tsv``), as one alternation,
+    longest first so a header is not cut short by one it starts with."""
+    text = files("newsdesk").joinpath("data", "teaser_headers.tsv").read_text(encoding="utf-8")
+    lists = parse_word_lists(text, _TEASER_LANGUAGES, "teaser_headers.tsv")
+    return _alts("|".join(sorted({h for headers in lists.values() for h in headers}, key=len, reverse=True)))
+
+
+_TEASER_LANGUAGES = frozenset({"de", "fr", "es", "pt", "it", "nl", "pl"})
 TEASER_HEADER = re.compile(
-    rf"^(?:{TEASER_HEADERS}|{_MORE_FROM})\b[^.!?]{{0,40}}?[\s:»›>→|•\-–—.…\d()]*$",
+    rf"^(?:{TEASER_HEADERS}|{_foreign_teaser_headers()}|{_MORE_FROM})\b[^.!?]{{0,40}}?[\s:»›>→|•\-–—.…\d()]*$",
     re.IGNORECASE,
 )
 

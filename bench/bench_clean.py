@@ -33,6 +33,7 @@ _PARTS = {
     "  its date search (htmldate)": ("htmldate/core.py", "find_date"),
     "author in the markup": ("clean/meta.py", "fallback_author"),
     "parsing": ("clean/flatten.py", "parse_html"),
+    "class and id names (listed once)": ("clean/names.py", "__init__"),
     "pruning": ("clean/prune.py", "prune"),
     "flattening": ("clean/flatten.py", "flatten_tree"),
     "date line fallback": ("clean/html.py", "_date"),
@@ -40,6 +41,7 @@ _PARTS = {
     "lead texts": ("clean/lead.py", "lead_texts"),
     "furniture boxes": ("clean/boxes.py", "box_texts"),
     "language detection": ("clean/language.py", "detect_language"),
+    "labels without their content": ("clean/links.py", "drop_orphan_labels"),
     "decoding": ("read/decode.py", "decode"),
 }
 

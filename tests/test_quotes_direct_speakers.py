@@ -352,3 +352,31 @@ def test_a_floating_quotation_after_another_person_is_named_is_unattributed() ->
     assert quote_of(other, "Landlords").speaker is None
     same = "Rents.\n\n" + said + "Quell has led the union since 2019.\n\n" + floating
     assert speaker_words(same, quote_of(same, "Landlords")) is not None
+
+
+# controllers.py misattached_clause and the lexicon's added speech verbs.
+
+
+def test_a_that_clause_hung_on_a_noun_of_the_cues_phrase_is_what_it_reports() -> None:
+    text = (
+        "Vote.\n\nMara Quell said following a vote in 2001 that she had “very serious concerns about the "
+        "long-term goals of the biotechnology industry.”\n"
+    )
+    quote = quote_of(text, "that she had")
+    assert (quote.kind, speaker_words(text, quote)) == ("mixed", "Mara Quell")
+
+
+def test_a_relative_that_is_no_reported_clause() -> None:
+    text = "Vote.\n\nMara Quell spoke at length about the vote that she had lost in 2001.\n"
+    assert not [q for q in quotes(text) if "she had lost" in text[q.content[0].start : q.content[0].end]]
+
+
+def test_a_that_clause_right_after_its_noun_stays_the_nouns() -> None:
+    text = "Vote.\n\nMara Quell said she would hold her own vote in the event that Tom Brack faces the mayor.\n"
+    assert quote_of(text, "she would hold").content[0].start == text.index("she would hold")
+
+
+def test_a_complaining_verb_reports_its_clause() -> None:
+    text = "Paper.\n\nOn Monday, Tom Brack groused to a crowd in Linden that the paper “does not treat me properly”.\n"
+    quote = quote_of(text, "the paper")
+    assert (quote.kind, speaker_words(text, quote)) == ("mixed", "Tom Brack")

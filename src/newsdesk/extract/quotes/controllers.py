@@ -114,3 +114,27 @@ def nearer_subject(participle: Token, quoted: list[bool]) -> Token | None:
         if subjects and not quoted[subjects[0].i]:
             return None if subjects[0].lower_ in _EMPTY_SUBJECTS else subjects[0]
     return None
+
+
+def misattached_clause(verb: Token) -> Token | None:
+    """A "that" clause the parser hung on a noun of the verb's own prepositional phrase: "said
+    following a vote in 2001 that she had …" comes out as a relative clause of "vote". A relative
+    clause never opens with the conjunction "that" (a mark), so such a clause completes the verb.
+    A clause right after its noun is the noun's own ("in the event that …", "the idea that …")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ not in ("relcl", "acl"):
+            continue
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is not None and mark.i > token.head.i + 1 and _through_phrases(token, verb):
+            return token
+    return None
+
+
+def _through_phrases(clause: Token, verb: Token) -> bool:
+    """Whether only prepositions and their objects stand between ``clause`` and ``verb``."""
+    head = clause.head
+    while head != verb:
+        if head.dep_ not in ("pobj", "prep", "pcomp") or head.head == head:
+            return False
+        head = head.head
+    return True

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.controllers import (
     as_subject,
+    misattached_clause,
     nearer_subject,
     noun_clause,
     object_controller,
@@ -178,7 +179,7 @@ def complement_of(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | N
     verb = cue.head
     avoid = set(range(cue.first, cue.end))
     children = [c for c in verb.children if c.i not in avoid]
-    clauses = [c for c in children if c.dep_ == "ccomp"]
+    clauses = [c for c in children if c.dep_ == "ccomp"] or [c for c in [misattached_clause(verb)] if c is not None]
     # Of two clauses (a misparse hangs the previous quotation or the headline on the verb),
     # the one in the cue's paragraph, outside quotation marks, nearest the verb.
     paragraph = (ctx.paragraph_start(verb.idx), ctx.paragraph_end(verb.idx))

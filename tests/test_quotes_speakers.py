@@ -260,3 +260,12 @@ def test_people_of_an_organisation_are_not_its_voice() -> None:
     text = "Launch.\n\nVeltra engineers said the rocket was ready. A Veltra spokesman said the launch would go ahead.\n"
     assert about(text, "the rocket").entity is None
     assert about(text, "the launch").entity == "Veltra"
+
+
+def test_a_given_name_of_both_genders_tells_no_gender() -> None:
+    text = (
+        "Families.\n\nTerry Holm accused the ministry of trying to intimidate the families and said that she "
+        "and the other relatives are tired of waiting.\n\n"
+        "“Neither the minister nor the council should make us wait another day for the bill,” she said.\n"
+    )
+    assert about(text, "Neither the minister").entity == "Terry Holm"

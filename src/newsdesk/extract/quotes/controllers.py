@@ -119,13 +119,15 @@ def nearer_subject(participle: Token, quoted: list[bool]) -> Token | None:
 def misattached_clause(verb: Token) -> Token | None:
     """A "that" clause the parser hung on a noun of the verb's own prepositional phrase: "said
     following a vote in 2001 that she had …" comes out as a relative clause of "vote". A relative
-    clause never opens with the conjunction "that" (a mark), so such a clause completes the verb.
-    A clause right after its noun is the noun's own ("in the event that …", "the idea that …")."""
+    clause never opens with the conjunction "that" (a mark), so such a clause completes the verb
+    ("said in a statement that …"), unless its noun takes one of its own ("in the event that …",
+    ``clause-noun`` in ``data/quote_words.tsv``)."""
     for token in verb.subtree:
         if token.i <= verb.i or token.dep_ not in ("relcl", "acl"):
             continue
-        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"), None)
-        if mark is not None and mark.i > token.head.i + 1 and _through_phrases(token, verb):
+        if token.head.lemma_.lower() in quote_words("clause-noun"):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and _through_phrases(token, verb):
             return token
     return None
 

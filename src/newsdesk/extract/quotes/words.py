@@ -9,7 +9,7 @@ from typing import Final
 from newsdesk.vocab.wordlists import parse_word_lists
 
 WORDS_FILE: Final = "quote_words.tsv"
-CATEGORIES: Final = frozenset({"speech-product"})
+CATEGORIES: Final = frozenset({"speech-product", "clause-noun"})
 
 
 @cache

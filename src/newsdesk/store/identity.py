@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdesk.record import Entity
 from newsdesk.store.text import entity_key
@@ -30,6 +31,8 @@ from newsdesk.vocab.personal_names import FAMILY_NOUNS, PersonName, person_name,
 # characters from "Trump"'s end to "Melania"), "Clinton, whose daughter Chelsea" — a clause, not more.
 _POSSESSOR_REACH = 40
 _LAST_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
+# Names kept parsed: a news stream names the same people over and over (as store.text's key cache).
+_NAME_CACHE = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +60,60 @@ class _Form:
 
 def identities(entities: list[Entity], text: str) -> dict[str, Identity | None]:
     """Each entity's identity by its local id; None for a short name the article leaves ambiguous."""
-    forms = {e.id: _forms(e) for e in entities}
+    article = _Article.of(entities, text)
     found: dict[str, Identity | None] = {}
     for entity in entities:
         if entity.type.strip().upper() == "PERSON":
-            found[entity.id] = _person(entity, forms, text, entities)
+            found[entity.id] = _person(entity, article)
         else:
-            found[entity.id] = _other(entity, forms, entities)
+            found[entity.id] = _other(entity, article)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What the rules read about an article's other entities, gathered once: asked entity by entity,
+    it cost a pass over every entity per entity (a third of the store writer's client time)."""
+
+    entities: list[Entity]
+    text: str
+    forms: dict[str, list[_Form]]
+    people: list[Entity]
+    full_surnames: dict[str, frozenset[str]]
+    """A person's local id → the surnames of its full names (given name and surname)."""
+    endings: dict[tuple[str, str], frozenset[str]]
+    """(type, word) → the local ids of the entities with a name of several words ending in it."""
+    relatives: dict[str, tuple[int, ...]]
+    """A person's local id → where the family nouns just before its mentions start."""
+
+    @classmethod
+    def of(cls, entities: list[Entity], text: str) -> _Article:
+        forms = {e.id: _forms(e) for e in entities}
+        people = [e for e in entities if e.type.strip().upper() == "PERSON"]
+        full = {p.id: frozenset(n.surname for f in forms[p.id] if (n := _full_name(f)) is not None) for p in people}
+        endings: dict[tuple[str, str], set[str]] = {}
+        for entity in entities:
+            for form in forms[entity.id]:
+                if len(form.words) > 1:
+                    endings.setdefault((entity.type, form.words[-1]), set()).add(entity.id)
+        frozen = {at: frozenset(ids) for at, ids in endings.items()}
+        relatives = {p.id: _family_nouns(p, text) for p in people}
+        return cls(entities, text, forms, people, full, frozen, relatives)
+
+    def other_people(self, entity: Entity) -> list[Entity]:
+        return [o for o in self.people if o.id != entity.id]
+
+
+def _full_name(form: _Form) -> PersonName | None:
+    """The form as a full name (given name and surname), None when it is not one."""
+    name = _name_of(form.words)
+    return name if name is not None and name.given else None
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _name_of(words: tuple[str, ...]) -> PersonName | None:
+    """:func:`person_name`, kept: a stream names the same people over and over."""
+    return person_name(words)
 
 
 def _forms(entity: Entity) -> list[_Form]:
@@ -77,76 +126,60 @@ def _forms(entity: Entity) -> list[_Form]:
     return list(out.values())
 
 
-def _person(entity: Entity, forms: dict[str, list[_Form]], text: str, entities: list[Entity]) -> Identity | None:
-    own = forms[entity.id]
-    full = [(form, name) for form in own if (name := person_name(form.words)) is not None and name.given]
+def _person(entity: Entity, article: _Article) -> Identity | None:
+    own = article.forms[entity.id]
+    full = [(form, name) for form in own if (name := _full_name(form)) is not None]
     if full:
         anchor, name = full[0]
         keys = tuple(form.key for form, other in full if form is anchor or same_person(other, name))
         return Identity(anchor.key, anchor.text, "PERSON", keys, person=name)
-    if not own or (bare := person_name(own[0].words)) is None:
+    if not own or (bare := _name_of(own[0].words)) is None:
         return None
-    if _surname_shared(entity, bare, forms, entities) or _relative_named(entity, bare, forms, text, entities):
+    if _surname_shared(entity, bare, article) or _relative_named(entity, bare, article):
         return None
     return Identity(own[0].key, own[0].text, "PERSON", (own[0].key,), bare=bare)
 
 
-def _surname_shared(entity: Entity, bare: PersonName, forms: dict[str, list[_Form]], entities: list[Entity]) -> bool:
+def _surname_shared(entity: Entity, bare: PersonName, article: _Article) -> bool:
     """Whether another person of the article is named in full with this surname."""
-    return any(_named_in_full(forms[other.id], bare.surname) for other in _other_people(entity, entities))
+    return any(bare.surname in article.full_surnames[other.id] for other in article.other_people(entity))
 
 
-def _relative_named(
-    entity: Entity, bare: PersonName, forms: dict[str, list[_Form]], text: str, entities: list[Entity]
-) -> bool:
+def _relative_named(entity: Entity, bare: PersonName, article: _Article) -> bool:
     """Whether a person is named right after a family noun that follows this entity or has its surname.
 
     "Trump and his wife Melania", "Clinton's daughter Chelsea Clinton": a bare surname in such an
     article may be either of them.
     """
     ends = [span.end for span in entity.mentions]
-    for other in _other_people(entity, entities):
-        surnamed = _named_in_full(forms[other.id], bare.surname)
-        for span in other.mentions:
-            before = text[max(0, span.start - _POSSESSOR_REACH) : span.start]
-            word = _LAST_WORD.search(before)
-            if word is None or word.group(1).lower() not in FAMILY_NOUNS:
-                continue
-            noun_at = span.start - len(before) + word.start(1)
-            if surnamed or any(noun_at - _POSSESSOR_REACH <= end <= noun_at for end in ends):
-                return True
+    for other in article.other_people(entity):
+        nouns = article.relatives[other.id]
+        if nouns and bare.surname in article.full_surnames[other.id]:
+            return True
+        if any(noun_at - _POSSESSOR_REACH <= end <= noun_at for noun_at in nouns for end in ends):
+            return True
     return False
 
 
-def _other_people(entity: Entity, entities: list[Entity]) -> list[Entity]:
-    return [o for o in entities if o.id != entity.id and o.type.strip().upper() == "PERSON"]
+def _family_nouns(person: Entity, text: str) -> tuple[int, ...]:
+    """Where a family noun ends the text just before one of the person's mentions ("his wife" Melania)."""
+    found = []
+    for span in person.mentions:
+        before = text[max(0, span.start - _POSSESSOR_REACH) : span.start]
+        word = _LAST_WORD.search(before)
+        if word is not None and word.group(1).lower() in FAMILY_NOUNS:
+            found.append(span.start - len(before) + word.start(1))
+    return tuple(found)
 
 
-def _named_in_full(forms: list[_Form], surname: str) -> bool:
-    """Whether one of ``forms`` is a full name (given name and surname) with ``surname``."""
-    return any(
-        (name := person_name(form.words)) is not None and name.given and name.surname == surname for form in forms
-    )
-
-
-def _other(entity: Entity, forms: dict[str, list[_Form]], entities: list[Entity]) -> Identity | None:
+def _other(entity: Entity, article: _Article) -> Identity | None:
     """A non-person: found by its names that are not one word of another of its names."""
-    own = forms[entity.id]
+    own = article.forms[entity.id]
     longer = {word for form in own if len(form.words) > 1 for word in form.words}
     names = [form for form in own if len(form.words) > 1 or form.words[0] not in longer] or own[:1]
     if not names:
         return None
     anchor = names[0]
-    if len(anchor.words) == 1 and _ends_another(entity, anchor.words[0], forms, entities):
-        return None
+    if len(anchor.words) == 1 and article.endings.get((entity.type, anchor.words[0]), frozenset()) - {entity.id}:
+        return None  # another entity of the type has a longer name ending in this word ("New York Post")
     return Identity(anchor.key, anchor.text, entity.type, tuple(form.key for form in names))
-
-
-def _ends_another(entity: Entity, word: str, forms: dict[str, list[_Form]], entities: list[Entity]) -> bool:
-    """Whether another entity of the same type has a longer name ending in ``word`` ("New York Post")."""
-    return any(
-        len(form.words) > 1 and form.words[-1] == word
-        for other in entities
-        if other.id != entity.id and other.type == entity.type
-        for form in forms[other.id]
-    )

@@ -17,8 +17,9 @@ from newsdesk.store.shown import shown_rows
 # Tables exported by csv/parquet, in an order where each table only refers to earlier ones (the
 # component registry's order). Signatures, LSH buckets and the revisions' JSON records are machinery, not data.
 TABLES = export_tables()
-# The JSON record repeats every table; use the jsonl export for it.
-_DROPPED = {"articles": {"record"}}
+# The JSON record repeats every table; use the jsonl export for it. An entity's surname is the
+# writer's lookup column (derived from its key), not data.
+_DROPPED = {"articles": {"record"}, "entities": {"surname"}}
 
 Columns = list[tuple[str, str]]
 """(name, portable type) of the exported columns of one table."""

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsdesk.record import Entity
-from newsdesk.store.backend import Backend
+from newsdesk.store.backend import Backend, Row
 from newsdesk.store.identity import Identity, identities
 from newsdesk.store.search import escape_like
 from newsdesk.store.text import iso_date, now
@@ -91,8 +91,10 @@ def entity_ids(db: Backend, entities: list[Entity], text: str) -> dict[str, int]
     """Global ids for one article's ``entities``, creating the ones never seen before (see the module docstring).
 
     An entity :func:`identities` leaves ambiguous ("Trump" in an article naming two Trumps) gets none.
+    For migration 4, which runs on the columns of version 3: people are found by their keys' words,
+    not by the ``surname`` column version 8 adds (and fills for the entities made here).
     """
-    linker = _Linker(db, [_planned(entities, text)], [])
+    linker = _Linker(db, [_planned(entities, text)], [], indexed=False)
     found = linker.link(0, None)
     real = linker.finish()
     return {local: real.get(gid, gid) for local, gid in found.items()}
@@ -109,10 +111,12 @@ class _Linker:
     what the earlier articles created: two queries for the whole batch (three when a bare surname
     must be counted), where linking article by article took them per article."""
 
-    def __init__(self, db: Backend, plans: list[_Planned], revised: list[int]) -> None:
-        self.db, self.plans = db, plans
+    def __init__(self, db: Backend, plans: list[_Planned], revised: list[int], *, indexed: bool = True) -> None:
+        """``indexed``: the store has the ``surname`` column (version 8), found by its index and filled."""
+        self.db, self.plans, self.indexed = db, plans, indexed
         self.known = _stored(db, sorted({k for planned in plans for _, plan in planned for k in plan.keys}))
-        self.people = _people(db, _surnames(plans, self.known))
+        surnames = _surnames(plans, self.known)
+        self.people = _people(db, surnames) if indexed else _people_by_key(db, surnames)
         self.counts = _counts(db, self.people, revised) if any(p.bare for pl in plans for _, p in pl) else None
         self.new: dict[str, Identity] = {}  # entities to create, by key, in order: pending id _PENDING + index
         self.aliases: list[tuple[str, int]] = []
@@ -149,7 +153,7 @@ class _Linker:
 
     def finish(self) -> dict[int, int]:
         """Create the new entities and store the new aliases; pending id → real id."""
-        real = _create(self.db, self.new)
+        real = _create(self.db, self.new, self.indexed)
         self.db.executemany(
             "INSERT INTO entity_aliases (key, entity_id) SELECT ?, ? WHERE NOT EXISTS "
             "(SELECT 1 FROM entities WHERE key = ?) ON CONFLICT (key) DO NOTHING",
@@ -214,18 +218,37 @@ _People = dict[str, list[tuple[int, PersonName]]]
 
 
 def _people(db: Backend, surnames: list[str]) -> _People:
-    """The stored people named in full with one of ``surnames``, by surname (one query)."""
-    found: _People = {}
+    """The stored people named in full with one of ``surnames``, by surname (one indexed query)."""
+    return _by_surname(db.query_in("SELECT id, key FROM entities WHERE surname IN ({marks})", surnames), surnames)
+
+
+def _people_by_key(db: Backend, surnames: list[str]) -> _People:
+    """:func:`_people` on a store without the ``surname`` column: the keys whose words may end in one
+    (a scan of every entity's key; version 8 indexes the surname instead)."""
     if not surnames:
-        return found
-    wanted = set(surnames)
+        return {}
     patterns = [p for s in surnames for p in (f"PERSON:% {escape_like(s)}", f"PERSON:% {escape_like(s)} %")]
     where = " OR ".join("key LIKE ? ESCAPE '\\'" for _ in patterns)
-    for row in db.query(f"SELECT id, key FROM entities WHERE {where}", patterns):
+    return _by_surname(db.query(f"SELECT id, key FROM entities WHERE {where}", patterns), surnames)
+
+
+def _by_surname(rows: list[Row], surnames: list[str]) -> _People:
+    """The rows that are people named in full with one of ``surnames``, parsed, by surname."""
+    found: _People = {}
+    wanted = set(surnames)
+    for row in rows:
         name = person_name(str(row["key"]).partition(":")[2].split())
         if name is not None and name.given and name.surname in wanted:
             found.setdefault(name.surname, []).append((int(row["id"]), name))
     return found
+
+
+def surname_of(key: str) -> str | None:
+    """The ``surname`` column of the entity with ``key``: a person named in full's surname, else None
+    (the one value :func:`_people` finds it by)."""
+    kind, _, name = key.partition(":")
+    parsed = person_name(name.split()) if kind == "PERSON" else None
+    return parsed.surname if parsed is not None and parsed.given else None
 
 
 def _same_person(plan: Identity, people: _People) -> int | None:
@@ -264,16 +287,20 @@ def _with_suffix(bare: PersonName, people: _People) -> list[tuple[int, PersonNam
     return [(i, name) for i, name in people.get(bare.surname, []) if not bare.suffix or name.suffix == bare.suffix]
 
 
-def _create(db: Backend, new: dict[str, Identity]) -> dict[int, int]:
+def _create(db: Backend, new: dict[str, Identity], indexed: bool) -> dict[int, int]:
     """Insert the new entities in order (so ids follow first appearance); pending id → real id."""
     if not new:
         return {}
     stamp = now()
-    db.insert_rows(
-        "INSERT INTO entities (key, name, type, first_seen)",
-        [(key, plan.name, plan.type.strip().upper(), stamp) for key, plan in new.items()],
-        "ON CONFLICT (key) DO NOTHING",
-    )
+    rows = [(key, plan.name, plan.type.strip().upper(), stamp) for key, plan in new.items()]
+    if indexed:
+        db.insert_rows(
+            "INSERT INTO entities (key, name, type, first_seen, surname)",
+            [(*row, surname_of(row[0])) for row in rows],
+            "ON CONFLICT (key) DO NOTHING",
+        )
+    else:
+        db.insert_rows("INSERT INTO entities (key, name, type, first_seen)", rows, "ON CONFLICT (key) DO NOTHING")
     ids = {
         row["key"]: int(row["id"])
         for row in db.query_in("SELECT id, key FROM entities WHERE key IN ({marks})", list(new))

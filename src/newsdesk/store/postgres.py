@@ -26,6 +26,14 @@ def _clean(value: Any) -> Any:
     return value.replace("\x00", "") if isinstance(value, str) and "\x00" in value else value
 
 
+def _clean_row(row: Params) -> Params:
+    """:func:`_clean` on every value, the row itself when none needs it (the writer sends ~200 rows per
+    article: a call per value was a tenth of its client time on PostgreSQL)."""
+    if any(isinstance(value, str) and "\x00" in value for value in row):
+        return [_clean(value) for value in row]
+    return row
+
+
 class PostgresBackend(Backend):
     """One psycopg connection; the store runs its own BEGIN/COMMIT."""
 
@@ -54,7 +62,7 @@ class PostgresBackend(Backend):
         sql = _placeholders(f"{head} VALUES ({', '.join('?' * len(rows[0]))}) {tail}".rstrip())
         out: list[Row] = []
         with self.conn.cursor() as cursor:
-            cursor.executemany(sql, [[_clean(v) for v in row] for row in rows], returning=returning)
+            cursor.executemany(sql, [_clean_row(row) for row in rows], returning=returning)
             while returning:
                 out += cursor.fetchall()
                 returning = bool(cursor.nextset())
@@ -73,7 +81,7 @@ class PostgresBackend(Backend):
             return
         with self.conn.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row([_clean(v) for v in row])
+                copy.write_row(_clean_row(row))
 
     def insert_ids(self, table: str, columns: Sequence[str], rows: Sequence[Params]) -> list[int]:
         """Ids taken from the table's identity sequence first, then the rows copied with them."""

@@ -28,6 +28,9 @@ def _clean(value: Any) -> Any:
     return value.replace("\x00", "") if isinstance(value, str) and "\x00" in value else value
 
 
+_IS_TEXT = str.__instancecheck__
+
+
 def _as_text(value: Any) -> str | None:
     """A value as PostgreSQL reads it from text (numbers in Python's shortest exact form)."""
     if value is None:
@@ -38,7 +41,7 @@ def _as_text(value: Any) -> str | None:
 def _clean_row(row: Params) -> Params:
     """:func:`_clean` on every value, the row itself when none needs it (the writer sends ~200 rows per
     article: a call per value was a tenth of its client time on PostgreSQL)."""
-    if any(isinstance(value, str) and "\x00" in value for value in row):
+    if "\x00" in "".join(filter(_IS_TEXT, row)):  # C calls only: half the time of a generator
         return [_clean(value) for value in row]
     return row
 

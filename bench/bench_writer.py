@@ -1,7 +1,7 @@
 """Store writer throughput alone, records already extracted, on SQLite and PostgreSQL.
 
 Usage: ``.venv/bin/python bench/bench_writer.py [--articles 600] [--base 24] [--batch 32] [--cache DIR]
-[--postgres URL | --no-postgres]``
+[--texts DIR [--half 0|1]] [--postgres URL | --no-postgres]``
 
 Corpus: ``--base`` ~700-word texts of the Lee corpus (ABC news, gensim's test data, fetched once by
 bench_ingest.py's loader into ``--cache``, never committed), run through the ingest worker once (the
@@ -9,7 +9,10 @@ records are cached next to the corpus, so a second run loads no model). From the
 distinct records are made: each a copy of one base record under a new key and URL, with the letters of
 every third word that is no entity mention replaced by others (offsets unchanged, so every span stays
 valid; the entities recur as a news stream's do, the texts and quotes are new), and one in ten an exact
-wire copy of the previous one under another key (it joins that story group).
+wire copy of the previous one under another key (it joins that story group). ``--texts DIR`` takes the base
+texts from the ``*.txt`` files of a folder instead (headline, blank line, body: e.g. an evaluation set's, given
+as an argument, never committed), those whose name hashes to ``--half`` (0 or 1) when given: a held-back half
+to check what was tuned on the Lee texts.
 
 Timed: only :func:`newsdesk.ingest.local.write_batch` (what ingest runs per batch: one transaction per
 ``--batch`` articles) into an empty store: a SQLite file in a temporary directory, and a PostgreSQL
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import copy
 import glob
+import hashlib
 import json
 import os
 import pwd
@@ -55,20 +59,39 @@ _WORD = re.compile(r"[A-Za-z]+")
 _WIRE_EVERY = 10
 
 
-def base_records(cache: Path, count: int) -> list[Article]:
-    """``count`` extracted Lee texts, from the cache or by running the ingest worker once."""
-    path = cache / f"writer-records-{count}.jsonl"
+def base_records(cache: Path, count: int, texts: Texts | None = None) -> list[Article]:
+    """``count`` extracted texts (Lee's, or ``texts``'), from the cache or by running the ingest worker once."""
+    name = f"{count}" if texts is None else f"{texts.directory.name}-{texts.half}-{count}"
+    path = cache / f"writer-records-{name}.jsonl"
     if path.exists():
         return [Article.from_dict(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines()]
-    feed = cache / f"writer-feed-{count}.jsonl"
+    feed = cache / f"writer-feed-{name}.jsonl"
     with feed.open("w", encoding="utf-8") as handle:
-        for number, text in enumerate(lee_texts(cache)[:count]):
+        for number, text in enumerate((lee_texts(cache) if texts is None else texts.read())[:count]):
             handle.write(json.dumps({"url": f"https://bench.example/{number}", "text": text}) + "\n")
     init(set(), load_model=True)
     result = process_batch(collect([str(feed)]).items)
     articles = [o.article for o in result.outcomes if isinstance(o, Parsed)]
     path.write_text("".join(a.to_json() + "\n" for a in articles), encoding="utf-8")
     return articles
+
+
+@dataclass(frozen=True)
+class Texts:
+    """Base texts from a folder's ``*.txt`` files; with ``half`` only those whose name's hash has that parity."""
+
+    directory: Path
+    half: int | None
+
+    def read(self) -> list[str]:
+        files = sorted(self.directory.glob("*.txt"))
+        chosen = [f for f in files if self.half is None or _parity(f.name) == self.half]
+        return [f.read_text(encoding="utf-8") for f in chosen]
+
+
+def _parity(name: str) -> int:
+    """A fixed split of file names into two halves (SHA-256, not Python's salted hash)."""
+    return hashlib.sha256(name.encode("utf-8")).digest()[0] % 2
 
 
 def variant(base: Article, number: int, rng: random.Random) -> Article:
@@ -197,11 +220,15 @@ def main() -> None:
     parser.add_argument("--base", type=int, default=24, help="Lee texts extracted once as the base records.")
     parser.add_argument("--batch", type=int, default=32, help="Articles per transaction, as ingest batches them.")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsdesk-bench")
+    parser.add_argument("--texts", type=Path, help="Base texts from this folder's *.txt files, not the Lee corpus.")
+    parser.add_argument("--half", type=int, choices=(0, 1), help="With --texts: only the files of this hash half.")
     parser.add_argument("--postgres", help="An empty PostgreSQL database instead of a throwaway server.")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only.")
     args = parser.parse_args()
 
-    bases = base_records(args.cache, args.base)
+    if args.texts is not None and not args.texts.is_dir():
+        parser.error(f"--texts: {args.texts} is not a folder")
+    bases = base_records(args.cache, args.base, Texts(args.texts, args.half) if args.texts else None)
     parsed = records(bases, args.articles)
     per = {k: sum(len(getattr(p.article, k)) for p in parsed) / len(parsed) for k in ("entities", "quotes", "claims")}
     print(f"{len(parsed)} records from {len(bases)} extracted texts, per article: "

@@ -123,7 +123,8 @@ class Backend(ABC):
 
     def insert_rows(self, head: str, rows: Sequence[Params], tail: str = "") -> list[Row]:
         """``{head} VALUES (…), (…), … {tail}`` for many rows in as few statements as fit, and the
-        rows of ``tail``'s RETURNING clause, if any (in no promised order: map them by a key).
+        rows of ``tail``'s RETURNING clause, if any (in no promised order: map them by a key). ``head``
+        is ``INSERT INTO <table> (<columns>)``: PostgreSQL reads the columns' types from it.
 
         One statement per table per batch instead of one per row: on PostgreSQL every statement is
         a round trip and a plan, on SQLite every statement flushes the full-text index (a quote cost

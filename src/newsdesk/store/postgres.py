@@ -32,9 +32,11 @@ _IS_TEXT = str.__instancecheck__
 
 
 def _as_text(value: Any) -> str | None:
-    """A value as PostgreSQL reads it from text (numbers in Python's shortest exact form)."""
+    """A value as PostgreSQL reads it from text (numbers in Python's shortest exact form, bytes in hex)."""
     if value is None:
         return None
+    if isinstance(value, bytes):
+        return "\\x" + value.hex()
     return _clean(value) if isinstance(value, str) else str(value)
 
 

@@ -172,3 +172,38 @@ def test_lines_from_a_small_furniture_box_go_and_a_large_region_does_not_count()
     ]
     assert drop_box_lines(paragraphs, boxes) == paragraphs[:1]
     assert drop_box_lines(paragraphs, []) == paragraphs
+
+
+# text/lines.py is_server_message: a server's diagnostic printed into the page is furniture.
+
+_SERVER_LINE = (
+    "Strict Standards: Non-static method Gallery::option() should not be called statically in "
+    "/var/www/site/plugins/gallery/lib.php on line 42"
+)
+
+
+def test_a_server_warning_line_is_furniture_and_a_sentence_about_one_is_not() -> None:
+    from newsdesk.clean.text.lines import furniture, is_server_message
+
+    assert is_server_message(_SERVER_LINE)
+    assert is_server_message("Warning: Cannot modify header information in /srv/app/index.php on line 7")
+    assert furniture(_SERVER_LINE, 20) == "server message"
+    assert not is_server_message("Warning: the river is expected to rise in the coming days, officials said.")
+
+
+def test_server_warnings_leave_an_html_body() -> None:
+    from newsdesk.clean.html import clean_html
+
+    prose = (
+        "<p>The harbour committee met on Tuesday evening to discuss the winter repairs to the old pier "
+        "and agreed to spend the reserve fund on new timber before the storms arrive.</p>"
+        "<p>Members said the work would start in November and take about six weeks to finish, weather "
+        "permitting, with the ferry moved to the north quay while it lasts.</p>"
+    )
+    page = (
+        "<html><head><title>Pier repairs agreed</title></head><body><article><h1>Pier repairs agreed</h1>"
+        f"<p>{_SERVER_LINE}</p><p>{_SERVER_LINE}</p>{prose}</article></body></html>"
+    )
+    body = "\n".join(clean_html(page).paragraphs)
+    assert "Strict Standards" not in body
+    assert "harbour committee" in body

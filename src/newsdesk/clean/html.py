@@ -28,7 +28,7 @@ from newsdesk.clean.shortcodes import strip_shortcodes
 from newsdesk.clean.text import split_lines
 from newsdesk.clean.text.byline import is_person
 from newsdesk.clean.text.dates import DATE_WINDOW, published_date
-from newsdesk.clean.text.lines import Quality
+from newsdesk.clean.text.lines import Quality, is_server_message
 from newsdesk.errors import InputError
 from newsdesk.record import Cleaned, Removed
 
@@ -78,7 +78,7 @@ def clean_html(page: str, url: str | None = None) -> Cleaned:
     title = strip_site_name(_clean_line(meta.title), site, host)
     paragraphs = [p for line in text.split("\n") if (p := strip_shortcodes(line.strip()))]
     links = link_texts(tree)
-    paragraphs = [p for p in drop_link_lines(paragraphs, links) if not is_credit(p)]
+    paragraphs = [p for p in drop_link_lines(paragraphs, links) if not is_credit(p) and not is_server_message(p)]
     paragraphs = drop_box_lines(paragraphs, box_texts(names))
     paragraphs = with_lead(after_headline(paragraphs, title), visible_lines, names, links)
     paragraphs = drop_orphan_labels(paragraphs, visible_lines)

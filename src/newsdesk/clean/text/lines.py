@@ -177,10 +177,24 @@ def is_date_line(text: str) -> bool:
     return not rest
 
 
+# A diagnostic the site's server printed into the page (PHP's "Warning: … in /path/file.php on line
+# 12"): the runtime's own format, the same on every site and in every language of the page.
+_SERVER_MESSAGE = re.compile(
+    r"(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?Fatal error|Parse error): "
+    r".{0,500}? in /\S+ on line \d+"
+)
+
+
+def is_server_message(text: str) -> bool:
+    """Whether a line is a server's error or warning message, not the article's words."""
+    return _SERVER_MESSAGE.match(text) is not None
+
+
 # The furniture rules, in order: (most words the line may have, test, kind). The first rule whose
 # test holds on a line that short names it; the word limits keep a sentence that merely mentions
 # "comments" or a date from being taken for furniture.
 _FURNITURE_RULES: tuple[tuple[float, Callable[[str], object], str], ...] = (
+    (math.inf, is_server_message, "server message"),
     (math.inf, _COUNT.match, "comment count"),
     (math.inf, _NUMBER_ONLY.match, "comment count"),
     (math.inf, _IMAGE_COUNTER.match, "caption"),

@@ -73,13 +73,23 @@ def as_html(text: str) -> str:
     return f"<html><body>{lines}</body></html>"
 
 
-def trafilatura_output(page: PageInput, clock: Clock) -> str:
-    """trafilatura's main text of the page, as its own evaluation runs it; raises :class:`InputError`."""
+def trafilatura_output(page: PageInput, clock: Clock, *, metadata: bool = False) -> str:
+    """trafilatura's main text of the page, as its own evaluation runs it; raises :class:`InputError`.
+
+    ``metadata`` also has it read the page's title, date, authors and site (``with_metadata``), as
+    newsdesk's clean stage does: the like-for-like speed baseline of ``bench/bench_clean.py``.
+    """
     started = time.process_time()
     try:
         source = page.raw if page.text is None else as_html(page.text)
         result = trafilatura.extract(
-            source, url=page.url, fast=False, include_comments=False, include_tables=True, include_formatting=False
+            source,
+            url=page.url,
+            fast=False,
+            include_comments=False,
+            include_tables=True,
+            include_formatting=False,
+            with_metadata=metadata,
         )
     except Exception as exc:  # trafilatura's own evaluation counts any crash as a full miss
         raise InputError(f"trafilatura failed ({type(exc).__name__})") from None

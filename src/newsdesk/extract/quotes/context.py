@@ -9,8 +9,9 @@ from spacy.tokens import Doc, Span
 
 from newsdesk.extract.quotes.marks import QuoteRegion, find_quotes, names_something
 
-# Quotations shorter than this are scare quotes, titles or fragments, not statements (the floating-
-# quote rule's threshold, set by hand; "“Not now,” she said" is kept through its cue instead).
+# Quotations shorter than this are scare quotes, titles or fragments, not statements: set by hand,
+# the one threshold of the floating-quote, cue-modifier, colon-clause and quoted-sentence rules
+# ("“Not now,” she said" is kept through its cue instead).
 STATEMENT_WORDS = 4
 
 
@@ -65,7 +66,11 @@ class Context:
 
     def sentence(self, token: int) -> tuple[int, int]:
         """Token (start, end) of the sentence holding token ``token``."""
-        return self.sentences[bisect_right(self._sentence_starts, token) - 1]
+        return self.sentences[self.sentence_index(token)]
+
+    def sentence_index(self, token: int) -> int:
+        """Position in :attr:`sentences` of the sentence holding token ``token``."""
+        return bisect_right(self._sentence_starts, token) - 1
 
     def ents_in(self, start: int, end: int) -> list[Span]:
         """Named entities inside the character span ``start:end``."""

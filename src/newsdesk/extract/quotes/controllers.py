@@ -15,7 +15,7 @@ from newsdesk.extract.entities.titles import ORG_ROLES, PERSON_ROLES
 from newsdesk.extract.quotes.words import quote_words
 from newsdesk.vocab.stance import lexicon
 
-_EMPTY_SUBJECTS = frozenset({"it", "there"})  # subjects that stand for no one
+EXPLETIVES = frozenset({"it", "there"})  # subjects that stand for no one ("it is said", "there are")
 
 
 def put_out_by_subject(verb: Token) -> bool:
@@ -112,7 +112,7 @@ def nearer_subject(participle: Token, quoted: list[bool]) -> Token | None:
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
         if subjects and not quoted[subjects[0].i]:
-            return None if subjects[0].lower_ in _EMPTY_SUBJECTS else subjects[0]
+            return None if subjects[0].lower_ in EXPLETIVES else subjects[0]
     return None
 
 

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.context import STATEMENT_WORDS, Context
 from newsdesk.extract.quotes.draft import Draft
 from newsdesk.extract.quotes.marks import QuoteRegion
 from newsdesk.extract.quotes.spans import CharSpan, trim
@@ -46,7 +46,6 @@ _URL = re.compile(r"(?:https?://|www\.)\S")
 # Between a cue and the quotation it introduces: "telling the crowd at a rally in Ohio on Monday, “…”".
 _MAX_MODIFIER_TOKENS = 12
 _CLAUSE_HEADS = frozenset({"VERB", "AUX"})  # a verb between them starts a clause of its own
-_MIN_FLOATING_WORDS = 4  # shorter quoted fragments are scare quotes or titles, not statements
 _FLOATING_PARAGRAPHS = 2  # a floating quote inherits a speaker named at most this many paragraphs back
 
 
@@ -231,7 +230,7 @@ def _turn_continues(ctx: Context, region: QuoteRegion, after: int) -> list[CharS
             continue
         span = trim(ctx.text, start, end)
         words = ctx.text[span[0] : span[1]].split()
-        if len(words) < _MIN_FLOATING_WORDS or _TRANSCRIPT_LABEL.match(ctx.text, span[0]):
+        if len(words) < STATEMENT_WORDS or _TRANSCRIPT_LABEL.match(ctx.text, span[0]):
             break
         out.append(span)
     return out
@@ -277,7 +276,7 @@ def floating(ctx: Context, drafts: list[Draft], used: set[int]) -> list[Draft]:
     out: list[Draft] = []
     direct = sorted((d for d in drafts if d.content and d.source is not None), key=lambda d: d.content[-1][1])
     for region in ctx.regions:
-        if region.start in used or not _opens_sentence(ctx, region) or _words(ctx, region) < _MIN_FLOATING_WORDS:
+        if region.start in used or not _opens_sentence(ctx, region) or _words(ctx, region) < STATEMENT_WORDS:
             continue
         if ctx.text[region.start : region.end].isupper():
             continue  # “DIVISIVE, STUPID AND WRONG”: a quoted headline, not a statement

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.controllers import (
+    EXPLETIVES,
     as_subject,
     misattached_clause,
     nearer_subject,
@@ -35,7 +36,6 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "acomp"})
 # Verbs whose direct object is the person addressed, never the words ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "urge", "warn", "brief", "promise", "thank"})
-_EXPLETIVES = frozenset({"it", "there"})
 _RAISING = frozenset({"seem", "appear"})
 # Verbs whose "it" subject stands for a clause ("it seems that", "it matters that").
 _RAISING_LIKE = _RAISING | {"remain", "become", "turn", "look", "sound", "matter", "mean", "follow"}
@@ -61,7 +61,7 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
     verb = cue.head
     for _ in range(_MAX_CLIMB):
         subject = _subject(verb, ctx.quoted)
-        if subject is not None and subject.lower_ in _EXPLETIVES and set_off_participle(cue.head):
+        if subject is not None and subject.lower_ in EXPLETIVES and set_off_participle(cue.head):
             subject = nearer_subject(cue.head, ctx.quoted) or subject
         if subject is not None:
             return _phrase(subject, ctx, avoid=cue)
@@ -133,7 +133,7 @@ def raised(cue: CueMatch, ctx: Context) -> list[CharSpan] | None:
         return None
     fragments = []
     subject = _subject(verb, ctx.quoted)
-    if subject is not None and subject.lower_ not in _EXPLETIVES:
+    if subject is not None and subject.lower_ not in EXPLETIVES:
         phrase = _phrase(subject, ctx, avoid=cue)
         if phrase is not None:
             fragments.append(phrase[0])
@@ -343,7 +343,7 @@ def _expletive(subject: Token, verb: Token) -> bool:
     no source. An active verb of saying keeps it as a subject ("It said the driver was not at
     fault": the agency): PolNeAR dev source 76.2 -> 76.4, linked overlap 66.0 -> 66.2; train
     source 71.8 -> 71.9, linked overlap 60.5 -> 60.7."""
-    if subject.lower_ not in _EXPLETIVES or subject.dep_ != "nsubj":
+    if subject.lower_ not in EXPLETIVES or subject.dep_ != "nsubj":
         return False
     if not any(c.dep_ == "ccomp" for c in verb.children):
         return False

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdesk.extract.entities.titles import ORG_ROLES
 from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.speaker_pronouns import main_subject
 from newsdesk.record import Entity
 
 EntityLookup = Callable[[Doc, int, int], Entity | None]
@@ -168,8 +169,7 @@ def described_organisation(ctx: Context, head: Token, lookup: EntityLookup | Non
         return None
     if any(c.dep_ in ("poss", "prep", "appos", "relcl") or c.ent_type_ for c in head.children):
         return None  # "the company's lawyer", "the bank of …", "the firm Dewey": not a back-reference
-    sentence = ctx.sentence(head.i)
-    first = ctx.sentences[max(0, ctx.sentences.index(sentence) - _DESCRIPTION_SENTENCES)][0]
+    first = ctx.sentences[max(0, ctx.sentence_index(head.i) - _DESCRIPTION_SENTENCES)][0]
     start = ctx.doc[first].idx
     orgs = [e for e in ctx.ents_in(start, head.idx) if e.label_ == "ORG" and not ctx.quoted[e.start]]
     # A general noun in a name says little ("the group" after "UnitedHealth Group" was a trade
@@ -191,12 +191,11 @@ def described_organisation(ctx: Context, head: Token, lookup: EntityLookup | Non
 def _subject_organisation(ctx: Context, head: Token) -> Span | None:
     """The organisation that is the main subject of the sentence before: "Veltra has cut its fees.
     The lender says …" — a writer names a company, then goes on with a description of it."""
-    index = ctx.sentences.index(ctx.sentence(head.i))
+    index = ctx.sentence_index(head.i)
     if index == 0:
         return None
     start, end = ctx.sentences[index - 1]
-    root = next((t for t in ctx.doc[start:end] if t.dep_ == "ROOT"), None)
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    subject = main_subject(ctx.doc[start:end])
     if subject is None or ctx.quoted[subject.i] or any(c.dep_ == "conj" for c in subject.children):
         return None  # "Veltra and Norcast cut prices. The automaker …": which one?
     sentence = ctx.doc[start:end]

@@ -181,19 +181,19 @@ def _subject_before(ctx: Context, pronoun: Token, earliest: int) -> Token | None
     or of the nearest sentence before that outside quotation marks (pronoun subjects skipped)."""
     first, _ = ctx.sentence(pronoun.i)
     candidates = [ctx.doc[first : pronoun.i]]
-    index = ctx.sentences.index(ctx.sentence(pronoun.i))
+    index = ctx.sentence_index(pronoun.i)
     for start, end in reversed(ctx.sentences[max(0, index - _SENTENCES_BACK) : index]):
         if ctx.doc[start].idx >= earliest and not all(ctx.quoted[i] for i in range(start, end)):
             candidates.append(ctx.doc[start:end])
     for part in candidates:
-        subject = _main_subject(part)
+        subject = main_subject(part)
         if subject is None or subject.i >= pronoun.i or ctx.quoted[subject.i] or subject.pos_ == "PRON":
             continue  # a pronoun subject ("Where he used to …, he said") goes back further
         return subject
     return None
 
 
-def _main_subject(part: Span) -> Token | None:
+def main_subject(part: Span) -> Token | None:
     """The subject of the main verb of ``part`` (the sentence root, or the root of the words it holds)."""
     roots = [t for t in part if t.dep_ == "ROOT" or t.head.i < part.start or t.head.i >= part.end]
     for root in roots[:1]:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.context import STATEMENT_WORDS, Context
 from newsdesk.extract.quotes.cues import CueMatch
 from newsdesk.extract.quotes.direct import quotes_around
 from newsdesk.extract.quotes.draft import Draft
@@ -28,7 +28,6 @@ from newsdesk.extract.quotes.inverted import inverted_source, set_off_source
 from newsdesk.extract.quotes.spans import CharSpan, trim
 
 _OPENING = " \t\u00a0\"“'‘«"
-_MIN_SENTENCE_WORDS = 4  # as for floating quotes: shorter quotations are phrases, not statements
 _CLOSING = " \t\u00a0\"”'’».,!?;:"
 
 
@@ -74,7 +73,7 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
     draft.complement = "o" if all(q is False for q in quoted) else frame or "c"
     # A quoted sentence is someone's words whatever the verb ("showing off “I think it will …”",
     # "wanted to know, “How did you …”"); a quoted word or two is not ("showing “respect”").
-    sentence = any(_quoted_words(ctx, c) >= _MIN_SENTENCE_WORDS for c in content)
+    sentence = any(_quoted_words(ctx, c) >= STATEMENT_WORDS for c in content)
     says = expression.reports_speech(draft.complement) or _holds_view(cue)
     draft.speech = sentence or (says and not writers_voice(cue, root) and not _negated(cue))
     if not sentence and writers_voice(cue, root):

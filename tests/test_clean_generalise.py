@@ -176,10 +176,7 @@ def test_lines_from_a_small_furniture_box_go_and_a_large_region_does_not_count()
 
 # text/lines.py is_server_message: a server's diagnostic printed into the page is furniture.
 
-_SERVER_LINE = (
-    "Strict Standards: Non-static method Gallery::option() should not be called statically in "
-    "/var/www/site/plugins/gallery/lib.php on line 42"
-)
+_SERVER_LINE = "Strict Standards: Undefined variable $headline in /var/www/site/templates/story.php on line 42"
 
 
 def test_a_server_warning_line_is_furniture_and_a_sentence_about_one_is_not() -> None:

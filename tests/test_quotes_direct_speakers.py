@@ -237,10 +237,10 @@ def test_an_addressee_between_a_participle_cue_and_its_quotation() -> None:
 
 def test_modifiers_and_a_colon_between_a_cue_and_its_quotation() -> None:
     text = (
-        "Budget talk.\n\nMara Quell responded pointedly, with a smile: "
-        "“Nobody in this room believes that budget will pass.”\n"
+        "Budget talk.\n\nMara Quell answered calmly, after a long pause: "
+        "“Nobody on the council expects the new budget to pass.”\n"
     )
-    quote = quote_of(text, "Nobody in this room")
+    quote = quote_of(text, "Nobody on the council")
     assert quote.kind == "direct"
     assert speaker_words(text, quote) == "Mara Quell"
 
@@ -301,26 +301,26 @@ def test_an_outlet_after_with_is_no_colon_source() -> None:
 
 def test_a_said_inside_a_quotation_the_parser_made_root_reports_nothing_outside_it() -> None:
     text = (
-        "Plan talk.\n\nMara Quell did not seem impressed with the plan on Tuesday, telling reporters, "
-        "“A lot of people said the mayor should resign.”\n"
+        "Ferry.\n\nMara Quell did not seem pleased with the ferry timetable on Friday, telling the committee, "
+        "“Plenty of families said the director should quit.”\n"
     )
-    quote = quote_of(text, "A lot of people")
+    quote = quote_of(text, "Plenty of families")
     assert speaker_words(text, quote) == "Mara Quell"
 
 
 def test_a_participle_hung_on_an_empty_it_takes_the_subject_of_the_clause_before() -> None:
     text = (
-        "Speeches.\n\nIt was a strong pair of speeches, as Senator Quell echoed the criticism, saying the mayor "
-        "“reminds us every day that he is not in it for the voters” and more.\n"
+        "Pier.\n\nIt was a hard week for the board, as Councillor Quell echoed the criticism, saying the chairman "
+        "“tells us every month that the pier is safe” and more.\n"
     )
-    quote = quote_of(text, "the mayor")
+    quote = quote_of(text, "the chairman")
     assert quote.speaker is not None and quote.speaker.name.endswith("Quell")
 
 
 def test_a_that_before_the_comma_keeps_the_quotation_a_reported_clause() -> None:
     text = (
-        "Late posts.\n\nTom Brack tweeted on Friday that, “For those few people knocking me for tweeting "
-        "at night, at least you know I will be awake.”\n"
+        "Night posts.\n\nTom Brack wrote on Sunday that, “Anyone who mocks me for posting after midnight "
+        "should know I am still working for them.”\n"
     )
     quote = quote_of(text, "that,")
     assert quote.kind == "mixed"
@@ -359,24 +359,27 @@ def test_a_floating_quotation_after_another_person_is_named_is_unattributed() ->
 
 def test_a_that_clause_hung_on_a_noun_of_the_cues_phrase_is_what_it_reports() -> None:
     text = (
-        "Vote.\n\nMara Quell said following a vote in 2001 that she had “very serious concerns about the "
-        "long-term goals of the biotechnology industry.”\n"
+        "Harbour.\n\nMara Quell said following a meeting in March that she had “no faith at all in the "
+        "harbour board's plan for the pier.”\n"
     )
     quote = quote_of(text, "that she had")
     assert (quote.kind, speaker_words(text, quote)) == ("mixed", "Mara Quell")
 
 
 def test_a_relative_that_is_no_reported_clause() -> None:
-    text = "Vote.\n\nMara Quell spoke at length about the vote that she had lost in 2001.\n"
-    assert not [q for q in quotes(text) if "she had lost" in text[q.content[0].start : q.content[0].end]]
+    text = "Ferry.\n\nMara Quell spoke at length about the ferry that she had sailed in 1998.\n"
+    assert not [q for q in quotes(text) if "she had sailed" in text[q.content[0].start : q.content[0].end]]
 
 
 def test_a_that_clause_right_after_its_noun_stays_the_nouns() -> None:
-    text = "Vote.\n\nMara Quell said she would hold her own vote in the event that Tom Brack faces the mayor.\n"
-    assert quote_of(text, "she would hold").content[0].start == text.index("she would hold")
+    text = "Boat.\n\nMara Quell said she would sell the boat in the event that the harbour closes for winter.\n"
+    assert quote_of(text, "she would sell").content[0].start == text.index("she would sell")
 
 
 def test_a_complaining_verb_reports_its_clause() -> None:
-    text = "Paper.\n\nOn Monday, Tom Brack groused to a crowd in Linden that the paper “does not treat me properly”.\n"
-    quote = quote_of(text, "the paper")
+    text = (
+        "Letters.\n\nOn Monday, Tom Brack grumbled to neighbours in Linden that the council "
+        "“never answers my letters”.\n"
+    )
+    quote = quote_of(text, "the council")
     assert (quote.kind, speaker_words(text, quote)) == ("mixed", "Tom Brack")

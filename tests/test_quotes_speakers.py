@@ -142,7 +142,7 @@ def test_the_company_after_two_organisations_stays_a_phrase() -> None:
 
 def test_a_specific_description_is_the_organisation_that_was_the_subject_before() -> None:
     text = (
-        "Cars.\n\nVeltra has used recycled paint rather than chrome in its new cars. "
+        "Vans.\n\nVeltra has cut the price of its electric van by a fifth. "
         "The automaker says it will do the same with all of its models next year.\n"
     )
     assert about(text, "it will do").entity == "Veltra"
@@ -264,8 +264,8 @@ def test_people_of_an_organisation_are_not_its_voice() -> None:
 
 def test_a_given_name_of_both_genders_tells_no_gender() -> None:
     text = (
-        "Families.\n\nTerry Holm accused the ministry of trying to intimidate the families and said that she "
-        "and the other relatives are tired of waiting.\n\n"
-        "“Neither the minister nor the council should make us wait another day for the bill,” she said.\n"
+        "Crossings.\n\nTerry Holm criticised the ferry company for the cancelled crossings and said that she "
+        "and her neighbours had waited long enough.\n\n"
+        "“Nobody at the company should make us wait another winter for a reliable boat,” she said.\n"
     )
-    assert about(text, "Neither the minister").entity == "Terry Holm"
+    assert about(text, "Nobody at the company").entity == "Terry Holm"

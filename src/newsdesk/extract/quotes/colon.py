@@ -1,8 +1,8 @@
 """Quotations a colon introduces with no reporting verb: "It drew a sharp reply from Senator Roe: “…”".
 
 Writers often set up a quotation with a clause that names its source but holds no cue the
-lexicon knows ("Here is the mayor on the budget:", "The timing does not surprise pollster Jane
-Roe:", "The board was blunt in its findings:"). When that clause names exactly one person or
+lexicon knows ("A reply came from the mayor's office:", "Few were as direct as Senator Jane
+Roe:", "The committee's report put it plainly:"). When that clause names exactly one person or
 organisation, the quotation after the colon is theirs; with two or more names in it (a reply
 from one to another) nobody is guessed.
 """

@@ -104,8 +104,8 @@ def as_subject(verb: Token) -> Token | None:
 
 def nearer_subject(participle: Token, quoted: list[bool]) -> Token | None:
     """The subject of the nearest verb before a set-off participle, for one the parser hung on a
-    main clause whose subject is an empty "it" or "there" ("It was a long night, as Roe echoed the
-    criticism, saying …": Roe says it). None when no earlier verb of the sentence has a subject."""
+    main clause whose subject is an empty "it" or "there" ("It was a long night, as Roe repeated the
+    charge, saying …": Roe says it). None when no earlier verb of the sentence has a subject."""
     start = participle.sent.start
     for token in reversed(participle.doc[start : participle.i]):
         if token.pos_ not in ("VERB", "AUX") or quoted[token.i]:
@@ -118,7 +118,7 @@ def nearer_subject(participle: Token, quoted: list[bool]) -> Token | None:
 
 def misattached_clause(verb: Token) -> Token | None:
     """A "that" clause the parser hung on a noun of the verb's own prepositional phrase: "said
-    following a vote in 2001 that she had …" comes out as a relative clause of "vote". A relative
+    following a meeting in March that she had …" comes out as a relative clause of "meeting". A relative
     clause never opens with the conjunction "that" (a mark), so such a clause completes the verb
     ("said in a statement that …"), unless its noun takes one of its own ("in the event that …",
     ``clause-noun`` in ``data/quote_words.tsv``)."""

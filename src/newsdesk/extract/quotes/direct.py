@@ -89,7 +89,7 @@ def quotes_around(
 
 def _modifiers_between(ctx: Context, cue_head: Token | None, cue_end: int, quote_start: int) -> bool:
     """Whether only the cue's own addressee and modifiers stand between it and a quotation that
-    a comma or colon introduces: "telling reporters, “…”", "responded, with a smile: “…”",
+    a comma or colon introduces: "telling reporters, “…”", "answered, after a pause: “…”",
     "told the news agency in an interview, “…”" (no clause of their own, one paragraph). A "that"
     makes the quotation a reported clause ("said that, “…”"), which annotation spans with its "that"."""
     if cue_head is None or "\n" in ctx.text[cue_end:quote_start]:

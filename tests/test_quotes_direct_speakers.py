@@ -383,3 +383,37 @@ def test_a_complaining_verb_reports_its_clause() -> None:
     )
     quote = quote_of(text, "the council")
     assert (quote.kind, speaker_words(text, quote)) == ("mixed", "Tom Brack")
+
+
+def test_a_quotation_glued_to_its_cue_is_still_found() -> None:
+    # annotate._GLUED_QUOTE_INFIXES: "said,“Look" is split into said , “ Look before the parse.
+    text = "The fire chief spoke briefly. Ortiz said,“Look, the crews did everything right and nobody was hurt.”"
+    quote = quote_of(text, "the crews did everything")
+    assert speaker_words(text, quote) == "Ortiz"
+
+
+def test_a_colon_clause_with_a_name_inside_its_setting_names_its_subject() -> None:
+    # colon._after_preposition: "NBC" modifies the object of "In"; it is the setting, not a source.
+    text = "In an NBC interview on Sunday, Ruth Kemp was blunter: “We will close the beach until the sharks leave.”"
+    quote = quote_of(text, "close the beach")
+    assert speaker_words(text, quote) == "Ruth Kemp"
+
+
+def test_one_quotation_two_cues_is_one_quote() -> None:
+    # component._one_per_content: "said" and the participle after it both claim the quotation.
+    text = (
+        "As the museum director, Karl Ostrow, said in a letter to donors explaining the closure, "
+        "“We cannot heat the east wing through another winter.”"
+    )
+    hits = [q for q in quotes(text) if "east wing" in text[q.content[0].start : q.content[0].end]]
+    assert len(hits) == 1
+    assert speaker_words(text, hits[0]) == "Karl Ostrow"
+
+
+def test_a_cue_that_loses_the_quotation_reports_its_own_complement() -> None:
+    # component._second_claims, verbs.cue_draft(beside=False): "referring to" keeps its object.
+    text = "“We cannot heat the east wing through another winter,” Ostrow said, referring to the plan to close it."
+    said = quote_of(text, "east wing")
+    assert said.cue is not None and said.cue.text == "said"
+    referring = [q for q in quotes(text) if q.cue is not None and q.cue.text == "referring to"]
+    assert [content(text, q) for q in referring] == [["the plan to close it"]]

@@ -70,3 +70,18 @@ def test_titles_nicknames_and_scare_quotes_name_something() -> None:
     assert _named("“Absolutely,” she said.") == [False]
     assert _named("She said, “Absolutely.”") == [False]
     assert _named("He tweeted “Sad!” after the vote.") == [False]
+
+
+def test_a_paragraph_in_other_marks_is_another_quotation() -> None:
+    # marks._continues: a straight-quoted paragraph left open does not run on into a paragraph
+    # that opens with a curly mark (a pasted excerpt, then the writer's own quotation).
+    text = '"The board met twice in March and voted on the lease.\n\n“We never saw the contract,” Hale said.'
+    assert _quoted(text) == [
+        ['"The board met twice in March and voted on the lease.'],
+        ["“We never saw the contract,”"],
+    ]
+
+
+def test_a_paragraph_in_the_same_marks_goes_on() -> None:
+    text = "“The board met twice in March.\n\n“We never saw the contract,” Hale said."
+    assert _quoted(text) == [["“The board met twice in March.", "“We never saw the contract,”"]]

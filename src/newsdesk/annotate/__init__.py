@@ -24,6 +24,14 @@ _ABBREVIATIONS = (
     "Hon. Msgr. Ft. R.I. S.D. Tex. Vt. W.Va. Wyo. Dept. Univ. Ave. Blvd. Rd."
 ).split()
 
+# Curly marks glued between words: the punctuation before a glued mark ("said,“Look",
+# "end.”Then"), an opening mark run into the word after it, and a closing one run into the next word.
+_GLUED_QUOTE_INFIXES = (
+    r"(?<=\w)[,;:.!?](?=[“„«]|[”»]\w)",
+    r"(?<=[\w,;:.!?])[“„«](?=\w)",
+    r"(?<=[\w.,!?])[”»](?=\w)",
+)
+
 
 def model_name(model: str | None = None) -> str:
     """The model to load: ``model``, else ``NEWSDESK_SPACY_MODEL``, else the packaged one."""
@@ -36,6 +44,7 @@ def load_model(name: str) -> Language:
     import spacy
     from spacy.symbols import ORTH
     from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
 
     from newsdesk.annotate import morph, paragraphs  # noqa: F401  (registers newsdesk_morph, newsdesk_paragraphs)
 
@@ -45,6 +54,10 @@ def load_model(name: str) -> Language:
             # One token, as spaCy already does for "Gov." and "Sen.": split off, the period ends a
             # sentence inside a name ("Army Capt. | Christian Pardo").
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        # A curly quotation mark glued to the words around it ("Ortiz said,“Look, …”"): the model's
+        # infixes leave "said,“Look" one token, and the parse then finds neither cue nor quotation.
+        infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_QUOTE_INFIXES]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names:
         # Paragraph breaks end sentences; set before the parser so it keeps them.
         nlp.add_pipe("newsdesk_paragraphs", before="parser")

@@ -20,6 +20,8 @@ _SOURCE_TYPES = frozenset({"PERSON", "ORG"})
 # A name after these prepositions is where or to whom something was said ("in an interview with
 # the Times:", "a letter to the governor:"), not who said it; "from" and "by" name the source.
 _NOT_SOURCE_PREPOSITIONS = frozenset({"with", "to", "in", "on", "at", "for", "about", "of", "against"})
+# How a name hangs inside a larger noun phrase: "a Channel Nine interview", "the mayor's office".
+_INSIDE_NOUN_PHRASE = frozenset({"compound", "poss", "nmod", "amod"})
 _BLANK = " \t\u00a0"
 
 
@@ -73,6 +75,9 @@ def _one_source(ctx: Context, colon: int) -> Span | None:
 
 
 def _after_preposition(ent: Span) -> bool:
-    """Whether a name is the object of a preposition that marks a place or an addressee."""
-    head = ent.root.head
-    return ent.root.dep_ == "pobj" and head.lower_ in _NOT_SOURCE_PREPOSITIONS
+    """Whether a name is the object of a preposition that marks a place or an addressee, or a
+    modifier inside such an object ("in a Channel Nine interview", "at the mayor's office")."""
+    token = ent.root
+    while token.dep_ in _INSIDE_NOUN_PHRASE and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _NOT_SOURCE_PREPOSITIONS

@@ -81,7 +81,7 @@ def find_quotes(text: str) -> list[QuoteRegion]:
         if pending is not None:
             # The previous paragraph's quote continues only if this one opens with a mark.
             first = marks[0] if marks else None
-            if first is not None and first.pos == line_start and first.role != "close" and first.family == "double":
+            if first is not None and first.pos == line_start and _continues(text, pending, first):
                 open_at, family = first.pos, "double"
                 marks = marks[1:]
             else:
@@ -105,7 +105,7 @@ def find_quotes(text: str) -> list[QuoteRegion]:
         if open_at is not None:
             region = pending or QuoteRegion()
             region.fragments.append((open_at, _rstrip(text, line_start, line_end)))
-            if family == "double" and _next_opens(text, lines, number):
+            if family == "double" and _next_opens(text, lines, number, open_at if pending is None else pending.start):
                 pending = region
             else:
                 region.closed = False
@@ -136,13 +136,31 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _next_opens(text: str, lines: list[tuple[int, int]], number: int) -> bool:
-    """Whether the paragraph after ``number`` starts with an opening double mark."""
+def _next_opens(text: str, lines: list[tuple[int, int]], number: int, opened: int) -> bool:
+    """Whether the paragraph after ``number`` starts with an opening double mark that continues
+    the quotation opened at ``opened``."""
     if number + 1 >= len(lines):
         return False
     start, end = lines[number + 1]
     first = next(iter(_marks(text, start, end)), None)
-    return first is not None and first.pos == start and first.family == "double" and first.role != "close"
+    return first is not None and first.pos == start and _continues(text, opened, first)
+
+
+def _continues(text: str, opened: QuoteRegion | int, mark: _Mark) -> bool:
+    """Whether a paragraph opening with ``mark`` goes on with the quotation opened before.
+
+    The convention repeats the opening mark the quotation began with; a paragraph that opens
+    with a straight mark after a curly one (or the reverse) is another quotation, e.g. a pasted
+    excerpt in straight marks followed by the writer's own curly-quoted quote.
+    """
+    start = opened.start if isinstance(opened, QuoteRegion) else opened
+    if mark.role == "close" or mark.family != "double":
+        return False
+    return _straight(text[start]) == _straight(text[mark.pos])
+
+
+def _straight(mark: str) -> bool:
+    return mark in "\"'`"
 
 
 def _stray_close(text: str, line_start: int, mark: _Mark) -> QuoteRegion:

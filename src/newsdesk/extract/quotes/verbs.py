@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -31,8 +32,13 @@ _OPENING = " \t\u00a0\"“'‘«"
 _CLOSING = " \t\u00a0\"”'’».,!?;:"
 
 
-def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[int] = frozenset()) -> Draft | None:
-    """The attribution a cue makes, or None when its complement is not one its frames allow."""
+def cue_draft(
+    ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[int] = frozenset(), *, beside: bool = True
+) -> Draft | None:
+    """The attribution a cue makes, or None when its complement is not one its frames allow.
+
+    With ``beside`` false the quotations next to the cue are not its content (another cue has
+    them): only its colon or its parse complement is."""
     doc, expression = ctx.doc, cue.expression
     cue_span = (doc[cue.first].idx, doc[cue.end - 1].idx + len(doc[cue.end - 1]))
     lemma, stance = expression.text, expression.stance
@@ -52,7 +58,7 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
     root: Token | None = subject[1] if subject is not None else None
     if root is not None and _that_said(root, cue):
         return None
-    content, frame = _verb_content(ctx, cue, cue_span, source, stops, heads)
+    content, frame = _verb_content(ctx, cue, VerbSetting(cue_span, source, stops, heads, beside))
     if not content and "o" in expression.frames:
         found = prepositional(cue, ctx)
         if found is not None:
@@ -84,19 +90,25 @@ def cue_draft(ctx: Context, cue: CueMatch, stops: list[int], heads: frozenset[in
     return draft
 
 
-def _verb_content(
-    ctx: Context,
-    cue: CueMatch,
-    cue_span: CharSpan,
-    source: CharSpan | None,
-    stops: list[int],
-    heads: frozenset[int] = frozenset(),
-) -> tuple[list[CharSpan], str | None]:
+class VerbSetting(NamedTuple):
+    """Where a verb cue stands: its span, its source, the offsets that end a reported clause
+    (``stops``), the tokens that head other cues, and whether quotations beside it are its own."""
+
+    cue_span: CharSpan
+    source: CharSpan | None
+    stops: list[int]
+    heads: frozenset[int]
+    beside: bool
+
+
+def _verb_content(ctx: Context, cue: CueMatch, setting: VerbSetting) -> tuple[list[CharSpan], str | None]:
     """What a verb cue reports (adjacent quotations, the text after its colon, or its complement)
     and the frame it was found in: "c" for a clause or quotation, "o" an object, "t" an infinitive."""
+    cue_span, source, stops, heads = setting.cue_span, setting.source, setting.stops, setting.heads
     clause = (min(cue_span[0], source[0]), max(cue_span[1], source[1])) if source else cue_span
     frames = cue.expression.frames
-    content = quotes_around(ctx, clause, cue_span[1], cue.colon, cue.head) if "c" in frames else []
+    beside = "c" in frames and setting.beside
+    content = quotes_around(ctx, clause, cue_span[1], cue.colon, cue.head) if beside else []
     frame: str | None = "c"
     if not content and cue.colon:
         content = [trim(ctx.text, cue_span[1], ctx.paragraph_end(cue_span[1]))]

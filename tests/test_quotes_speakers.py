@@ -269,3 +269,17 @@ def test_a_given_name_of_both_genders_tells_no_gender() -> None:
         "“Nobody at the company should make us wait another winter for a reliable boat,” she said.\n"
     )
     assert about(text, "Nobody at the company").entity == "Terry Holm"
+
+
+def test_it_after_a_document_is_whoever_put_the_document_out() -> None:
+    # speaker_pronouns._document: "A letter from X … it said" is X's; with no author, the document.
+    text = (
+        "A letter from the tenants’ association reached the council on Monday. "
+        "“We have waited long enough for the repairs,” it said."
+    )
+    assert about(text, "We have waited").name == "the tenants’ association"
+
+
+def test_it_after_a_document_with_no_author_is_the_document() -> None:
+    text = "The annual report was published on Friday. “Leaks cost the city more than new pipes would,” it said."
+    assert about(text, "Leaks cost").name == "The annual report"

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from newsdesk.extract.entities.titles import ORG_ROLES, PERSON_ROLES, is_role
 from newsdesk.extract.quotes.context import Context
+from newsdesk.extract.quotes.words import quote_words
 
 _PRONOUN_PARAGRAPHS = 3  # a pronoun's antecedent is named at most this many paragraphs back
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -79,12 +80,34 @@ def by_it(names: NameBook, pronoun: Token, history: list[tuple[int, Resolved]]) 
         found = names.by_name(*_char_span(_group_phrase(subject)), head=subject)
         if found.describable and not found.person:
             return found
+    if subject is not None and subject.tag_ == "NN" and subject.lemma_.lower() in quote_words("speech-product"):
+        return _document(names, subject)
     # Only the speaker just before, when an organisation: with someone else in between, "it" is
     # more often the thing talked about (PolNeAR dev: 4 of 9 "it" right with any earlier one).
     last = history[-1][1] if history and history[-1][0] >= earliest else None
     if last is not None and last.entity is not None and not last.person:
         return last
     return unresolved(pronoun, None, person=False)
+
+
+def _document(names: NameBook, subject: Token) -> Resolved:
+    """ "A letter from the tenants' union reached the council. “…,” it said": a document speaks for
+    whoever its "from" or "by" phrase names, else it is the source itself (as "the report said")."""
+    author = next(
+        (
+            obj
+            for prep in subject.children
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by")
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN")
+        ),
+        None,
+    )
+    if author is not None:
+        found = names.by_name(*_char_span(_group_phrase(author)), head=author)
+        if found.describable:
+            return found
+    return Resolved(None, _group_phrase(subject).text, None, False)
 
 
 def by_they(names: NameBook, pronoun: Token) -> Resolved:

@@ -417,3 +417,9 @@ def test_a_cue_that_loses_the_quotation_reports_its_own_complement() -> None:
     assert said.cue is not None and said.cue.text == "said"
     referring = [q for q in quotes(text) if q.cue is not None and q.cue.text == "referring to"]
     assert [content(text, q) for q in referring] == [["the plan to close it"]]
+
+
+def test_an_inverted_source_with_a_clause_describing_it() -> None:
+    # inverted._ends_phrase: the phrase after an inverted verb may end where a clause describing it starts.
+    text = "“The water came up to the second step in ten minutes,” read the notice posted on the station door."
+    assert speaker_words(text, quote_of(text, "second step")) == "the notice"

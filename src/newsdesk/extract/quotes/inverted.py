@@ -44,7 +44,7 @@ def inverted_source(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | Non
             break
         words.append(token)
     heads = [t for t in words if t.pos_ in _HEAD_POS or _name_word(t)]
-    if not heads or len(words) > _MAX_WORDS or not _ends_phrase(doc, cue.end + len(words)):
+    if not heads or len(words) > _MAX_WORDS or not _ends_phrase(doc, cue.end + len(words), heads[-1]):
         return None
     return trim(ctx.text, words[0].idx, words[-1].idx + len(words[-1])), heads[-1]
 
@@ -58,9 +58,12 @@ def _name_word(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and not token.is_sent_start
 
 
-def _ends_phrase(doc: Doc, index: int) -> bool:
-    """Whether the phrase stops at punctuation or the text's end (not inside a longer clause)."""
-    return index >= len(doc) or doc[index].is_punct
+def _ends_phrase(doc: Doc, index: int, head: Token) -> bool:
+    """Whether the phrase stops at punctuation, the text's end or a clause that describes its head
+    ('“…,” read the notice posted on the door'), not inside a longer clause."""
+    if index >= len(doc) or doc[index].is_punct:
+        return True
+    return doc[index].dep_ in ("acl", "relcl") and doc[index].head == head
 
 
 # Words a set-off source phrase before its verb may hold: "her senior policy adviser, Jake

@@ -1,7 +1,7 @@
 """Store writer throughput alone, records already extracted, on SQLite and PostgreSQL.
 
 Usage: ``.venv/bin/python bench/bench_writer.py [--articles 600] [--base 24] [--batch 32] [--cache DIR]
-[--texts DIR [--half 0|1]] [--postgres URL | --no-postgres]``
+[--texts DIR [--half 0|1]] [--postgres URL | --no-postgres] [--no-sqlite] [--runs N] [--breakdown]``
 
 Corpus: ``--base`` ~700-word texts of the Lee corpus (ABC news, gensim's test data, fetched once by
 bench_ingest.py's loader into ``--cache``, never committed), run through the ingest worker once (the
@@ -21,7 +21,14 @@ database on a throwaway server started like the tests' (``initdb``/``pg_ctl`` fr
 Prints articles per second per backend, and the CPU time per article of this process and of the
 PostgreSQL server process (read from /proc when it is local) with the rate that CPU alone allows: on a
 shared machine the wall clock drifts with the other tenants' load. Also the same batches written again
-(all unchanged).
+(all unchanged). ``--runs N`` writes each backend N times, each into a new empty store (a new database on
+the throwaway server), and ends with the best and median figures.
+
+``--breakdown`` says where the CPU of the last run went, statement by statement: on SQLite the CPU spent
+inside the driver's ``execute`` calls (the SQL; a ``SELECT``'s rows are read by the Python around it) by
+statement kind and table, and the rest as Python; on the throwaway PostgreSQL server the server's time per
+statement from ``pg_stat_statements`` (loaded when the server starts; the foreign-key checks it runs inside
+each insert are listed apart, their time also counted in that insert's).
 """
 
 from __future__ import annotations
@@ -37,12 +44,13 @@ import random
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench_ingest import lee_texts
@@ -53,6 +61,7 @@ from newsdesk.record import Article
 from newsdesk.store import Store
 from newsdesk.store.minhash import signature
 from newsdesk.store.text import content_hash
+from writer_breakdown import print_breakdown, server_parts, start_breakdown
 
 _WORD = re.compile(r"[A-Za-z]+")
 # One record in this many is a wire copy of the one before (same text, another key).
@@ -136,13 +145,16 @@ class Timing:
     server_cpu: float | None
     """The PostgreSQL server process's CPU seconds in the first write (None: SQLite, or not readable)."""
     stats: RunStats
+    parts: dict[str, float] = field(default_factory=dict)
+    """With --breakdown: the first write's seconds by statement (SQLite: CPU in the driver; PostgreSQL: server)."""
 
 
-def write_all(target: str, parsed: list[Parsed], batch: int) -> Timing:
+def write_all(target: str, parsed: list[Parsed], batch: int, breakdown: bool = False) -> Timing:
     """Write every batch into an empty store, then all of them again."""
     batches = [BatchResult(outcomes=list(parsed[i : i + batch])) for i in range(0, len(parsed), batch)]
     with Store.open(target) as store:
         server = int(store.db.scalar("SELECT pg_backend_pid()")) if store.db.name == "postgresql" else None
+        totals = start_breakdown(store.db) if breakdown else None
         first = RunStats(inputs=len(parsed), workers=0)
         started, cpu, server_cpu = time.perf_counter(), time.process_time(), _cpu_of(server)
         for result in batches:
@@ -150,10 +162,13 @@ def write_all(target: str, parsed: list[Parsed], batch: int) -> Timing:
         middle, cpu = time.perf_counter(), time.process_time() - cpu
         if server_cpu is not None:
             server_cpu = (_cpu_of(server) or 0.0) - server_cpu
+        parts = dict(totals) if totals is not None and server is None else {}
+        if totals is not None and server is not None:
+            parts = server_parts(store.db)
         second = RunStats(inputs=len(parsed), workers=0)
         for result in batches:
             write_batch(store, result, second, None)
-        return Timing(middle - started, time.perf_counter() - middle, cpu, server_cpu, first)
+        return Timing(middle - started, time.perf_counter() - middle, cpu, server_cpu, first, parts)
 
 
 def _cpu_of(pid: int | None) -> float | None:
@@ -166,8 +181,9 @@ def _cpu_of(pid: int | None) -> float | None:
 
 
 @contextmanager
-def postgres_server() -> Iterator[str | None]:
-    """A throwaway PostgreSQL server's URL (as tests/conftest.py starts one), None when it cannot start."""
+def postgres_server(stat_statements: bool = False) -> Iterator[str | None]:
+    """A throwaway PostgreSQL server's URL (as tests/conftest.py starts one), None when it cannot start;
+    with ``stat_statements``, ``pg_stat_statements`` loaded (when installed) for --breakdown."""
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if not found:
         print("PostgreSQL: skipped (no /usr/lib/postgresql/*/bin/initdb)")
@@ -182,6 +198,8 @@ def postgres_server() -> Iterator[str | None]:
         sock.bind(("127.0.0.1", 0))
         port = int(sock.getsockname()[1])
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c synchronous_commit=off"
+    if stat_statements and (bindir.parent / "lib" / "pg_stat_statements.so").exists():
+        options += " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
     data, log = str(root / "data"), str(root / "log")
     try:
         subprocess.run([str(bindir / "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8",
@@ -201,8 +219,9 @@ def postgres_server() -> Iterator[str | None]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def report(name: str, target: str, parsed: list[Parsed], batch: int) -> None:
-    timing = write_all(target, parsed, batch)
+def report(name: str, target: str, parsed: list[Parsed], batch: int, breakdown: bool = False) -> Timing:
+    """Write the records into ``target`` and print the run's figures (and its breakdown when asked)."""
+    timing = write_all(target, parsed, batch, breakdown)
     n, stats = len(parsed), timing.stats
     cpu = timing.cpu + (timing.server_cpu or 0.0)
     server = f" + {timing.server_cpu * 1000 / n:.2f} in the server" if timing.server_cpu is not None else ""
@@ -212,6 +231,48 @@ def report(name: str, target: str, parsed: list[Parsed], batch: int) -> None:
         f"{n / timing.again:.0f} articles/s written again (unchanged); {stats.added} added, {stats.failed} failed",
         flush=True,
     )
+    if timing.parts:
+        print_breakdown(name, timing.parts, timing.cpu if timing.server_cpu is None else None, n)
+    return timing
+
+
+def summarise(name: str, timings: list[Timing], n: int) -> None:
+    """Best and median of several runs: articles/s, and CPU per article (this process + the server)."""
+    rates = [n / t.first for t in timings]
+    cpus = [(t.cpu + (t.server_cpu or 0.0)) * 1000 / n for t in timings]
+    print(
+        f"{name:<10} {len(timings)} runs: best {max(rates):.0f}, median {statistics.median(rates):.0f} articles/s; "
+        f"CPU per article least {min(cpus):.2f}, median {statistics.median(cpus):.2f} ms "
+        f"(this process median {statistics.median(t.cpu * 1000 / n for t in timings):.2f} ms)",
+        flush=True,
+    )
+
+
+def run_sqlite(parsed: list[Parsed], options: argparse.Namespace) -> None:
+    """``--runs`` writes into new SQLite files."""
+    timings = []
+    for _ in range(options.runs):
+        work = Path(tempfile.mkdtemp(prefix="newsdesk-bench-writer-"))
+        try:
+            timings.append(report("SQLite", str(work / "bench.db"), parsed, options.batch, options.breakdown))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    if options.runs > 1:
+        summarise("SQLite", timings, len(parsed))
+
+
+def run_postgres(url: str, parsed: list[Parsed], options: argparse.Namespace, *, fresh: bool) -> None:
+    """``--runs`` writes, each into a new database of the server when ``fresh`` (the throwaway one)."""
+    timings = []
+    for number in range(options.runs):
+        target = url
+        if fresh:
+            with Store.open(url) as store:
+                store.db.execute(f"CREATE DATABASE bench_{number}")
+            target = f"{url.rsplit('/', 1)[0]}/bench_{number}"
+        timings.append(report("PostgreSQL", target, parsed, options.batch, options.breakdown))
+    if options.runs > 1:
+        summarise("PostgreSQL", timings, len(parsed))
 
 
 def main() -> None:
@@ -224,28 +285,30 @@ def main() -> None:
     parser.add_argument("--half", type=int, choices=(0, 1), help="With --texts: only the files of this hash half.")
     parser.add_argument("--postgres", help="An empty PostgreSQL database instead of a throwaway server.")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only.")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only.")
+    parser.add_argument("--runs", type=int, default=1, help="Runs per backend, each into a new empty store.")
+    parser.add_argument("--breakdown", action="store_true", help="Where the last run's time went, by statement.")
     args = parser.parse_args()
 
     if args.texts is not None and not args.texts.is_dir():
         parser.error(f"--texts: {args.texts} is not a folder")
+    if args.runs < 1 or (args.postgres and args.runs > 1):
+        parser.error("--runs: at least 1, and 1 with --postgres (each run needs an empty database)")
     bases = base_records(args.cache, args.base, Texts(args.texts, args.half) if args.texts else None)
     parsed = records(bases, args.articles)
     per = {k: sum(len(getattr(p.article, k)) for p in parsed) / len(parsed) for k in ("entities", "quotes", "claims")}
     print(f"{len(parsed)} records from {len(bases)} extracted texts, per article: "
           + ", ".join(f"{v:.1f} {k}" for k, v in per.items()) + f"; batches of {args.batch}")  # fmt: skip
-    work = Path(tempfile.mkdtemp(prefix="newsdesk-bench-writer-"))
-    try:
-        report("SQLite", str(work / "bench.db"), parsed, args.batch)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    if not args.no_sqlite:
+        run_sqlite(parsed, args)
     if args.no_postgres:
         return
     if args.postgres:
-        report("PostgreSQL", args.postgres, parsed, args.batch)
+        run_postgres(args.postgres, parsed, args, fresh=False)
         return
-    with postgres_server() as url:
+    with postgres_server(args.breakdown) as url:
         if url is not None:
-            report("PostgreSQL", url, parsed, args.batch)
+            run_postgres(url, parsed, args, fresh=True)
 
 
 if __name__ == "__main__":

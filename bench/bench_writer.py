@@ -262,7 +262,10 @@ def run_sqlite(parsed: list[Parsed], options: argparse.Namespace) -> None:
 
 
 def run_postgres(url: str, parsed: list[Parsed], options: argparse.Namespace, *, fresh: bool) -> None:
-    """``--runs`` writes, each into a new database of the server when ``fresh`` (the throwaway one)."""
+    """``--runs`` writes, each into a new database of the server when ``fresh`` (the throwaway one); the
+    breakdown only there (it creates the ``pg_stat_statements`` extension in the database)."""
+    if options.breakdown and not fresh:
+        print("PostgreSQL breakdown: only on the throwaway server (not with --postgres)")
     timings = []
     for number in range(options.runs):
         target = url
@@ -270,7 +273,7 @@ def run_postgres(url: str, parsed: list[Parsed], options: argparse.Namespace, *,
             with Store.open(url) as store:
                 store.db.execute(f"CREATE DATABASE bench_{number}")
             target = f"{url.rsplit('/', 1)[0]}/bench_{number}"
-        timings.append(report("PostgreSQL", target, parsed, options.batch, options.breakdown))
+        timings.append(report("PostgreSQL", target, parsed, options.batch, options.breakdown and fresh))
     if options.runs > 1:
         summarise("PostgreSQL", timings, len(parsed))
 

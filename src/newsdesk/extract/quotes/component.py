@@ -271,6 +271,7 @@ def _second_claims(drafts: list[Draft]) -> set[int]:
 
 
 def _preference(draft: Draft) -> tuple[bool, bool, int]:
+    """How strong a cue's claim to its content is, for comparison: speech, a source, nearness."""
     assert draft.cue is not None
     return draft.speech, draft.source is not None, -_nearest_distance(draft.content[0], draft)
 

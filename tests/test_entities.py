@@ -177,6 +177,14 @@ def test_titled_person_the_model_calls_an_organisation(nlp: Language) -> None:
     assert named(entities, "Senator Hotel Group").type == "ORG"
 
 
+def test_a_team_and_an_abbreviated_role_are_no_part_of_the_name(nlp: Language) -> None:
+    # mentions._after_abbreviated_role: "Rovers GK" before the name is a team and a role, not the name.
+    text = "Rovers GK Tomas Varga said he had never seen such a storm, and Varga has played here for years."
+    _, entities = entities_of(nlp, text)
+    assert named(entities, "Tomas Varga").type == "PERSON"
+    assert not [e for e in entities if "Rovers" in e.name]
+
+
 def test_pronouns_follow_gender_and_skip_quotes(nlp: Language) -> None:
     text = MINISTERS
     _, entities = entities_of(nlp, text)

@@ -180,6 +180,7 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
             first += 1
         if first < last and all(is_title_token(t) for t in tokens[first:last]):
             return None
+        first = _after_abbreviated_role(tokens, first, last)
         last = _before_digits(tokens, first, last)
     if first >= last:
         return None
@@ -199,6 +200,19 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
     mention = mention_of(kept, name, start_char, label, source)
     mention.gender = gender
     return mention
+
+
+def _after_abbreviated_role(tokens: list[Token], first: int, last: int) -> int:
+    """Where a person's name starts after a team or office and an abbreviated role the model ran into
+    it ("Harbor Cats QB Ana Ruiz", "Valdoria MP Dorin Malek"): past the last all-capital word of two
+    to four letters that two or more capitalised words follow. A lone initialism before one word
+    ("TJ Watt") is the given name itself and stays."""
+    start = first
+    for n in range(first, last - 2):
+        word = tokens[n].text
+        if word.isalpha() and word.isupper() and 2 <= len(word) <= 4 and all(t.is_title for t in tokens[n + 1 : last]):
+            start = n + 1
+    return start
 
 
 def _before_digits(tokens: list[Token], first: int, last: int) -> int:

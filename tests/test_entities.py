@@ -14,7 +14,7 @@ import sys
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsdesk.annotate import DEFAULT_MODEL
 from newsdesk.extract.entities.acronyms import acronym_spells
@@ -183,6 +183,18 @@ def test_a_team_and_an_abbreviated_role_are_no_part_of_the_name(nlp: Language) -
     _, entities = entities_of(nlp, text)
     assert named(entities, "Tomas Varga").type == "PERSON"
     assert not [e for e in entities if "Rovers" in e.name]
+
+
+def test_a_known_given_name_and_a_surname_the_model_calls_an_organisation(nlp: Language) -> None:
+    # mentions._given_name_pair: the small model's ORG for a given name and a surname is a person,
+    # unless an institution's word ends it. The model's mistake is set by hand on the parsed text.
+    text = "Julia Petrov told the council that the plan would fail. The Julia Petrov Foundation paid for it."
+    with nlp.select_pipes(disable=["newsdesk_entities"]):
+        doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 12, 15, label="ORG")]
+    entities: list[Entity] = nlp.get_pipe("newsdesk_entities")(doc)._.entities
+    assert named(entities, "Julia Petrov").type == "PERSON"
+    assert named(entities, "Julia Petrov Foundation").type == "ORG"
 
 
 def test_pronouns_follow_gender_and_skip_quotes(nlp: Language) -> None:

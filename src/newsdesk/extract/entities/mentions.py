@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from newsdesk.extract.entities.acronyms import expansion_start, is_acronym
-from newsdesk.extract.entities.gazetteer import Gazetteer
+from newsdesk.extract.entities.gazetteer import Gazetteer, given_name_genders
 from newsdesk.extract.entities.headlines import (
     Headings,
     after_family_noun,
@@ -170,8 +170,12 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
     ):
         last -= 1
     gender = None
-    if label == "ORG" and source == "model" and _titled_name(tokens[first:last]):
-        label = "PERSON"  # "Councillor Pieter de Vries": the small model's organisation is a titled person
+    if (
+        label == "ORG"
+        and source == "model"
+        and (_titled_name(tokens[first:last]) or _given_name_pair(tokens[first:last]))
+    ):
+        label = "PERSON"  # "Councillor Pieter de Vries", "Nadia Petrov": the small model's organisation is a person
     if label == "PERSON":
         if last - first >= 3 and _after_title_preposition(doc, tokens[first].i):
             first += 1  # "Envoy for Carpathia Dorin Malek": the place belongs to the title
@@ -200,6 +204,14 @@ def _trimmed(doc: Doc, text: str, tokens: list[Token], label: str, source: str) 
     mention = mention_of(kept, name, start_char, label, source)
     mention.gender = gender
     return mention
+
+
+def _given_name_pair(tokens: list[Token]) -> bool:
+    """Whether two or three capitalised words are a known given name and a surname ("Nadia Petrov"),
+    not an institution named after someone ("Nadia Petrov Foundation", ``organisation-word``)."""
+    if not 2 <= len(tokens) <= 3 or tokens[0].text not in given_name_genders():
+        return False
+    return all(t.is_title and t.is_alpha for t in tokens) and not any(t.text in ORGANISATION_WORDS for t in tokens)
 
 
 def _after_abbreviated_role(tokens: list[Token], first: int, last: int) -> int:

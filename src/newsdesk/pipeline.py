@@ -291,17 +291,15 @@ def too_long_to_clean(doc: Document) -> InputError | None:
     if doc.input_format == "html":
         return None
     limit = MAX_CHARACTERS if doc.input_format == "article" else RAW_TEXT_FACTOR * MAX_CHARACTERS
-    if len(doc.content) <= limit:
-        return None
-    return InputError(f"too long: {len(doc.content):,} characters (the limit is {limit:,})")
+    return too_long(doc.content, limit)
 
 
-def too_long(text: str) -> InputError | None:
-    """The refusal of a text over :data:`MAX_CHARACTERS`, or ``None``: checked as soon as the text is
-    known, and again for an article handed to :meth:`Pipeline.annotate` directly."""
-    if len(text) <= MAX_CHARACTERS:
+def too_long(text: str, limit: int = MAX_CHARACTERS) -> InputError | None:
+    """The refusal of a text over ``limit`` characters (:data:`MAX_CHARACTERS`), or ``None``: checked
+    as soon as the text is known, and again for an article handed to :meth:`Pipeline.annotate` directly."""
+    if len(text) <= limit:
         return None
-    return InputError(f"too long: {len(text):,} characters (the limit is {MAX_CHARACTERS:,})")
+    return InputError(f"too long: {len(text):,} characters (the limit is {limit:,})")
 
 
 def assemble(doc: Document, cleaned: Cleaned) -> Article:

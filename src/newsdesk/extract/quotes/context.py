@@ -82,6 +82,15 @@ class Context:
             i += 1
         return out
 
+    def ent_holding(self, token: int) -> Span | None:
+        """The named entity of token ``token``'s sentence that the token is part of, if any (entities
+        never overlap; one the parse runs over a sentence break counts for neither sentence)."""
+        i = bisect_right(self._ent_starts, self.doc[token].idx) - 1
+        if i < 0 or not self.ents[i].start <= token < self.ents[i].end:
+            return None
+        first, last = self.sentence(token)
+        return self.ents[i] if first <= self.ents[i].start and self.ents[i].end <= last else None
+
     def region_starting_after(self, offset: int) -> QuoteRegion | None:
         """The first quotation that starts at or after ``offset``."""
         i = bisect_right(self._region_starts, offset - 1)

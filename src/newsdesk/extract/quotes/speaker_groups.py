@@ -198,15 +198,8 @@ def _subject_organisation(ctx: Context, head: Token) -> Span | None:
     subject = main_subject(ctx.doc[start:end])
     if subject is None or ctx.quoted[subject.i] or any(c.dep_ == "conj" for c in subject.children):
         return None  # "Veltra and Norcast cut prices. The automaker …": which one?
-    sentence = ctx.doc[start:end]
-    return next(
-        (
-            e
-            for e in ctx.ents_in(sentence.start_char, sentence.end_char)
-            if e.start <= subject.i < e.end and e.label_ == "ORG"
-        ),
-        None,
-    )
+    holding = ctx.ent_holding(subject.i)
+    return holding if holding is not None and holding.label_ == "ORG" else None
 
 
 def _descriptions(doc: Doc, org: Span, lookup: EntityLookup | None) -> set[str]:

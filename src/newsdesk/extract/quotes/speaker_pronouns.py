@@ -233,11 +233,9 @@ def _person_of(ctx: Context, subject: Token | None) -> Span | Token | None:
     if subject is None:
         return None
     for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
-        first, last = ctx.sentence(token.i)
-        sentence = ctx.doc[first:last]
-        holding = [e for e in ctx.ents_in(sentence.start_char, sentence.end_char) if e.start <= token.i < e.end]
-        if holding:
-            return holding[0] if holding[0].label_ == "PERSON" else None
+        holding = ctx.ent_holding(token.i)
+        if holding is not None:
+            return holding if holding.label_ == "PERSON" else None
     word = subject.lemma_.lower()
     if subject.pos_ == "NOUN" and subject.tag_ == "NN" and (word in PERSON_ROLES or word in _GENDERED_NOUNS):
         # "A president who …" brings in someone new; "the former senator" mostly goes back to a

@@ -283,3 +283,51 @@ def test_it_after_a_document_is_whoever_put_the_document_out() -> None:
 def test_it_after_a_document_with_no_author_is_the_document() -> None:
     text = "The annual report was published on Friday. “Leaks cost the city more than new pipes would,” it said."
     assert about(text, "Leaks cost").name == "The annual report"
+
+
+def test_it_after_a_text_held_up_is_the_text() -> None:
+    # speaker_pronouns._document_before: what "reads" and is no organisation is the text named just before.
+    text = (
+        "Plant gates.\n\nMara Lind stood at the gate of the plant and held up a hand-painted sign.\n\n"
+        "“Jobs here, not abroad,” it read.\n"
+    )
+    assert about(text, "Jobs here").name == "a hand-painted sign"
+
+
+def test_it_is_not_a_text_named_inside_a_clause() -> None:
+    # speaker_pronouns._main_argument: a rumour that someone wrote a letter talks about the letter.
+    text = (
+        "Archive.\n\nThe rumour that the mayor had written a letter to the port spread fast. "
+        "“We have no record of any such request,” it said.\n"
+    )
+    assert about(text, "We have no record").name is None
+
+
+def test_a_pronoun_after_a_described_person_is_that_description() -> None:
+    # speaker_pronouns._described: a person brought in by a description speaks as that description.
+    text = (
+        "Flood.\n\nA reporter for a regional radio station called it a mess.\n\n"
+        "“We saw boats pushed onto the road,” he said.\n"
+    )
+    said = about(text, "We saw boats")
+    assert (said.phrase, said.name) == ("he", "A reporter for a regional radio station")
+
+
+def test_a_bare_description_or_a_name_since_leaves_the_pronoun_unresolved() -> None:
+    # speaker_pronouns._described: "a woman" tells a reader nothing; someone named since may be meant.
+    bare = "Dam.\n\nA woman watched the water rise. “I have never seen it this high,” she said.\n"
+    assert about(bare, "I have never").name is None
+    named = (
+        "Dam.\n\nA woman from the valley watched the water rise. Her neighbour, Ida Brandt, joined her. "
+        "“I have never seen it this high,” she said.\n"
+    )
+    assert about(named, "I have never").name != "A woman from the valley"
+
+
+def test_a_pronoun_that_replies_is_whom_the_sentence_before_asked() -> None:
+    # speaker_pronouns._answerer: not the asker.
+    text = (
+        "Count.\n\nA reporter asked Dana Whitfield how she felt about the count. "
+        "She replied: “The longer the line, the happier I am.”\n"
+    )
+    assert about(text, "The longer the line").name == "Dana Whitfield"

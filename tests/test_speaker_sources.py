@@ -109,3 +109,21 @@ def test_the_object_of_a_governor_that_reports_nothing_speaks_for_its_infinitive
         "regional carrier to announce it would cut its winter routes.\n"
     )
     assert about(text, "it would cut").phrase == "the regional carrier"
+
+
+def test_a_participle_opening_a_quotation_shares_the_clause_before() -> None:
+    # controllers.opens_quotation: the parser makes "writing" the subject of the quotation's first verb.
+    text = (
+        "Concert.\n\nBand member Ola Varga shared the news online last week, writing “Feels great to back "
+        "a candidate I trust. We offered to pay for the hall.”\n"
+    )
+    assert about(text, "Feels great").name == "Ola Varga"
+
+
+def test_a_participle_on_the_addressees_of_a_message_speaks_for_the_sender() -> None:
+    # controllers.addressed_put_out: "sent a message to supporters saying" is the sender's.
+    text = (
+        "Count.\n\nThe Ardell campaign sent out a text message to supporters saying: "
+        '"With your help, we were just declared the winner in the county! Reply now."\n'
+    )
+    assert about(text, "With your help").phrase == "The Ardell campaign"

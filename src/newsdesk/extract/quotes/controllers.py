@@ -43,6 +43,35 @@ def put_out_by_subject(verb: Token) -> bool:
     )
 
 
+def addressed_put_out(verb: Token) -> Token | None:
+    """ "sent a message to supporters saying …": the parser hangs the participle on the addressees,
+    not on the message; the verb that put the words out, whose subject speaks."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.dep_ != "pobj":
+        return None
+    preposition = verb.head.head
+    governor = preposition.head
+    if preposition.dep_ not in ("prep", "dative") or preposition.lower_ != "to" or governor.pos_ != "VERB":
+        return None
+    products = quote_words("speech-product")
+    put_out = any(c.dep_ == "dobj" and c.lemma_.lower() in products for c in governor.children)
+    return governor if put_out else None
+
+
+def opens_quotation(verb: Token, quoted: list[bool]) -> bool:
+    """ "X shared the news, writing “Feels great to …”": the parser makes a set-off participle right
+    before a quotation the subject of the quotation's first verb; it belongs to the clause before."""
+    mark = next((t for t in verb.doc[verb.i + 1 : verb.i + 3] if not t.is_punct or t.is_quote), None)
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("nsubj", "csubj")
+        and verb.head.i > verb.i
+        and quoted[verb.head.i]
+        and after_comma(verb)
+        and mark is not None
+        and mark.is_quote
+    )
+
+
 def unlabelled_clause(verb: Token) -> bool:
     """A finite verb the parser attached with no label ("dep") to the verb before it, after a comma."""
     return (

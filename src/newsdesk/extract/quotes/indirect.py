@@ -16,11 +16,13 @@ from spacy.tokens import Token
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.controllers import (
     EXPLETIVES,
+    addressed_put_out,
     as_subject,
     misattached_clause,
     nearer_subject,
     noun_clause,
     object_controller,
+    opens_quotation,
     passive_controller,
     put_out_by_subject,
     set_off_participle,
@@ -59,6 +61,9 @@ _MAX_CLIMB = 4  # "was able to tout": tout → able → was; longer chains are r
 def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
     """The source phrase of a verb cue and its head token, or None when the text gives none."""
     verb = cue.head
+    if opens_quotation(verb, ctx.quoted):
+        before = nearer_subject(verb, ctx.quoted)
+        return _phrase(before, ctx, avoid=cue) if before is not None else None
     for _ in range(_MAX_CLIMB):
         subject = _subject(verb, ctx.quoted)
         if subject is not None and subject.lower_ in EXPLETIVES and set_off_participle(cue.head):
@@ -69,6 +74,9 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
             # "released a statement saying …", "dismissed the idea …, saying …": the words are
             # those of whoever put the statement out, or of the clause's subject.
             verb = verb.head.head
+            continue
+        if (sender := addressed_put_out(verb)) is not None:
+            verb = sender  # "sent a message to supporters saying …"
             continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.dep_ != "pobj":
             # "the first accord committing nations to …": the modified noun is the source; not

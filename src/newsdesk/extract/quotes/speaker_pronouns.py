@@ -5,7 +5,8 @@ is the person the paragraph is about; the nearest name is often only someone tha
 about ("Rendell praised Halvorsen …, but he said"). So the subject of the main clause before the
 pronoun is preferred; then the latest earlier speaker, when still one of the last people named;
 then the latest person named. A subject that is a person described, not named ("A president
-who …"), means the pronoun is theirs: it stays unresolved rather than go to a name nearby.
+who …"), means the pronoun is theirs: the description speaks, not a name nearby. "It" is an
+organisation or a text ("it read"); a pronoun that replies is whom the sentence before asked.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ _BODIES = frozenset({"ORG", "GPE", "NORP"})
 # Dependents that belong to a group's name ("Friends of Rask", "Rask and Mora"); relative clauses
 # and appositives are left out of the name the desk shows.
 _PHRASE_PARTS = frozenset({"prep", "cc", "conj", "compound", "amod", "nummod"})
+# A pronoun answering is whom the sentence before asked ("… asked Ruiz … She replied").
+_ANSWERS = frozenset({"reply", "respond", "answer", "retort"})
+_ASKS = frozenset({"ask", "question"})
 _SENTENCES_BACK = 2  # how many sentences before the pronoun's own the subject may be in
 
 
@@ -84,10 +88,49 @@ def by_it(names: NameBook, pronoun: Token, history: list[tuple[int, Resolved]]) 
         return _document(names, subject)
     # Only the speaker just before, when an organisation: with someone else in between, "it" is
     # more often the thing talked about (PolNeAR dev: 4 of 9 "it" right with any earlier one).
-    last = history[-1][1] if history and history[-1][0] >= earliest else None
-    if last is not None and last.entity is not None and not last.person:
-        return last
+    last = history[-1] if history and history[-1][0] >= earliest else None
+    document = _document_before(names.ctx, pronoun, earliest)
+    if document is not None and (last is None or document.idx > last[0]):
+        return _document(names, document)  # "Ruiz held up a sign. “…,” it read."
+    if last is not None and last[1].entity is not None and not last[1].person:
+        return last[1]
     return unresolved(pronoun, None, person=False)
+
+
+def _document_before(ctx: Context, pronoun: Token, earliest: int) -> Token | None:
+    """The latest put-out text ("a sign", "the email", "in the affidavit") that is an argument of
+    the main verb of the pronoun's sentence or the one before, or the subject of a main verb up to
+    :data:`_SENTENCES_BACK` sentences before: something not an organisation that still "says" or
+    "reads" is a text. One named inside a clause ("the disclosure that she used a private email")
+    is talked about, not talking."""
+    index = ctx.sentence_index(pronoun.i)
+    products = quote_words("speech-product")
+    for back in range(min(index, _SENTENCES_BACK) + 1):
+        start, end = ctx.sentences[index - back]
+        for token in reversed(ctx.doc[start : min(end, pronoun.i)]):
+            if token.idx < earliest:
+                return None
+            text = token.tag_ == "NN" and not ctx.quoted[token.i] and token.lemma_.lower() in products
+            if text and _main_argument(token, subject_only=back == _SENTENCES_BACK):
+                return token
+    return None
+
+
+def _main_argument(token: Token, *, subject_only: bool) -> bool:
+    """Whether ``token`` is the subject of its sentence's main verb, or (unless ``subject_only``)
+    its object or the object of a preposition on it."""
+    if token.dep_ in _SUBJECTS:
+        return _main_verb(token.head)
+    if subject_only:
+        return False
+    if token.dep_ in ("dobj", "attr"):
+        return _main_verb(token.head)
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and _main_verb(token.head.head)
+
+
+def _main_verb(verb: Token) -> bool:
+    """The sentence's root, or a verb joined to it ("smiled and lifted a sign")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _document(names: NameBook, subject: Token) -> Resolved:
@@ -166,14 +209,11 @@ def by_pronoun(names: NameBook, pronoun: Token, gender: str, history: list[tuple
     such person named before."""
     ctx = names.ctx
     earliest = paragraphs_back(ctx.text, pronoun.idx, _PRONOUN_PARAGRAPHS)
-    subject = _person_of(ctx, _subject_before(ctx, pronoun, earliest))
+    subject = _person_of(ctx, _answerer(pronoun, _subject_before(ctx, pronoun, earliest)))
     if isinstance(subject, Span) and names.genders.get(names.canonical(subject.text)) in (gender, None):
         return _learn_gender(names, names.by_name(subject.start_char, subject.end_char), gender, alone=False)
     if isinstance(subject, Token):
-        # "The senator said …" is the senator the entities component linked to a name, if any.
-        described = names.by_name(subject.idx, subject.idx + len(subject), head=subject)
-        linked = described.entity is not None and described.person
-        return described if linked else unresolved(pronoun, gender, person=True)
+        return _described(names, subject, pronoun, gender)
     speakers = [r for offset, r in history if offset >= earliest and r.person and r.gender in (gender, None)]
     # A name inside a quotation is talked about, not talking ("… rather than Barack Obama," he said).
     people = [e for e in ctx.ents_in(earliest, pronoun.idx) if e.label_ == "PERSON" and not ctx.quoted[e.start]]
@@ -189,6 +229,30 @@ def by_pronoun(names: NameBook, pronoun: Token, gender: str, history: list[tuple
         return unresolved(pronoun, gender, person=True)
     alone = len({r.name for r in speakers} | {names.canonical(e.text) for e in named}) == 1
     return _learn_gender(names, chosen, gender, alone=alone)
+
+
+def _answerer(pronoun: Token, subject: Token | None) -> Token | None:
+    """ "A reporter asked Ruiz about the vote. She replied: …": who answers is whom the sentence
+    before asked, not who asked."""
+    if subject is None or pronoun.head.lemma_ not in _ANSWERS or subject.head.lemma_ not in _ASKS:
+        return subject
+    asked = [c for c in subject.head.children if c.dep_ in ("dobj", "dative")]
+    return asked[0] if asked else subject
+
+
+def _described(names: NameBook, subject: Token, pronoun: Token, gender: str) -> Resolved:
+    """A person brought in by description ("A reporter for the wire service called it chaos. “…,”
+    he said"): the person the entities component linked that phrase to, else the description."""
+    phrase = _group_phrase(subject)
+    described = names.by_name(*_char_span(phrase), head=subject)
+    if described.entity is not None and described.person:
+        return described
+    between = [e for e in names.ctx.ents_in(phrase.end_char, pronoun.idx) if e.label_ == "PERSON"]
+    # A bare "a woman" or "a president" tells a reader nothing; with someone named since, the
+    # pronoun may be theirs: both stay unresolved.
+    if not described.describable or len(phrase) <= 2 or between:
+        return unresolved(pronoun, gender, person=True)
+    return Resolved(None, phrase.text, gender, True)
 
 
 def _learn_gender(names: NameBook, chosen: Resolved, gender: str, *, alone: bool) -> Resolved:

@@ -331,3 +331,22 @@ def test_a_pronoun_that_replies_is_whom_the_sentence_before_asked() -> None:
         "She replied: “The longer the line, the happier I am.”\n"
     )
     assert about(text, "The longer the line").name == "Dana Whitfield"
+
+
+def test_it_again_after_it_stood_for_a_text_is_the_same_text() -> None:
+    # speaker_pronouns._antecedent_of_it: a second "it said" continues the first one's text.
+    text = (
+        "Pier.\n\nThe email was sent at noon by the harbour master. Two boats were lost that day.\n\n"
+        "“I just tried you on the phone but you were out,” it reads.\n\n"
+        "“We have found the tugs that could move to the pier. They are starting up as we speak,” it said.\n"
+    )
+    assert about(text, "We have found the tugs").name == "The email"
+
+
+def test_it_after_a_clause_hung_on_the_root_after_it_is_that_clause_subject() -> None:
+    # speaker_pronouns._main_verb: "the paper notes …, it lists …, and it says" is all the paper's.
+    text = (
+        "Bridges.\n\nFor instance, the paper notes the city inspects 200 of its 700 bridges, it lists steps "
+        'taken to fix them, and it says the council has closed 40 roads "to keep traffic off weak spans."\n'
+    )
+    assert about(text, "the council has closed").name == "the paper"

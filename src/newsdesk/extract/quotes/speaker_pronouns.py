@@ -47,13 +47,15 @@ _SENTENCES_BACK = 2  # how many sentences before the pronoun's own the subject m
 @dataclass(slots=True)
 class Resolved:
     """Who a source phrase points at: an entity id or only a name, and whether a reader can tell
-    who it is (``describable``: a name, a group or role, not a bare "they" or "some")."""
+    who it is (``describable``: a name, a group or role, not a bare "they" or "some"; ``text``: a
+    put-out text that speaks for no one named, "the email")."""
 
     entity: str | None
     name: str
     gender: str | None
     person: bool
     describable: bool = True
+    neuter: bool = False
 
 
 class NameBook(Protocol):
@@ -76,9 +78,17 @@ def by_it(names: NameBook, pronoun: Token, history: list[tuple[int, Resolved]]) 
     """ "it said": the organisation that is the subject before it ("The union … It said"), else the
     speaker just before it when that is an organisation or a country within a few paragraphs (a
     person is never "it"). An "it" of "it is/seems <adjective or noun> …" points at nothing."""
+    found = _antecedent_of_it(names, pronoun, history)
+    if found is None:
+        return unresolved(pronoun, None, person=False)
+    found.neuter = True
+    return found
+
+
+def _antecedent_of_it(names: NameBook, pronoun: Token, history: list[tuple[int, Resolved]]) -> Resolved | None:
     earliest = paragraphs_back(names.ctx.text, pronoun.idx, _PRONOUN_PARAGRAPHS)
     if pronoun.head.lemma_ in _COPULAS and any(c.dep_ in ("acomp", "attr") for c in pronoun.head.children):
-        return unresolved(pronoun, None, person=False)  # "it is premature to …", "it is another story"
+        return None  # "it is premature to …", "it is another story"
     subject = _subject_before(names.ctx, pronoun, earliest)
     if subject is not None and subject.tag_ in ("NN", "NNP") and _organisation(names.ctx, subject):
         found = names.by_name(*_char_span(_group_phrase(subject)), head=subject)
@@ -92,9 +102,9 @@ def by_it(names: NameBook, pronoun: Token, history: list[tuple[int, Resolved]]) 
     document = _document_before(names.ctx, pronoun, earliest)
     if document is not None and (last is None or document.idx > last[0]):
         return _document(names, document)  # "Ruiz held up a sign. “…,” it read."
-    if last is not None and last[1].entity is not None and not last[1].person:
-        return last[1]
-    return unresolved(pronoun, None, person=False)
+    if last is not None and (last[1].entity is not None or last[1].neuter) and not last[1].person:
+        return last[1]  # "The union …, it said. “…,” it added"; "“…,” it reads. “…,” it said"
+    return None
 
 
 def _document_before(ctx: Context, pronoun: Token, earliest: int) -> Token | None:
@@ -129,8 +139,10 @@ def _main_argument(token: Token, *, subject_only: bool) -> bool:
 
 
 def _main_verb(verb: Token) -> bool:
-    """The sentence's root, or a verb joined to it ("smiled and lifted a sign")."""
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    """The sentence's root, a verb joined to it ("smiled and lifted a sign"), or a clause the parser
+    hung on a root after it ("the paper notes …, it lists …, and it says")."""
+    joined = verb.dep_ == "conj" or (verb.dep_ == "ccomp" and verb.i < verb.head.i)
+    return verb.dep_ == "ROOT" or (joined and verb.head.dep_ == "ROOT")
 
 
 def _document(names: NameBook, subject: Token) -> Resolved:

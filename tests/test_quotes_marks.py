@@ -85,3 +85,13 @@ def test_a_paragraph_in_other_marks_is_another_quotation() -> None:
 def test_a_paragraph_in_the_same_marks_goes_on() -> None:
     text = "“The board met twice in March.\n\n“We never saw the contract,” Hale said."
     assert _quoted(text) == [["“The board met twice in March.", "“We never saw the contract,”"]]
+
+
+def test_a_span_does_not_end_on_doubled_apostrophes_that_open_the_next_quotation() -> None:
+    # spans._balanced_close / _balanced_open: "''" is one double mark.
+    from newsdesk.extract.quotes.spans import trim
+
+    text = "his friends feel the same way. ''It's all clips,'' he said."
+    assert text[slice(*trim(text, 0, text.index("It's")))] == "his friends feel the same way"
+    whole = text.index("It's") - 2, text.index(" he said")
+    assert text[slice(*trim(text, *whole))] == "''It's all clips,''"

@@ -127,3 +127,23 @@ def test_a_participle_on_the_addressees_of_a_message_speaks_for_the_sender() -> 
         '"With your help, we were just declared the winner in the county! Reply now."\n'
     )
     assert about(text, "With your help").phrase == "The Ardell campaign"
+
+
+def test_a_name_in_a_clause_describing_the_source_is_not_the_speaker() -> None:
+    # speaker._in_modifier_clause: the pastor is Daren Wick, not the Holt he supports.
+    text = "Calls.\n\nOne pastor supporting Mr. Holt, Daren Wick of Liberty Chapel, said he had made 150 calls.\n"
+    assert about(text, "he had made").name == "Daren Wick"
+    text = "Count.\n\nDelegates bound to Ms. Arden said the count would be close in the north.\n"
+    assert about(text, "the count would be close").name == "Delegates bound to Ms. Arden"
+
+
+def test_the_author_a_text_names_with_by_still_speaks_for_it() -> None:
+    # speaker._describing: "a report released by X" is X's, unlike "a pastor supporting X".
+    text = "Rents.\n\nA report released by the Harbour Institute said rents rose by a fifth.\n"
+    assert about(text, "rents rose").name == "Harbour Institute"
+
+
+def test_one_member_of_a_party_counted_with_one_is_not_the_party() -> None:
+    # speaker_groups.party_member: "one Democrat familiar with …" speaks for themselves.
+    text = "Count.\n\nOne Democrat familiar with the Holt campaign's plans said the count would be close.\n"
+    assert about(text, "the count would be close").name != "Democratic Party"

@@ -25,9 +25,11 @@ _SIGN_OFF = ("—", "–", "-")  # a line opening with a dash signs off a post o
 _LINE = re.compile(r"[^\n]+")
 # Quotation marks: curly and angle ones open or close; straight ones toggle. A line break ends a quote
 # (news opens every paragraph of a long quote again).
-_QUOTE_MARK = re.compile(r"[“”«»„\"\n]")
-_OPENING = frozenset("“«„")
+# "''" and "``" are the double marks of some wire copy, read as one mark each (as the quote stage does).
+_QUOTE_MARK = re.compile(r"''|``|[“”«»„\"\n]")
+_OPENING = frozenset({"“", "«", "„", "``"})
 _CLOSING = frozenset("”»")
+_STRAIGHT = frozenset({'"', "''"})
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z&\-]{1,14})\)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 
@@ -89,11 +91,11 @@ def quoted(text: str) -> Ranges:
     opened: int | None = None
     for mark in _QUOTE_MARK.finditer(text):
         char, at = mark.group(), mark.start()
-        if char == "\n" or char in _CLOSING or (char == '"' and opened is not None):
+        if char == "\n" or char in _CLOSING or (char in _STRAIGHT and opened is not None):
             if opened is not None:
-                found.append((opened, at + (char != "\n")))
+                found.append((opened, at + (len(char) if char != "\n" else 0)))
                 opened = None
-        elif char in _OPENING or char == '"':
+        elif char in _OPENING or char in _STRAIGHT:
             opened = at
     if opened is not None:
         found.append((opened, len(text)))

@@ -103,6 +103,9 @@ def _close_quote(text: str, start: int, end: int) -> CharSpan:
 def _balanced_close(text: str, start: int, end: int) -> bool:
     """Whether the closing mark at ``end - 1`` belongs to the span (its opening mark is inside)."""
     mark, inner = text[end - 1], text[start : end - 1]
+    if text[max(start, end - 2) : end] == "''":
+        # Two apostrophes are one double mark in some wire copy: its own when one opened inside.
+        return text.count("''", start, end - 2) % 2 == 1
     if mark in "’'":
         # A final apostrophe after a letter ("voters’") is part of the word.
         return inner[-1:].isalpha() or any(m in inner for m in "‘'")
@@ -114,5 +117,7 @@ def _balanced_close(text: str, start: int, end: int) -> bool:
 def _balanced_open(text: str, start: int, end: int) -> bool:
     """Whether the opening mark at ``start`` is closed inside the span."""
     mark = text[start]
+    if text[start : start + 2] == "''":
+        return "''" in text[start + 2 : end]
     closers = {"“": "”", "„": "“”", "«": "»", "‘": "’", "‹": "›"}.get(mark, mark)
     return any(c in text[start + 1 : end] for c in closers)

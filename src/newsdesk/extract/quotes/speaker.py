@@ -32,6 +32,7 @@ from newsdesk.extract.quotes.speaker_groups import (
     undescribable,
 )
 from newsdesk.extract.quotes.speaker_pronouns import Resolved, by_it, by_pronoun, by_they
+from newsdesk.extract.quotes.words import quote_words
 from newsdesk.record import Entity, Phrase, Speaker
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -148,6 +149,8 @@ class _Names:
         phrase ("officials in Kabul", "the Harlow administration").
         """
         ents = [e for e in self.ctx.ents_in(start, end) if e.label_ in _NAME_TYPES]
+        if head is not None:
+            ents = [e for e in ents if not _in_modifier_clause(head, e)]
         if head is not None and party_member(head, ents):
             return Resolved(None, self.ctx.text[start:end], None, True)
         name_span: Span | None = None
@@ -204,8 +207,9 @@ class _Names:
         if group is not None:
             entity = self.lookup(self.ctx.doc, group.idx, group.idx + len(group))
             if entity is None and group.tag_ != "NNS":
-                # Not for a plural head: "Veltra engineers" are people of Veltra, not Veltra.
-                entity = self.lookup(self.ctx.doc, start, end)
+                # Not for a plural head: "Veltra engineers" are people of Veltra, not Veltra; nor
+                # for a name in a phrase that describes the head ("a pastor supporting Holt").
+                entity = self.lookup(self.ctx.doc, start, _before_describing(group, end))
             return entity if entity is not None and entity.type not in QUALIFIER_TYPES else None
         return self.lookup(self.ctx.doc, start, end) or self._entity_named(self.ctx.text[start:end])
 
@@ -223,6 +227,34 @@ class _Names:
             if entity.type == "PERSON" and name_words and words[-len(name_words) :] == name_words:
                 return cast(Entity, entity)
         return None
+
+
+def _describing(head: Token, child: Token) -> bool:
+    """Whether ``child`` describes ``head`` by someone else: a clause ("a pastor supporting Holt",
+    "officials who spoke with the Post") or an adjective with its own phrase ("a Democrat familiar
+    with the Holt campaign"), but not a plain adjective ("a Republican senator") nor the "by"
+    that names who put a text out ("a report released by the institute")."""
+    if child.dep_ == "amod":
+        return any(c.dep_ == "prep" for c in child.children)
+    if child.dep_ not in ("acl", "relcl"):
+        return False
+    authored = head.lemma_.lower() in quote_words("speech-product") and any(c.dep_ == "agent" for c in child.children)
+    return not authored
+
+
+def _in_modifier_clause(head: Token, name: Span) -> bool:
+    """Whether ``name`` sits in words that describe ``head`` (see :func:`_describing`): whoever they
+    name is not the one speaking. A name set off by a comma after it is the head's own name the
+    parser hung on the clause ("The firm that holds her records, Greyline, says")."""
+    if name.start <= head.i < name.end or (name.root.dep_ == "appos" and head.doc[name.start - 1].text == ","):
+        return False
+    return any(_describing(head, c) and c.left_edge.i <= name.root.i <= c.right_edge.i for c in head.children)
+
+
+def _before_describing(head: Token, end: int) -> int:
+    """Where the words describing ``head`` after it begin (see :func:`_describing`), else ``end``."""
+    after = [c.left_edge.idx for c in head.children if c.i > head.i and _describing(head, c)]
+    return min([end, *after])
 
 
 def _office_of_places(head: Token, ents: list[Span]) -> bool:

@@ -93,11 +93,12 @@ _ONE_OF = frozenset("a an the another one".split())
 
 def party_member(head: Token, ents: list[Span]) -> bool:
     """Whether the phrase is one member of a group named by its nationality or party: "a South
-    Dakota Republican", "the Ohio Democrat" speak for themselves, not for the party the model
-    links the noun to (the plural, "Democrats said", is the party's people: left to the entities)."""
+    Dakota Republican", "the Ohio Democrat", "one Democrat familiar with …" speak for themselves,
+    not for the party the model links the noun to (the plural, "Democrats said", is the party's
+    people: left to the entities)."""
     singular = head.tag_ in ("NN", "NNP")
     named = any(e.label_ == "NORP" and e.start <= head.i < e.end for e in ents)
-    return singular and named and any(c.dep_ == "det" and c.lower_ in _ONE_OF for c in head.children)
+    return singular and named and any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE_OF for c in head.children)
 
 
 def someone_elses(head: Token, lookup: EntityLookup | None) -> bool:

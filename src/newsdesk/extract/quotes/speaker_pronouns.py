@@ -42,6 +42,8 @@ _PHRASE_PARTS = frozenset({"prep", "cc", "conj", "compound", "amod", "nummod"})
 _ANSWERS = frozenset({"reply", "respond", "answer", "retort"})
 _ASKS = frozenset({"ask", "question"})
 _SENTENCES_BACK = 2  # how many sentences before the pronoun's own the subject may be in
+# A name that only qualifies a noun ("a Lena Holt tribute") is not who a pronoun after it means.
+_MODIFIERS = frozenset({"compound", "nmod"})
 
 
 @dataclass(slots=True)
@@ -221,20 +223,28 @@ def by_pronoun(names: NameBook, pronoun: Token, gender: str, history: list[tuple
     such person named before."""
     ctx = names.ctx
     earliest = paragraphs_back(ctx.text, pronoun.idx, _PRONOUN_PARAGRAPHS)
-    subject = _person_of(ctx, _answerer(pronoun, _subject_before(ctx, pronoun, earliest)))
+    subject = _person_of(names, _answerer(pronoun, _subject_before(ctx, pronoun, earliest)))
     if isinstance(subject, Span) and names.genders.get(names.canonical(subject.text)) in (gender, None):
         return _learn_gender(names, names.by_name(subject.start_char, subject.end_char), gender, alone=False)
     if isinstance(subject, Token):
         return _described(names, subject, pronoun, gender)
     speakers = [r for offset, r in history if offset >= earliest and r.person and r.gender in (gender, None)]
-    # A name inside a quotation is talked about, not talking ("… rather than Barack Obama," he said).
-    people = [e for e in ctx.ents_in(earliest, pronoun.idx) if e.label_ == "PERSON" and not ctx.quoted[e.start]]
+    # A name inside a quotation is talked about, not talking ("… rather than Barack Obama," he said),
+    # and so is one that only qualifies a noun.
+    people = [
+        e
+        for e in ctx.ents_in(earliest, pronoun.idx)
+        if e.label_ == "PERSON" and not ctx.quoted[e.start] and e.root.dep_ not in _MODIFIERS
+    ]
     named = [
         e for e in reversed(people) if names.genders.get(names.canonical(e.text)) in (gender, None) and len(e.text) > 1
     ]
     chosen: Resolved | None = None
     if speakers and (not named or speakers[-1].name in {names.canonical(e.text) for e in named[:2]}):
         chosen = speakers[-1]
+        if speakers[-1].gender is None and names.genders.get(names.canonical(named[0].text) if named else "") == gender:
+            # The latest name known to be a "she" over an earlier speaker of unknown gender.
+            chosen = names.by_name(named[0].start_char, named[0].end_char)
     elif named:
         chosen = names.by_name(named[0].start_char, named[0].end_char)
     if chosen is None:
@@ -302,22 +312,31 @@ def main_subject(part: Span) -> Token | None:
     return None
 
 
-def _person_of(ctx: Context, subject: Token | None) -> Span | Token | None:
+def _person_of(names: NameBook, subject: Token | None) -> Span | Token | None:
     """The named person a subject is ("Ed Rendell", "the host, Joe Madison"), the subject itself
     for a person newly described ("a senator"), None for anything else (a pronoun, a bill, a
     group, "the senator")."""
     if subject is None:
         return None
     for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
-        holding = ctx.ent_holding(token.i)
+        holding = names.ctx.ent_holding(token.i)
         if holding is not None:
-            return holding if holding.label_ == "PERSON" else None
+            return holding if holding.label_ == "PERSON" or _a_person_after_all(names, holding) else None
     word = subject.lemma_.lower()
     if subject.pos_ == "NOUN" and subject.tag_ == "NN" and (word in PERSON_ROLES or word in _GENDERED_NOUNS):
         # "A president who …" brings in someone new; "the former senator" mostly goes back to a
         # person named before, whom the other rules find.
         return subject if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subject.children) else None
     return None
+
+
+def _a_person_after_all(names: NameBook, name: Span) -> bool:
+    """A name the model typed otherwise that is a person: the surname of someone the article names
+    in full ("Ebeling" after "Betsy Ebeling"), or one a "who" clause describes ("Bamberg, who is 28")."""
+    if names.canonical(name.text) != name.text:
+        return True
+    clauses = [c for c in name.root.children if c.dep_ == "relcl"]
+    return any(c.lower_ == "who" and c.dep_ in _SUBJECTS for clause in clauses for c in clause.children)
 
 
 def paragraphs_back(text: str, offset: int, paragraphs: int) -> int:

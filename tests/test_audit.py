@@ -178,3 +178,21 @@ def test_eval_audit_command_incremental_rounds(tmp_path: Path) -> None:
     assert report["groups"]["all"]["judged"] == 1 and report["groups"]["all"]["right_pct"] == 100.0
     listing = runner.invoke(app, ["eval", "audit", str(judgments), str(pages), "--rate", "1", "--unjudged"])
     assert stubs[0]["content_hash"] not in listing.output
+
+
+def test_eval_audit_reads_plain_text_pages_in_the_format_given(tmp_path: Path) -> None:
+    # audit.run_pages: a .txt page (headline, blank line, body) read with --input-format article.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "harbour.txt").write_text(TEXT, encoding="utf-8")
+    runner = CliRunner()
+    args = ["eval", "audit", str(tmp_path / "audit.jsonl"), str(pages), "--rate", "1", "--unjudged"]
+    listing = runner.invoke(app, [*args, "--input-format", "article"])
+    assert listing.exit_code == 0, listing.output
+    stubs = [json.loads(line) for line in listing.output.splitlines() if line.startswith("{")]
+    assert stubs and {s["page"] for s in stubs} == {"harbour.txt"}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text(TEXT, encoding="utf-8")
+    refused = runner.invoke(app, [*args[:3], str(empty), "--rate", "1"])
+    assert refused.exit_code == 1 and "no .html or .txt pages" in refused.output

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsdesk.cli.app import choices, eval_app, report_failure
+from newsdesk.cli.extract import InputFormat
 from newsdesk.errors import InputError
 from newsdesk.evaluation.audit import RATE, AuditReport, Extracted, audit, in_context
 from newsdesk.evaluation.extraction import ExtractionReport, evaluate_extraction
@@ -147,7 +148,9 @@ def eval_audit(
     judgments: Path = typer.Argument(
         ..., help="The hand judgments (JSON Lines, docs/speaker-audit.md).", metavar="FILE"
     ),
-    directory: Path = typer.Argument(..., help="The pages the judgments refer to (<page>.html[.gz]).", metavar="DIR"),
+    directory: Path = typer.Argument(
+        ..., help="The pages the judgments refer to (<page>.html[.gz] or <page>.txt).", metavar="DIR"
+    ),
     min_confidence: float = typer.Option(
         MIN_QUOTE_CONFIDENCE,
         "--min-confidence",
@@ -156,6 +159,12 @@ def eval_audit(
     ),
     rate: float = typer.Option(
         RATE, "--rate", min=0.0, max=1.0, help="Share of quotes in the audit sample.", metavar="SHARE"
+    ),
+    input_format: InputFormat = typer.Option(
+        InputFormat.auto,
+        "--input-format",
+        help="How the pages are read, as in 'newsdesk extract' (article: headline, blank line, body).",
+        metavar=choices(InputFormat),
     ),
     unjudged: bool = typer.Option(False, "--unjudged", help="Print the sample's unjudged quotes in context."),
     context: int = typer.Option(
@@ -166,7 +175,7 @@ def eval_audit(
     """Share of quotes that are speech with the right speaker, by hand judgment of a sample: all,
     shown, per kind; --unjudged lists the sampled quotes still to judge (docs/speaker-audit.md)."""
     try:
-        report = audit(judgments, directory, min_confidence, rate)
+        report = audit(judgments, directory, min_confidence, rate, input_format.value)
     except InputError as exc:
         report_failure(str(judgments), str(exc))
         raise typer.Exit(1) from None

@@ -30,6 +30,7 @@ from typing import Any
 
 from newsdesk.errors import InputError
 from newsdesk.evaluation.files import read_text
+from newsdesk.read import InputFormatOption
 from newsdesk.record import Article, Quote
 
 SPEAKER_VERDICTS = ("right", "wrong", "unresolved", "none")
@@ -285,16 +286,18 @@ def in_sample(quote: Extracted, rate: float, seed: int = SEED) -> bool:
     return int(digest[:13], 16) < rate * 16**13
 
 
-def run_pages(directory: Path) -> tuple[list[tuple[str, Article]], list[str]]:
-    """newsdesk over every page of ``directory`` as ``newsdesk extract`` reads it; errors by page."""
+def run_pages(directory: Path, input_format: InputFormatOption = "auto") -> tuple[list[tuple[str, Article]], list[str]]:
+    """newsdesk over every page of ``directory`` (``.html[.gz]`` and ``.txt`` files) as ``newsdesk
+    extract --input-format`` reads it; errors by page."""
     from newsdesk.pipeline import extract_many
 
-    paths = sorted(p for p in directory.iterdir() if p.is_file() and ".htm" in p.name)
+    paths = sorted(p for p in directory.iterdir() if p.is_file() and (".htm" in p.name or p.suffix == ".txt"))
     if not paths:
-        raise InputError(f"no .html pages in {directory}")
+        raise InputError(f"no .html or .txt pages in {directory}")
     articles: list[tuple[str, Article]] = []
     errors: list[str] = []
-    for path, (_, result) in zip(paths, extract_many([str(p) for p in paths]), strict=True):
+    outcomes = extract_many([str(p) for p in paths], input_format=input_format)
+    for path, (_, result) in zip(paths, outcomes, strict=True):
         if isinstance(result, InputError):
             errors.append(f"{path.name}: {result}")
         else:
@@ -302,10 +305,16 @@ def run_pages(directory: Path) -> tuple[list[tuple[str, Article]], list[str]]:
     return articles, errors
 
 
-def audit(judgments_path: Path, directory: Path, threshold: float, rate: float = RATE) -> AuditReport:
+def audit(
+    judgments_path: Path,
+    directory: Path,
+    threshold: float,
+    rate: float = RATE,
+    input_format: InputFormatOption = "auto",
+) -> AuditReport:
     """Re-run newsdesk on the pages and score its sampled quotes with the judgments."""
     judgments = load_judgments(judgments_path) if judgments_path.exists() else []
-    articles, errors = run_pages(directory)
+    articles, errors = run_pages(directory, input_format)
     report = score(extracted_quotes(articles), judgments, threshold, rate)
     report.errors = errors
     return report

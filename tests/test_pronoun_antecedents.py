@@ -72,3 +72,22 @@ def test_a_name_known_to_be_hers_beats_an_earlier_speaker_of_unknown_gender() ->
     earlier = [(0, Resolved(None, "Chris Dunmore", None, True))]
     she = next(t for t in doc if t.text == "She")
     assert by_pronoun(book, she, "f", earlier).name == "Carla Vance"
+
+
+def test_mr_and_a_surname_is_not_the_one_woman_of_that_name() -> None:
+    # entities.cluster._owner_of_surname: a courtesy title of the other gender keeps them apart.
+    text = (
+        "Gala.\n\nMichelle Dorn and her husband arrived at the gala together. Mrs. Dorn spoke first.\n\n"
+        '"Our progress is on the ballot," Mr. Dorn said on Saturday night.\n'
+    )
+    assert about(text, "Our progress").name == "Dorn"
+
+
+def test_a_bare_surname_of_a_family_named_in_full_is_none_of_them_unless_titled() -> None:
+    # speaker._Names.canonical: "Vance" could be Hillary or Bill; "Mrs. Vance" is Hillary.
+    from newsdesk.extract.quotes.speaker import _Names
+
+    doc = spacy.load(DEFAULT_MODEL)("Hillary Vance and Bill Vance spoke on Monday. Later, Vance left early.")
+    names = _Names(Context.build(doc), None)
+    assert names.canonical("Vance") == "Vance"
+    assert names.canonical("Mrs. Vance") == "Hillary Vance"

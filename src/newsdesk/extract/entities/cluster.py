@@ -181,9 +181,13 @@ def _owner_of_surname(
         full = [(j, parts) for j, parts in full if parts.suffix == name.suffix]
     people = {sets.find(j): parts for j, parts in full}
     gender = surname.gender or surname.pronoun_gender
-    if len(people) > 1 and gender is not None:
+    if gender is not None:
         genders = given_name_genders()
-        people = {root: p for root, p in people.items() if genders.get(p.given[0].title()) == gender}
+        known = {root: genders.get(p.given[0].title()) if p.given else None for root, p in people.items()}
+        # A "Mr. Dorn" is never the one Michelle Dorn named, nor a "Mrs. Dorn" the one Tom Dorn.
+        people = {root: p for root, p in people.items() if known[root] in (gender, None)}
+        if len(people) > 1:
+            people = {root: p for root, p in people.items() if known[root] == gender}
     if len(people) > 1:  # the one not introduced as another's relative ("her husband, Bill Clinton")
         relatives = {sets.find(j) for j, _ in full if mentions[j].relative}
         people = {root: p for root, p in people.items() if root not in relatives}

@@ -64,8 +64,12 @@ def source_of(cue: CueMatch, ctx: Context) -> tuple[CharSpan, Token] | None:
     if opens_quotation(verb, ctx.quoted):
         before = nearer_subject(verb, ctx.quoted)
         return _phrase(before, ctx, avoid=cue) if before is not None else None
+    if _subject(verb, ctx.quoted) is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "X was asked, “…?”": X is who was asked; the asker goes unnamed
     for _ in range(_MAX_CLIMB):
-        subject = _subject(verb, ctx.quoted)
+        # "X was joined on stage by Y and joked": the one joined jokes, not the agent.
+        joined = verb == cue.head.head and cue.head.dep_ == "conj"
+        subject = _subject(verb, ctx.quoted, joined=joined)
         if subject is not None and subject.lower_ in EXPLETIVES and set_off_participle(cue.head):
             subject = nearer_subject(cue.head, ctx.quoted) or subject
         if subject is not None:
@@ -170,11 +174,21 @@ def according_to(cue: CueMatch, ctx: Context) -> Attribution | None:
         clause.dep_ in ("conj", "ccomp", "advcl") and clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX")
     ):
         clause = clause.head
+    if _says_itself(clause, ctx):
+        return None  # "“…,” Roe said, according to the Post": Roe speaks; the Post only relays it
     first, last = subtree_range(clause, exclude=cue.head.subtree)
     content = trim(ctx.text, *char_span(ctx.doc, first, last))
     if source is None or content[0] >= content[1]:
         return None
     return Attribution(source[0], source[1], [content])
+
+
+def _says_itself(verb: Token, ctx: Context) -> bool:
+    """Whether ``verb`` is a verb of saying with a subject of its own outside quotation marks."""
+    if verb.pos_ != "VERB" or _subject(verb, ctx.quoted) is None:
+        return False
+    lemma = verb.lemma_.lower()
+    return any(e.words == (lemma,) and e.reports_speech("c") for e in lexicon().candidates(lemma))
 
 
 def complement_of(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | None:
@@ -331,13 +345,14 @@ def _has_to(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _subject(verb: Token, quoted: list[bool]) -> Token | None:
-    """The verb's subject: of two ("People like him, he said"), the one next to the verb."""
+def _subject(verb: Token, quoted: list[bool], *, joined: bool = False) -> Token | None:
+    """The verb's subject: of two ("People like him, he said"), the one next to the verb; of a
+    passive, its agent, unless the verb asked for is ``joined`` to it as an active conjunct."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not quoted[c.i]]
     if not subjects:
         return as_subject(verb)
     subject = min(subjects, key=lambda s: abs(s.i - verb.i))
-    if subject.dep_ == "nsubjpass":
+    if subject.dep_ == "nsubjpass" and not joined:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         return pobj

@@ -27,6 +27,7 @@ from newsdesk.extract.quotes.speaker_groups import (
     appositive_name,
     described_organisation,
     names_a_group,
+    part_of_a_party,
     party_member,
     someone_elses,
     undescribable,
@@ -92,10 +93,13 @@ class _Names:
         self.full_names: dict[str, str] = {}
         self.genders: dict[str, str] = {}
         people = [e for e in ctx.ents if e.label_ == "PERSON"]
+        self.families: dict[str, dict[str, str]] = {}  # surname → given name → full name, if several
         for ent in people:
             words = [w for w in ent.text.split() if w.lower() not in _TITLES]
             if len(words) >= 2:
                 self.full_names.setdefault(_surname(ent.text), " ".join(words))
+                self.families.setdefault(_surname(ent.text), {}).setdefault(words[0], " ".join(words))
+        self.families = {surname: given for surname, given in self.families.items() if len(given) > 1}
         for ent in people:
             # "Mr. Clarke", "Ms. Ruiz": a title in front of a name tells its gender.
             title = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -114,13 +118,24 @@ class _Names:
         """The full name a short one abbreviates ("Mr. Caddell" → "Pat Caddell"), else itself.
 
         A full name with another given name is someone else of the family ("Ana Caddell" is not
-        "Pat Caddell"): it keeps its own name, and its own gender.
+        "Pat Caddell"): it keeps its own name, and its own gender. When the article names several
+        of a family in full, a bare surname is none of them unless its title says which.
         """
         full = self.full_names.get(_surname(name))
         if full is None:
             return name
         words = [w for w in name.split() if w.lower() not in _TITLES]
-        return name if len(words) >= 2 and words[0] not in full.split() else full
+        if len(words) >= 2:
+            return name if words[0] not in full.split() else full
+        family = self.families.get(_surname(name))
+        if family is None:
+            return full
+        # "Bill Clinton" and "Hillary Clinton" named: a bare "Clinton" is either, "Mr. Clinton" the man.
+        title = name.split()[0].lower()
+        gender = "m" if title in _MALE else "f" if title in _FEMALE else None
+        genders = given_name_genders()
+        fits = [whole for given, whole in family.items() if gender is not None and genders.get(given) == gender]
+        return fits[0] if len(fits) == 1 else name
 
     def resolve(self, source: tuple[int, int], root: Token, history: list[tuple[int, Resolved]]) -> Resolved:
         """Who the source phrase at ``source`` with head ``root`` names."""
@@ -151,7 +166,7 @@ class _Names:
         ents = [e for e in self.ctx.ents_in(start, end) if e.label_ in _NAME_TYPES]
         if head is not None:
             ents = [e for e in ents if not _in_modifier_clause(head, e)]
-        if head is not None and party_member(head, ents):
+        if head is not None and (party_member(head, ents) or part_of_a_party(head, ents)):
             return Resolved(None, self.ctx.text[start:end], None, True)
         name_span: Span | None = None
         group = head is not None and head.pos_ in GROUP_HEADS and not any(e.start <= head.i < e.end for e in ents)

@@ -101,6 +101,19 @@ def party_member(head: Token, ents: list[Span]) -> bool:
     return singular and named and any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE_OF for c in head.children)
 
 
+# Words that make a plural party or nationality noun some of its people ("many Democrats").
+_SOME_OF = frozenset("many some several few most other others numerous dozens".split())
+
+
+def part_of_a_party(head: Token, ents: list[Span]) -> bool:
+    """Whether the phrase is some members of a party or nationality, counted or quantified
+    ("many Democrats", "two Republicans", "some Iraqis"): they speak for themselves, not the party."""
+    plural = head.tag_ in ("NNS", "NNPS")
+    named = any(e.label_ == "NORP" and e.start <= head.i < e.end for e in ents)
+    some = any(c.lower_ in _SOME_OF or c.pos_ == "NUM" for c in head.children if c.dep_ in ("amod", "det", "nummod"))
+    return plural and named and some
+
+
 def someone_elses(head: Token, lookup: EntityLookup | None) -> bool:
     """ "Lind's husband", "Pellman's supporters", "representatives of Vosk's family", "the Vosk
     administration" with a name the model did not tag here: not Lind, Pellman or Vosk. A name

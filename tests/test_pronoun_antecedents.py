@@ -47,6 +47,9 @@ class _Book:
     def canonical(self, name: str) -> str:
         return self.full.get(name, name)
 
+    def known_surname(self, name: str) -> bool:
+        return name in self.full
+
     def by_name(self, start: int, end: int, head: object = None) -> Resolved:
         name = self.ctx.text[start:end]
         return Resolved(None, name, self.genders.get(name), True)
@@ -91,3 +94,13 @@ def test_a_bare_surname_of_a_family_named_in_full_is_none_of_them_unless_titled(
     names = _Names(Context.build(doc), None)
     assert names.canonical("Vance") == "Vance"
     assert names.canonical("Mrs. Vance") == "Hillary Vance"
+
+
+def test_a_family_of_one_gender_gives_its_bare_surname_that_gender() -> None:
+    # speaker._Names: "Donald Holt" and "Eric Holt" — whichever "Holt" is, "he" fits and "she" does not.
+    from newsdesk.extract.quotes.speaker import _Names
+
+    doc = spacy.load(DEFAULT_MODEL)("Donald Holt and Eric Holt spoke on Monday. Later, Holt left early.")
+    names = _Names(Context.build(doc), None)
+    assert names.canonical("Holt") == "Holt" and names.genders.get("Holt") == "m"
+    assert names.known_surname("Holt") and not names.known_surname("Arden")

@@ -100,6 +100,13 @@ class _Names:
                 self.full_names.setdefault(_surname(ent.text), " ".join(words))
                 self.families.setdefault(_surname(ent.text), {}).setdefault(words[0], " ".join(words))
         self.families = {surname: given for surname, given in self.families.items() if len(given) > 1}
+        known = given_name_genders()
+        for surname, family in self.families.items():
+            shared = {known.get(given, "") for given in family}
+            common = shared.pop() if len(shared) == 1 else ""
+            if common:
+                # "Donald Trump" and "Eric Trump": whichever a bare "Trump" is, he is a man.
+                self.genders.setdefault(surname, common)
         for ent in people:
             # "Mr. Clarke", "Ms. Ruiz": a title in front of a name tells its gender.
             title = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -113,6 +120,10 @@ class _Names:
             words = [w for w in ent.text.split() if w.lower() not in _TITLES]
             if len(words) >= 2 and words[0] in given:
                 self.genders.setdefault(self.canonical(ent.text), given[words[0]])
+
+    def known_surname(self, name: str) -> bool:
+        """Whether ``name`` is the surname of someone the article names in full."""
+        return _surname(name) in self.full_names and len(name.split()) == 1
 
     def canonical(self, name: str) -> str:
         """The full name a short one abbreviates ("Mr. Caddell" → "Pat Caddell"), else itself.

@@ -68,6 +68,8 @@ class NameBook(Protocol):
 
     def canonical(self, name: str) -> str: ...
 
+    def known_surname(self, name: str) -> bool: ...
+
     def by_name(self, start: int, end: int, head: Token | None = None) -> Resolved: ...
 
 
@@ -333,7 +335,7 @@ def _person_of(names: NameBook, subject: Token | None) -> Span | Token | None:
 def _a_person_after_all(names: NameBook, name: Span) -> bool:
     """A name the model typed otherwise that is a person: the surname of someone the article names
     in full ("Ebeling" after "Betsy Ebeling"), or one a "who" clause describes ("Bamberg, who is 28")."""
-    if names.canonical(name.text) != name.text:
+    if names.known_surname(name.text):
         return True
     clauses = [c for c in name.root.children if c.dep_ == "relcl"]
     return any(c.lower_ == "who" and c.dep_ in _SUBJECTS for clause in clauses for c in clause.children)

@@ -38,11 +38,6 @@ def via(text: str, named: list[tuple[str, str]] = (), quoted: list[str] = ()) ->
         ("Ortiz said on a conference call with analysts that sales rose.", Via("press conference", None)),
         ("Ortiz said in the earnings release that sales rose.", Via("press release", None)),
         ("Ortiz told Veltra executives that sales rose.", None),
-        (
-            "Ortiz said the ports would reopen, according to a report by the Ellis Gazette.",
-            Via("report", "Ellis Gazette"),
-        ),
-        ("Ortiz said the ports would reopen, according to two officials.", Via("report", None)),
         ("Ortiz, an analyst, said in a note to clients that sales rose.", Via("note", None)),
         ("Ortiz told Reuters on Monday that sales rose.", Via("interview", "Reuters")),
     ],

@@ -10,7 +10,6 @@ from __future__ import annotations
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.speaker import _Names
 from newsdesk.pipeline import Pipeline
-from newsdesk.record import Via
 from test_quotes_speakers import about, sources
 
 
@@ -150,17 +149,6 @@ def test_one_member_of_a_party_counted_with_one_is_not_the_party() -> None:
     assert about(text, "the count would be close").name != "Democratic Party"
 
 
-def test_a_speaker_said_according_to_an_outlet_is_the_speaker() -> None:
-    # indirect._says_itself: "X said, according to Y" is X's quote; Y only relays it.
-    text = (
-        "Roll call.\n\n“I ask you as a courtesy not to boo during the roll call,” Mr. Dahl said, "
-        "according to a report by the Harbour Times.\n"
-    )
-    assert about(text, "I ask you").name == "Dahl"
-    text = "Ferry.\n\nThe minister ordered an inquiry into the sinking, according to two officials in the port.\n"
-    assert about(text, "The minister ordered").phrase == "two officials in the port"
-
-
 def test_who_was_asked_did_not_ask() -> None:
     # indirect.source_of: the subject of a passive "was asked" is the one asked.
     text = 'Server.\n\nMr. Lund was asked, "If you had known about the server, would you have told her to stop?"\n'
@@ -174,18 +162,6 @@ def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent() -> None:
         '"People who stay home, you are being ridiculous."\n'
     )
     assert about(text, "People who stay home").name == "Orr"
-
-
-def test_an_outlet_that_relays_a_quote_is_its_provenance() -> None:
-    # component._via: "X said, according to Y" is via Y; an "according to Y" quote is Y's own, via nothing.
-    text = (
-        "Roll call.\n\n“I ask you as a courtesy not to boo during the roll call,” Mr. Dahl said, "
-        "according to a report by the Harbour Times.\n\n"
-        "The minister ordered an inquiry into the sinking, according to two officials in the port.\n"
-    )
-    quotes = {q.speaker.name if q.speaker else None: q.via for q in Pipeline().nlp(text)._.quotes}
-    assert quotes["Dahl"] == Via("report", "Harbour Times")
-    assert quotes["two officials in the port"] is None
 
 
 def test_some_members_of_a_party_are_not_the_party() -> None:

@@ -316,10 +316,7 @@ def _via(ctx: Context, cue: CharSpan, source: CharSpan | None, content: list[Cha
         start, end = min(start, source[0]), max(end, source[1])
     start, end = max(start, ctx.paragraph_start(cue[0])), min(end, ctx.paragraph_end(cue[0]))
     named = [Named(e.start_char, e.end_char, e.label_) for e in ctx.ents_in(start, end)]
-    via = provenance(ctx.text, start, end, content, named)
-    if via is not None and via.medium == "report" and ctx.text[cue[0] : cue[1]].lower().startswith("according"):
-        return None  # "according to X" as the cue: X is the source, not a relay
-    return via
+    return provenance(ctx.text, start, end, content, named)
 
 
 # A speaker label's words are the speaker's: a title-case quotation after "Rep. Roe: …" in a

@@ -174,21 +174,11 @@ def according_to(cue: CueMatch, ctx: Context) -> Attribution | None:
         clause.dep_ in ("conj", "ccomp", "advcl") and clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX")
     ):
         clause = clause.head
-    if _says_itself(clause, ctx):
-        return None  # "“…,” Roe said, according to the Post": Roe speaks; the Post only relays it
     first, last = subtree_range(clause, exclude=cue.head.subtree)
     content = trim(ctx.text, *char_span(ctx.doc, first, last))
     if source is None or content[0] >= content[1]:
         return None
     return Attribution(source[0], source[1], [content])
-
-
-def _says_itself(verb: Token, ctx: Context) -> bool:
-    """Whether ``verb`` is a verb of saying with a subject of its own outside quotation marks."""
-    if verb.pos_ != "VERB" or _subject(verb, ctx.quoted) is None:
-        return False
-    lemma = verb.lemma_.lower()
-    return any(e.words == (lemma,) and e.reports_speech("c") for e in lexicon().candidates(lemma))
 
 
 def complement_of(cue: CueMatch, ctx: Context) -> tuple[list[CharSpan], str] | None:

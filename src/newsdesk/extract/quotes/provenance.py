@@ -47,14 +47,11 @@ _MEDIA: Final = tuple(
         ("debate", rf"\b(?:at|during|in)\s+{_DET}{_MODIFIERS}debate\b"),
         ("rally", rf"\b(?:at|during)\s+{_DET}{_MODIFIERS}rally\b"),
         ("broadcast", rf"\b(?:on|during)\s+{_DET}?{_MODIFIERS}(?:program|programme|show|broadcast)\b"),
-        # "“…,” X said, according to the Post": the outlet that relayed the words (last: any
-        # medium named above says more).
-        ("report", r"\baccording\s+to\b"),
     )
 )
 # Media whose following name is the outlet ("interview with Reuters", "op-ed in the Ellis
 # Gazette"); after a speech or a press conference it is the place or the audience.
-_WITH_OUTLET: Final = frozenset({"interview", "statement", "op-ed", "broadcast", "report"})
+_WITH_OUTLET: Final = frozenset({"interview", "statement", "op-ed", "broadcast"})
 _TOLD: Final = re.compile(r"\b(?:told|tells|telling|tell)\s+")
 _OUTLET_AFTER: Final = re.compile(
     r"\s*(?:with|to|on|for|in|by)?\s*(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*|[a-z]+-\w+)\s+){0,3}?"

@@ -104,3 +104,17 @@ def test_a_family_of_one_gender_gives_its_bare_surname_that_gender() -> None:
     names = _Names(Context.build(doc), None)
     assert names.canonical("Holt") == "Holt" and names.genders.get("Holt") == "m"
     assert names.known_surname("Holt") and not names.known_surname("Arden")
+
+
+def test_the_look_back_passes_over_sentences_wholly_quoted() -> None:
+    # speaker_pronouns._subject_before: "X criticized Y. “…? …? …,” she said" reaches X.
+    from newsdesk.extract.quotes.speaker_pronouns import _subject_before
+
+    doc = spacy.load(DEFAULT_MODEL)(
+        "On the show, Dana Holt criticized the officer for the shooting.\n\n"
+        "“How many times do we have to see this? In our town, an unarmed man? I mean, this is unbearable,” "
+        "she said."
+    )
+    she = next(t for t in doc if t.text == "she")
+    subject = _subject_before(Context.build(doc), she, 0)
+    assert subject is not None and subject.text == "Holt"

@@ -293,8 +293,12 @@ def _subject_before(ctx: Context, pronoun: Token, earliest: int) -> Token | None
     first, _ = ctx.sentence(pronoun.i)
     candidates = [ctx.doc[first : pronoun.i]]
     index = ctx.sentence_index(pronoun.i)
-    for start, end in reversed(ctx.sentences[max(0, index - _SENTENCES_BACK) : index]):
-        if ctx.doc[start].idx >= earliest and not all(ctx.quoted[i] for i in range(start, end)):
+    # Sentences wholly inside quotation marks are the speaker's words, not the narration: the look
+    # back passes over them ("X criticized Y. “…? …? …,” she said" reaches X).
+    for start, end in reversed(ctx.sentences[:index]):
+        if len(candidates) > _SENTENCES_BACK or ctx.doc[start].idx < earliest:
+            break
+        if not all(ctx.quoted[i] for i in range(start, end)):
             candidates.append(ctx.doc[start:end])
     for part in candidates:
         subject = main_subject(part)

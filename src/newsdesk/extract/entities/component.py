@@ -171,8 +171,8 @@ def _missed_name_parts(
 
 # A name that only qualifies a noun ("a Lena Holt tribute") is not who a pronoun after it means; a
 # possessor may be ("Ruiz's website … she vows": PolNeAR train, dropping possessors moved more
-# pronouns to a wrong person than to the right one).
-_MODIFIERS = frozenset({"compound", "nmod"})
+# pronouns to a wrong person than to the right one). The quote stage's pronoun rule reads it too.
+QUALIFYING_DEPS = frozenset({"compound", "nmod"})
 
 
 def _pronouns(doc: Doc, scanner: Scanner, mentions: list[Mention], groups: list[list[int]], types: list[str]) -> None:
@@ -184,7 +184,7 @@ def _pronouns(doc: Doc, scanner: Scanner, mentions: list[Mention], groups: list[
         if type_ != "PERSON":
             continue
         for i in group:
-            if doc[mentions[i].start : mentions[i].end].root.dep_ not in _MODIFIERS:
+            if doc[mentions[i].start : mentions[i].end].root.dep_ not in QUALIFYING_DEPS:
                 people.append((mentions[i].start_char, n))
             gender = mentions[i].gender  # from "Mr."/"Ms."
             if gender is not None:

@@ -105,13 +105,13 @@ class _Names:
             shared = {known.get(given, "") for given in family}
             common = shared.pop() if len(shared) == 1 else ""
             if common:
-                # "Donald Trump" and "Eric Trump": whichever a bare "Trump" is, he is a man.
+                # "Paul Holt" and "Eric Holt": whichever a bare "Holt" is, he is a man.
                 self.genders.setdefault(surname, common)
         for ent in people:
             # "Mr. Clarke", "Ms. Ruiz": a title in front of a name tells its gender.
             title = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             title = ent[0].lower_ if ent[0].lower_ in _TITLES else title
-            gender = "m" if title in _MALE else "f" if title in _FEMALE else None
+            gender = _title_gender(title)
             if gender is not None:
                 self.genders.setdefault(self.canonical(ent.text), gender)
         given = given_name_genders()
@@ -141,9 +141,8 @@ class _Names:
         family = self.families.get(_surname(name))
         if family is None:
             return full
-        # "Bill Clinton" and "Hillary Clinton" named: a bare "Clinton" is either, "Mr. Clinton" the man.
-        title = name.split()[0].lower()
-        gender = "m" if title in _MALE else "f" if title in _FEMALE else None
+        # "Paul Vance" and "Laura Vance" named: a bare "Vance" is either, "Mr. Vance" the man.
+        gender = _title_gender(name.split()[0].lower())
         genders = given_name_genders()
         fits = [whole for given, whole in family.items() if gender is not None and genders.get(given) == gender]
         return fits[0] if len(fits) == 1 else name
@@ -291,6 +290,11 @@ def _office_of_places(head: Token, ents: list[Span]) -> bool:
         return False
     qualified = any(c.dep_ in ("poss", "prep") for c in head.children)
     return qualified and all(e.label_ in QUALIFIER_TYPES for e in ents)
+
+
+def _title_gender(word: str) -> str | None:
+    """The gender a courtesy title ("mr.", "ms") or pronoun ("he", "her") tells, if any."""
+    return "m" if word in _MALE else "f" if word in _FEMALE else None
 
 
 def _surname(name: str) -> str:

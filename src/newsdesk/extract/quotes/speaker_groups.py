@@ -97,8 +97,8 @@ def party_member(head: Token, ents: list[Span]) -> bool:
     not for the party the model links the noun to (the plural, "Democrats said", is the party's
     people: left to the entities)."""
     singular = head.tag_ in ("NN", "NNP")
-    named = any(e.label_ == "NORP" and e.start <= head.i < e.end for e in ents)
-    return singular and named and any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE_OF for c in head.children)
+    one = any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE_OF for c in head.children)
+    return singular and one and _named_by_nationality(head, ents)
 
 
 # Words that make a plural party or nationality noun some of its people ("many Democrats").
@@ -109,9 +109,13 @@ def part_of_a_party(head: Token, ents: list[Span]) -> bool:
     """Whether the phrase is some members of a party or nationality, counted or quantified
     ("many Democrats", "two Republicans", "some Iraqis"): they speak for themselves, not the party."""
     plural = head.tag_ in ("NNS", "NNPS")
-    named = any(e.label_ == "NORP" and e.start <= head.i < e.end for e in ents)
     some = any(c.lower_ in _SOME_OF or c.pos_ == "NUM" for c in head.children if c.dep_ in ("amod", "det", "nummod"))
-    return plural and named and some
+    return plural and some and _named_by_nationality(head, ents)
+
+
+def _named_by_nationality(head: Token, ents: list[Span]) -> bool:
+    """Whether a party or nationality name (NORP) holds the head ("Democrat", "Iraqis")."""
+    return any(e.label_ == "NORP" and e.start <= head.i < e.end for e in ents)
 
 
 def someone_elses(head: Token, lookup: EntityLookup | None) -> bool:

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from newsdesk.extract.entities.component import QUALIFYING_DEPS
 from newsdesk.extract.entities.titles import ORG_ROLES, PERSON_ROLES, is_role
 from newsdesk.extract.quotes.context import Context
 from newsdesk.extract.quotes.words import quote_words
@@ -42,15 +43,13 @@ _PHRASE_PARTS = frozenset({"prep", "cc", "conj", "compound", "amod", "nummod"})
 _ANSWERS = frozenset({"reply", "respond", "answer", "retort"})
 _ASKS = frozenset({"ask", "question"})
 _SENTENCES_BACK = 2  # how many sentences before the pronoun's own the subject may be in
-# A name that only qualifies a noun ("a Lena Holt tribute") is not who a pronoun after it means.
-_MODIFIERS = frozenset({"compound", "nmod"})
 
 
 @dataclass(slots=True)
 class Resolved:
     """Who a source phrase points at: an entity id or only a name, and whether a reader can tell
-    who it is (``describable``: a name, a group or role, not a bare "they" or "some"; ``text``: a
-    put-out text that speaks for no one named, "the email")."""
+    who it is (``describable``: a name, a group or role, not a bare "they" or "some"; ``neuter``:
+    what an earlier "it" stood for, an organisation or a text such as "the email")."""
 
     entity: str | None
     name: str
@@ -236,7 +235,7 @@ def by_pronoun(names: NameBook, pronoun: Token, gender: str, history: list[tuple
     people = [
         e
         for e in ctx.ents_in(earliest, pronoun.idx)
-        if e.label_ == "PERSON" and not ctx.quoted[e.start] and e.root.dep_ not in _MODIFIERS
+        if e.label_ == "PERSON" and not ctx.quoted[e.start] and e.root.dep_ not in QUALIFYING_DEPS
     ]
     named = [
         e for e in reversed(people) if names.genders.get(names.canonical(e.text)) in (gender, None) and len(e.text) > 1
@@ -244,7 +243,7 @@ def by_pronoun(names: NameBook, pronoun: Token, gender: str, history: list[tuple
     chosen: Resolved | None = None
     if speakers and (not named or speakers[-1].name in {names.canonical(e.text) for e in named[:2]}):
         chosen = speakers[-1]
-        if speakers[-1].gender is None and names.genders.get(names.canonical(named[0].text) if named else "") == gender:
+        if named and chosen.gender is None and names.genders.get(names.canonical(named[0].text)) == gender:
             # The latest name known to be a "she" over an earlier speaker of unknown gender.
             chosen = names.by_name(named[0].start_char, named[0].end_char)
     elif named:
@@ -338,7 +337,7 @@ def _person_of(names: NameBook, subject: Token | None) -> Span | Token | None:
 
 def _a_person_after_all(names: NameBook, name: Span) -> bool:
     """A name the model typed otherwise that is a person: the surname of someone the article names
-    in full ("Ebeling" after "Betsy Ebeling"), or one a "who" clause describes ("Bamberg, who is 28")."""
+    in full ("Ebbing" after "Ruth Ebbing"), or one a "who" clause describes ("Tolle, who is 28")."""
     if names.known_surname(name.text):
         return True
     clauses = [c for c in name.root.children if c.dep_ == "relcl"]
